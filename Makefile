@@ -1,0 +1,56 @@
+# Two commands matter (see README): `make demo` and `make test`. Everything else is a step of those.
+SHELL := /bin/bash
+PY := .venv/bin/python
+export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+SLUG := gpf_wmts_publisher
+
+.PHONY: bootstrap test test-fast lint sandbox demo bench soak package i18n i18n-update i18n-compile screenshots clean
+
+bootstrap:
+	@bash scripts/bootstrap
+
+## Whole suite, headless, after installing whatever is missing.
+test: bootstrap
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+## Tests only (no install step, no lint): for quick iterations.
+test-fast:
+	$(PY) -m pytest -x -q
+
+lint: bootstrap
+	$(PY) -m ruff check .
+
+## The local Géoplateforme on 127.0.0.1 (port 8765 unless SANDBOX_PORT is set).
+sandbox: bootstrap
+	$(PY) -m sandbox --port $${SANDBOX_PORT:-8765} --data-dir $${SANDBOX_DATA:-.sandbox-data}
+
+## Publishes the sample layer end to end on the sandbox, headless; output in demo-output/.
+demo: bootstrap
+	$(PY) scripts/demo.py
+
+bench: bootstrap
+	$(PY) bench/run_all.py
+
+soak: bootstrap
+	$(PY) bench/soak.py
+
+package: bootstrap i18n-compile
+	$(PY) scripts/package.py
+
+screenshots: bootstrap
+	$(PY) scripts/screenshots.py
+
+## Translations: refresh the .ts sources from the code, then compile the .qm files.
+i18n: i18n-update i18n-compile
+
+i18n-update:
+	pylupdate5 -noobsolete $$(git ls-files 'plugin/*.py' 'ui/*.py' 'ui/*.ui' '__init__.py') -ts i18n/$(SLUG)_fr.ts i18n/$(SLUG)_en.ts
+
+i18n-compile:
+	@for ts in i18n/*.ts; do [ -e "$$ts" ] && lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done; true
+
+clean:
+	rm -rf .pytest_cache .ruff_cache demo-output bench-output dist

@@ -1,0 +1,135 @@
+"""QGIS glue: actions, menu, toolbar, translator and Processing provider registration.
+
+Kept thin on purpose: every action opens a window from ``ui/`` or starts a task; no network
+call is made here.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable, List, Optional
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from . import PLUGIN_SLUG
+from .log import install_qgis_log_handler, remove_log_handler
+
+PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "icon.svg")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("GpfWmtsPublisherPlugin", text)
+
+
+def qgis_locale() -> str:
+    """Two-letter UI language QGIS runs in (its own setting first, then the system's)."""
+    settings = QgsSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        name = settings.value("locale/userLocale", "") or ""
+    else:
+        name = QLocale.system().name()
+    return (name or "en")[:2]
+
+
+class GpfWmtsPublisherPlugin:
+    """The object QGIS holds while the plugin is enabled."""
+
+    MENU = "&Géoplateforme WMTS"
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.actions: List[QAction] = []
+        self.toolbar = None
+        self.translator: Optional[QTranslator] = None
+        self.provider = None
+        self._log_handler = None
+        self._install_translator()
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def initProcessing(self) -> None:
+        try:
+            from .processing.provider import GpfWmtsProvider
+        except ImportError:  # Processing algorithms not shipped in this build
+            return
+        self.provider = GpfWmtsProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:
+        self._log_handler = install_qgis_log_handler()
+        self.toolbar = self.iface.addToolBar(tr("Géoplateforme WMTS"))
+        self.toolbar.setObjectName("GpfWmtsPublisherToolbar")
+        self._add_action(
+            tr("Publish current layer as WMTS…"), self.open_publish_wizard, toolbar=True,
+            object_name="gpfPublishWmts",
+        )
+        self._add_action(tr("Connect to the Géoplateforme…"), self.open_login, object_name="gpfLogin")
+        self._add_action(tr("Published services"), self.open_published_services,
+                         object_name="gpfPublished")
+        self._add_action(tr("Zoom-level inspector"), self.open_zoom_inspector,
+                         object_name="gpfZoomInspector")
+        self.initProcessing()
+
+    def unload(self) -> None:
+        for action in self.actions:
+            self.iface.removePluginWebMenu(self.MENU, action)
+            self.iface.removeToolBarIcon(action)
+            action.deleteLater()
+        self.actions.clear()
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self._log_handler is not None:
+            remove_log_handler(self._log_handler)
+            self._log_handler = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+
+    # -- actions -------------------------------------------------------------------------
+    def open_publish_wizard(self) -> None:
+        from ..ui.actions import open_publish_wizard
+
+        open_publish_wizard(self.iface)
+
+    def open_login(self) -> None:
+        from ..ui.actions import open_login
+
+        open_login(self.iface)
+
+    def open_published_services(self) -> None:
+        from ..ui.actions import open_published_services
+
+        open_published_services(self.iface)
+
+    def open_zoom_inspector(self) -> None:
+        from ..ui.actions import open_zoom_inspector
+
+        open_zoom_inspector(self.iface)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _add_action(self, text: str, slot: Callable[[], None], *, toolbar: bool = False,
+                    object_name: str = "") -> QAction:
+        action = QAction(QIcon(ICON_PATH), text, self.iface.mainWindow())
+        action.setObjectName(object_name)
+        action.triggered.connect(slot)
+        self.iface.addPluginToWebMenu(self.MENU, action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def _install_translator(self) -> None:
+        qm = os.path.join(PLUGIN_DIR, "i18n", f"{PLUGIN_SLUG}_{qgis_locale()}.qm")
+        if os.path.exists(qm):
+            self.translator = QTranslator()
+            if self.translator.load(qm):
+                QCoreApplication.installTranslator(self.translator)
+            else:
+                self.translator = None

@@ -1,0 +1,49 @@
+"""The plugin loads in QGIS through classFactory and cleans up after itself."""
+
+from __future__ import annotations
+
+import importlib
+
+from qgis.PyQt.QtWidgets import QAction
+
+
+def _load(iface):
+    package = importlib.import_module("gpf_wmts_publisher")
+    plugin = package.classFactory(iface)
+    plugin.initGui()
+    return plugin
+
+
+def test_plugin_adds_menu_entries_and_a_toolbar_icon(qgis_iface):
+    plugin = _load(qgis_iface)
+    try:
+        names = {a.objectName() for a in plugin.actions}
+        assert {"gpfPublishWmts", "gpfLogin", "gpfPublished", "gpfZoomInspector"} <= names
+        assert plugin.toolbar is not None
+        toolbar_actions = [a for a in plugin.toolbar.actions() if isinstance(a, QAction)]
+        assert [a.objectName() for a in toolbar_actions] == ["gpfPublishWmts"]
+        assert all(not a.icon().isNull() for a in plugin.actions)
+    finally:
+        plugin.unload()
+
+
+def test_unload_removes_every_action_and_the_toolbar(qgis_iface):
+    plugin = _load(qgis_iface)
+    plugin.unload()
+    assert plugin.actions == []
+    assert plugin.toolbar is None
+
+
+def test_metadata_declares_what_the_plugin_repository_needs():
+    import configparser
+    from pathlib import Path
+
+    meta = configparser.ConfigParser()
+    meta.read(Path(__file__).resolve().parents[2] / "metadata.txt", encoding="utf-8")
+    general = meta["general"]
+    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author",
+                "email", "tracker", "repository", "homepage", "tags", "category", "icon",
+                "experimental", "changelog"):
+        assert general.get(key), key
+    assert general["qgisMinimumVersion"] == "3.22"
+    assert general["category"] == "Web"
