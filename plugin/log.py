@@ -26,7 +26,7 @@ class QgsMessageLogHandler(logging.Handler):
             level = Qgis.Info
         try:
             QgsMessageLog.logMessage(self.format(record), MESSAGE_LOG_TAG, level)
-        except Exception:  # noqa: BLE001 - logging must never raise into the caller
+        except Exception:  # logging must never raise into the caller
             self.handleError(record)
 
 

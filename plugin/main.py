@@ -66,7 +66,8 @@ class GpfWmtsPublisherPlugin:
             tr("Publish current layer as WMTS…"), self.open_publish_wizard, toolbar=True,
             object_name="gpfPublishWmts",
         )
-        self._add_action(tr("Connect to the Géoplateforme…"), self.open_login, object_name="gpfLogin")
+        self._add_action(tr("Connect to the Géoplateforme…"), self.open_login,
+                         object_name="gpfLogin")
         self._add_action(tr("Published services"), self.open_published_services,
                          object_name="gpfPublished")
         self._add_action(tr("Zoom-level inspector"), self.open_zoom_inspector,

@@ -19,7 +19,7 @@ class PlatformUrls:
     """Where the platform answers. ``sandbox`` marks the local training stand-in."""
 
     api_url: str = "https://data.geopf.fr/api"
-    token_url: str = "https://sso.geopf.fr/realms/geoplateforme/protocol/openid-connect/token"
+    token_url: str = "https://sso.geopf.fr/realms/geoplateforme/protocol/openid-connect/token"  # noqa: S105
     authorize_url: str = "https://sso.geopf.fr/realms/geoplateforme/protocol/openid-connect/auth"
     client_id: str = "gpf-warehouse"
     sandbox: bool = False
@@ -77,7 +77,7 @@ class PluginSettings:
 
     def platform(self) -> PlatformUrls:
         """The chosen platform: the stored choice, then environment overrides."""
-        if self.value("platform/use_sandbox", False, ) in (True, "true"):
+        if self.value("platform/use_sandbox", False) in (True, "true"):
             return sandbox_urls(self.value("platform/sandbox_url", "http://127.0.0.1:8765"))
         stored = {
             f.name: self.value(f"platform/{f.name}")
