@@ -1,0 +1,161 @@
+"""The publication journal: one JSON file per publication, written atomically.
+
+Every id the platform hands out is recorded as soon as it exists, with the step that created
+it, so that a second run continues where the first stopped and ``undo`` knows what to remove
+(in reverse order). Before each create call the step writes an *intent* (kind + name): a
+resource created but not journaled (crash between the POST and the write) is then looked up
+on the platform by that name instead of being created again. No secret is ever written here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import threading
+from datetime import datetime, timezone
+from typing import Any, Dict, List, Optional
+
+JOURNAL_DIR_ENV = "GPF_JOURNAL_DIR"
+FORMAT_VERSION = 1
+
+
+def default_journal_dir() -> str:
+    """``<QGIS profile>/gpf_wmts_publisher/journals`` unless ``GPF_JOURNAL_DIR`` is set."""
+    override = os.environ.get(JOURNAL_DIR_ENV)
+    if override:
+        return override
+    from qgis.core import QgsApplication
+
+    return os.path.join(QgsApplication.qgisSettingsDirPath(), "gpf_wmts_publisher", "journals")
+
+
+def journal_file_name(datastore_id: str, key: str) -> str:
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{datastore_id}__{key}")
+    return f"{safe}.json"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Journal:
+    """What one publication created, step by step. Thread safe; every change hits the disk."""
+
+    def __init__(self, path: str, data: Optional[Dict[str, Any]] = None):
+        self.path = path
+        self._lock = threading.RLock()
+        self._data: Dict[str, Any] = data or {
+            "version": FORMAT_VERSION, "created_at": _now(), "spec": {},
+            "steps": {}, "resources": [], "intents": {}, "values": {},
+        }
+
+    # -- opening -----------------------------------------------------------------------
+    @classmethod
+    def open(cls, datastore_id: str, key: str, directory: Optional[str] = None) -> Journal:
+        """The journal of this publication: read back when it exists, new otherwise."""
+        directory = directory or default_journal_dir()
+        path = os.path.join(directory, journal_file_name(datastore_id, key))
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as handle:
+                return cls(path, json.load(handle))
+        return cls(path)
+
+    def exists_on_disk(self) -> bool:
+        return os.path.exists(self.path)
+
+    # -- writing -----------------------------------------------------------------------
+    def save(self) -> None:
+        """Write to a temporary file in the same directory, then rename over the journal."""
+        with self._lock:
+            directory = os.path.dirname(self.path) or "."
+            os.makedirs(directory, exist_ok=True)
+            self._data["updated_at"] = _now()
+            fd, tmp = tempfile.mkstemp(prefix=".journal-", suffix=".tmp", dir=directory)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(self._data, handle, indent=2, ensure_ascii=False, sort_keys=True)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(tmp, self.path)
+            except BaseException:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+                raise
+
+    def delete_file(self) -> None:
+        with self._lock:
+            if os.path.exists(self.path):
+                os.unlink(self.path)
+
+    def set_spec(self, summary: Dict[str, Any]) -> None:
+        with self._lock:
+            self._data["spec"] = summary
+            self.save()
+
+    # -- steps -------------------------------------------------------------------------
+    def step_status(self, step: str) -> str:
+        return self._data["steps"].get(step, {}).get("status", "pending")
+
+    def is_done(self, step: str) -> bool:
+        return self.step_status(step) == "done"
+
+    def mark_step(self, step: str, status: str, **extra: Any) -> None:
+        with self._lock:
+            entry = self._data["steps"].setdefault(step, {})
+            entry.update(status=status, at=_now(), **extra)
+            self.save()
+
+    def step_entries(self) -> Dict[str, Dict[str, Any]]:
+        return {k: dict(v) for k, v in self._data["steps"].items()}
+
+    # -- created resources -------------------------------------------------------------
+    def intend(self, kind: str, name: str) -> None:
+        """About to create ``kind`` named ``name``: if the run dies now, look it up by name."""
+        with self._lock:
+            self._data["intents"][kind] = name
+            self.save()
+
+    def intent(self, kind: str) -> Optional[str]:
+        return self._data["intents"].get(kind)
+
+    def record(self, kind: str, resource_id: str, *, step: str, **details: Any) -> None:
+        """Remember a created resource (idempotent for the same kind and id)."""
+        with self._lock:
+            for entry in self._data["resources"]:
+                if entry["kind"] == kind and entry["id"] == resource_id:
+                    return
+            self._data["resources"].append(
+                {"kind": kind, "id": resource_id, "step": step, "at": _now(), **details})
+            self._data["intents"].pop(kind, None)
+            self.save()
+
+    def resource_id(self, kind: str) -> Optional[str]:
+        for entry in reversed(self._data["resources"]):
+            if entry["kind"] == kind and not entry.get("removed"):
+                return entry["id"]
+        return None
+
+    def resources(self, include_removed: bool = False) -> List[Dict[str, Any]]:
+        return [dict(e) for e in self._data["resources"] if include_removed or not e.get("removed")]
+
+    def mark_removed(self, kind: str, resource_id: str) -> None:
+        with self._lock:
+            for entry in self._data["resources"]:
+                if entry["kind"] == kind and entry["id"] == resource_id:
+                    entry["removed"] = True
+            self.save()
+
+    # -- values computed along the way (urls, layer names, relations...) --------------------
+    def put(self, key: str, value: Any) -> None:
+        with self._lock:
+            self._data["values"][key] = value
+            self.save()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._data["values"].get(key, default)
+
+    def snapshot(self) -> Dict[str, Any]:
+        with self._lock:
+            return json.loads(json.dumps(self._data))

@@ -1,0 +1,103 @@
+"""What the workflow needs of a QGIS layer, taken once on the GUI thread.
+
+QgsVectorLayer objects are not thread safe. ``LayerSource.from_layer`` runs on the GUI thread
+and keeps plain values (source URI, provider, selection, style as QML, extent in WGS 84);
+``open_layer`` builds a fresh layer in whichever thread runs the task.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from typing import Optional, Tuple
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsMapLayerStyle,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+
+# Providers whose data lives in the layer object: copied to a GeoPackage at snapshot time.
+IN_MEMORY_PROVIDERS = ("memory", "virtual")
+WGS84 = "EPSG:4326"
+
+
+@dataclass(frozen=True)
+class LayerSource:
+    name: str
+    provider: str
+    uri: str
+    crs_authid: str
+    crs_wkt: str
+    crs_valid: bool
+    feature_count: int
+    extent_wgs84: Optional[Tuple[float, float, float, float]]
+    style_qml: str = ""
+    subset: str = ""
+    selected_only: bool = False
+    selected_ids: Tuple[int, ...] = ()
+    field_names: Tuple[str, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def from_layer(cls, layer: QgsVectorLayer, selected_only: bool = False,
+                   scratch_dir: Optional[str] = None) -> LayerSource:
+        """Snapshot ``layer`` (call on the thread that owns it, normally the GUI thread)."""
+        provider, uri = layer.providerType(), layer.source()
+        selected = tuple(sorted(layer.selectedFeatureIds())) if selected_only else ()
+        if provider in IN_MEMORY_PROVIDERS:
+            uri = _copy_to_geopackage(layer, scratch_dir)
+            provider = "ogr"
+        style = QgsMapLayerStyle()
+        style.readFromLayer(layer)
+        crs = layer.crs()
+        count = len(selected) if selected_only else max(layer.featureCount(), 0)
+        return cls(
+            name=layer.name(), provider=provider, uri=uri, crs_authid=crs.authid(),
+            crs_wkt=crs.toWkt(), crs_valid=crs.isValid(), feature_count=count,
+            extent_wgs84=_extent_wgs84(layer, selected_only), style_qml=style.xmlData(),
+            subset="" if "|subset=" in uri else layer.subsetString(),
+            selected_only=selected_only, selected_ids=selected,
+            field_names=tuple(f.name() for f in layer.fields()),
+        )
+
+    def open_layer(self) -> QgsVectorLayer:
+        """A new layer on the same data with the same style, owned by the calling thread."""
+        layer = QgsVectorLayer(self.uri, self.name, self.provider)
+        if not layer.isValid():
+            raise ValueError(f"cannot open the layer source of '{self.name}'")
+        if self.subset:
+            layer.setSubsetString(self.subset)
+        if self.style_qml:
+            QgsMapLayerStyle(self.style_qml).writeToLayer(layer)
+        if self.selected_only:
+            layer.selectByIds(list(self.selected_ids))
+        return layer
+
+
+def _extent_wgs84(layer: QgsVectorLayer, selected_only: bool
+                  ) -> Optional[Tuple[float, float, float, float]]:
+    rect = layer.boundingBoxOfSelected() if selected_only else layer.extent()
+    if rect is None or rect.isEmpty() or not layer.crs().isValid():
+        return None
+    transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(WGS84),
+                                       QgsProject.instance().transformContext())
+    out: QgsRectangle = transform.transformBoundingBox(rect)
+    return (out.xMinimum(), out.yMinimum(), out.xMaximum(), out.yMaximum())
+
+
+def _copy_to_geopackage(layer: QgsVectorLayer, scratch_dir: Optional[str]) -> str:
+    directory = scratch_dir or tempfile.mkdtemp(prefix="gpf-layer-")
+    path = os.path.join(directory, "layer_copy.gpkg")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "layer"
+    error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, path, QgsProject.instance().transformContext(), options)
+    if error != QgsVectorFileWriter.NoError:
+        raise ValueError(f"cannot copy the layer '{layer.name()}': {message}")
+    return f"{path}|layername=layer"
