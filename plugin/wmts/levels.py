@@ -7,16 +7,13 @@ Pure functions first (testable without QGIS); the two helpers that need a CRS tr
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
-PM_LEVEL0_RESOLUTION = 156543.033928041  # m/px at level 0
-PM_LEVEL0_SCALE = 559082264.028718  # WMTS scale denominator at level 0 (0.28 mm/px)
-PM_ORIGIN_X = -20037508.3427892
-PM_ORIGIN_Y = 20037508.3427892
-PM_TILE_SIZE = 256
-PM_MIN_LEVEL = 0
-PM_MAX_LEVEL = 21
+from ..pyramid.grid import MAX_LEVEL as PM_MAX_LEVEL
+from ..pyramid.grid import MIN_LEVEL as PM_MIN_LEVEL
+from ..pyramid.grid import PM_LEVEL0_RESOLUTION, PM_ORIGIN_X, PM_ORIGIN_Y, Level, TileRange
+from ..pyramid.grid import TILE_SIZE_PX as PM_TILE_SIZE
+
 WEB_MERCATOR = "EPSG:3857"
 
 Extent = Tuple[float, float, float, float]  # xmin, ymin, xmax, ymax
@@ -24,30 +21,17 @@ Extent = Tuple[float, float, float, float]  # xmin, ymin, xmax, ymax
 
 def level_resolution(z: int) -> float:
     """Metres per pixel of PM level ``z``."""
-    return PM_LEVEL0_RESOLUTION / 2**z
+    return Level(z).resolution
 
 
 def level_scale(z: int) -> float:
     """WMTS scale denominator of PM level ``z``."""
-    return PM_LEVEL0_SCALE / 2**z
+    return Level(z).scale_denominator
 
 
-def round_scale(scale: float) -> int:
-    """A scale rounded the way people say it (three significant digits): 136 495 → 136 000."""
-    if scale < 1000:
-        return round(scale)
-    magnitude = 10 ** (int(math.log10(scale)) - 2)
-    return int(round(scale / magnitude) * magnitude)
-
-
-def format_scale(scale: float) -> str:
-    """``1:136 000`` (thousands separated by a space, French and readable in English)."""
-    return "1:" + f"{round_scale(scale):,}".replace(",", "\u202f")
-
-
-def level_label(z: int) -> str:
+def level_label(z: int, language: str = "fr") -> str:
     """``12 · 1:136 000``: the level and its approximate scale, as the range slider shows it."""
-    return f"{z} · {format_scale(level_scale(z))}"
+    return Level(z).label_for(language)
 
 
 def nearest_level(resolution: float, levels: Optional[Sequence[int]] = None) -> int:
@@ -76,37 +60,9 @@ def level_extent(z: int, centre: Tuple[float, float], width_px: int, height_px: 
     return (x - half_w, y - half_h, x + half_w, y + half_h)
 
 
-@dataclass(frozen=True)
-class TileRange:
-    """The tiles of one level that cover an extent (inclusive bounds)."""
-
-    z: int
-    col_min: int
-    col_max: int
-    row_min: int
-    row_max: int
-
-    @property
-    def count(self) -> int:
-        return (self.col_max - self.col_min + 1) * (self.row_max - self.row_min + 1)
-
-
 def tile_range(extent: Extent, z: int) -> TileRange:
     """Tiles of level ``z`` covering an EPSG:3857 ``extent`` (clamped to the grid)."""
-    span = PM_TILE_SIZE * level_resolution(z)
-    last = 2**z - 1
-    xmin, ymin, xmax, ymax = extent
-
-    def clamp(value: int) -> int:
-        return min(max(value, 0), last)
-
-    return TileRange(
-        z,
-        clamp(math.floor((xmin - PM_ORIGIN_X) / span)),
-        clamp(math.ceil((xmax - PM_ORIGIN_X) / span) - 1),
-        clamp(math.floor((PM_ORIGIN_Y - ymax) / span)),
-        clamp(math.ceil((PM_ORIGIN_Y - ymin) / span) - 1),
-    )
+    return Level(z).tile_range(tuple(extent))
 
 
 def tile_extent(z: int, col: int, row: int) -> Extent:

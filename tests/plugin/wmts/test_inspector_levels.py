@@ -20,8 +20,8 @@ from qgis.PyQt.QtCore import QSize
 
 
 def test_label_shows_level_and_rounded_scale():
-    assert level_label(12) == "12 · 1:136\u202f000"
-    assert level_label(16) == "16 · 1:8\u202f530"
+    assert level_label(12).replace("\u202f", " ").replace("\xa0", " ") == "12 · 1:136 000"
+    assert level_label(16, "en") == "16 · 1:8,500"
 
 
 def test_documented_resolutions():
