@@ -1,0 +1,354 @@
+"""The entrepôt routes the publication needs (ENTREPOT_API.md §1–8), typed.
+
+:class:`EntrepotApi` wraps an :class:`EntrepotClient` for one datastore. Methods return the
+dataclasses of ``models.py``; lists are read through every page.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+
+from .client import Cancel, EntrepotClient, response_json
+from .errors import NotFound
+from .models import (
+    Checks,
+    Configuration,
+    Datastore,
+    Execution,
+    Metadata,
+    Offering,
+    Permission,
+    Processing,
+    Static,
+    StoredData,
+    TreeEntry,
+    Upload,
+    User,
+    UserKey,
+)
+from .multipart import FileSource, ProgressCallback, md5sum_line
+
+TAGGABLE_KINDS = ("uploads", "stored_data", "configurations", "metadata", "annexes")
+
+
+def tag_filters(tags: Optional[Mapping[str, str]]) -> Dict[str, str]:
+    """``{"datasheet_name": "x"}`` → ``{"tags[datasheet_name]": "x"}``."""
+    return {f"tags[{key}]": str(value) for key, value in (tags or {}).items()}
+
+
+def data_path(filename: str) -> str:
+    """Where an uploaded file lives in the upload: ``data/<file>``."""
+    name = filename.replace("\\", "/").lstrip("/")
+    return name if name.startswith("data/") else f"data/{name}"
+
+
+class EntrepotApi:
+    """Resource methods for datastore ``datastore_id`` (``None`` until discovered: only
+    :meth:`me`, :meth:`datastore` and key routes work without it)."""
+
+    def __init__(self, client: EntrepotClient, datastore_id: Optional[str] = None):
+        self.client = client
+        self.datastore_id = datastore_id
+
+    def __repr__(self) -> str:
+        return f"EntrepotApi({self.client.api_url!r}, datastore={self.datastore_id!r})"
+
+    def in_datastore(self, datastore_id: str) -> EntrepotApi:
+        return EntrepotApi(self.client, datastore_id)
+
+    def _ds(self, *parts: str) -> str:
+        if not self.datastore_id:
+            raise ValueError("no datastore chosen")
+        return "/".join(("datastores", self.datastore_id, *parts))
+
+    def _list(self, path: str, params: Optional[Mapping[str, Any]] = None, **kw) -> List[Any]:
+        return list(self.client.iter_pages(path, {k: v for k, v in (params or {}).items()
+                                                  if v is not None}, **kw))
+
+    # -- users ----------------------------------------------------------------------------
+    def me(self) -> User:
+        return User.from_dict(self.client.get_json("users/me"))
+
+    def create_key(self, name: str, key_type: str = "HASH",
+                   type_infos: Optional[Mapping] = None, **extra) -> UserKey:
+        body = {"name": name, "type": key_type, "type_infos": dict(type_infos or {}), **extra}
+        return UserKey.from_dict(self.client.post_json("users/me/keys", body))
+
+    def list_keys(self) -> List[UserKey]:
+        return [UserKey.from_dict(k) for k in self._list("users/me/keys")]
+
+    def delete_key(self, key_id: str) -> None:
+        self.client.delete(f"users/me/keys/{key_id}")
+
+    def add_key_access(self, key_id: str, permission_id: str,
+                       offering_ids: Sequence[str]) -> Any:
+        return self.client.post_json(f"users/me/keys/{key_id}/accesses",
+                                     {"permission": permission_id,
+                                      "offerings": list(offering_ids)})
+
+    # -- datastore and processings -------------------------------------------------------
+    def datastore(self, datastore_id: Optional[str] = None) -> Datastore:
+        ds = datastore_id or self.datastore_id
+        return Datastore.from_dict(self.client.get_json(f"datastores/{ds}"))
+
+    def processings(self) -> List[Processing]:
+        return [Processing.from_dict(p) for p in self._list(self._ds("processings"))]
+
+    def processing(self, processing_id: str) -> Processing:
+        return Processing.from_dict(self.client.get_json(self._ds("processings", processing_id)))
+
+    def find_processing(self, name: str) -> Processing:
+        """The processing named ``name`` (case-insensitive): ids differ between datastores."""
+        wanted = name.casefold().strip()
+        for processing in self.processings():
+            if processing.name.casefold().strip() == wanted:
+                return processing
+        raise NotFound(details=[f"no processing named “{name}” in this datastore"])
+
+    # -- uploads -------------------------------------------------------------------------
+    def create_upload(self, name: str, *, srs: str, upload_type: str = "VECTOR",
+                      description: Optional[str] = None) -> Upload:
+        body = {"name": name, "description": description or name, "type": upload_type,
+                "srs": srs}
+        return Upload.from_dict(self.client.post_json(self._ds("uploads"), body))
+
+    def upload(self, upload_id: str) -> Upload:
+        return Upload.from_dict(self.client.get_json(self._ds("uploads", upload_id)))
+
+    def uploads(self, tags: Optional[Mapping[str, str]] = None, **filters) -> List[Upload]:
+        params = {**filters, **tag_filters(tags)}
+        return [Upload.from_dict(u) for u in self._list(self._ds("uploads"), params)]
+
+    def push_data(self, upload_id: str, source: FileSource, remote_name: Optional[str] = None,
+                  *, on_progress: Optional[ProgressCallback] = None,
+                  cancelled: Optional[Cancel] = None) -> str:
+        """Streams one file to ``data/<name>``; returns its MD5 hex (computed in the pass)."""
+        if remote_name is None:
+            if isinstance(source, bytes):
+                raise ValueError("remote_name is needed for bytes")
+            import os
+
+            remote_name = os.path.basename(os.fspath(source))
+        path = data_path(remote_name)
+        md5_hex, _ = self.client.upload(
+            self._ds("uploads", upload_id, "data"), source, params={"path": path},
+            filename=path.rsplit("/", 1)[-1], on_progress=on_progress, cancelled=cancelled)
+        return md5_hex
+
+    def push_md5(self, upload_id: str, entries: Mapping[str, str]) -> None:
+        """Sends an ``md5sum`` file: ``{remote file name: md5 hex}``."""
+        body = b"".join(md5sum_line(md5, data_path(name)) for name, md5 in entries.items())
+        name = next(iter(entries), "data")
+        filename = data_path(name).rsplit("/", 1)[-1] + ".md5"
+        self.client.upload(self._ds("uploads", upload_id, "md5"), body, filename=filename,
+                           content_type="text/plain", retry_safe=True)
+
+    def delete_data(self, upload_id: str, remote_name: str) -> None:
+        self.client.delete(self._ds("uploads", upload_id, "data"),
+                           params={"path": data_path(remote_name)})
+
+    def upload_tree(self, upload_id: str) -> List[TreeEntry]:
+        tree = self.client.get_json(self._ds("uploads", upload_id, "tree"))
+        return [TreeEntry.from_dict(e) for e in tree or ()]
+
+    def close_upload(self, upload_id: str) -> Upload:
+        reply = self.client.post_json(self._ds("uploads", upload_id, "close"))
+        return Upload.from_dict(reply) if reply else self.upload(upload_id)
+
+    def upload_checks(self, upload_id: str) -> Checks:
+        return Checks.from_dict(self.client.get_json(self._ds("uploads", upload_id, "checks")))
+
+    def check_logs(self, check_execution_id: str) -> List[str]:
+        return _log_lines(self.client.request(
+            "GET", self._ds("checks", "executions", check_execution_id, "logs")))
+
+    def delete_upload(self, upload_id: str) -> None:
+        self.client.delete(self._ds("uploads", upload_id))
+
+    # -- processing executions -----------------------------------------------------------
+    def create_execution(self, processing_id: str, *, inputs: Optional[Mapping] = None,
+                         output: Optional[Mapping] = None,
+                         parameters: Optional[Mapping] = None, **extra) -> Execution:
+        body = {"processing": processing_id, "inputs": dict(inputs or {}),
+                "output": dict(output or {}), "parameters": dict(parameters or {}), **extra}
+        return Execution.from_dict(
+            self.client.post_json(self._ds("processings", "executions"), body))
+
+    def launch_execution(self, execution_id: str) -> None:
+        self.client.request("POST", self._ds("processings", "executions", execution_id,
+                                             "launch"))
+
+    def execution(self, execution_id: str) -> Execution:
+        return Execution.from_dict(
+            self.client.get_json(self._ds("processings", "executions", execution_id)))
+
+    def abort_execution(self, execution_id: str) -> None:
+        self.client.request("POST", self._ds("processings", "executions", execution_id,
+                                             "abort"))
+
+    def execution_logs(self, execution_id: str) -> List[str]:
+        return _log_lines(self.client.request(
+            "GET", self._ds("processings", "executions", execution_id, "logs")))
+
+    def executions(self, **filters) -> List[Execution]:
+        return [Execution.from_dict(e)
+                for e in self._list(self._ds("processings", "executions"), filters)]
+
+    # -- stored data ---------------------------------------------------------------------
+    def stored_data(self, stored_data_id: str) -> StoredData:
+        return StoredData.from_dict(self.client.get_json(self._ds("stored_data",
+                                                                  stored_data_id)))
+
+    def stored_data_list(self, tags: Optional[Mapping[str, str]] = None,
+                         data_type: Optional[str] = None, **filters) -> List[StoredData]:
+        params = {**filters, "type": data_type, **tag_filters(tags)}
+        return [StoredData.from_dict(s) for s in self._list(self._ds("stored_data"), params)]
+
+    def delete_stored_data(self, stored_data_id: str) -> None:
+        self.client.delete(self._ds("stored_data", stored_data_id))
+
+    # -- statics -------------------------------------------------------------------------
+    def create_static(self, source: FileSource, *, name: str,
+                      static_type: str = "GEOSERVER-STYLE", description: Optional[str] = None,
+                      filename: Optional[str] = None) -> Static:
+        fields = {"name": name, "type": static_type}
+        if description:
+            fields["description"] = description
+        _, reply = self.client.upload(self._ds("statics"), source, fields=fields,
+                                      filename=filename or f"{name}.sld",
+                                      content_type="application/xml")
+        return Static.from_dict(response_json(reply))
+
+    def static(self, static_id: str) -> Static:
+        return Static.from_dict(self.client.get_json(self._ds("statics", static_id)))
+
+    def statics(self, **filters) -> List[Static]:
+        return [Static.from_dict(s) for s in self._list(self._ds("statics"), filters)]
+
+    def delete_static(self, static_id: str) -> None:
+        self.client.delete(self._ds("statics", static_id))
+
+    # -- configurations and offerings ----------------------------------------------------
+    def create_configuration(self, body: Mapping) -> Configuration:
+        return Configuration.from_dict(self.client.post_json(self._ds("configurations"),
+                                                             dict(body)))
+
+    def configuration(self, configuration_id: str) -> Configuration:
+        return Configuration.from_dict(
+            self.client.get_json(self._ds("configurations", configuration_id)))
+
+    def configurations(self, tags: Optional[Mapping[str, str]] = None,
+                       config_type: Optional[str] = None, **filters) -> List[Configuration]:
+        params = {**filters, "type": config_type, **tag_filters(tags)}
+        return [Configuration.from_dict(c)
+                for c in self._list(self._ds("configurations"), params)]
+
+    def delete_configuration(self, configuration_id: str) -> None:
+        self.client.delete(self._ds("configurations", configuration_id))
+
+    def create_offering(self, configuration_id: str, endpoint_id: str,
+                        open_: bool = True) -> Offering:
+        return Offering.from_dict(self.client.post_json(
+            self._ds("configurations", configuration_id, "offerings"),
+            {"endpoint": endpoint_id, "open": open_}))
+
+    def offering(self, offering_id: str) -> Offering:
+        return Offering.from_dict(self.client.get_json(self._ds("offerings", offering_id)))
+
+    def offerings(self, **filters) -> List[Offering]:
+        return [Offering.from_dict(o) for o in self._list(self._ds("offerings"), filters)]
+
+    def configuration_offerings(self, configuration_id: str) -> List[Offering]:
+        items = self.client.get_json(self._ds("configurations", configuration_id, "offerings"))
+        return [Offering.from_dict(o) for o in items or ()]
+
+    def delete_offering(self, offering_id: str) -> None:
+        self.client.delete(self._ds("offerings", offering_id))
+
+    # -- metadata ------------------------------------------------------------------------
+    def upload_metadata(self, source: FileSource, *, metadata_type: str = "ISOAP",
+                        open_data: bool = False, filename: str = "metadata.xml") -> Metadata:
+        """``type`` and ``open_data`` go both in the query (web app) and the form (docs)."""
+        flags = {"type": metadata_type, "open_data": "true" if open_data else "false"}
+        _, reply = self.client.upload(self._ds("metadata"), source, params=flags,
+                                      fields=flags, filename=filename,
+                                      content_type="application/xml")
+        return Metadata.from_dict(response_json(reply))
+
+    def metadata(self, metadata_id: str) -> Metadata:
+        return Metadata.from_dict(self.client.get_json(self._ds("metadata", metadata_id)))
+
+    def metadata_list(self, tags: Optional[Mapping[str, str]] = None,
+                      **filters) -> List[Metadata]:
+        params = {**filters, **tag_filters(tags)}
+        return [Metadata.from_dict(m) for m in self._list(self._ds("metadata"), params)]
+
+    def metadata_file(self, metadata_id: str) -> str:
+        return self.client.get_text(self._ds("metadata", metadata_id, "file"))
+
+    def delete_metadata(self, metadata_id: str) -> None:
+        self.client.delete(self._ds("metadata", metadata_id))
+
+    def publish_metadata(self, file_identifiers: Iterable[str], endpoint_id: str) -> Any:
+        return self.client.post_json(self._ds("metadata", "publication"),
+                                     {"file_identifiers": list(file_identifiers),
+                                      "endpoint": endpoint_id}, retry_safe=True)
+
+    def unpublish_metadata(self, file_identifiers: Iterable[str], endpoint_id: str) -> Any:
+        return self.client.post_json(self._ds("metadata", "unpublication"),
+                                     {"file_identifiers": list(file_identifiers),
+                                      "endpoint": endpoint_id}, retry_safe=True)
+
+    # -- permissions ---------------------------------------------------------------------
+    def create_permission(self, *, licence: str, offering_ids: Sequence[str],
+                          community_ids: Sequence[str] = (), user_ids: Sequence[str] = (),
+                          end_date: Optional[str] = None,
+                          only_oauth: bool = False) -> List[Permission]:
+        """A COMMUNITY permission (or ACCOUNT when ``user_ids``); the reply is a list."""
+        body: Dict[str, Any] = {"licence": licence, "offerings": list(offering_ids),
+                                "only_oauth": only_oauth}
+        if user_ids:
+            body.update(type="ACCOUNT", users=list(user_ids))
+        else:
+            body.update(type="COMMUNITY", communities=list(community_ids))
+        if end_date:
+            body["end_date"] = end_date
+        reply = self.client.post_json(self._ds("permissions"), body)
+        items = reply if isinstance(reply, list) else [reply]
+        return [Permission.from_dict(p) for p in items if p]
+
+    def permissions(self, **filters) -> List[Permission]:
+        return [Permission.from_dict(p) for p in self._list(self._ds("permissions"), filters)]
+
+    def delete_permission(self, permission_id: str) -> None:
+        self.client.delete(self._ds("permissions", permission_id))
+
+    # -- tags ----------------------------------------------------------------------------
+    def add_tags(self, kind: str, resource_id: str, tags: Mapping[str, str]) -> None:
+        """Merges ``tags`` on ``uploads|stored_data|configurations|metadata|annexes/{id}``."""
+        self._check_kind(kind)
+        self.client.post_json(self._ds(kind, resource_id, "tags"),
+                              {k: str(v) for k, v in tags.items()}, retry_safe=True)
+
+    def delete_tags(self, kind: str, resource_id: str, keys: Iterable[str]) -> None:
+        self._check_kind(kind)
+        self.client.delete(self._ds(kind, resource_id, "tags"),
+                           params={"tags": ",".join(keys)})
+
+    @staticmethod
+    def _check_kind(kind: str) -> None:
+        if kind not in TAGGABLE_KINDS:
+            raise ValueError(f"cannot tag {kind!r}; one of {', '.join(TAGGABLE_KINDS)}")
+
+
+def _log_lines(response) -> List[str]:
+    """Logs come as a JSON array of lines or as plain text."""
+    text = response.content.decode("utf-8", errors="replace")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text.splitlines()
+    if isinstance(data, list):
+        return [str(line) for line in data]
+    return text.splitlines()
