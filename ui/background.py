@@ -1,0 +1,76 @@
+"""Run one function in a QgsTask and get its result back on the GUI thread by signal.
+
+The GUI never waits on the network: dialogs hand a function to ``run_in_task`` and connect
+``succeeded`` / ``failed``. QgsTask.finished() runs on the GUI thread, so the signals are
+emitted there and slots may touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Optional
+
+from qgis.core import QgsApplication, QgsTask
+from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+
+LOG = logging.getLogger(__name__)
+
+
+def error_text(error: BaseException) -> str:
+    """The words to show the user: the platform's own message when there is one."""
+    message = getattr(error, "user_message", None)
+    if callable(message):
+        try:
+            return str(message())
+        except Exception:  # a broken message must not hide the error itself
+            LOG.debug("user_message() failed", exc_info=True)
+    return str(error) or type(error).__name__
+
+
+class FunctionTask(QgsTask):
+    """``function(task)`` runs in a worker thread; its return value or error comes back."""
+
+    succeeded = pyqtSignal(object)
+    failed = pyqtSignal(str)
+
+    def __init__(self, description: str, function: Callable[[QgsTask], Any],
+                 flags=QgsTask.Flag.CanCancel):
+        super().__init__(description, flags)
+        self._function = function
+        self.result: Any = None
+        self.error: Optional[BaseException] = None
+
+    def run(self) -> bool:
+        try:
+            self.result = self._function(self)
+        except Exception as error:  # reported to the GUI by finished()
+            LOG.warning("%s failed: %s", self.description(), type(error).__name__)
+            self.error = error
+            return False
+        return True
+
+    def finished(self, ok: bool) -> None:  # GUI thread
+        if ok:
+            self.succeeded.emit(self.result)
+        elif self.error is not None:
+            self.failed.emit(error_text(self.error))
+        else:
+            self.failed.emit(QCoreApplication.translate("FunctionTask", "Cancelled"))
+
+
+_RUNNING = set()  # keeps Python wrappers alive until QGIS is done with the task
+
+
+def run_in_task(description: str, function: Callable[[QgsTask], Any],
+                on_success: Optional[Callable[[Any], None]] = None,
+                on_failure: Optional[Callable[[str], None]] = None) -> FunctionTask:
+    task = FunctionTask(description, function)
+    if on_success is not None:
+        task.succeeded.connect(on_success)
+    if on_failure is not None:
+        task.failed.connect(on_failure)
+    _RUNNING.add(task)
+    task.taskCompleted.connect(lambda: _RUNNING.discard(task))
+    task.taskTerminated.connect(lambda: _RUNNING.discard(task))
+    QgsApplication.taskManager().addTask(task)
+    return task

@@ -1,0 +1,143 @@
+"""The login dialog: platform choice, credentials in QGIS's auth database, who is connected."""
+
+from __future__ import annotations
+
+import os
+
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import QDialog, QTreeWidgetItem
+
+from ..plugin.settings import GEOPLATEFORME, PluginSettings, sandbox_urls
+from . import session as session_module
+from .background import run_in_task
+
+FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "login_dialog.ui"))
+
+
+class LoginDialog(QDialog, FORM):
+    """Connect stores the login/password in a "Basic" auth configuration (its id only goes to
+    the settings), then fetches users/me in a task; the TOTP field is read once and cleared."""
+
+    connected = pyqtSignal(object)  # UserInfo
+    disconnected = pyqtSignal()
+
+    def __init__(self, parent=None, session: session_module.Session = session_module.CURRENT,
+                 settings: PluginSettings = None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.session = session
+        self.settings = settings or PluginSettings()
+        self.task = None
+        self.connectButton.clicked.connect(self.connect_to_platform)
+        self.logoutButton.clicked.connect(self.logout)
+        self.sandboxRadio.toggled.connect(self._update_enabled)
+        self.oauthMethodRadio.toggled.connect(self._update_enabled)
+        self._load_settings()
+        self._update_enabled()
+        if self.session.connected:
+            self._show_user(self.session.user)
+
+    # -- settings ----------------------------------------------------------------------
+    def _load_settings(self) -> None:
+        use_sandbox = self.settings.value("platform/use_sandbox", False) in (True, "true")
+        self.sandboxRadio.setChecked(use_sandbox)
+        self.geoplateformeRadio.setChecked(not use_sandbox)
+        url = self.settings.value("platform/sandbox_url", "")
+        if url:
+            self.sandboxUrlEdit.setText(url)
+        stored = None
+        try:
+            stored = session_module.load_basic_credentials(self.settings.auth_config_id())
+        except session_module.AuthDatabaseLockedError:
+            stored = None
+        if stored:
+            self.usernameEdit.setText(stored[0])
+            self.passwordEdit.setText(stored[1].reveal())
+
+    def platform(self):
+        if self.sandboxRadio.isChecked():
+            return sandbox_urls(self.sandboxUrlEdit.text().strip())
+        return GEOPLATEFORME
+
+    def _update_enabled(self) -> None:
+        self.sandboxUrlEdit.setEnabled(self.sandboxRadio.isChecked())
+        password = self.passwordMethodRadio.isChecked()
+        for widget in (self.usernameEdit, self.passwordEdit, self.totpEdit):
+            widget.setEnabled(password)
+        self.logoutButton.setEnabled(self.session.connected)
+
+    # -- actions -----------------------------------------------------------------------
+    def connect_to_platform(self) -> None:
+        platform = self.platform()
+        self.settings.set_value("platform/use_sandbox", platform.sandbox)
+        if platform.sandbox:
+            self.settings.set_value("platform/sandbox_url", self.sandboxUrlEdit.text().strip())
+        if self.oauthMethodRadio.isChecked():
+            self._create_oauth2_config(platform)
+            return
+        username = self.usernameEdit.text().strip()
+        password = self.passwordEdit.text()
+        if not username or not password:
+            self.statusLabel.setText(self.tr("Enter your login and password."))
+            return
+        try:
+            config_id = session_module.store_basic_credentials(
+                username, password, self.settings.auth_config_id())
+        except session_module.AuthDatabaseLockedError as error:
+            self.statusLabel.setText(str(error))
+            return
+        self.settings.set_auth_config_id(config_id)
+        totp = self.totpEdit.text().strip() or None
+        self.totpEdit.clear()  # a one-time code is never kept
+        client = session_module.make_client(platform, username,
+                                            session_module.Secret(password), totp)
+        self.connectButton.setEnabled(False)
+        self.statusLabel.setText(self.tr("Connecting…"))
+        self.task = run_in_task(self.tr("Connecting to the Géoplateforme"),
+                                lambda task: session_module.fetch_user(client),
+                                on_success=lambda user: self._on_connected(platform, client, user),
+                                on_failure=self._on_failed)
+
+    def _create_oauth2_config(self, platform) -> None:
+        try:
+            config_id = session_module.store_oauth2_config(
+                platform, self.settings.value("auth/oauth2_config_id", "") or "")
+        except session_module.AuthDatabaseLockedError as error:
+            self.statusLabel.setText(str(error))
+            return
+        self.settings.set_value("auth/oauth2_config_id", config_id)
+        self.statusLabel.setText(self.tr(
+            "OAuth2 configuration {0} created in QGIS's authentication database: QGIS opens "
+            "your browser when a layer needs it. Publishing still needs a login and "
+            "password.").format(config_id))
+
+    def _on_connected(self, platform, client, user) -> None:
+        self.session.platform = platform
+        self.session.client = client
+        self.session.user = user
+        self.connectButton.setEnabled(True)
+        self._show_user(user)
+        self._update_enabled()
+        self.connected.emit(user)
+
+    def _on_failed(self, message: str) -> None:
+        self.connectButton.setEnabled(True)
+        self.statusLabel.setText(self.tr("Connection failed: {0}").format(message))
+
+    def _show_user(self, user) -> None:
+        self.statusLabel.setText(self.tr("Connected as {0} ({1}).").format(user.name, user.email))
+        self.datastoreTree.clear()
+        for datastore in user.datastores:
+            item = QTreeWidgetItem([datastore.community, datastore.name])
+            item.setToolTip(1, datastore.id)
+            self.datastoreTree.addTopLevelItem(item)
+
+    def logout(self) -> None:
+        self.session.logout(forget_credentials=True)
+        self.usernameEdit.clear()
+        self.passwordEdit.clear()
+        self.datastoreTree.clear()
+        self.statusLabel.setText(self.tr("Not connected."))
+        self._update_enabled()
+        self.disconnected.emit()

@@ -1,0 +1,197 @@
+"""Who is connected: credentials in QGIS's auth database, the client, the user's datastores.
+
+Only the auth configuration *id* is stored in the settings (PluginSettings); the login and
+password live in QGIS's encrypted auth database; a TOTP code is used once and never stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+from ..plugin.entrepot.secret import Secret
+from ..plugin.settings import PlatformUrls, PluginSettings
+
+AUTH_CONFIG_NAME = "Géoplateforme (gpf_wmts_publisher)"
+OAUTH2_CONFIG_NAME = "Géoplateforme OAuth2 (gpf_wmts_publisher)"
+OAUTH2_CLIENT_ID = "qgis"  # the client the platform's QGIS tutorial uses
+
+
+class AuthDatabaseLockedError(RuntimeError):
+    """QGIS's auth database has no master password yet (QGIS asks the user for one)."""
+
+
+def _manager():
+    manager = QgsApplication.authManager()
+    if not manager.setMasterPassword(True):  # asks the user once when not yet set
+        raise AuthDatabaseLockedError(
+            QgsApplication.translate("Session", "QGIS's authentication database is locked: "
+                                     "set its master password first."))
+    return manager
+
+
+def store_basic_credentials(username: str, password: str, config_id: str = "") -> str:
+    """Creates (or updates ``config_id``) a "Basic" auth configuration; returns its id."""
+    manager = _manager()
+    config = QgsAuthMethodConfig("Basic")
+    found, config = (manager.loadAuthenticationConfig(config_id, config, True) if config_id
+                     else (False, config))
+    if found and config.method() == "Basic":
+        config.setConfig("username", username)
+        config.setConfig("password", password)
+        manager.updateAuthenticationConfig(config)
+        return config.id()
+    config = QgsAuthMethodConfig("Basic")
+    config.setName(AUTH_CONFIG_NAME)
+    config.setConfig("username", username)
+    config.setConfig("password", password)
+    ok, stored = manager.storeAuthenticationConfig(config)
+    if not ok:
+        raise AuthDatabaseLockedError(QgsApplication.translate(
+            "Session", "The credentials could not be stored in QGIS's authentication database."))
+    return stored.id()
+
+
+def load_basic_credentials(config_id: str) -> Optional[Tuple[str, Secret]]:
+    """(username, password) of a Basic configuration, or None when it does not exist."""
+    if not config_id:
+        return None
+    manager = _manager()
+    found, config = manager.loadAuthenticationConfig(config_id, QgsAuthMethodConfig(), True)
+    if not found or config.method() != "Basic":
+        return None
+    return config.config("username"), Secret(config.config("password"))
+
+
+def remove_credentials(config_id: str) -> None:
+    if config_id:
+        QgsApplication.authManager().removeAuthenticationConfig(config_id)
+
+
+def store_oauth2_config(platform: PlatformUrls, config_id: str = "") -> str:
+    """An OAuth2 authorization-code configuration, the QGIS way (QGIS opens the browser when a
+    request needs a token). Usable for the WMTS layers and any QGIS request."""
+    import json
+
+    manager = _manager()
+    settings = {
+        "grantFlow": 0,  # authorization code
+        "requestUrl": platform.authorize_url,
+        "tokenUrl": platform.token_url,
+        "refreshTokenUrl": platform.token_url,
+        "clientId": OAUTH2_CLIENT_ID,
+        "redirectPort": 7070,
+        "redirectUrl": "",
+        "scope": "openid",
+        "persistToken": False,
+        "accessMethod": 0,
+        "requestTimeout": 30,
+        "version": 1,
+        "configType": 1,
+    }
+    config = QgsAuthMethodConfig("OAuth2")
+    found, config = (manager.loadAuthenticationConfig(config_id, config, True) if config_id
+                     else (False, config))
+    if found and config.method() == "OAuth2":
+        config.setConfig("oauth2config", json.dumps(settings))
+        manager.updateAuthenticationConfig(config)
+        return config.id()
+    config = QgsAuthMethodConfig("OAuth2")
+    config.setName(OAUTH2_CONFIG_NAME)
+    config.setConfig("oauth2config", json.dumps(settings))
+    ok, stored = manager.storeAuthenticationConfig(config)
+    return stored.id() if ok else ""
+
+
+def make_client(platform: PlatformUrls, username: str, password: Secret,
+                totp: Optional[str] = None):
+    """An entrepôt client authenticated with the password grant (plus a one-time TOTP)."""
+    from ..plugin.entrepot.auth import TokenProvider
+    from ..plugin.entrepot.client import EntrepotClient
+
+    tokens = TokenProvider.password(platform.token_url, username, password,
+                                    totp=Secret(totp) if totp else None,
+                                    client_id=platform.client_id)
+    return EntrepotClient(platform.api_url, tokens)
+
+
+@dataclass
+class Datastore:
+    id: str
+    name: str
+    community: str
+    community_id: str
+    sandbox: bool = False
+    details: Dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class UserInfo:
+    id: str
+    email: str
+    name: str
+    datastores: List[Datastore]
+
+    @classmethod
+    def from_users_me(cls, body: Dict[str, Any]) -> UserInfo:
+        datastores = []
+        for member in body.get("communities_member") or []:
+            community = member.get("community") or {}
+            if not community.get("datastore"):
+                continue
+            technical = (community.get("technical_name") or "").lower()
+            name = community.get("name") or technical
+            datastores.append(Datastore(
+                id=community["datastore"], name=name,
+                community=name, community_id=community.get("_id", ""),
+                sandbox="sandbox" in technical or "bac" in name.lower()
+                or "découverte" in name.lower()))
+        full_name = " ".join(p for p in (body.get("first_name"), body.get("last_name")) if p)
+        return cls(id=body.get("_id", ""), email=body.get("email", ""),
+                   name=full_name or body.get("email", ""), datastores=datastores)
+
+
+def fetch_user(client) -> UserInfo:
+    """users/me, then each datastore (for its name, endpoints and quotas). Runs in a task."""
+    info = UserInfo.from_users_me(client.get_json("/users/me"))
+    for datastore in info.datastores:
+        details = client.get_json(f"/datastores/{datastore.id}")
+        datastore.details = details
+        datastore.name = details.get("name") or datastore.name
+        if details.get("technical_name", "").lower().find("sandbox") >= 0:
+            datastore.sandbox = True
+    return info
+
+
+class Session:
+    """The connection the windows share (one per QGIS session)."""
+
+    def __init__(self):
+        self.platform: Optional[PlatformUrls] = None
+        self.client = None
+        self.user: Optional[UserInfo] = None
+
+    @property
+    def connected(self) -> bool:
+        return self.client is not None and self.user is not None
+
+    def datastore(self, datastore_id: str) -> Optional[Datastore]:
+        for datastore in self.user.datastores if self.user else []:
+            if datastore.id == datastore_id:
+                return datastore
+        return None
+
+    def logout(self, forget_credentials: bool = False) -> None:
+        if self.client is not None:
+            self.client.close()
+        self.client = None
+        self.user = None
+        if forget_credentials:
+            settings = PluginSettings()
+            remove_credentials(settings.auth_config_id())
+            settings.set_auth_config_id("")
+
+
+CURRENT = Session()
