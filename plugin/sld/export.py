@@ -1,0 +1,90 @@
+"""A vector layer's QGIS style as SLD bytes, with the best API the running QGIS offers.
+
+Newer QGIS (3.30+) has ``exportSldStyleV3``/``V2`` with a ``QgsSldExportContext`` that can
+ask for GeoServer vendor extensions; 3.22 has ``exportSldStyle(QDomDocument, errorMsg)``,
+whose Python binding cannot return the message, so ``saveSldStyle`` (which returns it) is the
+fallback when the document comes back empty. No widget is touched: safe in any thread.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from typing import Optional
+
+from qgis.core import QgsVectorLayer
+from qgis.PyQt.QtXml import QDomDocument
+
+
+@dataclass(frozen=True)
+class ExportedSld:
+    sld_bytes: bytes
+    error: str = ""  # QGIS's own words when the export failed
+    api: str = ""  # which QGIS call produced it, for diagnostics
+
+
+def _export_context():
+    """A QgsSldExportContext asking for GeoServer vendor options, when this QGIS has one."""
+    try:
+        from qgis.core import Qgis, QgsSldExportContext
+    except ImportError:
+        return None
+    context = QgsSldExportContext()
+    option = getattr(getattr(Qgis, "SldExportOption", None), "Svg", None)
+    vendor = getattr(getattr(Qgis, "SldExportVendorExtension", None), "GeoServerVendorExtension",
+                     None)
+    if vendor is not None and hasattr(context, "setVendorExtension"):
+        context.setVendorExtension(vendor)
+    if option is not None and hasattr(context, "setExportOptions"):
+        context.setExportOptions(option)
+    return context
+
+
+def _via_context(layer: QgsVectorLayer) -> Optional[ExportedSld]:
+    context = _export_context()
+    if context is None:
+        return None
+    for name in ("exportSldStyleV3", "exportSldStyleV2"):
+        method = getattr(layer, name, None)
+        if method is None:
+            continue
+        result = method(context)
+        document = result[0] if isinstance(result, tuple) else result
+        errors = getattr(context, "errors", lambda: [])()
+        text = document.toString() if isinstance(document, QDomDocument) else ""
+        if text:
+            return ExportedSld(text.encode("utf-8"), "; ".join(errors), name)
+        return ExportedSld(b"", "; ".join(errors) or "empty document", name)
+    return None
+
+
+def _via_document(layer: QgsVectorLayer) -> ExportedSld:
+    document = QDomDocument()
+    layer.exportSldStyle(document, "")
+    text = document.toString()
+    if document.documentElement().tagName().endswith("StyledLayerDescriptor"):
+        return ExportedSld(text.encode("utf-8"), "", "exportSldStyle")
+    return _via_file(layer)
+
+
+def _via_file(layer: QgsVectorLayer) -> ExportedSld:
+    """saveSldStyle writes a file and returns QGIS's message: the only way 3.22 tells why."""
+    handle, path = tempfile.mkstemp(suffix=".sld")
+    os.close(handle)
+    try:
+        message, ok = layer.saveSldStyle(path)
+        with open(path, "rb") as stream:
+            data = stream.read()
+        if ok and data:
+            return ExportedSld(data, "", "saveSldStyle")
+        return ExportedSld(b"", message or "QGIS wrote no SLD", "saveSldStyle")
+    finally:
+        os.remove(path)
+
+
+def export_sld(layer: QgsVectorLayer) -> ExportedSld:
+    """The layer's style as QGIS writes it (SLD 1.1.0 / SE on 3.22)."""
+    if layer is None or not layer.isValid():
+        return ExportedSld(b"", "the layer is not valid", "")
+    return _via_context(layer) or _via_document(layer)

@@ -1,0 +1,225 @@
+"""Typed messages about an SLD: what is wrong (or was fixed), where, and what the user can do.
+
+Every message exists in English and French; the catalogue below keeps both side by side so a
+new code cannot ship with one language missing.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Tuple
+
+
+class Severity(str, enum.Enum):
+    ERROR = "ERROR"  # the platform would reject the SLD, or it cannot be produced
+    WARNING = "WARNING"  # accepted, but the rendering will differ from QGIS
+    FIXED = "FIXED"  # changed automatically, no visible difference expected
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    code: str
+    message_en: str
+    message_fr: str
+    location: str = ""
+
+    def text(self, lang: str = "en") -> str:
+        message = self.message_fr if lang.lower().startswith("fr") else self.message_en
+        return f"[{self.severity.value}] {self.location}: {message}" if self.location else (
+            f"[{self.severity.value}] {message}"
+        )
+
+
+# code -> (English template, French template); templates use str.format(**params).
+CATALOGUE: Dict[str, Tuple[str, str]] = {
+    "EXPORT_FAILED": (
+        "QGIS could not export the style as SLD: {detail}. Simplify the symbology "
+        "(single symbol, categorized, graduated or rule-based) and retry.",
+        "QGIS n'a pas pu exporter le style en SLD : {detail}. Simplifiez la symbologie "
+        "(symbole unique, catégorisé, gradué ou ensemble de règles) et réessayez.",
+    ),
+    "NOT_XML": (
+        "The SLD is not well-formed XML ({detail}); export the style again.",
+        "Le SLD n'est pas un XML bien formé ({detail}) ; exportez à nouveau le style.",
+    ),
+    "VERSION_DOWNGRADED": (
+        "SLD {old} (Symbology Encoding) converted to SLD 1.0.0, the only version the platform "
+        "accepts.",
+        "SLD {old} (Symbology Encoding) converti en SLD 1.0.0, seule version acceptée par la "
+        "plateforme.",
+    ),
+    "SE_ELEMENT": (
+        "Element {element} belongs to SE/SLD 1.1, which the platform rejects; use the SLD 1.0.0 "
+        "equivalent (e.g. CssParameter instead of SvgParameter).",
+        "L'élément {element} relève de SE/SLD 1.1, rejeté par la plateforme ; utilisez "
+        "l'équivalent SLD 1.0.0 (par ex. CssParameter au lieu de SvgParameter).",
+    ),
+    "WRONG_VERSION": (
+        "The SLD declares version '{version}'; the platform accepts 1.0.0 only.",
+        "Le SLD déclare la version « {version} » ; la plateforme n'accepte que la 1.0.0.",
+    ),
+    "ELEMENT_DROPPED": (
+        "{element} has no SLD 1.0.0 equivalent and was removed; the rendering may differ "
+        "slightly ({effect}).",
+        "{element} n'a pas d'équivalent en SLD 1.0.0 et a été retiré ; le rendu peut différer "
+        "légèrement ({effect_fr}).",
+    ),
+    "ELEMENT_REORDERED": (
+        "Children of {element} put in the order the SLD 1.0.0 schema requires.",
+        "Les enfants de {element} ont été remis dans l'ordre exigé par le schéma SLD 1.0.0.",
+    ),
+    "FIELD_RENAMED": (
+        "Field '{old}' renamed '{new}', the name it has in the stored data (the platform "
+        "lower-cases names and removes accents and hyphens).",
+        "Champ « {old} » renommé « {new} », son nom dans la donnée stockée (la plateforme met "
+        "les noms en minuscules et retire accents et tirets).",
+    ),
+    "NAME_SET": (
+        "{element} set to the table name '{table}' (the platform requires the style name to "
+        "equal the table name).",
+        "{element} fixé au nom de la table « {table} » (la plateforme exige que le nom du "
+        "style soit celui de la table).",
+    ),
+    "EMPTY_STYLE_NAME": (
+        "{element} is empty or differs from the table name '{table}'; the platform rejects "
+        "it. Set it to '{table}'.",
+        "{element} est vide ou différent du nom de la table « {table} » ; la plateforme le "
+        "rejette. Mettez « {table} ».",
+    ),
+    "WKN_MAPPED": (
+        "Marker '{old}' (QGIS only) replaced by the GeoServer marker '{new}'.",
+        "Marqueur « {old} » (propre à QGIS) remplacé par le marqueur GeoServer « {new} ».",
+    ),
+    "WKN_APPROXIMATED": (
+        "Marker '{old}' does not exist in GeoServer; replaced by '{new}', which looks "
+        "different. Choose a simple marker (circle, square, triangle, star, cross, x) in QGIS "
+        "for an exact rendering.",
+        "Le marqueur « {old} » n'existe pas dans GeoServer ; remplacé par « {new} », d'aspect "
+        "différent. Choisissez un marqueur simple (cercle, carré, triangle, étoile, croix, x) "
+        "dans QGIS pour un rendu exact.",
+    ),
+    "WKN_UNKNOWN": (
+        "Marker name '{name}' is unknown to GeoServer; the platform rejects it. Use circle, "
+        "square, triangle, star, cross, x or a shape:// / ttf:// name.",
+        "Le nom de marqueur « {name} » est inconnu de GeoServer ; la plateforme le rejette. "
+        "Utilisez circle, square, triangle, star, cross, x ou un nom shape:// / ttf://.",
+    ),
+    "FONT_MARKER_MAPPED": (
+        "Font marker converted to the GeoServer name '{new}'; the font must exist on the "
+        "platform's server, otherwise a square is drawn.",
+        "Marqueur de police converti en « {new} » pour GeoServer ; la police doit exister sur "
+        "le serveur de la plateforme, sinon un carré est dessiné.",
+    ),
+    "ANNEX_REQUIRED": (
+        "Icon '{path}' is a local file; it will be uploaded as an annex and its URL written "
+        "in the SLD.",
+        "L'icône « {path} » est un fichier local ; elle sera déposée en annexe et son URL "
+        "écrite dans le SLD.",
+    ),
+    "ANNEX_PENDING": (
+        "Icon reference '{url}' is a placeholder: upload the annex and rewrite the URL "
+        "before sending the SLD.",
+        "La référence d'icône « {url} » est provisoire : déposez l'annexe et réécrivez l'URL "
+        "avant d'envoyer le SLD.",
+    ),
+    "LOCAL_GRAPHIC": (
+        "Icon '{path}' is a local file path; the platform cannot read it. Upload it as an "
+        "annex and reference its URL.",
+        "L'icône « {path} » est un chemin local ; la plateforme ne peut pas la lire. Déposez-la "
+        "en annexe et référencez son URL.",
+    ),
+    "GRAPHIC_FALLBACK": (
+        "Icon '{path}' replaced by a simple marker ({reason}); the map will show a square "
+        "instead of the icon.",
+        "Icône « {path} » remplacée par un marqueur simple ({reason_fr}) ; la carte montrera "
+        "un carré au lieu de l'icône.",
+    ),
+    "RULE_WITHOUT_SYMBOLIZER": (
+        "Rule '{rule}' draws nothing (no symbolizer); it was removed because the platform "
+        "rejects such rules.",
+        "La règle « {rule} » ne dessine rien (aucun symboliseur) ; elle a été retirée car la "
+        "plateforme rejette ces règles.",
+    ),
+    "RULE_WITHOUT_SYMBOLIZER_LEFT": (
+        "Rule '{rule}' has no symbolizer; the platform rejects it. Give it a symbol or delete "
+        "it.",
+        "La règle « {rule} » n'a aucun symboliseur ; la plateforme la rejette. Donnez-lui un "
+        "symbole ou supprimez-la.",
+    ),
+    "NO_RULE": (
+        "The style has no rule that draws anything; give the layer at least one symbol.",
+        "Le style n'a aucune règle qui dessine ; donnez au moins un symbole à la couche.",
+    ),
+    "FUNCTION_MAPPED": (
+        "Function '{old}' replaced by its GeoServer equivalent '{new}'.",
+        "Fonction « {old} » remplacée par son équivalent GeoServer « {new} ».",
+    ),
+    "FUNCTION_UNSUPPORTED": (
+        "Function '{name}' used in {where} cannot be carried by SLD 1.0 for GeoServer. "
+        "Rewrite the expression with plain comparisons on fields, or compute the value as a "
+        "new field in the data before publishing.",
+        "La fonction « {name} » utilisée dans {where_fr} ne peut pas être transmise en SLD 1.0 "
+        "à GeoServer. Réécrivez l'expression avec des comparaisons simples sur les champs, ou "
+        "calculez la valeur dans un nouveau champ de la donnée avant publication.",
+    ),
+    "PROPERTYNAME_EXPRESSION": (
+        "'{text}' is an expression, not a field name; SLD 1.0 PropertyName carries field "
+        "names only. Create a field holding this value, or use a plain field.",
+        "« {text} » est une expression et non un nom de champ ; PropertyName en SLD 1.0 ne "
+        "porte que des noms de champs. Créez un champ contenant cette valeur, ou utilisez un "
+        "champ simple.",
+    ),
+    "LABEL_EXPRESSION": (
+        "The label expression could not be exported by QGIS (it wrote a placeholder). Label "
+        "with a plain field, or create a field holding the label text.",
+        "L'expression d'étiquette n'a pas pu être exportée par QGIS (valeur provisoire "
+        "écrite). Étiquetez avec un champ simple, ou créez un champ contenant le texte.",
+    ),
+    "ATTRIBUTE_MISSING": (
+        "Field '{field}' is used by the style but does not exist in table '{table}'{hint}. "
+        "Fix the field name in the style, or map it to an existing column.",
+        "Le champ « {field} » est utilisé par le style mais n'existe pas dans la table "
+        "« {table} »{hint_fr}. Corrigez le nom du champ dans le style, ou associez-le à une "
+        "colonne existante.",
+    ),
+    "ATTRIBUTE_CASE": (
+        "matchCase='false' (case-insensitive comparison) does not exist in SLD 1.0; the "
+        "comparison is now case-sensitive.",
+        "matchCase='false' (comparaison insensible à la casse) n'existe pas en SLD 1.0 ; la "
+        "comparaison est désormais sensible à la casse.",
+    ),
+    "UOM_DROPPED": (
+        "Sizes in {uom} are not supported by SLD 1.0 and are now read as pixels; set sizes in "
+        "millimetres or pixels in QGIS for a faithful rendering.",
+        "Les tailles en {uom} ne sont pas prises en charge en SLD 1.0 et sont lues en pixels ; "
+        "exprimez les tailles en millimètres ou pixels dans QGIS pour un rendu fidèle.",
+    ),
+    "XSD_INVALID": (
+        "Not valid against the SLD 1.0.0 schema (line {line}): {detail}",
+        "Non valide au regard du schéma SLD 1.0.0 (ligne {line}) : {detail}",
+    ),
+    "UNSUPPORTED_SYMBOLOGY": (
+        "{feature}: SLD cannot carry it, the published map will differ from QGIS. {advice}",
+        "{feature_fr} : le SLD ne peut pas le transmettre, la carte publiée différera de "
+        "QGIS. {advice_fr}",
+    ),
+}
+
+
+def finding(severity: Severity, code: str, location: str = "", **params: object) -> Finding:
+    """Build a Finding from the catalogue; missing *_fr params fall back to the English ones."""
+    english, french = CATALOGUE[code]
+    values = {key: str(value) for key, value in params.items()}
+    for key in list(values):
+        values.setdefault(f"{key}_fr", values[key])
+    return Finding(severity, code, english.format(**values), french.format(**values), location)
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(item.severity is Severity.ERROR for item in findings)
+
+
+def by_severity(findings: Iterable[Finding], severity: Severity) -> List[Finding]:
+    return [item for item in findings if item.severity is severity]

@@ -1,0 +1,108 @@
+"""One call from a layer (or SLD bytes) to an SLD the platform accepts, with every finding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Mapping, Optional
+
+from .findings import Finding, Severity, finding, has_errors
+from .names import stored_field_name
+from .transform import Annex, PathResolver, transform_sld
+from .validate import validate_sld
+
+
+@dataclass
+class SldResult:
+    sld_bytes: bytes
+    findings: List[Finding]
+    annexes: List[Annex]
+    ok: bool  # False when any finding is an ERROR: do not upload
+    field_map: Dict[str, str] = field(default_factory=dict)
+    lang: str = "fr"
+
+    def messages(self, lang: Optional[str] = None) -> List[str]:
+        return [item.text(lang or self.lang) for item in self.findings]
+
+
+def _merge(first: List[Finding], second: List[Finding]) -> List[Finding]:
+    seen = {(f.severity, f.code, f.message_en) for f in first}
+    return first + [f for f in second if (f.severity, f.code, f.message_en) not in seen]
+
+
+def transform_and_validate(
+    sld_bytes: bytes,
+    *,
+    table_name: str,
+    attributes: Optional[Mapping[str, str]] = None,
+    field_map: Optional[Mapping[str, str]] = None,
+    resolve_path: Optional[PathResolver] = None,
+    upload_annexes: bool = True,
+    lang: str = "fr",
+) -> SldResult:
+    """The pure-bytes pipeline: transform QGIS's SLD, then check the result offline."""
+    transformed = transform_sld(sld_bytes, table_name=table_name, field_map=field_map,
+                                attributes=attributes, resolve_path=resolve_path,
+                                upload_annexes=upload_annexes)
+    if has_errors(f for f in transformed.findings if f.code == "NOT_XML"):
+        return SldResult(sld_bytes, transformed.findings, [], False, {}, lang)
+    checks = validate_sld(transformed.sld_bytes, table_name=table_name, attributes=attributes)
+    if transformed.annexes:  # placeholders are expected until the publish step uploads them
+        checks = [c for c in checks if c.code != "ANNEX_PENDING"]
+    findings = _merge(transformed.findings, checks)
+    return SldResult(transformed.sld_bytes, findings, transformed.annexes,
+                     not has_errors(findings), transformed.field_map, lang)
+
+
+def layer_field_map(layer, attributes: Optional[Mapping[str, str]] = None,
+                    field_map: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
+    """Every layer field -> the column it becomes in the stored data."""
+    stored = list(attributes) if attributes is not None else None
+    return {f.name(): stored_field_name(f.name(), field_map, stored) for f in layer.fields()}
+
+
+def _svg_resolver(layer) -> PathResolver:
+    from qgis.core import QgsProject, QgsSymbolLayerUtils
+
+    from .transform import default_resolver
+
+    base_dir = QgsProject.instance().homePath() or None
+    plain = default_resolver(base_dir)
+
+    def resolve(href: str) -> Optional[str]:
+        found = plain(href)
+        if found:
+            return found
+        candidate = QgsSymbolLayerUtils.svgSymbolNameToPath(href.split("?")[0],
+                                                             QgsProject.instance().pathResolver())
+        return plain(candidate) if candidate else None
+
+    return resolve
+
+
+def prepare_sld(
+    layer,
+    *,
+    table_name: str,
+    attributes: Optional[Mapping[str, str]] = None,
+    field_map: Optional[Mapping[str, str]] = None,
+    lang: str = "fr",
+    upload_annexes: bool = True,
+) -> SldResult:
+    """Export ``layer``'s style, make it platform-ready, check it; ``ok`` False on any ERROR.
+
+    ``attributes``: the stored table's columns (name -> type) from ``type_infos.relations``;
+    ``field_map``: explicit layer field -> stored column pairs, which win over the rule.
+    """
+    from .export import export_sld
+    from .symbology import unsupported_symbology_findings
+
+    exported = export_sld(layer)
+    if not exported.sld_bytes:
+        error = finding(Severity.ERROR, "EXPORT_FAILED", detail=exported.error)
+        return SldResult(b"", [error], [], False, {}, lang)
+    result = transform_and_validate(
+        exported.sld_bytes, table_name=table_name, attributes=attributes,
+        field_map=layer_field_map(layer, attributes, field_map),
+        resolve_path=_svg_resolver(layer), upload_annexes=upload_annexes, lang=lang)
+    result.findings = result.findings + unsupported_symbology_findings(layer)
+    return result

@@ -1,0 +1,380 @@
+"""QGIS's SLD (1.1.0 / Symbology Encoding) → the SLD 1.0.0 the Géoplateforme accepts.
+
+Pure lxml: runs without a layer (tests, sandbox checks). What it changes is reported as
+findings: FIXED when the rendering should not change, WARNING when it will, ERROR when the
+platform would reject the result and no automatic fix exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from urllib.parse import quote, unquote, urlsplit
+
+from lxml import etree
+
+from . import markers, schema10
+from .filters import FilterConverter
+from .findings import Finding, Severity, finding
+from .names import stored_field_name
+from .schema10 import OGC_NS, SE_NS, SLD_NS, XLINK_NS, XSI_NS
+
+ANNEX_SCHEME = "gpf-annex:"
+"""URLs of icons still to upload start with this; rewrite them with rewrite_annex_urls()."""
+
+_XLINK_HREF = f"{{{XLINK_NS}}}href"
+_STYLE_NAMESPACES = (SLD_NS, SE_NS)
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
+
+
+@dataclass(frozen=True)
+class Annex:
+    """A local icon the SLD needs hosted on the platform (POST /datastores/{ds}/annexes)."""
+
+    local_path: str
+    placeholder: str  # the URL written in the SLD until the annex is uploaded
+    mime_type: str
+
+
+@dataclass
+class TransformResult:
+    sld_bytes: bytes
+    findings: List[Finding]
+    annexes: List[Annex]
+    field_map: Dict[str, str] = field(default_factory=dict)  # layer field -> stored column
+
+
+PathResolver = Callable[[str], Optional[str]]
+
+
+def default_resolver(base_dir: Optional[str] = None) -> PathResolver:
+    """Resolve an ExternalGraphic href to an existing local file (or None)."""
+
+    def resolve(href: str) -> Optional[str]:
+        path = unquote(urlsplit(href).path) if href.startswith("file:") else href.split("?")[0]
+        candidates = [path] if os.path.isabs(path) or not base_dir else [
+            os.path.join(base_dir, path), path]
+        return next((c for c in candidates if os.path.isfile(c)), None)
+
+    return resolve
+
+
+def _is_remote(href: str) -> bool:
+    return href.lower().startswith(("http://", "https://"))
+
+
+def annex_placeholder(local_path: str) -> str:
+    digest = hashlib.sha1(os.path.abspath(local_path).encode()).hexdigest()[:12]  # noqa: S324
+    return f"{ANNEX_SCHEME}{digest}/{quote(os.path.basename(local_path))}"
+
+
+def _mime_type(path: str, declared: str) -> str:
+    if declared and "/" in declared:
+        return declared
+    extension = os.path.splitext(path)[1].lower()
+    return {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+            ".jpeg": "image/jpeg", ".gif": "image/gif"}.get(extension, "application/octet-stream")
+
+
+def _sld(local: str) -> str:
+    return f"{{{SLD_NS}}}{local}"
+
+
+def _local(element) -> str:
+    return etree.QName(element).localname
+
+
+def _text_of(element, local: str) -> str:
+    for child in element:
+        if isinstance(child.tag, str) and _local(child) == local:
+            return (child.text or "").strip()
+    return ""
+
+
+class _Downgrader:
+    def __init__(self, *, table_name: str, field_map: Mapping[str, str],
+                 stored_fields: Optional[Sequence[str]], resolver: PathResolver,
+                 upload_annexes: bool):
+        self.table_name = table_name
+        self.findings: List[Finding] = []
+        self.annexes: Dict[str, Annex] = {}
+        self.used_fields: Dict[str, str] = {}
+        self._field_map = dict(field_map)
+        self._stored_fields = stored_fields
+        self._resolver = resolver
+        self._upload_annexes = upload_annexes
+        self._seen: set = set()
+        self._filters = FilterConverter(self._map_field, self._report, known_fields=field_map)
+
+    # -- reporting ------------------------------------------------------------------------
+    def _report(self, severity: Severity, code: str, location: str = "", **params) -> None:
+        key = (severity, code, location, tuple(sorted(params.items())))
+        if key not in self._seen:  # one message per distinct fact, not per occurrence
+            self._seen.add(key)
+            self.findings.append(finding(severity, code, location, **params))
+
+    def _map_field(self, name: str) -> str:
+        stored = stored_field_name(name, self._field_map, self._stored_fields)
+        self.used_fields[name] = stored
+        if stored != name:
+            self._report(Severity.FIXED, "FIELD_RENAMED", "", old=name, new=stored)
+        return stored
+
+    # -- tree walk ------------------------------------------------------------------------
+    def convert_root(self, root) -> etree._Element:
+        nsmap = {None: SLD_NS, "ogc": OGC_NS, "xlink": XLINK_NS, "xsi": XSI_NS}
+        new_root = etree.Element(_sld("StyledLayerDescriptor"), nsmap=nsmap)
+        new_root.set("version", "1.0.0")
+        new_root.set(f"{{{XSI_NS}}}schemaLocation", schema10.SCHEMA_LOCATION)
+        self._convert_children(root, new_root, ("StyledLayerDescriptor",), "")
+        self._force_names(new_root)
+        return new_root
+
+    def _convert_children(self, source, target, ancestry: Tuple[str, ...], where: str) -> None:
+        parent = ancestry[-1]
+        converted: List[etree._Element] = []
+        for child in source:
+            if not isinstance(child.tag, str):
+                continue
+            converted.extend(self._convert(child, ancestry, where))
+        if schema10.sequence(parent) is not None:
+            ranks = [schema10.rank_of(parent, _local(c)) for c in converted]
+            order = sorted(range(len(converted)), key=lambda i: ranks[i])
+            if order != list(range(len(converted))):
+                self._report(Severity.FIXED, "ELEMENT_REORDERED", parent, element=parent)
+            converted = [converted[i] for i in order]
+        target.extend(converted)
+
+    def _convert(self, element, ancestry: Tuple[str, ...], where: str) -> List[etree._Element]:
+        namespace = etree.QName(element).namespace
+        parent = ancestry[-1]
+        if namespace == OGC_NS:
+            return [self._filters.convert(element, where or parent)]
+        if namespace not in _STYLE_NAMESPACES:
+            self._drop(_local(element), parent)
+            return []
+        local = _local(element)
+        if local == "SvgParameter":
+            local = "CssParameter"
+        if local == "Description":  # SE groups Title/Abstract; 1.0 has them inline
+            return [self._value_copy(child, _local(child), where)
+                    for child in element if isinstance(child.tag, str)
+                    and _local(child) in ("Title", "Abstract")
+                    and schema10.rank_of(parent, _local(child)) is not None]
+        if schema10.sequence(parent) is not None and schema10.rank_of(parent, local) is None:
+            self._drop(local, parent)
+            return []
+        if local == "Rule":
+            where = self._rule_label(element)
+        if local in schema10.VALUE_ELEMENTS:
+            return [self._value_copy(element, local, where, ancestry)]
+        if local == "Mark":
+            element = self._font_mark_to_wkn(element, where)
+        new = etree.Element(_sld(local))
+        self._copy_style_attributes(element, new, local, where)
+        self._convert_children(element, new, (*ancestry, local), where)
+        if local == "Graphic":
+            self._externals(new, where)
+        if local == "Rule" and not any(_local(c) in schema10.SYMBOLIZERS for c in new):
+            self._report(Severity.WARNING, "RULE_WITHOUT_SYMBOLIZER", where, rule=where)
+            return []
+        if local == "FeatureTypeStyle" and not any(_local(c) == "Rule" for c in new):
+            return []
+        return [new]
+
+    def _drop(self, local: str, parent: str) -> None:
+        effect_en, effect_fr = schema10.DROP_EFFECTS.get(local, ("an SE 1.1 feature",
+                                                                 "une fonction SE 1.1"))
+        self._report(Severity.WARNING, "ELEMENT_DROPPED", parent, element=local,
+                     effect=effect_en, effect_fr=effect_fr)
+
+    def _copy_style_attributes(self, source, target, local: str, where: str) -> None:
+        for name, value in source.attrib.items():
+            if name == "uom":  # SE units of measure: 1.0 sizes are pixels
+                if not value.endswith("/pixel"):
+                    self._report(Severity.WARNING, "UOM_DROPPED", where,
+                                 uom=value.rsplit("/", 1)[-1])
+                continue
+            if name in ("version",) or name.startswith(f"{{{XSI_NS}}}"):
+                continue
+            target.set(name, value)
+
+    def _value_copy(self, element, local: str, where: str, ancestry=()) -> etree._Element:
+        new = etree.Element(_sld(local))
+        for name, value in element.attrib.items():
+            if name != "uom":
+                new.set(name, value)
+        new.text = element.text
+        if local == "Label":
+            self._check_label(element, where)
+        if local == "WellKnownName":
+            new.text = self._well_known_name(element.text or "", "GraphicFill" in ancestry,
+                                             where)
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue  # comments (QGIS notes) are not content
+            if etree.QName(child).namespace == OGC_NS:
+                copy = self._filters.convert(child, where or local)
+            else:  # SE element inside a value (rare): keep its text only
+                new.text = (new.text or "") + (child.text or "")
+                continue
+            copy.tail = child.tail
+            new.append(copy)
+        return new
+
+    # -- specific fixes -------------------------------------------------------------------
+    @staticmethod
+    def _rule_label(rule) -> str:
+        name = _text_of(rule, "Name")
+        if name:
+            return f"Rule '{name}'"
+        for child in rule:
+            if isinstance(child.tag, str) and _local(child) == "Description":
+                title = _text_of(child, "Title")
+                if title:
+                    return f"Rule '{title}'"
+        return "Rule"
+
+    def _check_label(self, label, where: str) -> None:
+        notes = " ".join(c.text or "" for c in label if not isinstance(c.tag, str))
+        if "not implemented" in notes.lower():
+            self._report(Severity.ERROR, "LABEL_EXPRESSION", where or "Label")
+
+    def _well_known_name(self, name: str, in_fill: bool, where: str) -> str:
+        mapped, exact = markers.translate(name, in_fill=in_fill)
+        if mapped is None:
+            return name.strip()
+        code = "WKN_MAPPED" if exact else "WKN_APPROXIMATED"
+        self._report(Severity.FIXED if exact else Severity.WARNING, code, where,
+                     old=name.strip(), new=mapped)
+        return mapped
+
+    def _font_mark_to_wkn(self, mark, where: str):
+        """SE font marks (OnlineResource ttf:// + MarkIndex) → WellKnownName ttf://Font#0xNN."""
+        resource = next((c for c in mark if isinstance(c.tag, str)
+                         and _local(c) == "OnlineResource"), None)
+        if resource is None:
+            return mark
+        href = resource.get(_XLINK_HREF, "")
+        copy = etree.fromstring(etree.tostring(mark))
+        for child in list(copy):
+            if isinstance(child.tag, str) and _local(child) in (
+                    "OnlineResource", "Format", "MarkIndex", "InlineContent"):
+                copy.remove(child)
+        wkn = etree.Element(f"{{{SE_NS}}}WellKnownName")
+        index_text = _text_of(mark, "MarkIndex")
+        if href.startswith("ttf://") and index_text.isdigit():
+            wkn.text = markers.font_marker_name(href[len("ttf://"):], int(index_text))
+            self._report(Severity.WARNING, "FONT_MARKER_MAPPED", where, new=wkn.text)
+        else:
+            wkn.text = markers.DEFAULT_APPROXIMATION
+            self._report(Severity.WARNING, "GRAPHIC_FALLBACK", where, path=href,
+                         reason="marks from files do not exist in SLD 1.0",
+                         reason_fr="les marques issues de fichiers n'existent pas en SLD 1.0")
+        copy.insert(0, wkn)
+        return copy
+
+    def _externals(self, graphic, where: str) -> None:
+        """Local icons → annex placeholders (or a fallback Mark); remote URLs are kept."""
+        for external in [c for c in graphic if _local(c) == "ExternalGraphic"]:
+            resource = next((c for c in external if _local(c) == "OnlineResource"), None)
+            href = resource.get(_XLINK_HREF, "") if resource is not None else ""
+            if href.startswith(ANNEX_SCHEME) or _is_remote(href):
+                continue
+            local_path = self._resolver(href) if href else None
+            if local_path and self._upload_annexes:
+                annex = self.annexes.get(local_path)
+                if annex is None:
+                    annex = Annex(local_path, annex_placeholder(local_path),
+                                  _mime_type(local_path, _text_of(external, "Format")))
+                    self.annexes[local_path] = annex
+                    self._report(Severity.FIXED, "ANNEX_REQUIRED", where, path=local_path)
+                query = urlsplit(href).query if not href.startswith("file:") else ""
+                resource.set(_XLINK_HREF, annex.placeholder + (f"?{query}" if query else ""))
+                continue
+            reason = ("icons are not uploaded" if local_path else "file not found or embedded")
+            reason_fr = ("les icônes ne sont pas déposées" if local_path
+                         else "fichier introuvable ou intégré")
+            self._report(Severity.WARNING, "GRAPHIC_FALLBACK", where,
+                         path=(href[:80] or "inline"), reason=reason, reason_fr=reason_fr)
+            graphic.remove(external)
+        if not any(_local(c) in ("ExternalGraphic", "Mark") for c in graphic):
+            mark = etree.Element(_sld("Mark"))
+            etree.SubElement(mark, _sld("WellKnownName")).text = markers.DEFAULT_APPROXIMATION
+            fill = etree.SubElement(mark, _sld("Fill"))
+            etree.SubElement(fill, _sld("CssParameter"), name="fill").text = "#808080"
+            graphic.insert(0, mark)
+
+    def _force_names(self, root) -> None:
+        for layer in root:
+            if _local(layer) not in ("NamedLayer", "UserLayer"):
+                continue
+            self._set_name(layer, "NamedLayer/Name")
+            for style in layer:
+                if _local(style) == "UserStyle":
+                    self._set_name(style, "UserStyle/Name")
+
+    def _set_name(self, element, label: str) -> None:
+        name = next((c for c in element if _local(c) == "Name"), None)
+        if name is None:
+            name = etree.Element(_sld("Name"))
+            element.insert(0, name)
+        if name.text != self.table_name:
+            name.text = self.table_name
+            self._report(Severity.FIXED, "NAME_SET", label, element=label,
+                         table=self.table_name)
+
+
+def parse_sld(sld_bytes: bytes):
+    return etree.fromstring(sld_bytes, _SAFE_PARSER)
+
+
+def transform_sld(
+    sld_bytes: bytes,
+    *,
+    table_name: str,
+    field_map: Optional[Mapping[str, str]] = None,
+    attributes: Optional[Mapping[str, str]] = None,
+    resolve_path: Optional[PathResolver] = None,
+    upload_annexes: bool = True,
+) -> TransformResult:
+    """Make ``sld_bytes`` platform-ready.
+
+    ``field_map``: layer field -> stored column (from ``type_infos.relations``); it wins over
+    the normalisation rule. ``attributes``: the stored table's columns (name -> type), used to
+    match names. ``resolve_path`` finds local icons; ``upload_annexes=False`` replaces them by
+    a simple marker instead of listing them as annexes.
+    """
+    try:
+        root = parse_sld(sld_bytes)
+    except etree.XMLSyntaxError as error:
+        return TransformResult(sld_bytes, [finding(Severity.ERROR, "NOT_XML", detail=error)], [])
+    downgrader = _Downgrader(
+        table_name=table_name,
+        field_map=field_map or {},
+        stored_fields=list(attributes) if attributes is not None else None,
+        resolver=resolve_path or default_resolver(),
+        upload_annexes=upload_annexes,
+    )
+    version = root.get("version", "")
+    if version != "1.0.0":
+        downgrader.findings.append(finding(Severity.FIXED, "VERSION_DOWNGRADED", old=version))
+    new_root = downgrader.convert_root(root)
+    if not any(_local(r) == "Rule" for r in new_root.iter(_sld("Rule"))):
+        downgrader.findings.append(finding(Severity.ERROR, "NO_RULE"))
+    output = etree.tostring(new_root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return TransformResult(output, downgrader.findings, list(downgrader.annexes.values()),
+                           downgrader.used_fields)
+
+
+def rewrite_annex_urls(sld_bytes: bytes, urls: Mapping[str, str]) -> bytes:
+    """Replace annex placeholders (Annex.placeholder -> public URL) once uploaded."""
+    root = parse_sld(sld_bytes)
+    for resource in root.iter(_sld("OnlineResource")):
+        href = resource.get(_XLINK_HREF, "")
+        base, _, query = href.partition("?")
+        if base in urls:
+            resource.set(_XLINK_HREF, urls[base] + (f"?{query}" if query else ""))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -1,0 +1,135 @@
+"""Offline checks of an SLD before upload: the bundled SLD 1.0.0 schema, then the platform's own
+rules (ENTREPOT_API.md §3 "Known rejections") and the stored table's attribute list."""
+
+from __future__ import annotations
+
+import difflib
+import threading
+from pathlib import Path
+from typing import List, Mapping, Optional
+
+from lxml import etree
+
+from . import markers
+from .filters import property_name_field
+from .findings import Finding, Severity, finding
+from .schema10 import OGC_NS, SE_NS, SLD_NS, SYMBOLIZERS, XLINK_NS
+from .transform import ANNEX_SCHEME, parse_sld
+
+SCHEMA_PATH = (Path(__file__).resolve().parents[2] / "resources" / "schemas" / "ogc" / "sld"
+               / "1.0.0" / "StyledLayerDescriptor.xsd")
+
+_schema_lock = threading.Lock()
+_schema: Optional[etree.XMLSchema] = None
+
+
+def sld10_schema() -> etree.XMLSchema:
+    """The SLD 1.0.0 schema, built once (a few hundred ms) and shared."""
+    global _schema
+    with _schema_lock:
+        if _schema is None:
+            parser = etree.XMLParser(no_network=True, resolve_entities=False)
+            _schema = etree.XMLSchema(etree.parse(str(SCHEMA_PATH), parser))
+        return _schema
+
+
+def _schema_findings(document) -> List[Finding]:
+    schema = sld10_schema()
+    with _schema_lock:  # an XMLSchema keeps its error log on itself: one validation at a time
+        valid = schema.validate(document)
+        errors = list(schema.error_log)
+    if valid:
+        return []
+    return [finding(Severity.ERROR, "XSD_INVALID", error.path or "", line=error.line,
+                    detail=error.message) for error in errors[:20]]
+
+
+def _q(namespace: str, local: str) -> str:
+    return f"{{{namespace}}}{local}"
+
+
+def _rule_label(rule) -> str:
+    name = rule.find(_q(SLD_NS, "Name"))
+    return f"Rule '{name.text}'" if name is not None and name.text else "Rule"
+
+
+def _platform_findings(root, table_name: Optional[str],
+                       attributes: Optional[Mapping[str, str]]) -> List[Finding]:
+    found: List[Finding] = []
+    if root.get("version") != "1.0.0":
+        found.append(finding(Severity.ERROR, "WRONG_VERSION", version=root.get("version", "")))
+    se_elements = sorted({etree.QName(e).localname for e in root.iter(_q(SE_NS, "*"))})
+    found.extend(finding(Severity.ERROR, "SE_ELEMENT", element=f"se:{name}")
+                 for name in se_elements)
+    for layer in root.iter(_q(SLD_NS, "NamedLayer"), _q(SLD_NS, "UserLayer")):
+        _check_name(layer, "NamedLayer/Name", table_name, found)
+        for style in layer.iter(_q(SLD_NS, "UserStyle")):
+            _check_name(style, "UserStyle/Name", table_name, found)
+    rules = list(root.iter(_q(SLD_NS, "Rule")))
+    if not rules:
+        found.append(finding(Severity.ERROR, "NO_RULE"))
+    for rule in rules:
+        if not any(rule.find(_q(SLD_NS, s)) is not None for s in SYMBOLIZERS):
+            label = _rule_label(rule)
+            found.append(finding(Severity.ERROR, "RULE_WITHOUT_SYMBOLIZER_LEFT", label,
+                                 rule=label))
+    for wkn in root.iter(_q(SLD_NS, "WellKnownName")):
+        name = (wkn.text or "").strip()
+        if not markers.is_geoserver_name(name):
+            found.append(finding(Severity.ERROR, "WKN_UNKNOWN", "WellKnownName", name=name))
+    for resource in root.iter(_q(SLD_NS, "OnlineResource")):
+        href = resource.get(_q(XLINK_NS, "href"), "")
+        if href.startswith(ANNEX_SCHEME):
+            found.append(finding(Severity.WARNING, "ANNEX_PENDING", "ExternalGraphic", url=href))
+        elif not href.lower().startswith(("http://", "https://")):
+            found.append(finding(Severity.ERROR, "LOCAL_GRAPHIC", "ExternalGraphic", path=href))
+    found.extend(_attribute_findings(root, table_name, attributes))
+    return found
+
+
+def _check_name(element, label: str, table_name: Optional[str], found: List[Finding]) -> None:
+    name = element.find(_q(SLD_NS, "Name"))
+    text = (name.text or "").strip() if name is not None else ""
+    if not text or (table_name is not None and text != table_name):
+        found.append(finding(Severity.ERROR, "EMPTY_STYLE_NAME", label, element=label,
+                             table=table_name or "?"))
+
+
+def _attribute_findings(root, table_name, attributes) -> List[Finding]:
+    found: List[Finding] = []
+    known = set(attributes or ())
+    reported = set()
+    for element in root.iter(_q(OGC_NS, "PropertyName")):
+        text = (element.text or "").strip()
+        field = property_name_field(text, known)
+        if field is None:
+            if text not in reported:
+                reported.add(text)
+                found.append(finding(Severity.ERROR, "PROPERTYNAME_EXPRESSION", "PropertyName",
+                                     text=text))
+            continue
+        if attributes is None or field in known or field in reported:
+            continue
+        reported.add(field)
+        close = difflib.get_close_matches(field, sorted(known), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint_fr = f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
+        found.append(finding(Severity.ERROR, "ATTRIBUTE_MISSING", "PropertyName", field=field,
+                             table=table_name or "?", hint=hint, hint_fr=hint_fr))
+    return found
+
+
+def validate_sld(
+    sld_bytes: bytes,
+    *,
+    table_name: Optional[str] = None,
+    attributes: Optional[Mapping[str, str]] = None,
+) -> List[Finding]:
+    """Everything the platform would reject in ``sld_bytes`` (ERROR) or will render
+    differently (WARNING). ``attributes``: the stored table's columns, when known."""
+    try:
+        root = parse_sld(sld_bytes)
+    except etree.XMLSyntaxError as error:
+        return [finding(Severity.ERROR, "NOT_XML", detail=error)]
+    return _schema_findings(root.getroottree()) + _platform_findings(root, table_name,
+                                                                      attributes)
