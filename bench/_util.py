@@ -12,7 +12,7 @@ READ_CHUNK = 1 << 20
 class _DiscardingHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # so curl's "Expect: 100-continue" gets its answer
 
-    def do_POST(self):  # noqa: N802 - http.server's naming
+    def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
         left = length
         while left > 0:
@@ -29,7 +29,7 @@ class _DiscardingHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format, *args):  # noqa: A002 - signature of http.server
+    def log_message(self, format, *args):
         pass
 
 

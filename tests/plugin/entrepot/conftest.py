@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from gpf_wmts_publisher.plugin.entrepot import EntrepotClient, RetryPolicy
 
 

@@ -6,8 +6,6 @@ import json
 import threading
 
 import pytest
-from werkzeug import Response
-
 from gpf_wmts_publisher.plugin.entrepot import (
     Secret,
     StaticTokenProvider,
@@ -15,6 +13,7 @@ from gpf_wmts_publisher.plugin.entrepot import (
     TokenProvider,
     Unauthorized,
 )
+from werkzeug import Response
 
 TOKEN_PATH = "/realms/geoplateforme/protocol/openid-connect/token"
 

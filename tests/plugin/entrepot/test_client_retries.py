@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import socket
-from email.utils import format_datetime
 from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 
 import pytest
-from werkzeug import Response
-
 from gpf_wmts_publisher.plugin.entrepot import (
     Cancelled,
     ConnectionFailed,
@@ -18,6 +16,7 @@ from gpf_wmts_publisher.plugin.entrepot import (
     TooManyRequests,
     parse_retry_after,
 )
+from werkzeug import Response
 
 
 def failing_then(statuses, final_json, headers=None):

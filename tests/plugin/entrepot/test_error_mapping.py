@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from werkzeug import Response
-
 from gpf_wmts_publisher.plugin.entrepot import (
     BadRequest,
     Conflict,
@@ -16,6 +14,7 @@ from gpf_wmts_publisher.plugin.entrepot import (
     ServerError,
     Unauthorized,
 )
+from werkzeug import Response
 
 
 def respond(httpserver, status, body, content_type="application/json"):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from werkzeug import Response
-
 from gpf_wmts_publisher.plugin.entrepot import parse_content_range
+from werkzeug import Response
 
 ITEMS = [{"_id": str(i)} for i in range(1, 124)]
 

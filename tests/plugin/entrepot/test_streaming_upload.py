@@ -9,15 +9,15 @@ import threading
 
 import psutil
 import pytest
-from werkzeug import Response
-
-from bench._util import DiscardingReceiver, write_sparse_file
 from gpf_wmts_publisher.plugin.entrepot import (
     Cancelled,
     EntrepotApi,
     EntrepotClient,
     MultipartBody,
 )
+from werkzeug import Response
+
+from bench._util import DiscardingReceiver, write_sparse_file
 
 
 @pytest.fixture
