@@ -1,0 +1,74 @@
+"""What every step receives: the gateway, the spec, the journal, progress and cancel."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, Optional
+
+from .errors import PublishCancelledError
+from .gateway import Gateway
+from .journal import Journal
+from .spec import Publication
+from .waiting import wait_for
+
+LOG = logging.getLogger("gpf_wmts_publisher.publish")
+
+ProgressSink = Callable[[str, float, str], None]   # step, fraction of the step 0..1, message
+
+
+@dataclass
+class Timeouts:
+    checks_s: float = 1800.0
+    integration_s: float = 3600.0
+    harvest_s: float = 6 * 3600.0
+    offering_s: float = 900.0
+    unpublish_s: float = 300.0
+
+
+@dataclass
+class PublishContext:
+    gateway: Gateway
+    spec: Publication
+    journal: Journal
+    work_dir: str
+    datastore: Dict[str, Any] = field(default_factory=dict)
+    me: Dict[str, Any] = field(default_factory=dict)
+    cancel_event: threading.Event = field(default_factory=threading.Event)
+    progress_sink: Optional[ProgressSink] = None
+    timeouts: Timeouts = field(default_factory=Timeouts)
+    # Test seam: called with a checkpoint name ("created:upload", "done:data"...); may raise
+    # to simulate a crash at that exact point.
+    checkpoint_hook: Optional[Callable[[str], None]] = None
+    poll_first_s: float = 0.5
+    poll_max_s: float = 15.0
+    current_step: str = ""
+    secrets: Dict[str, str] = field(default_factory=dict, repr=False)  # never journaled
+
+    @property
+    def ds(self) -> str:
+        return self.spec.datastore_id
+
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def check_cancel(self) -> None:
+        if self.cancelled():
+            raise PublishCancelledError(step=self.current_step)
+
+    def progress(self, fraction: float, message: str = "") -> None:
+        if self.progress_sink is not None:
+            self.progress_sink(self.current_step, max(0.0, min(1.0, fraction)), message)
+
+    def checkpoint(self, name: str) -> None:
+        if self.checkpoint_hook is not None:
+            self.checkpoint_hook(name)
+
+    def wait(self, poll, done, *, timeout_s: float, what: str, on_poll=None):
+        return wait_for(poll, done, timeout_s=timeout_s, first_s=self.poll_first_s,
+                        max_s=self.poll_max_s, cancelled=self.cancelled, on_poll=on_poll,
+                        what=what)
+
+    def log(self, message: str) -> None:
+        LOG.info("%s: %s", self.current_step or "publish", message)

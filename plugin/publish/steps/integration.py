@@ -1,0 +1,63 @@
+"""Step 2 — integration of the upload into a VECTOR-DB stored data; relations read back
+(the platform normalises table and field names: later steps must use its names)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from ..context import PublishContext
+from ..errors import PublishError
+from .base import Step, processing_id, run_execution
+
+INTEGRATION_PROCESSING = "Intégration de données vecteur livrées en base"
+
+
+class IntegrationStep(Step):
+    name = "integration"
+    weight = 10.0
+
+    def run(self, ctx: PublishContext) -> None:
+        gateway, ds, spec, journal = ctx.gateway, ctx.ds, ctx.spec, ctx.journal
+        if journal.get("vectordb_reused"):
+            stored = gateway.get_stored_data(ds, journal.get("vectordb_id"))
+        else:
+            upload_id = journal.resource_id("upload")
+            name = spec.effective_data_name
+
+            def body() -> Dict[str, Any]:
+                return {"processing": processing_id(ctx, INTEGRATION_PROCESSING),
+                        "inputs": {"upload": [upload_id]},
+                        "output": {"stored_data": {"name": name, "storage_tags": ["VECTEUR"]}},
+                        "parameters": {}}
+
+            def tags(execution_id: str, stored_id: str) -> None:
+                gateway.add_tags(ds, "stored_data", stored_id, {
+                    "datasheet_name": spec.datasheet_name, "upload_id": upload_id,
+                    "proc_int_id": execution_id, "producer": spec.producer,
+                    "production_year": spec.production_year})
+                gateway.add_tags(ds, "uploads", upload_id, {
+                    "vectordb_id": stored_id, "proc_int_id": execution_id})
+
+            stored = run_execution(
+                ctx, execution_kind="execution_integration", stored_data_kind="stored_data_vector",
+                output_name=name, body=body, tags=tags, timeout_s=ctx.timeouts.integration_s,
+                what="the integration", stored_data_type="VECTOR-DB")
+            journal.put("vectordb_id", stored["_id"])
+        relations = table_relations(stored)
+        if not relations:
+            raise PublishError(f"stored data {stored.get('name')} has no table", step=self.name)
+        journal.put("relations", relations)
+        journal.put("vectordb_extent", stored.get("extent"))
+        ctx.progress(1.0, "integrated")
+
+
+def table_relations(stored: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """TABLE relations of a VECTOR-DB, geometric ones first."""
+    relations = (stored.get("type_infos") or {}).get("relations") or []
+    tables = [r for r in relations if r.get("type", "TABLE") == "TABLE"]
+
+    def has_geometry(relation: Dict[str, Any]) -> bool:
+        return any(str(t).startswith("geometry") for t in (relation.get("attributes") or {}
+                                                            ).values())
+
+    return sorted(tables, key=lambda r: not has_geometry(r))

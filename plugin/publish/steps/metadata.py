@@ -1,0 +1,78 @@
+"""Step 6 — the metadata: an ISO 19139 record (fileIdentifier with the datastore's prefix)
+uploaded, tagged with the datasheet and published on the METADATA endpoint."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any, Dict
+from urllib.parse import urlencode
+
+from ...metadata import ServiceMetadata, to_iso19139, validate
+from ..context import PublishContext
+from ..errors import PublishError
+from ..naming import prefixed
+from .base import Step, endpoint_url, ensure_resource, first_by, pick_endpoint
+from .services import full_layer_name
+
+DEFAULT_TOPIC = "imageryBaseMapsEarthCover"
+
+
+def record_url(csw_url: str, file_identifier: str) -> str:
+    """GetRecordById URL, as cartes.gouv.fr writes it in the configuration's metadata."""
+    query = urlencode({"SERVICE": "CSW", "VERSION": "2.0.2", "REQUEST": "GetRecordById",
+                       "OUTPUTSCHEMA": "http://www.isotc211.org/2005/gmd",
+                       "elementSetName": "full", "ID": file_identifier})
+    return f"{csw_url.split('?')[0]}?{query}"
+
+
+def service_metadata(ctx: PublishContext, file_identifier: str) -> ServiceMetadata:
+    """The user's record (or one built from the spec) with the names the platform imposes."""
+    spec = ctx.spec
+    bbox = spec.extent_wgs84 or (spec.layer.extent_wgs84 if spec.layer else None)
+    base = spec.metadata if isinstance(spec.metadata, ServiceMetadata) else ServiceMetadata(
+        public_title=spec.wmts_title, service_title=spec.wmts_title, abstract=spec.abstract,
+        contact_email=ctx.me.get("email", ""), organisation_email=ctx.me.get("email", ""),
+        organisation=spec.producer or ctx.datastore.get("name", ""),
+        keywords=list(spec.keywords), topic_categories=[DEFAULT_TOPIC],
+        creation_date=date.today())
+    changes: Dict[str, Any] = {"file_identifier": file_identifier,
+                               "technical_name": full_layer_name(ctx, spec.wmts_name)}
+    if base.bbox is None and bbox is not None:
+        from ...pyramid import Bbox4326
+
+        changes["bbox"] = Bbox4326(*bbox)
+    return replace(base, **changes)
+
+
+class MetadataStep(Step):
+    name = "metadata"
+    weight = 3.0
+
+    def run(self, ctx: PublishContext) -> None:
+        gateway, ds, spec, journal = ctx.gateway, ctx.ds, ctx.spec, ctx.journal
+        file_identifier = prefixed(spec.effective_identifier,
+                                   ctx.datastore.get("metadata_file_identifier_prefix"))
+        record = service_metadata(ctx, file_identifier)
+        problems = validate(
+            record, layer_name_prefix=ctx.datastore.get("configuration_layer_name_prefix") or "",
+            file_identifier_prefix=ctx.datastore.get("metadata_file_identifier_prefix") or "")
+        if problems:
+            raise PublishError("the metadata is incomplete: " + "; ".join(
+                f"{p.field}: {p.message_en}" for p in problems), step=self.name)
+        xml = to_iso19139(record)
+        metadata_id = ensure_resource(
+            ctx, "metadata", file_identifier,
+            find=lambda: first_by(gateway.list_metadata(ds), file_identifier=file_identifier),
+            create=lambda: gateway.create_metadata(ds, xml))
+        gateway.add_tags(ds, "metadata", metadata_id, {"datasheet_name": spec.datasheet_name})
+        endpoint = pick_endpoint(ctx.datastore, "METADATA", open_=True)
+        if endpoint is None:
+            raise PublishError("the datastore has no METADATA endpoint", step=self.name)
+        if not journal.get("metadata_published"):
+            gateway.publish_metadata(ds, file_identifier, endpoint["_id"])
+            journal.put("metadata_published", endpoint["_id"])
+        journal.put("metadata_file_identifier", file_identifier)
+        csw = endpoint_url(endpoint, "CSW")
+        journal.put("metadata_url", record_url(csw, file_identifier))
+        ctx.progress(1.0, "metadata published")

@@ -1,0 +1,87 @@
+"""Step 3 — the style: the SLD pipeline on the stored data's real names, refused on ERROR
+findings; icons hosted as annexes; one GEOSERVER-STYLE static per table."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, List
+
+from ..context import PublishContext
+from ..errors import PublishError
+from .base import Step, ensure_resource, first_by
+
+
+def static_name(wmsv_name: str, table: str) -> str:
+    return f"style_wmsv_{wmsv_name}_{table}"
+
+
+class StyleStep(Step):
+    name = "style"
+    weight = 3.0
+
+    def run(self, ctx: PublishContext) -> None:
+        gateway, ds, spec, journal = ctx.gateway, ctx.ds, ctx.spec, ctx.journal
+        relation = journal.get("relations")[0]
+        table = relation["name"]
+        journal.put("table", table)
+        name = static_name(spec.wmsv_name, table)
+        if journal.resource_id("static_sld"):
+            return
+        sld = self._sld(ctx, table, relation)
+        static_id = ensure_resource(
+            ctx, "static_sld", name,
+            find=lambda: first_by(gateway.list_statics(ds), name=name),
+            create=lambda: gateway.create_static(ds, name, sld, "GEOSERVER-STYLE",
+                                                 f"{table}.sld", spec.wmsv_title))
+        gateway_static = static_id  # id only: the static's type_infos are not needed later
+        ctx.log(f"style static {gateway_static} for table {table}")
+        ctx.progress(1.0, "style uploaded")
+
+    def _sld(self, ctx: PublishContext, table: str, relation: Dict[str, Any]) -> bytes:
+        if ctx.spec.layer is None:
+            raise PublishError("a layer is needed to build the style", step=self.name)
+        from ...sld import prepare_sld
+
+        layer = ctx.spec.layer.open_layer()
+        attributes = list((relation.get("attributes") or {}).keys())
+        result = prepare_sld(layer, table_name=table, attributes=attributes)
+        errors = [f for f in result.findings if getattr(f.severity, "value", f.severity)
+                  == "ERROR"]
+        if errors or not result.ok:
+            raise PublishError(
+                "the style cannot be published: " + "; ".join(f.text() for f in errors),
+                step=self.name, logs=[f.text() for f in result.findings])
+        for finding in result.findings:
+            ctx.log(finding.text())
+        sld = result.sld_bytes
+        if result.annexes:
+            sld = self._host_annexes(ctx, sld, result.annexes)
+        return sld
+
+    def _host_annexes(self, ctx: PublishContext, sld: bytes, annexes: List[Any]) -> bytes:
+        from ...sld.transform import rewrite_annex_urls
+
+        urls = {}
+        for index, annex in enumerate(annexes):
+            file_name = os.path.basename(annex.local_path)
+            path = f"/styles/{ctx.spec.wmsv_name}/{index}_{file_name}"
+            kind = f"annexe_{index}"
+
+            def find(path=path):
+                return next((a for a in ctx.gateway.list_annexes(ctx.ds)
+                             if path in (a.get("paths") or [])), None)
+
+            def create(annex=annex, file_name=file_name, path=path):
+                with open(annex.local_path, "rb") as handle:
+                    return ctx.gateway.create_annexe(ctx.ds, handle.read(), file_name, path)
+
+            ensure_resource(ctx, kind, path, find, create)
+            urls[annex.placeholder] = annexe_public_url(ctx, path)
+        return rewrite_annex_urls(sld, urls)
+
+
+def annexe_public_url(ctx: PublishContext, path: str) -> str:
+    """``<services root>/annexes/<datastore technical name><path>``, as the platform serves."""
+    api = ctx.journal.get("api_url", "https://data.geopf.fr/api")
+    root = api[:-len("/api")] if api.endswith("/api") else api
+    return f"{root}/annexes/{ctx.datastore.get('technical_name', ctx.ds)}{path}"

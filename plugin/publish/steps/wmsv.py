@@ -1,0 +1,87 @@
+"""Step 4 — the WMS-Vector service: configuration on the stored data with the style, and its
+offering (private when only the pyramid needs it and the datastore has a private endpoint,
+public otherwise, e.g. in the shared sandbox). A private WMS-V gets a key for the harvest."""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+from ..context import PublishContext
+from ..errors import PublishError
+from .base import Step, ensure_resource, offering_url, pick_endpoint
+from .services import ensure_configuration, ensure_offering, ensure_permission, full_layer_name
+
+
+def wants_private_wmsv(ctx: PublishContext) -> bool:
+    if ctx.spec.wmsv_private is not None:
+        return ctx.spec.wmsv_private
+    return pick_endpoint(ctx.datastore, "WMS-VECTOR", open_=False) is not None
+
+
+class WmsvStep(Step):
+    name = "wmsv"
+    weight = 5.0
+
+    def run(self, ctx: PublishContext) -> None:
+        spec, journal = ctx.spec, ctx.journal
+        private = wants_private_wmsv(ctx)
+        endpoint = pick_endpoint(ctx.datastore, "WMS-VECTOR", open_=not private)
+        if endpoint is None:
+            raise PublishError(
+                "the datastore has no WMS-VECTOR endpoint with room left", step=self.name)
+        layer_name = full_layer_name(ctx, spec.wmsv_name)
+        journal.put("wmsv_layer_name", layer_name)
+
+        def body() -> Dict[str, Any]:
+            type_infos: Dict[str, Any] = {
+                "title": spec.wmsv_title, "abstract": spec.abstract,
+                "keywords": list(spec.keywords),
+                "used_data": [{"stored_data": journal.get("vectordb_id"), "relations": [
+                    {"name": journal.get("table"),
+                     "style": journal.resource_id("static_sld")}]}]}
+            bbox = spec.extent_wgs84 or (spec.layer.extent_wgs84 if spec.layer else None)
+            if bbox:
+                type_infos["bbox"] = dict(zip(("west", "south", "east", "north"), bbox))
+            config: Dict[str, Any] = {"type": "WMS-VECTOR", "name": spec.wmsv_title,
+                                      "layer_name": layer_name, "type_infos": type_infos}
+            if spec.attribution_title:
+                config["attribution"] = {"title": spec.attribution_title,
+                                         "url": spec.attribution_url}
+            return config
+
+        configuration_id = ensure_configuration(ctx, "configuration_wmsv", "WMS-VECTOR",
+                                                layer_name, body)
+        ctx.gateway.add_tags(ctx.ds, "configurations", configuration_id, {
+            "datasheet_name": spec.datasheet_name, "theme": spec.theme})
+        ctx.progress(0.3, "WMS-V configured")
+        offering = ensure_offering(ctx, "offering_wmsv", configuration_id, endpoint,
+                                   open_=not private)
+        url = offering_url(offering, "WMS").split("?")[0]
+        journal.put("wmsv_url", url)
+        journal.put("wmsv_private", private)
+        if private:
+            self._harvest_key(ctx, offering)
+        ctx.progress(1.0, "WMS-V published")
+
+    def _harvest_key(self, ctx: PublishContext, offering: Dict[str, Any]) -> None:
+        """Permission + HASH key + access so the harvester may read the private WMS-V.
+        The key's hash is a secret: it stays in memory (``ctx.secrets``), never journaled."""
+        gateway = ctx.gateway
+        permission_id = ensure_permission(ctx, "permission_wmsv", offering)
+        name = f"harvest_{ctx.spec.wmsv_name}"
+        key_id = ensure_resource(
+            ctx, "key_harvest", name,
+            find=lambda: next((k for k in gateway.list_keys() if k.get("name") == name), None),
+            create=lambda: gateway.create_key(name))
+        if not ctx.journal.get("key_access_added"):
+            gateway.add_key_access(key_id, permission_id, [offering["_id"]])
+            ctx.journal.put("key_access_added", True)
+        ctx.secrets["harvest_apikey"] = key_hash(gateway.get_key(key_id))
+
+
+def key_hash(key: Dict[str, Any]) -> str:
+    infos = key.get("type_infos") or {}
+    value = infos.get("hash") or key.get("hash")
+    if not value:
+        raise PublishError("the platform returned no hash for the harvest key", step="wmsv")
+    return value

@@ -1,0 +1,193 @@
+"""The publication, step after step: preflight, run or resume each step, undo, cancel.
+
+``Workflow`` is what the QgsTask, the Processing algorithms, the demo and the tests call: the
+same object on every path.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Sequence
+
+from ..entrepot.errors import Cancelled as ClientCancelled
+from .context import PublishContext, Timeouts
+from .errors import PublishCancelledError, PublishError
+from .gateway import Gateway
+from .journal import Journal
+from .naming import preflight
+from .spec import Publication
+from .steps import STEP_CLASSES
+from .steps.base import Step, abort_running_executions
+from .undo import remove_resources
+
+OverallProgress = Callable[[float, str, str], None]   # percent 0..100, step, message
+
+
+@dataclass
+class PublishResult:
+    """What the user (and the demo's report) needs once the WMTS is PUBLISHED."""
+
+    wmts_layer_name: str
+    wmts_url: str
+    capabilities_url: str
+    wmsv_layer_name: str
+    levels: List[int]
+    resources: List[Dict[str, Any]]
+    step_seconds: Dict[str, float] = field(default_factory=dict)
+    journal_path: str = ""
+
+
+class Workflow:
+    """One publication. Build it with a Gateway and a Publication; call ``run`` (resumes by
+    itself when the journal already holds finished steps), ``cancel`` from any thread, or
+    ``undo``."""
+
+    def __init__(self, gateway: Gateway, spec: Publication, *,
+                 journal_dir: Optional[str] = None, work_dir: Optional[str] = None,
+                 progress: Optional[OverallProgress] = None,
+                 cancel_event: Optional[threading.Event] = None,
+                 checkpoint_hook: Optional[Callable[[str], None]] = None,
+                 timeouts: Optional[Timeouts] = None,
+                 steps: Optional[Sequence[Step]] = None,
+                 poll_first_s: float = 0.5, poll_max_s: float = 15.0):
+        self.gateway = gateway
+        self.spec = spec
+        self.steps: List[Step] = list(steps) if steps is not None else [
+            cls() for cls in STEP_CLASSES]
+        self.journal = Journal.open(spec.datastore_id, spec.journal_key, journal_dir)
+        self._overall = progress
+        self._total_weight = sum(s.weight for s in self.steps) or 1.0
+        work_dir = work_dir or os.path.join(os.path.dirname(self.journal.path) or
+                                            tempfile.gettempdir(),
+                                            os.path.basename(self.journal.path)[:-5] + ".work")
+        self.ctx = PublishContext(
+            gateway=gateway, spec=spec, journal=self.journal, work_dir=work_dir,
+            cancel_event=cancel_event or threading.Event(), progress_sink=self._on_progress,
+            timeouts=timeouts or Timeouts(), checkpoint_hook=checkpoint_hook,
+            poll_first_s=poll_first_s, poll_max_s=poll_max_s)
+
+    # -- control ------------------------------------------------------------------------
+    def cancel(self) -> None:
+        """Ask the run to stop at its next wait or request (thread safe)."""
+        self.ctx.cancel_event.set()
+
+    def step_names(self) -> List[str]:
+        return [s.name for s in self.steps]
+
+    def finished_steps(self) -> List[str]:
+        return [s.name for s in self.steps if self.journal.is_done(s.name)]
+
+    # -- running ------------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Read the user and datastore, then check every rule before creating anything."""
+        ctx = self.ctx
+        ctx.current_step = "preflight"
+        ctx.me = self.gateway.me()
+        ctx.datastore = self.gateway.datastore(self.spec.datastore_id)
+        api_url = getattr(getattr(self.gateway.transport, "client", None), "api_url", None)
+        if api_url:
+            self.journal.put("api_url", api_url)
+        preflight(self.gateway, self.spec, ctx.datastore, self.journal)
+        self.journal.set_spec(self.spec.summary())
+
+    def run(self, until: Optional[str] = None) -> PublishResult:
+        """Run (or resume) every step not yet done; stop after ``until`` when given."""
+        try:
+            self.prepare()
+            for step in self.steps:
+                self._run_step(step)
+                if step.name == until:
+                    break
+        except ClientCancelled:
+            self._after_cancel()
+            raise PublishCancelledError(step=self.ctx.current_step) from None
+        except PublishCancelledError:
+            self._after_cancel()
+            raise
+        except BaseException as error:
+            if self.ctx.current_step and self.ctx.current_step != "preflight":
+                self.journal.mark_step(self.ctx.current_step, "failed", error=str(error)[:500])
+            raise
+        return self.result()
+
+    def _run_step(self, step: Step) -> None:
+        ctx, journal = self.ctx, self.journal
+        if journal.is_done(step.name):
+            return
+        ctx.check_cancel()
+        ctx.current_step = step.name
+        interrupted = journal.step_status(step.name) != "pending"
+        os.makedirs(ctx.work_dir, exist_ok=True)
+        started = time.monotonic()
+        journal.mark_step(step.name, "running")
+        ctx.progress(0.0, "started")
+        if interrupted:
+            step.resume(ctx, journal)
+        else:
+            step.run(ctx)
+        elapsed = time.monotonic() - started
+        seconds = journal.step_entries().get(step.name, {}).get("seconds", 0.0) + elapsed
+        journal.mark_step(step.name, "done", seconds=round(seconds, 3))
+        ctx.progress(1.0, "done")
+        ctx.checkpoint(f"done:{step.name}")
+
+    def _after_cancel(self) -> None:
+        """Abort what runs on the platform; keep the journal so the run can resume/undo."""
+        step = self.ctx.current_step
+        self.ctx.cancel_event.clear()    # the aborts below must be allowed to go out
+        try:
+            abort_running_executions(self.ctx, self.journal)
+        finally:
+            if step and step != "preflight":
+                self.journal.mark_step(step, "cancelled")
+
+    def _on_progress(self, step_name: str, fraction: float, message: str) -> None:
+        if self._overall is None:
+            return
+        done = sum(s.weight for s in self.steps if self.journal.is_done(s.name)
+                   and s.name != step_name)
+        weight = next((s.weight for s in self.steps if s.name == step_name), 0.0)
+        percent = 100.0 * (done + weight * fraction) / self._total_weight
+        self._overall(min(percent, 100.0), step_name, message)
+
+    # -- results ------------------------------------------------------------------------
+    def result(self) -> PublishResult:
+        journal = self.journal
+        return PublishResult(
+            wmts_layer_name=journal.get("wmts_layer_name", ""),
+            wmts_url=journal.get("wmts_url", ""),
+            capabilities_url=journal.get("wmts_capabilities_url", ""),
+            wmsv_layer_name=journal.get("wmsv_layer_name", ""),
+            levels=[z for z in (journal.get("pyramid_levels") or [])
+                    if self.spec.top_level <= z <= self.spec.bottom_level],
+            resources=journal.resources(),
+            step_seconds={name: entry.get("seconds", 0.0)
+                          for name, entry in journal.step_entries().items()},
+            journal_path=journal.path)
+
+    # -- undo ---------------------------------------------------------------------------
+    def undo(self) -> List[str]:
+        """Remove everything this publication created, newest first (aborting executions
+        still running first). Reused stored data are never removed."""
+        ctx = self.ctx
+        ctx.current_step = "undo"
+        ctx.cancel_event.clear()
+        if not ctx.datastore:
+            ctx.datastore = self.gateway.datastore(self.spec.datastore_id)
+        abort_running_executions(ctx, self.journal)
+        removed = remove_resources(ctx, self.journal.resources())
+        for step in self.steps:
+            if self.journal.step_status(step.name) != "pending":
+                self.journal.mark_step(step.name, "undone")
+        return removed
+
+
+def publication_error_text(error: BaseException) -> str:
+    """One line for the user: our words, then the platform's (EntrepotError carries them)."""
+    if isinstance(error, PublishError):
+        return str(error)
+    return getattr(error, "user_message", None) or str(error)
