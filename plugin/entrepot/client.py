@@ -254,8 +254,8 @@ class EntrepotClient:
             content_range = parse_content_range(response.headers.get("Content-Range"))
             if not items or len(items) < limit or content_range is None:
                 return
-            total = content_range[2]
-            if total is not None and (seen >= total or content_range[1] + 1 >= total):
+            total = content_range[2]  # first/last may be 0- or 1-based: count what came
+            if total is not None and seen >= total:
                 return
             page += 1
 
