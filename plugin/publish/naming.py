@@ -201,7 +201,7 @@ def check_publication(spec, prefix: Optional[str] = None) -> List[Problem]:
         problems.append(Problem("no_source", "layer"))
     if spec.layer is not None and not spec.reuse_stored_data_id:
         problems += check_layer_source(spec.layer)
-        problems += check_technical_name(spec.data_name, "data_name")
+        problems += check_technical_name(spec.effective_data_name, "data_name")
     problems += check_technical_name(spec.datasheet_name, "datasheet_name")
     problems += check_technical_name(spec.wmsv_name, "wmsv_name", prefix)
     problems += check_technical_name(spec.wmts_name, "wmts_name", prefix)

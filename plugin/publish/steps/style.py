@@ -33,18 +33,18 @@ class StyleStep(Step):
             find=lambda: first_by(gateway.list_statics(ds), name=name),
             create=lambda: gateway.create_static(ds, name, sld, "GEOSERVER-STYLE",
                                                  f"{table}.sld", spec.wmsv_title))
-        gateway_static = static_id  # id only: the static's type_infos are not needed later
-        ctx.log(f"style static {gateway_static} for table {table}")
+        ctx.log(f"style static {static_id} for table {table}")
         ctx.progress(1.0, "style uploaded")
 
     def _sld(self, ctx: PublishContext, table: str, relation: Dict[str, Any]) -> bytes:
         if ctx.spec.layer is None:
             raise PublishError("a layer is needed to build the style", step=self.name)
-        from ...sld import prepare_sld
+        from ...sld.pipeline import prepare_sld
 
         layer = ctx.spec.layer.open_layer()
-        attributes = list((relation.get("attributes") or {}).keys())
-        result = prepare_sld(layer, table_name=table, attributes=attributes)
+        attributes = dict(relation.get("attributes") or {})
+        result = prepare_sld(layer, table_name=table, attributes=attributes,
+                             lang=_language())
         errors = [f for f in result.findings if getattr(f.severity, "value", f.severity)
                   == "ERROR"]
         if errors or not result.ok:
@@ -78,6 +78,12 @@ class StyleStep(Step):
             ensure_resource(ctx, kind, path, find, create)
             urls[annex.placeholder] = annexe_public_url(ctx, path)
         return rewrite_annex_urls(sld, urls)
+
+
+def _language() -> str:
+    from ..naming import default_language
+
+    return default_language()
 
 
 def annexe_public_url(ctx: PublishContext, path: str) -> str:
