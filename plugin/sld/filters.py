@@ -47,6 +47,27 @@ _COMPARISONS_WITH_MATCHCASE = frozenset({
 # A PropertyName holding one of these is an expression, not a column name.
 _EXPRESSION_HINTS = re.compile(r"""[()'",|]|\s[-+*/=<>]\s|^\s*\d""")
 
+def _starts_with_property_name(element) -> bool:
+    first = next((c for c in element if isinstance(c.tag, str)), None)
+    return first is not None and first.tag == _ogc("PropertyName")
+
+
+def like_to_regex(pattern: str, wild: str, single: str, escape: str, *,
+                  case_sensitive: bool = True) -> str:
+    """An SQL LIKE pattern as the Java regular expression strMatches expects."""
+    parts = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == escape and index + 1 < len(pattern):
+            parts.append(re.escape(pattern[index + 1]))
+            index += 2
+            continue
+        parts.append(".*" if char == wild else "." if char == single else re.escape(char))
+        index += 1
+    return ("" if case_sensitive else "(?i)") + "^" + "".join(parts) + "$"
+
+
 FieldMapper = Callable[[str], str]
 Report = Callable[..., None]
 
@@ -85,6 +106,9 @@ class FilterConverter:
             return copy
         if local == "Function":
             self._function(copy, where)
+        if local == "PropertyIsLike" and (not _starts_with_property_name(element)
+                                          or element.get("matchCase") == "false"):
+            return self._like_on_expression(element, copy, where)
         for child in element:
             if not isinstance(child.tag, str):  # comments, processing instructions
                 continue
@@ -96,10 +120,29 @@ class FilterConverter:
             copy.append(converted)
         return copy
 
+    def _like_on_expression(self, element, copy, where: str) -> etree._Element:
+        """Filter 1.0 LIKE takes a PropertyName only: ``upper(x) LIKE 'A%'`` becomes
+        ``strMatches(strToUpperCase(x), '^A.*$') = true``, which GeoServer evaluates."""
+        operands = [c for c in element if isinstance(c.tag, str)]
+        if len(operands) != 2 or etree.QName(operands[1]).localname != "Literal":
+            self._report(Severity.ERROR, "FUNCTION_UNSUPPORTED", where, name="LIKE",
+                         where=where, where_fr=where)
+            return copy
+        pattern = like_to_regex(operands[1].text or "", copy.get("wildCard", "%"),
+                                copy.get("singleChar", "_"), copy.get("escape", "\\"),
+                                case_sensitive=element.get("matchCase", "true") != "false")
+        equal = etree.Element(_ogc("PropertyIsEqualTo"), nsmap={"ogc": OGC_NS})
+        matches = etree.SubElement(equal, _ogc("Function"), name="strMatches")
+        matches.append(self.convert(operands[0], where))
+        etree.SubElement(matches, _ogc("Literal")).text = pattern
+        etree.SubElement(equal, _ogc("Literal")).text = "true"
+        self._report(Severity.FIXED, "LIKE_REWRITTEN", where)
+        return equal
+
     def _copy_attributes(self, source, copy, local: str, where: str) -> None:
         for name, value in source.attrib.items():
             if name == "matchCase" and local in _COMPARISONS_WITH_MATCHCASE:
-                if value.strip().lower() == "false":
+                if value.strip().lower() == "false" and local != "PropertyIsLike":
                     self._report(Severity.WARNING, "ATTRIBUTE_CASE", where)
                 continue
             if name == "escapeChar" and local == "PropertyIsLike":
@@ -107,9 +150,9 @@ class FilterConverter:
                 continue
             copy.set(name, value)
         if local == "PropertyIsLike":
-            copy.attrib.setdefault("wildCard", "%")
-            copy.attrib.setdefault("singleChar", "_")
-            copy.attrib.setdefault("escape", "\\")
+            for name, default in (("wildCard", "%"), ("singleChar", "_"), ("escape", "\\")):
+                if copy.get(name) is None:
+                    copy.set(name, default)
 
     def _property_name(self, text: str, where: str) -> str:
         field = property_name_field(text, self._known_fields)

@@ -156,6 +156,12 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "Function '{old}' replaced by its GeoServer equivalent '{new}'.",
         "Fonction « {old} » remplacée par son équivalent GeoServer « {new} ».",
     ),
+    "LIKE_REWRITTEN": (
+        "A LIKE comparison on an expression was rewritten as a regular-expression match "
+        "(strMatches), the form SLD 1.0 and GeoServer accept.",
+        "Une comparaison LIKE sur une expression a été réécrite en correspondance "
+        "d'expression régulière (strMatches), forme acceptée par SLD 1.0 et GeoServer.",
+    ),
     "FUNCTION_UNSUPPORTED": (
         "Function '{name}' used in {where} cannot be carried by SLD 1.0 for GeoServer. "
         "Rewrite the expression with plain comparisons on fields, or compute the value as a "

@@ -169,10 +169,15 @@ def _unsupported_keys(layer) -> List[str]:
     return [key for key in FEATURES if key in found]
 
 
+# Renderers whose SLD export draws nothing at all: publishing them cannot work.
+_NOTHING_EXPORTED = frozenset({"heatmap"})
+
+
 def unsupported_symbology_findings(layer) -> List[Finding]:
     findings = []
     for key in _unsupported_keys(layer):
         name_en, name_fr, advice_en, advice_fr = FEATURES[key]
-        findings.append(finding(Severity.WARNING, "UNSUPPORTED_SYMBOLOGY", "", feature=name_en,
+        severity = Severity.ERROR if key in _NOTHING_EXPORTED else Severity.WARNING
+        findings.append(finding(severity, "UNSUPPORTED_SYMBOLOGY", "", feature=name_en,
                                 feature_fr=name_fr, advice=advice_en, advice_fr=advice_fr))
     return findings

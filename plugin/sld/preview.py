@@ -1,0 +1,199 @@
+"""Fidelity preview: the layer drawn with its QGIS style beside a copy drawn from the produced
+SLD (read back by QGIS, our stand-in for GeoServer), at a few PM levels, with a diff image and
+a similarity score. Synchronous rendering: safe in a worker thread (QgsTask) as in the GUI one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from typing import Dict, List, Mapping, Optional, Sequence
+
+import numpy as np
+from lxml import etree
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsMapRendererCustomPainterJob,
+    QgsMapSettings,
+    QgsProject,
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QSize, Qt
+from qgis.PyQt.QtGui import QColor, QImage, QPainter
+
+from .schema10 import OGC_NS, SLD_NS, XLINK_NS
+from .symbology import unsupported_symbology
+from .transform import parse_sld
+
+PM_LEVEL0_RESOLUTION = 156543.033928041  # m/px at level 0 of the PM grid
+WMTS_PIXEL_SIZE_MM = 0.28
+PM_CRS = "EPSG:3857"
+# GeoServer marker names QGIS's SLD reader does not know -> what QGIS draws the same way.
+_READBACK_MARKERS = {
+    "shape://horline": "horline", "shape://vertline": "vertline", "shape://slash": "slash",
+    "shape://backslash": "backslash", "shape://dot": "dot", "shape://plus": "cross",
+    "shape://times": "x", "shape://oarrow": "arrowhead", "shape://carrow": "filled_arrowhead",
+    "extshape://narrow": "arrow", "extshape://emicircle": "semi_circle",
+}
+
+__all__ = ["LevelPreview", "PreviewResult", "preview_fidelity", "similarity",
+           "unsupported_symbology"]
+
+
+@dataclass
+class LevelPreview:
+    level: int
+    scale: float
+    original: QImage
+    from_sld: QImage
+    diff: QImage
+    score: float
+
+
+@dataclass
+class PreviewResult:
+    levels: List[LevelPreview]
+    score: float  # the worst level's score, 0..1
+    load_error: str = ""  # QGIS's words when the SLD could not be read back
+
+
+def _to_array(image: QImage) -> np.ndarray:
+    """RGB floats of ``image`` composited over white (transparent = background)."""
+    argb = image.convertToFormat(QImage.Format.Format_ARGB32)
+    width, height = argb.width(), argb.height()
+    raw = argb.constBits()
+    raw.setsize(argb.sizeInBytes())
+    data = np.frombuffer(raw, dtype=np.uint8).reshape(height, argb.bytesPerLine() // 4, 4)
+    data = data[:, :width, :].astype(np.float32)
+    alpha = data[..., 3:4] / 255.0
+    bgr = data[..., :3] * alpha + 255.0 * (1.0 - alpha)  # premultiplied-free composite
+    return bgr[..., ::-1]
+
+
+def _box_blur(grey: np.ndarray) -> np.ndarray:
+    """3x3 mean: one-pixel antialiasing shifts should not count as differences."""
+    padded = np.pad(grey, 1, mode="edge")
+    height, width = grey.shape
+    total = sum(padded[dy:dy + height, dx:dx + width] for dy in range(3) for dx in range(3))
+    return total / 9.0
+
+
+def similarity(first: QImage, second: QImage) -> float:
+    """1 - mean absolute difference over pixels that are not background in either image."""
+    a, b = _to_array(first), _to_array(second)
+    ink = (a.min(axis=2) < 250) | (b.min(axis=2) < 250)
+    if not ink.any():
+        return 1.0
+    difference = np.abs(_box_blur(a.mean(axis=2)) - _box_blur(b.mean(axis=2)))
+    colour = np.abs(a - b).mean(axis=2)
+    combined = (difference + colour) / 2.0
+    return float(max(0.0, 1.0 - combined[ink].mean() / 255.0))
+
+
+def diff_image(first: QImage, second: QImage) -> QImage:
+    """Red where the two renderings differ, faint grey where they agree."""
+    a, b = _to_array(first), _to_array(second)
+    delta = np.clip(np.abs(a - b).max(axis=2), 0, 255).astype(np.uint8)
+    height, width = delta.shape
+    out = np.full((height, width, 4), 255, dtype=np.uint8)  # BGRA, opaque white
+    faint = (a.mean(axis=2) * 0.15 + 255 * 0.85).astype(np.uint8)
+    out[..., 0] = np.where(delta > 16, 255 - delta, faint)
+    out[..., 1] = np.where(delta > 16, 255 - delta, faint)
+    out[..., 2] = np.where(delta > 16, 255, faint)
+    image = QImage(out.tobytes(), width, height, width * 4, QImage.Format.Format_ARGB32)
+    return image.copy()  # own the pixels: the numpy buffer dies with this frame
+
+
+def _readback_sld(sld_bytes: bytes, field_back: Mapping[str, str],
+                  annex_paths: Mapping[str, str]) -> bytes:
+    """The SLD as QGIS should read it: layer field names, local icons, QGIS marker names."""
+    root = parse_sld(sld_bytes)
+    for element in root.iter(f"{{{OGC_NS}}}PropertyName"):
+        text = (element.text or "").strip()
+        element.text = field_back.get(text, text)
+    for element in root.iter(f"{{{SLD_NS}}}WellKnownName"):
+        text = (element.text or "").strip()
+        element.text = _READBACK_MARKERS.get(text, text)
+    href = f"{{{XLINK_NS}}}href"
+    for element in root.iter(f"{{{SLD_NS}}}OnlineResource"):
+        base, _, query = element.get(href, "").partition("?")
+        if base in annex_paths:
+            element.set(href, annex_paths[base] + (f"?{query}" if query else ""))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def layer_from_sld(layer, sld_bytes: bytes, field_back: Optional[Mapping[str, str]] = None,
+                   annex_paths: Optional[Mapping[str, str]] = None):
+    """A clone of ``layer`` styled only by ``sld_bytes``; (clone, QGIS's error or '')."""
+    clone = layer.clone()
+    handle, path = tempfile.mkstemp(suffix=".sld")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(_readback_sld(sld_bytes, field_back or {}, annex_paths or {}))
+        message, ok = clone.loadSldStyle(path)
+    finally:
+        os.remove(path)
+    # loadSldStyle does not touch opacity/blending: reset so only the SLD decides the look
+    clone.setOpacity(1.0)
+    clone.setBlendMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+    clone.setFeatureBlendMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+    return clone, ("" if ok else message)
+
+
+def _render(layer, centre, resolution: float, size: int) -> QImage:
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(QgsCoordinateReferenceSystem(PM_CRS))
+    settings.setOutputSize(QSize(size, size))
+    settings.setOutputDpi(25.4 / WMTS_PIXEL_SIZE_MM)  # scale denominators as WMTS counts them
+    settings.setBackgroundColor(QColor(255, 255, 255, 0))
+    settings.setTransformContext(QgsProject.instance().transformContext())
+    half = resolution * size / 2.0
+    settings.setExtent(QgsRectangle(centre.x() - half, centre.y() - half,
+                                    centre.x() + half, centre.y() + half))
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    try:
+        job = QgsMapRendererCustomPainterJob(settings, painter)
+        job.renderSynchronously()
+    finally:
+        painter.end()
+    return image
+
+
+def _centre_in_pm(layer):
+    transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(PM_CRS),
+                                       QgsProject.instance().transformContext())
+    return transform.transformBoundingBox(layer.extent()).center()
+
+
+def preview_fidelity(
+    layer,
+    sld_bytes: bytes,
+    levels: Sequence[int] = (12, 14, 16),
+    *,
+    size: int = 192,
+    field_map: Optional[Mapping[str, str]] = None,
+    annex_paths: Optional[Dict[str, str]] = None,
+) -> PreviewResult:
+    """Render ``layer`` with its style and with ``sld_bytes`` at PM ``levels``.
+
+    ``field_map``: layer field -> stored column used in the SLD (SldResult.field_map);
+    ``annex_paths``: annex placeholder -> local file, so icons show before upload.
+    """
+    field_back = {stored: name for name, stored in (field_map or {}).items()}
+    styled_by_sld, error = layer_from_sld(layer, sld_bytes, field_back, annex_paths)
+    centre = _centre_in_pm(layer)
+    previews = []
+    for level in levels:
+        resolution = PM_LEVEL0_RESOLUTION / 2 ** level
+        original = _render(layer, centre, resolution, size)
+        from_sld = _render(styled_by_sld, centre, resolution, size)
+        score = similarity(original, from_sld) if not error else 0.0
+        previews.append(LevelPreview(level, resolution * 1000 / WMTS_PIXEL_SIZE_MM, original,
+                                     from_sld, diff_image(original, from_sld), score))
+    worst = min((p.score for p in previews), default=0.0)
+    return PreviewResult(previews, worst, error)
