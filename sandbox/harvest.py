@@ -71,6 +71,9 @@ def tiles_in_area(z: int, area_3857) -> List[Tile]:
     tile_range = pm_grid.tile_range(
         z, (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
     )
+    # A lon/lat rectangle stays a rectangle in web mercator: every tile of its range counts.
+    if abs(area_3857.area() - box.area()) <= box.area() * 1e-9:
+        return list(tile_range.tiles())
     engine = QgsGeometry.createGeometryEngine(area_3857.constGet())
     engine.prepareGeometry()
     inset = pm_grid.tile_span(z) * 1e-6

@@ -220,6 +220,9 @@ class WmsvService:
         clock: Callable[[], float] = time.monotonic,
     ):
         self.layers_provider = layers_provider
+        # Made now, in the constructing (main) thread: Qt objects dislike being born in a
+        # request thread.
+        _qgis_server()
         self.rate_limiter = SlidingWindowRateLimiter(max_requests_per_s, retry_after_s, clock)
         self._projects = _ProjectCache()
 

@@ -28,6 +28,7 @@ import re
 import shutil
 import tempfile
 import threading
+import weakref
 from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Callable, Iterable, List, Optional, Protocol, Tuple
@@ -153,6 +154,7 @@ class _MapProxyHolder:
         self._app = None
         self._capabilities = b""
         self._work_dir = tempfile.mkdtemp(prefix="sandbox-wmts-")
+        weakref.finalize(self, shutil.rmtree, self._work_dir, ignore_errors=True)
         self.builds = 0
 
     def current(self, layers: List[WmtsLayer]):
@@ -177,9 +179,6 @@ class _MapProxyHolder:
         if not status.startswith("200"):
             raise RuntimeError(f"MapProxy refused its configuration: {body[:300]!r}")
         return app, body
-
-    def close(self):
-        shutil.rmtree(self._work_dir, ignore_errors=True)
 
 
 def call_wsgi(app, path: str, query: str = "") -> Tuple[str, List[Tuple[str, str]], bytes]:

@@ -72,6 +72,8 @@ def test_count_tiles_follows_the_polygon_not_its_bbox():
     for z in (12, 13):
         assert count_tiles([z], triangle) < count_tiles([z], AREA_WKT_4326)
     assert count_tiles([0], AREA_WKT_4326) == 1
+    bbox_3857 = pm_grid.mercator_bbox_of_lonlat((2.25, 48.75, 2.45, 48.95))
+    assert count_tiles([14], AREA_WKT_4326) == pm_grid.tile_range(14, bbox_3857).count
 
 
 def test_harvest_waits_out_429_retry_after_and_completes(gpkg, serve, tmp_path):
