@@ -1,0 +1,62 @@
+"""``python -m sandbox --port N --data-dir DIR [--token-lifetime S] [--seed N]``"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+from werkzeug.serving import make_server
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m sandbox",
+                                     description="The local Géoplateforme (127.0.0.1 only).")
+    parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
+    parser.add_argument("--data-dir", type=Path, default=Path(".sandbox-data"))
+    parser.add_argument("--token-lifetime", type=float, default=300.0, help="seconds")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the fault injection")
+    parser.add_argument("--step-delay", type=float, default=0.2,
+                        help="seconds between two statuses of a job")
+    parser.add_argument("--quiet", action="store_true", help="no request log")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    started = time.perf_counter()
+    args = parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    if args.quiet:
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    from .app import build
+
+    # Bind first: with --port 0 the base URL is only known once the socket exists.
+    server = make_server("127.0.0.1", args.port, app=None, threaded=True)
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    app, sb = build(args.data_dir, base_url, token_lifetime=args.token_lifetime,
+                    seed_value=args.seed, step_delay_s=args.step_delay)
+    server.app = app
+
+    def stop(*_):
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    elapsed = time.perf_counter() - started
+    print(f"Sandbox ready at {base_url} (data in {args.data_dir}, started in {elapsed:.2f} s)",
+          flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        sb.workers.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""Tags routes shared by uploads, stored data, configurations and metadata."""
+
+from __future__ import annotations
+
+from flask import jsonify, request
+
+from ..context import sandbox
+from ..errors import ApiError
+from .common import json_body, owned, public
+
+
+def add_tags(collection: str, ds_id: str, doc_id: str, kind: str):
+    owned(collection, ds_id, doc_id, kind)
+    body = json_body()
+    if not all(isinstance(v, str) for v in body.values()):
+        raise ApiError(400, "Les valeurs des tags doivent être des chaînes")
+    doc = sandbox().store.update(collection, doc_id,
+                                 lambda d: d.setdefault("tags", {}).update(body))
+    return jsonify(public(doc))
+
+
+def remove_tags(collection: str, ds_id: str, doc_id: str, kind: str):
+    owned(collection, ds_id, doc_id, kind)
+    names = []
+    for raw in request.args.getlist("tags") + request.args.getlist("tags[]"):
+        names.extend(n for n in raw.split(",") if n)
+
+    def drop(doc):
+        for name in names:
+            doc.setdefault("tags", {}).pop(name, None)
+
+    return jsonify(public(sandbox().store.update(collection, doc_id, drop)))

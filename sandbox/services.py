@@ -1,0 +1,132 @@
+"""What the diffusion services see: layers of the PUBLISHED offerings, read from the store.
+
+The WMS-V and WMTS engines (sandbox.wmsv, sandbox.wmts) call these providers on each request,
+so publishing or unpublishing an offering needs no explicit registration.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+
+def _expired(permission: dict) -> bool:
+    end = permission.get("end_date")
+    if not end:
+        return False
+    try:
+        return datetime.fromisoformat(end.replace("Z", "+00:00")) < datetime.now(timezone.utc)
+    except ValueError:
+        return False
+
+
+def api_keys_for(store, offering: dict) -> Tuple[str, ...]:
+    """HASH keys allowed on a private offering: those of the users a valid permission names
+    (directly or through a community); an ``open`` offering on a private endpoint takes any key."""
+    keys = [k for k in store.all("keys") if k["type"] == "HASH"]
+    if offering.get("open"):
+        return tuple(k["type_infos"]["hash"] for k in keys)
+    users = set()
+    for permission in store.all("permissions"):
+        if offering["_id"] not in permission["offerings"] or _expired(permission):
+            continue
+        users.update(permission.get("users", []))
+        communities = set(permission.get("communities", []))
+        for user in store.all("users"):
+            if communities & {m["community"] for m in user["communities"]}:
+                users.add(user["_id"])
+    return tuple(k["type_infos"]["hash"] for k in keys if k["user"] in users)
+
+
+def _private(store, offering: dict) -> bool:
+    endpoint = store.get("endpoints", offering["endpoint"])
+    return not endpoint["open"]
+
+
+def _published(store, kind: str) -> List[dict]:
+    return [o for o in store.all("offerings") if o["type"] == kind and o["status"] == "PUBLISHED"]
+
+
+class WmsvLayers:
+    """``sandbox.wmsv`` provider: a WMS-VECTOR offering → its first table and style."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def _layer(self, offering: dict):
+        from .wmsv import WmsvLayer
+
+        config = self.store.get("configurations", offering["configuration"])
+        if not config:
+            return None
+        used = config["type_infos"]["used_data"][0]
+        sd = self.store.get("stored_data", used["stored_data"])
+        relation = used["relations"][0]
+        static = self.store.get("statics", relation["style"])
+        if not sd or not static or not sd.get("_database"):
+            return None
+        sld = self.store.files("statics", static["_id"], static["file_name"]).read_bytes()
+        private = _private(self.store, offering)
+        return WmsvLayer(
+            name=offering["layer_name"], gpkg_path=sd["_database"], table=relation["name"],
+            sld_bytes=sld, title=config["type_infos"].get("title", ""),
+            abstract=config["type_infos"].get("abstract", ""), private=private,
+            api_keys=api_keys_for(self.store, offering) if private else ())
+
+    def __call__(self, name: str):
+        for offering in _published(self.store, "WMS-VECTOR"):
+            if offering["layer_name"] == name:
+                return self._layer(offering)
+        return None
+
+    def all(self):
+        layers = [self._layer(o) for o in _published(self.store, "WMS-VECTOR")]
+        return [layer for layer in layers if layer is not None]
+
+
+class WmtsLayers:
+    """``sandbox.wmts`` provider: a WMTS-TMS offering → its pyramid, levels top..bottom."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def _layer(self, offering: dict):
+        from .wmts import WmtsLayer
+
+        config = self.store.get("configurations", offering["configuration"])
+        if not config:
+            return None
+        used = config["type_infos"]["used_data"][0]
+        sd = self.store.get("stored_data", used["stored_data"])
+        if not sd or not sd.get("_pyramid"):
+            return None
+        top, bottom = int(used["top_level"]), int(used["bottom_level"])
+        available = {int(z) for z in sd["type_infos"]["levels"]}
+        levels = tuple(z for z in range(top, bottom + 1) if z in available)
+        bbox = config["type_infos"].get("bbox") or sd["bbox"]
+        private = _private(self.store, offering)
+        return WmtsLayer(
+            name=offering["layer_name"], title=config["type_infos"].get("title", ""),
+            abstract=config["type_infos"].get("abstract", ""),
+            pyramid_dir=sd["_pyramid"]["dir"], levels=levels, fmt=sd["_pyramid"]["fmt"],
+            bbox_4326=(bbox["west"], bbox["south"], bbox["east"], bbox["north"]),
+            private=private, api_keys=api_keys_for(self.store, offering) if private else ())
+
+    def __call__(self, name: str):
+        for offering in _published(self.store, "WMTS-TMS"):
+            if offering["layer_name"] == name:
+                return self._layer(offering)
+        return None
+
+    def all(self):
+        layers = [self._layer(o) for o in _published(self.store, "WMTS-TMS")]
+        return [layer for layer in layers if layer is not None]
+
+
+def published_record(store, file_identifier: str) -> Optional[Path]:
+    """The XML file of a metadata record published on a METADATA endpoint."""
+    for md in store.all("metadata"):
+        if md["file_identifier"] == file_identifier and md["endpoints"]:
+            return store.files("metadata", md["_id"], "metadata.xml")
+    return None

@@ -1,0 +1,106 @@
+"""GeoServer-like acceptance of an SLD 1.0.0 style: what the platform refuses, in its words."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+from typing import List, Tuple
+
+from lxml import etree
+
+SLD_NS = "http://www.opengis.net/sld"
+OGC_NS = "http://www.opengis.net/ogc"
+SE_NS = "http://www.opengis.net/se"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+NS = {"sld": SLD_NS, "ogc": OGC_NS, "xlink": XLINK_NS}
+SCHEMA_PATH = (Path(__file__).resolve().parent.parent / "resources" / "schemas" / "ogc" / "sld"
+               / "1.0.0" / "StyledLayerDescriptor.xsd")
+# GeoServer's marks: the SLD standard names plus its shape:// and ttf:// families.
+WELL_KNOWN_NAMES = {"square", "circle", "triangle", "star", "cross", "x"}
+WELL_KNOWN_PREFIXES = ("shape://", "ttf://", "extshape://", "wkt://")
+SYMBOLIZERS = ("PointSymbolizer", "LineSymbolizer", "PolygonSymbolizer", "TextSymbolizer",
+               "RasterSymbolizer")
+PROPERTY_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+_schema = None
+_schema_lock = threading.Lock()
+
+
+def _sld_schema() -> etree.XMLSchema:
+    global _schema
+    with _schema_lock:
+        if _schema is None:
+            _schema = etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
+        return _schema
+
+
+def _is_local(href: str) -> bool:
+    href = href.strip()
+    return not re.match(r"^https?://", href, re.IGNORECASE)
+
+
+def check_sld(data: bytes) -> Tuple[List[str], List[str]]:
+    """(used attributes, errors); an empty error list means GeoServer would take it."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        return [], [f"Le fichier SLD n'est pas un XML bien formé : {error}"]
+    errors: List[str] = []
+    if root.xpath("//*[namespace-uri()=$ns]", ns=SE_NS) or root.xpath(
+            "//*[local-name()='SvgParameter']"):
+        errors.append("SLD 1.1.0 / Symbology Encoding (se:…, SvgParameter) non accepté :"
+                      " seul SLD 1.0.0 est pris en charge")
+        return [], errors
+    if root.tag != f"{{{SLD_NS}}}StyledLayerDescriptor" or root.get("version") != "1.0.0":
+        errors.append("La racine doit être sld:StyledLayerDescriptor version=\"1.0.0\"")
+        return [], errors
+    schema = _sld_schema()
+    if not schema.validate(root):
+        for entry in list(schema.error_log)[:5]:
+            errors.append(f"Non conforme au schéma SLD 1.0.0 (ligne {entry.line}) :"
+                          f" {entry.message}")
+    for layer in root.xpath("sld:NamedLayer", namespaces=NS):
+        name = (layer.findtext(f"{{{SLD_NS}}}Name") or "").strip()
+        if not name:
+            errors.append("Le nom du style (NamedLayer/Name) est vide")
+    for style in root.xpath("//sld:UserStyle", namespaces=NS):
+        name = style.find(f"{{{SLD_NS}}}Name")
+        if name is not None and not (name.text or "").strip():
+            errors.append("Le nom du style (UserStyle/Name) est vide")
+    for i, rule in enumerate(root.xpath("//sld:Rule", namespaces=NS), start=1):
+        if not any(rule.find(f"{{{SLD_NS}}}{s}") is not None for s in SYMBOLIZERS):
+            title = (rule.findtext(f"{{{SLD_NS}}}Name") or f"n°{i}").strip()
+            errors.append(f"La règle {title} n'a aucun symboliseur")
+    for mark in root.xpath("//sld:WellKnownName", namespaces=NS):
+        value = (mark.text or "").strip()
+        if value.lower() not in WELL_KNOWN_NAMES and not value.startswith(WELL_KNOWN_PREFIXES):
+            errors.append(f"WellKnownName inconnu de GeoServer : « {value} »")
+    for resource in root.xpath("//sld:ExternalGraphic/sld:OnlineResource", namespaces=NS):
+        href = resource.get(f"{{{XLINK_NS}}}href", "")
+        if _is_local(href):
+            errors.append(f"ExternalGraphic pointe vers un fichier local ({href}) : hébergez"
+                          " l'image en annexe et donnez son URL")
+    used: List[str] = []
+    for node in root.xpath("//ogc:PropertyName", namespaces=NS):
+        value = (node.text or "").strip()
+        if not PROPERTY_NAME.match(value):
+            errors.append(f"PropertyName doit être un nom d'attribut, pas une expression :"
+                          f" « {value} »")
+        elif value not in used:
+            used.append(value)
+    return used, errors
+
+
+def scale_limits(data: bytes) -> dict:
+    """Min/max scale denominators found in the rules (the platform reports them)."""
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    limits = {}
+    mins = [float(v) for v in root.xpath("//sld:MinScaleDenominator/text()", namespaces=NS)]
+    maxs = [float(v) for v in root.xpath("//sld:MaxScaleDenominator/text()", namespaces=NS)]
+    if mins:
+        limits["min_scale_denominator"] = min(mins)
+    if maxs:
+        limits["max_scale_denominator"] = max(maxs)
+    return limits
