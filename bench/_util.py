@@ -67,3 +67,29 @@ def write_sparse_file(path, size_bytes: int) -> None:
     """A file of ``size_bytes`` zeros that takes no disk space (reads come from the kernel)."""
     with open(path, "wb") as stream:
         stream.truncate(size_bytes)
+
+
+def serve_in_subprocess():
+    """Starts a :class:`DiscardingReceiver` in its own process (so it takes no CPU or memory
+    from the process being measured); returns (process, base url)."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
+         "from _util import _serve_forever; _serve_forever()", str(_here())],
+        stdout=subprocess.PIPE, text=True)
+    url = process.stdout.readline().strip()
+    return process, url
+
+
+def _here():
+    from pathlib import Path
+
+    return Path(__file__).resolve().parent
+
+
+def _serve_forever():
+    receiver = DiscardingReceiver()
+    print(receiver.url, flush=True)
+    receiver.serve_forever()
