@@ -117,6 +117,9 @@ class Journal:
             self._data["intents"][kind] = name
             self.save()
 
+    def intents(self) -> Dict[str, str]:
+        return dict(self._data["intents"])
+
     def intent(self, kind: str) -> Optional[str]:
         return self._data["intents"].get(kind)
 

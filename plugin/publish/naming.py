@@ -237,15 +237,20 @@ def _platform_problems(gateway, spec, datastore, journal) -> List[Problem]:
     ds = datastore["_id"]
     prefix = datastore.get("configuration_layer_name_prefix")
     ours_ids = {entry["id"] for entry in journal.resources()}
+    # Created by an interrupted run of this publication (intent written, id not yet): ours.
+    ours_names = set(journal.intents().values())
     problems = []
     configurations = [c for c in gateway.list_configurations(ds) if c["_id"] not in ours_ids]
     for field_name, name, kind in (("wmsv_name", spec.wmsv_name, "WMS-VECTOR"),
                                    ("wmts_name", spec.wmts_name, "WMTS-TMS")):
         full = prefixed(name, prefix)
+        if full in ours_names:
+            continue
         if any(c.get("layer_name") == full and c.get("type") == kind for c in configurations):
             problems.append(Problem("name_taken", field_name, {"value": full}))
     pyramids = [s for s in gateway.list_stored_data(ds) if s["_id"] not in ours_ids
                 and s.get("type") == "ROK4-PYRAMID-RASTER"]
-    if any(s.get("name") == spec.pyramid_name for s in pyramids):
+    if spec.pyramid_name not in ours_names and any(
+            s.get("name") == spec.pyramid_name for s in pyramids):
         problems.append(Problem("name_taken", "pyramid_name", {"value": spec.pyramid_name}))
     return problems

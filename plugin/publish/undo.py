@@ -52,10 +52,10 @@ def _deleter(kind: str) -> Callable[[PublishContext, str], None]:
         "metadata": _delete_metadata,
         "execution": _abort_execution,
     }
-    family = kind.split("_")[0]
-    if family not in simple:
-        raise PublishError(f"do not know how to remove a {kind}", step="undo")
-    return simple[family]
+    for family, remove in simple.items():
+        if kind == family or kind.startswith(family + "_"):
+            return remove
+    raise PublishError(f"do not know how to remove a {kind}", step="undo")
 
 
 def remove_resources(ctx: PublishContext, entries: List[Dict[str, Any]]) -> List[str]:

@@ -1,0 +1,53 @@
+"""Small layers the workflow tests publish (made here: no download, no shared state)."""
+
+from __future__ import annotations
+
+import os
+
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsSingleSymbolRenderer,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+# A few squares around Paris in Lambert-93 (EPSG:2154).
+ORIGIN_X, ORIGIN_Y, SIDE = 650000.0, 6860000.0, 400.0
+
+
+def make_polygon_gpkg(directory: str, name: str = "Parcelles Été", count: int = 6) -> str:
+    """A GeoPackage of ``count`` squares with accented, mixed-case field names."""
+    memory = QgsVectorLayer("Polygon?crs=EPSG:2154", "tmp", "memory")
+    provider = memory.dataProvider()
+    provider.addAttributes([QgsField("Nom-Commune", QVariant.String),
+                            QgsField("Surface_Bâtie", QVariant.Double)])
+    memory.updateFields()
+    features = []
+    for index in range(count):
+        x = ORIGIN_X + (index % 3) * SIDE * 2
+        y = ORIGIN_Y + (index // 3) * SIDE * 2
+        feature = QgsFeature(memory.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(
+            f"POLYGON(({x} {y},{x + SIDE} {y},{x + SIDE} {y + SIDE},{x} {y + SIDE},{x} {y}))"))
+        feature.setAttributes([f"Commune {index}", float(index * 10)])
+        features.append(feature)
+    provider.addFeatures(features)
+    path = os.path.join(directory, "source.gpkg")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = name
+    QgsVectorFileWriter.writeAsVectorFormatV3(memory, path, memory.transformContext(), options)
+    return f"{path}|layername={name}"
+
+
+def open_styled_layer(uri: str, colour: str = "200,30,30,255") -> QgsVectorLayer:
+    layer = QgsVectorLayer(uri, "Parcelles Été", "ogr")
+    assert layer.isValid(), uri
+    symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "0,0,0,255",
+                                         "outline_width": "0.4"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer

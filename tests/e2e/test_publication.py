@@ -1,0 +1,138 @@
+"""The whole publication against the sandbox: PUBLISHED, resume without duplicates, cancel,
+undo, restriction."""
+
+from __future__ import annotations
+
+import pytest
+
+from gpf_wmts_publisher.plugin.entrepot.errors import EntrepotError
+from gpf_wmts_publisher.plugin.publish.errors import PublishCancelledError
+from gpf_wmts_publisher.plugin.publish.steps import STEP_CLASSES
+from tests.e2e.conftest import ONE_OF_EACH, platform_counts
+
+STEPS = [cls.name for cls in STEP_CLASSES]
+CREATES = ["upload", "execution_integration", "static_sld", "configuration_wmsv",
+           "offering_wmsv", "execution_pyramid", "metadata", "configuration_wmts",
+           "offering_wmts"]
+
+
+class SimulatedCrash(BaseException):
+    """Stands for the process being killed at a checkpoint (not an ordinary error)."""
+
+
+def test_full_publication_reaches_published_in_the_sandbox_datastore(
+        gateway, datastores, make_spec, workflow_for):
+    spec = make_spec(datastores["sandbox"])
+    percents = []
+    result = workflow_for(spec, progress=lambda p, step, message: percents.append(p)).run()
+
+    offering = gateway.get_offering(spec.datastore_id,
+                                    next(r["id"] for r in result.resources
+                                         if r["kind"] == "offering_wmts"))
+    assert offering["status"] == "PUBLISHED"
+    assert result.wmts_layer_name == f"sandbox.{spec.wmts_name}"
+    assert result.levels == [12, 13]
+    assert platform_counts(gateway, spec) == ONE_OF_EACH
+    assert percents == sorted(percents) and percents[-1] == pytest.approx(100.0)
+    configuration = gateway.get_configuration(spec.datastore_id, next(
+        r["id"] for r in result.resources if r["kind"] == "configuration_wmts"))
+    assert configuration["tags"]["datasheet_name"] == spec.datasheet_name
+
+
+@pytest.mark.slow
+def test_resume_after_a_crash_at_every_checkpoint_creates_no_duplicate(
+        gateway, datastores, make_spec, workflow_for):
+    """Kill the run after each step and between each create call and its journal write;
+    every restart continues, and the platform holds one resource of each kind."""
+    spec = make_spec(datastores["own"])
+    checkpoints = [f"created:{kind}" for kind in CREATES] + [f"done:{s}" for s in STEPS]
+    crashed_at = []
+
+    def crash_once(name: str) -> None:
+        if name in checkpoints and name not in crashed_at:
+            crashed_at.append(name)
+            raise SimulatedCrash(name)
+
+    runs = 0
+    while True:
+        runs += 1
+        try:
+            result = workflow_for(spec, checkpoint_hook=crash_once).run()
+            break
+        except SimulatedCrash:
+            assert runs < 40
+    assert sorted(crashed_at) == sorted(checkpoints)
+    assert platform_counts(gateway, spec) == ONE_OF_EACH
+    assert result.levels == [12, 13]
+
+
+def test_cancel_during_the_harvest_aborts_it_then_resume_publishes_once(
+        gateway, datastores, make_spec, workflow_for):
+    spec = make_spec(datastores["own"], wmsv_private=False)
+    holder = {}
+
+    def cancel_when_harvesting(percent, step, message):
+        if step == "pyramid" and "harvest" in message:
+            holder["workflow"].cancel()
+
+    holder["workflow"] = workflow_for(spec, progress=cancel_when_harvesting)
+    with pytest.raises(PublishCancelledError):
+        holder["workflow"].run()
+    journal = holder["workflow"].journal
+    execution_id = journal.resource_id("execution_pyramid")
+    running = [e for e in gateway.list_executions(spec.datastore_id)
+               if e.get("status") in ("CREATED", "WAITING", "PROGRESS")]
+    assert running == []
+    assert gateway.get_execution(spec.datastore_id, execution_id)["status"] == "ABORTED"
+    assert journal.step_status("pyramid") == "cancelled"
+
+    result = workflow_for(spec).run()
+    assert result.levels == [12, 13]
+    assert platform_counts(gateway, spec) == ONE_OF_EACH
+
+
+def _inventory(gateway, ds):
+    alive = lambda items: sorted(i["_id"] for i in items if i.get("status") != "DELETED")  # noqa: E731
+    return {"uploads": alive(gateway.list_uploads(ds)),
+            "stored_data": alive(gateway.list_stored_data(ds)),
+            "statics": alive(gateway.list_statics(ds)),
+            "configurations": alive(gateway.list_configurations(ds)),
+            "offerings": alive(gateway.list_offerings(ds)),
+            "metadata": alive(gateway.list_metadata(ds)),
+            "permissions": alive(gateway.list_permissions(ds)),
+            "keys": alive(gateway.list_keys())}
+
+
+def test_undo_leaves_the_datastore_as_before(gateway, datastores, make_spec, workflow_for):
+    spec = make_spec(datastores["own"], restricted=True)
+    before = _inventory(gateway, spec.datastore_id)
+    workflow = workflow_for(spec)
+    workflow.run()
+    assert _inventory(gateway, spec.datastore_id) != before
+    workflow.undo()
+    assert _inventory(gateway, spec.datastore_id) == before
+
+
+def test_restricted_publication_in_the_own_datastore_grants_the_community_permission(
+        gateway, datastores, make_spec, workflow_for):
+    spec = make_spec(datastores["own"], restricted=True)
+    result = workflow_for(spec).run()
+    offering_id = next(r["id"] for r in result.resources if r["kind"] == "offering_wmts")
+    offering = gateway.get_offering(spec.datastore_id, offering_id)
+    assert offering["open"] is False
+    community = gateway.datastore(spec.datastore_id)["community"]
+    community_id = community["_id"] if isinstance(community, dict) else community
+    permissions = [p for p in gateway.list_permissions(spec.datastore_id)
+                   if offering_id in [o if isinstance(o, str) else o["_id"]
+                                      for o in p["offerings"]]]
+    assert len(permissions) == 1
+    assert community_id in str(permissions[0])
+    assert "/private/" in result.wmts_url
+
+
+def test_the_sandbox_datastore_refuses_a_restriction_in_its_own_words(
+        gateway, datastores, make_spec, workflow_for):
+    spec = make_spec(datastores["sandbox"], restricted=True)
+    with pytest.raises(EntrepotError) as caught:
+        workflow_for(spec).run()
+    assert "Tout public" in caught.value.user_message
