@@ -1,0 +1,87 @@
+"""A QgsRasterLayer built from the URI opens against capabilities served on 127.0.0.1, and
+the key of a private service reaches the tile requests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gpf_wmts_publisher.plugin.pyramid import Bbox4326, Level, bbox_4326_to_3857
+from gpf_wmts_publisher.plugin.wmts.capabilities import (
+    build_qgis_uri,
+    find_layer,
+    read_capabilities,
+)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsMapRendererSequentialJob,
+    QgsMapSettings,
+    QgsRasterLayer,
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from qgis.PyQt.QtGui import QColor, QImage
+from werkzeug.wrappers import Response
+
+FIXTURE = Path(__file__).parent / "fixtures" / "geoplateforme_capabilities.xml"
+
+
+def _png_tile() -> bytes:
+    image = QImage(256, 256, QImage.Format.Format_ARGB32)
+    image.fill(QColor(200, 30, 30))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data)
+
+
+@pytest.fixture
+def wmts_server(httpserver):
+    """Serves the fixture (its GetTile URL pointing here) and a red tile to every GetTile."""
+    base = httpserver.url_for("/private/wmts")
+    document = FIXTURE.read_bytes().replace(b"https://data.geopf.fr/wmts?",
+                                            (base + "?").encode())
+    tile = _png_tile()
+
+    def handler(request):
+        if request.args.get("REQUEST", "").lower() == "gettile":
+            return Response(tile, content_type="image/png")
+        return Response(document, content_type="application/xml")
+
+    httpserver.expect_request("/private/wmts").respond_with_handler(handler)
+    return httpserver, base, document
+
+
+def test_raster_layer_from_the_uri_is_valid(wmts_server, qgis_app):
+    _, base, document = wmts_server
+    info = find_layer(read_capabilities(document), "SANDBOX.routes_wmts")
+    layer = QgsRasterLayer(build_qgis_uri(info, base), "routes", "wms")
+    assert layer.isValid(), layer.error().summary()
+    assert layer.crs() == QgsCoordinateReferenceSystem("EPSG:3857")
+
+
+def test_key_of_a_private_service_is_on_every_tile_request(wmts_server, qgis_app):
+    server, base, document = wmts_server
+    info = find_layer(read_capabilities(document), "SANDBOX.routes_wmts")
+    layer = QgsRasterLayer(build_qgis_uri(info, base, apikey="k3y0123"), "routes", "wms")
+    assert layer.isValid(), layer.error().summary()
+
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    settings.setOutputSize(QSize(256, 256))
+    centre = bbox_4326_to_3857(Bbox4326(-1.3, 46.2, -1.3, 46.2))
+    half = Level(12).resolution * 128
+    settings.setExtent(QgsRectangle(centre.xmin - half, centre.ymin - half,
+                                    centre.xmin + half, centre.ymin + half))
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+
+    requests_seen = [request for request, _ in server.log]
+    tiles = [r for r in requests_seen if r.args.get("REQUEST", "").lower() == "gettile"]
+    assert tiles, "QGIS asked no tile"
+    assert all(r.args.get("apikey") == "k3y0123" for r in requests_seen)
+    assert {r.args.get("TILEMATRIXSET") for r in tiles} == {"PM_10_14"}
+    assert job.renderedImage().pixelColor(128, 128) == QColor(200, 30, 30)
