@@ -4,11 +4,11 @@ undo, restriction."""
 from __future__ import annotations
 
 import pytest
-
 from gpf_wmts_publisher.plugin.entrepot.errors import EntrepotError
 from gpf_wmts_publisher.plugin.publish.errors import PublishCancelledError
 from gpf_wmts_publisher.plugin.publish.steps import STEP_CLASSES
-from tests.e2e.conftest import ONE_OF_EACH, platform_counts
+
+from tests.e2e.counting import ONE_OF_EACH, platform_counts
 
 STEPS = [cls.name for cls in STEP_CLASSES]
 CREATES = ["upload", "execution_integration", "static_sld", "configuration_wmsv",
