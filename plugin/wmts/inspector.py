@@ -261,7 +261,8 @@ class LevelInspectionTask(QgsTask):
 
     ``levelInspected`` carries a LevelResult; Qt queues it to the GUI thread, where the dock
     updates its widgets. The layers given must be clones owned by the task (a layer belongs to
-    one thread at a time).
+    one thread at a time); or give ``wmts_uri`` and the task builds the WMTS layer itself
+    (the wms provider reads the capabilities when built: never on the GUI thread).
     """
 
     levelInspected = pyqtSignal(object)  # noqa: N815 - Qt signal naming
@@ -269,12 +270,13 @@ class LevelInspectionTask(QgsTask):
     def __init__(self, levels: Sequence[int], *, source: Optional[TileSource],
                  data_extent_3857: Extent, wmts_layer: Optional[QgsMapLayer],
                  source_layer: Optional[QgsMapLayer], session=None, render_px: int = 256,
-                 transform_context=None):
+                 transform_context=None, wmts_uri: str = ""):
         super().__init__(tr("Inspecting WMTS levels"), QgsTask.Flag.CanCancel)
         self.levels = list(levels)
         self.source = source
         self.data_extent_3857 = data_extent_3857
         self.wmts_layer = wmts_layer
+        self.wmts_uri = wmts_uri
         self.source_layer = source_layer
         self.render_px = render_px
         self.transform_context = transform_context
@@ -287,6 +289,10 @@ class LevelInspectionTask(QgsTask):
             import requests
 
             session = requests.Session()
+        if self.wmts_layer is None and self.wmts_uri:
+            from qgis.core import QgsRasterLayer
+
+            self.wmts_layer = QgsRasterLayer(self.wmts_uri, "wmts", "wms")
         for index, z in enumerate(self.levels):
             if self.isCanceled():
                 return False

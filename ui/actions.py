@@ -1,0 +1,93 @@
+"""What the plugin's menu entries open (plugin/main.py calls these). One window of each kind
+is kept per QGIS session so a second click brings it back instead of opening another."""
+
+from __future__ import annotations
+
+from typing import Dict
+
+_OPEN: Dict[str, object] = {}
+
+
+def _current_vector_layer(iface):
+    from qgis.core import QgsVectorLayer
+
+    layer = iface.activeLayer() if iface is not None else None
+    return layer if isinstance(layer, QgsVectorLayer) else None
+
+
+def open_publish_wizard(iface, layer=None):
+    from .publish_wizard import PublishWizard
+
+    wizard = PublishWizard(iface, layer or _current_vector_layer(iface))
+    wizard.published.connect(lambda result: after_publication(iface, wizard, result))
+    _OPEN["wizard"] = wizard
+    wizard.show()
+    return wizard
+
+
+def open_login(iface):
+    from .login_dialog import LoginDialog
+
+    dialog = LoginDialog(iface.mainWindow() if iface is not None else None)
+    _OPEN["login"] = dialog
+    dialog.show()
+    return dialog
+
+
+def _dock(iface, key: str, factory):
+    from qgis.PyQt.QtCore import Qt
+
+    dock = _OPEN.get(key)
+    if dock is None:
+        dock = factory()
+        _OPEN[key] = dock
+        if iface is not None:
+            iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.show()
+    dock.raise_()
+    return dock
+
+
+def open_published_services(iface):
+    from .published_dock import PublishedServicesDock
+
+    dock = _dock(iface, "published", lambda: PublishedServicesDock(iface))
+    dock.refresh()
+    return dock
+
+
+def open_zoom_inspector(iface, wmts_layer=None, source_layer=None, info=None):
+    from .inspector_dock import ZoomInspectorDock
+
+    dock = _dock(iface, "inspector", lambda: ZoomInspectorDock(iface))
+    if wmts_layer is not None:
+        dock.set_layers(wmts_layer, source_layer, info)
+    else:
+        dock.pick_layers_from_project()
+    return dock
+
+
+def after_publication(iface, wizard, result):
+    """Adds the WMTS above the source layer, then opens the inspector on it (when asked)."""
+    if not wizard.publish_page.openInspectorCheck.isChecked():
+        return
+    from .wmts_layer import add_wmts_layer
+
+    source = wizard.source_layer()
+    add_wmts_layer(result.capabilities_url, result.wmts_layer_name, source_layer=source,
+                   on_added=lambda layer, info: open_zoom_inspector(iface, layer, source, info),
+                   on_failed=lambda message: wizard.publish_page.resultLabel.setText(
+                       wizard.publish_page.resultLabel.text() + "<br>" + message))
+
+
+def add_layer_context_menu(iface):
+    """"Publish as WMTS…" in the context menu of vector layers in the layer tree."""
+    from qgis.core import QgsMapLayerType
+    from qgis.PyQt.QtCore import QCoreApplication
+    from qgis.PyQt.QtWidgets import QAction
+
+    action = QAction(QCoreApplication.translate("Actions", "Publish as WMTS on the "
+                                                "Géoplateforme…"), iface.mainWindow())
+    action.triggered.connect(lambda: open_publish_wizard(iface, _current_vector_layer(iface)))
+    iface.addCustomActionForLayerType(action, "", QgsMapLayerType.VectorLayer, True)
+    return action

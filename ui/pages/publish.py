@@ -1,0 +1,196 @@
+"""Page 7: publish, with each step's state, determinate progress, elapsed time, logs on failure,
+Cancel, and Resume when a journal exists."""
+
+from __future__ import annotations
+
+import time
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWizardPage
+
+from . import load_form
+
+FORM = load_form("publish_page")
+
+CONTEXT = "PublishPage"
+STEP_TITLES = {  # the workflow's step names, in the guide's words
+    "data": QT_TRANSLATE_NOOP("PublishPage", "Upload the data"),
+    "integration": QT_TRANSLATE_NOOP("PublishPage", "Integrate the data into the database"),
+    "style": QT_TRANSLATE_NOOP("PublishPage", "Upload the style (SLD)"),
+    "wmsv": QT_TRANSLATE_NOOP("PublishPage", "Publish the WMS-Vector service"),
+    "pyramid": QT_TRANSLATE_NOOP("PublishPage", "Harvest the raster tile pyramid"),
+    "metadata": QT_TRANSLATE_NOOP("PublishPage", "Publish the metadata"),
+    "wmts": QT_TRANSLATE_NOOP("PublishPage", "Publish the WMTS service"),
+    "restriction": QT_TRANSLATE_NOOP("PublishPage", "Restrict the access"),
+    "tags": QT_TRANSLATE_NOOP("PublishPage", "Group in the datasheet (tags)"),
+}
+STATE_NAMES = {
+    "waiting": QT_TRANSLATE_NOOP("PublishPage", "waiting"),
+    "running": QT_TRANSLATE_NOOP("PublishPage", "running"),
+    "done": QT_TRANSLATE_NOOP("PublishPage", "done"),
+    "failed": QT_TRANSLATE_NOOP("PublishPage", "failed"),
+    "cancelled": QT_TRANSLATE_NOOP("PublishPage", "cancelled"),
+}
+STATE_COLOURS = {"done": QColor(0, 120, 0), "running": QColor(0, 70, 160),
+                 "failed": QColor(192, 0, 0), "cancelled": QColor(179, 89, 0)}
+
+
+class PublishPage(QWizardPage, FORM):
+    publishedResult = pyqtSignal(object)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.task = None
+        self.result = None
+        self.state = "ready"  # ready → running → published | failed | cancelled
+        self._started = None
+        self._items = {}
+        self.clock = QTimer(self)
+        self.clock.setInterval(500)
+        self.clock.timeout.connect(self._show_elapsed)
+        self.publishButton.clicked.connect(self.start)
+        self.resumeButton.clicked.connect(self.start)
+        self.cancelButton.clicked.connect(self.cancel)
+        self.progressBar.setRange(0, 100)
+
+    def step_title(self, name: str) -> str:
+        if name not in STEP_TITLES:
+            return name
+        return QCoreApplication.translate(CONTEXT, STEP_TITLES[name])
+
+    @staticmethod
+    def state_text(state: str) -> str:
+        return QCoreApplication.translate(CONTEXT, STATE_NAMES.get(state, state))
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        spec = wizard.publication()
+        self.summaryLabel.setText(self.tr(
+            "WMTS \"{0}\" (levels {1}–{2}) in datastore \"{3}\"; access: {4}.").format(
+            spec.wmts_title, spec.top_level, spec.bottom_level,
+            wizard.datastore().name if wizard.datastore() else spec.datastore_id,
+            self.tr("restricted") if spec.restricted else self.tr("public")))
+        self._fill_steps(wizard.new_task(spec))
+
+    def _fill_steps(self, task) -> None:
+        self.task = task
+        self.stepsTree.clear()
+        self._items = {}
+        done = set(task.finished_steps())
+        for name in task.step_names():
+            item = QTreeWidgetItem([self.step_title(name),
+                                    self.state_text("done" if name in done else "waiting")])
+            if name in done:
+                item.setForeground(1, STATE_COLOURS["done"])
+            self.stepsTree.addTopLevelItem(item)
+            self._items[name] = item
+        has_journal = bool(done) or task.workflow.journal.exists_on_disk()
+        self.resumeButton.setVisible(has_journal)
+        self.publishButton.setVisible(not has_journal)
+        self.publishButton.setEnabled(True)
+        self.resumeButton.setEnabled(True)
+        self.cancelButton.setEnabled(False)
+        self.progressBar.setValue(0)
+        self.logEdit.clear()
+        self.logEdit.setVisible(False)
+
+    # -- run ---------------------------------------------------------------------------
+    def start(self) -> None:
+        if self.state == "running":
+            return
+        if self.state in ("failed", "cancelled"):  # a new task resumes from the journal
+            self._fill_steps(self.wizard().new_task(self.wizard().publication()))
+        task = self.task
+        task.progressed.connect(self._on_progress)
+        task.published.connect(self._on_published)
+        task.failed.connect(self._on_failed)
+        task.cancelled_at.connect(self._on_cancelled)
+        self.state = "running"
+        self._started = time.monotonic()
+        self.clock.start()
+        self.publishButton.setEnabled(False)
+        self.resumeButton.setEnabled(False)
+        self.cancelButton.setEnabled(True)
+        self.resultLabel.clear()
+        QgsApplication.taskManager().addTask(task)
+        self.completeChanged.emit()
+
+    def cancel(self) -> None:
+        if self.task is not None and self.state == "running":
+            self.cancelButton.setEnabled(False)
+            self.task.cancel()
+
+    def _set_state(self, step: str, state: str) -> None:
+        item = self._items.get(step)
+        if item is None:
+            return
+        item.setText(1, self.state_text(state))
+        if state in STATE_COLOURS:
+            item.setForeground(1, STATE_COLOURS[state])
+
+    def _on_progress(self, percent: float, step: str, message: str) -> None:
+        self.progressBar.setValue(int(percent))
+        for name, item in self._items.items():
+            if name == step:
+                self._set_state(name, "done" if message == "done" else "running")
+                if message and message not in ("done", "started"):
+                    item.setToolTip(1, message)
+            elif item.text(1) == self.state_text("running"):
+                self._set_state(name, "done")
+
+    def _finish(self, state: str) -> None:
+        self.state = state
+        self.clock.stop()
+        self._show_elapsed()
+        self.cancelButton.setEnabled(False)
+        self.completeChanged.emit()
+
+    def _on_published(self, result) -> None:
+        for name in self._items:
+            self._set_state(name, "done")
+        self.progressBar.setValue(100)
+        self.result = result
+        self._finish("published")
+        self.resultLabel.setText(self.tr("PUBLISHED: {0} — <a href=\"{1}\">capabilities</a>")
+                                 .format(result.wmts_layer_name, result.capabilities_url))
+        self.publishedResult.emit(result)
+
+    def _on_failed(self, step: str, message: str) -> None:
+        self._set_state(step, "failed")
+        self._finish("failed")
+        self.resultLabel.setText(self.tr("The step \"{0}\" failed: {1}").format(
+            self.step_title(step), message))
+        self.logEdit.setVisible(True)
+        self.logEdit.setPlainText(self._journal_log(message))
+        self.resumeButton.setVisible(True)
+        self.resumeButton.setEnabled(True)
+        self.publishButton.setVisible(False)
+
+    def _on_cancelled(self, step: str) -> None:
+        self._set_state(step, "cancelled")
+        self._finish("cancelled")
+        self.resultLabel.setText(self.tr("Cancelled during \"{0}\": nothing is lost, Resume "
+                                         "continues where it stopped.").format(
+            self.step_title(step)))
+        self.resumeButton.setVisible(True)
+        self.resumeButton.setEnabled(True)
+        self.publishButton.setVisible(False)
+
+    def _journal_log(self, message: str) -> str:
+        lines = [message, ""]
+        for name, entry in self.task.workflow.journal.step_entries().items():
+            detail = entry.get("error", "")
+            lines.append(f"{name}: {entry.get('status', '')} {detail}".rstrip())
+        return "\n".join(lines)
+
+    def _show_elapsed(self) -> None:
+        if self._started is not None:
+            seconds = int(time.monotonic() - self._started)
+            self.elapsedLabel.setText(self.tr("Elapsed: {0} min {1:02d} s").format(
+                seconds // 60, seconds % 60))
+
+    def isComplete(self) -> bool:
+        return self.state == "published"

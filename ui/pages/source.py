@@ -1,0 +1,145 @@
+"""Page 1: connection, datastore, layer to upload or stored data to reuse, datasheet name."""
+
+from __future__ import annotations
+
+import re
+
+from qgis.core import QgsMapLayerProxyModel, QgsVectorLayer
+from qgis.PyQt.QtWidgets import QWizardPage
+
+from ..background import run_in_task
+from ..field_errors import FieldErrors
+from . import language, load_form
+
+FORM = load_form("source_page")
+
+
+def suggest_name(text: str) -> str:
+    """A technical name from a layer name: ASCII letters, digits and '_' ("Forêts 2024" →
+    "forets_2024")."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^A-Za-z0-9_]+", "_", ascii_text).strip("_").lower()
+    return name if re.match(r"^[A-Za-z_]", name or "") else f"_{name}"
+
+
+class SourcePage(QWizardPage, FORM):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.layerCombo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
+        self.errors = FieldErrors(self.form, {"layer": self.selectedOnlyCheck,
+                                              "datastore": self.datastoreCombo,
+                                              "datasheet": self.datasheetEdit})
+        self.loginButton.clicked.connect(self._open_login)
+        self.uploadRadio.toggled.connect(self._update_enabled)
+        self.datastoreCombo.currentIndexChanged.connect(self._load_stored_data)
+        self.layerCombo.layerChanged.connect(self._layer_changed)
+        self.datasheetEdit.textChanged.connect(self.completeChanged)
+        self._stored_task = None
+        self._update_enabled()
+
+    # -- state -------------------------------------------------------------------------
+    def session(self):
+        return self.wizard().session
+
+    def layer(self):
+        return self.layerCombo.currentLayer() if self.uploadRadio.isChecked() else None
+
+    def datastore_id(self) -> str:
+        return self.datastoreCombo.currentData() or ""
+
+    def stored_data_id(self) -> str:
+        return (self.storedDataCombo.currentData() or "") if self.reuseRadio.isChecked() else ""
+
+    # -- wiring ------------------------------------------------------------------------
+    def initializePage(self) -> None:
+        self.refresh_connection()
+        if self.wizard().initial_layer is not None:
+            self.layerCombo.setLayer(self.wizard().initial_layer)
+        self._layer_changed(self.layerCombo.currentLayer())
+
+    def refresh_connection(self) -> None:
+        session = self.session()
+        self.datastoreCombo.blockSignals(True)
+        self.datastoreCombo.clear()
+        if session.connected:
+            self.connectionLabel.setText(self.tr("Connected as {0}.").format(session.user.name))
+            for datastore in session.user.datastores:
+                label = datastore.name + (self.tr(" (sandbox)") if datastore.sandbox else "")
+                self.datastoreCombo.addItem(label, datastore.id)
+        else:
+            self.connectionLabel.setText(self.tr("Not connected."))
+        self.datastoreCombo.blockSignals(False)
+        self._load_stored_data()
+        self.completeChanged.emit()
+
+    def _open_login(self) -> None:
+        from ..login_dialog import LoginDialog
+
+        dialog = LoginDialog(self, session=self.session())
+        dialog.connected.connect(lambda _user: self.refresh_connection())
+        dialog.disconnected.connect(self.refresh_connection)
+        dialog.open()
+        self.login_dialog = dialog  # kept for tests and to stay alive while open
+
+    def _update_enabled(self) -> None:
+        upload = self.uploadRadio.isChecked()
+        self.layerCombo.setEnabled(upload)
+        self.selectedOnlyCheck.setEnabled(upload)
+        self.storedDataCombo.setEnabled(not upload)
+        self.completeChanged.emit()
+
+    def _layer_changed(self, layer) -> None:
+        if layer is not None and not self.datasheetEdit.text():
+            self.datasheetEdit.setText(suggest_name(layer.name()))
+        self.completeChanged.emit()
+
+    def _load_stored_data(self) -> None:
+        self.storedDataCombo.clear()
+        session, ds = self.session(), self.datastore_id()
+        if not session.connected or not ds:
+            return
+        client = session.client
+
+        def fetch(_task):
+            from ...plugin.entrepot.api import EntrepotApi
+
+            return [(s.name, s.id) for s in EntrepotApi(client, ds).stored_data_list()
+                    if getattr(s, "type", "") == "VECTOR-DB"]
+
+        def show(items):
+            self.storedDataCombo.clear()
+            for name, sid in items:
+                self.storedDataCombo.addItem(name, sid)
+
+        self._stored_task = run_in_task(self.tr("Listing stored data"), fetch, show, None)
+
+    # -- validation --------------------------------------------------------------------
+    def problems(self):
+        from ...plugin.publish.naming import check_technical_name
+
+        lang = language()
+        found = {}
+        if not self.session().connected or not self.datastore_id():
+            found["datastore"] = [self.tr("Connect and choose a datastore.")]
+        if self.uploadRadio.isChecked():
+            layer = self.layerCombo.currentLayer()
+            if not isinstance(layer, QgsVectorLayer):
+                found["layer"] = [self.tr("Choose a vector layer.")]
+            elif self.selectedOnlyCheck.isChecked() and layer.selectedFeatureCount() == 0:
+                found["layer"] = [self.tr("No feature is selected in this layer.")]
+        elif not self.stored_data_id():
+            found["layer"] = [self.tr("Choose a stored data to reuse.")]
+        names = check_technical_name(self.datasheetEdit.text(), "datasheet_name")
+        if names:
+            found["datasheet"] = [p.message(lang) for p in names]
+        return found
+
+    def validatePage(self) -> bool:
+        found = self.problems()
+        self.errors.clear()
+        for name, messages in found.items():
+            self.errors.show(name, messages)
+        return not found

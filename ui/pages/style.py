@@ -1,0 +1,129 @@
+"""Page 2: the SLD pipeline's findings and the fidelity preview (QGIS vs exported SLD)."""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtGui import QColor, QPixmap
+from qgis.PyQt.QtWidgets import QListWidgetItem, QWizardPage
+
+from ..background import run_in_task
+from . import language, load_form
+
+FORM = load_form("style_page")
+
+SEVERITY_COLOURS = {"ERROR": QColor(192, 0, 0), "WARNING": QColor(179, 89, 0),
+                    "FIXED": QColor(0, 110, 0)}
+
+
+def check_style_in_gui_thread(layer, lang: str):
+    """The part that must touch the layer (GUI thread): QGIS's SLD export and the symbology
+    findings. Returns what the background part needs (plain bytes and dicts)."""
+    from ...plugin.sld.export import export_sld
+    from ...plugin.sld.names import normalise_name
+    from ...plugin.sld.pipeline import layer_field_map
+    from ...plugin.sld.symbology import unsupported_symbology_findings
+
+    exported = export_sld(layer)
+    return {
+        "sld": exported.sld_bytes, "error": exported.error,
+        "table": normalise_name(layer.name()), "field_map": layer_field_map(layer),
+        "symbology": unsupported_symbology_findings(layer), "lang": lang,
+    }
+
+
+def check_style_in_task(prepared):
+    """Transform + validate the SLD bytes (no layer involved): safe in a worker thread."""
+    from ...plugin.sld.findings import Severity, finding
+    from ...plugin.sld.pipeline import SldResult, transform_and_validate
+
+    if not prepared["sld"]:
+        error = finding(Severity.ERROR, "EXPORT_FAILED", detail=prepared["error"])
+        return SldResult(b"", [error], [], False, {}, prepared["lang"])
+    result = transform_and_validate(prepared["sld"], table_name=prepared["table"],
+                                    field_map=prepared["field_map"], lang=prepared["lang"])
+    result.findings = result.findings + prepared["symbology"]
+    result.ok = result.ok and not any(f.severity.value == "ERROR" for f in prepared["symbology"])
+    return result
+
+
+class StylePage(QWizardPage, FORM):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.result = None
+        self.preview = None
+        self.task = None
+        self.checkButton.clicked.connect(self.check_style)
+
+    def initializePage(self) -> None:
+        self.check_style()
+
+    def check_style(self) -> None:
+        layer = self.wizard().source_layer()
+        self.findingsList.clear()
+        self.result = None
+        self.completeChanged.emit()
+        if layer is None:
+            self.scoreLabel.setText(self.tr("A stored data is reused: its style is not checked "
+                                            "here; the layer's style is used when available."))
+            return
+        self.scoreLabel.setText(self.tr("Checking the style…"))
+        self.checkButton.setEnabled(False)
+        prepared = check_style_in_gui_thread(layer, language())
+        self.task = run_in_task(self.tr("Checking the style"),
+                                lambda _task: check_style_in_task(prepared),
+                                self._show_result, self._show_failure)
+        self._start_preview(layer)
+
+    def _show_result(self, result) -> None:
+        self.checkButton.setEnabled(True)
+        self.result = result
+        lang = language()
+        for item in result.findings:
+            entry = QListWidgetItem(item.text(lang))
+            entry.setForeground(SEVERITY_COLOURS.get(item.severity.value, QColor(0, 0, 0)))
+            self.findingsList.addItem(entry)
+        if not result.findings:
+            self.findingsList.addItem(self.tr("No problem found: the SLD is ready."))
+        self._update_score_label()
+        self.completeChanged.emit()
+
+    def _show_failure(self, message: str) -> None:
+        self.checkButton.setEnabled(True)
+        self.scoreLabel.setText(self.tr("The style could not be checked: {0}").format(message))
+
+    # -- fidelity preview (when the SLD package provides it) ----------------------------
+    def _start_preview(self, layer) -> None:
+        try:
+            from ...plugin.sld import preview as preview_module
+        except ImportError:
+            return
+        render = getattr(preview_module, "fidelity_preview", None)
+        if render is None:
+            return
+        try:
+            self.preview = render(layer)
+        except Exception as error:  # the preview is a help, never a blocker
+            self.scoreLabel.setText(self.tr("Preview unavailable: {0}").format(error))
+            return
+        for label, image in ((self.localPreview, getattr(self.preview, "qgis_image", None)),
+                             (self.sldPreview, getattr(self.preview, "sld_image", None))):
+            if image is not None and not image.isNull():
+                label.setPixmap(QPixmap.fromImage(image).scaled(
+                    label.width(), label.height()))
+        self._update_score_label()
+
+    def _update_score_label(self) -> None:
+        if self.result is None:
+            return
+        errors = sum(1 for f in self.result.findings if f.severity.value == "ERROR")
+        warnings = sum(1 for f in self.result.findings if f.severity.value == "WARNING")
+        text = self.tr("{0} error(s), {1} warning(s).").format(errors, warnings)
+        score = getattr(self.preview, "score", None)
+        if score is not None:
+            text += " " + self.tr("Fidelity score: {0:.0%}.").format(score)
+        self.scoreLabel.setText(text)
+
+    def isComplete(self) -> bool:
+        if self.wizard() is not None and self.wizard().source_layer() is None:
+            return True
+        return self.result is not None and self.result.ok

@@ -1,0 +1,125 @@
+"""The publication wizard: the guide's steps as pages, from the data to the published WMTS."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from qgis.core import QgsVectorLayer
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import QWizard
+
+from . import session as session_module
+from .pages.access import AccessPage
+from .pages.metadata import MetadataPage
+from .pages.publish import PublishPage
+from .pages.pyramid import PyramidPage
+from .pages.source import SourcePage
+from .pages.style import StylePage
+from .pages.wmsv import WmsvPage
+
+
+class PublishWizard(QWizard):
+    """Pages read each other through the wizard's small accessors below; the publication spec
+    is built from all of them by ``publication()``."""
+
+    published = pyqtSignal(object)  # PublishResult
+
+    def __init__(self, iface=None, layer: Optional[QgsVectorLayer] = None,
+                 session: session_module.Session = session_module.CURRENT, parent=None,
+                 journal_dir: Optional[str] = None):
+        super().__init__(parent if parent is not None else
+                         (iface.mainWindow() if iface is not None else None))
+        self.setObjectName("GpfPublishWizard")
+        self.setWindowTitle(self.tr("Publish a WMTS on the Géoplateforme"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.iface = iface
+        self.initial_layer = layer
+        self.session = session
+        self.journal_dir = journal_dir
+        self.poll_first_s, self.poll_max_s = 0.5, 15.0
+        self.source_page = SourcePage(self)
+        self.style_page = StylePage(self)
+        self.wmsv_page = WmsvPage(self)
+        self.pyramid_page = PyramidPage(self)
+        self.metadata_page = MetadataPage(self)
+        self.access_page = AccessPage(self)
+        self.publish_page = PublishPage(self)
+        for page in (self.source_page, self.style_page, self.wmsv_page, self.pyramid_page,
+                     self.metadata_page, self.access_page, self.publish_page):
+            self.addPage(page)
+        self.publish_page.publishedResult.connect(self.published)
+        self.resize(760, 640)
+
+    # -- what pages ask each other -----------------------------------------------------
+    def source_layer(self) -> Optional[QgsVectorLayer]:
+        layer = self.source_page.layer()
+        return layer if isinstance(layer, QgsVectorLayer) else None
+
+    def datasheet_name(self) -> str:
+        return self.source_page.datasheetEdit.text().strip()
+
+    def datastore(self) -> Optional[session_module.Datastore]:
+        return self.session.datastore(self.source_page.datastore_id())
+
+    def _details(self):
+        datastore = self.datastore()
+        return datastore.details if datastore is not None else {}
+
+    def layer_name_prefix(self) -> Optional[str]:
+        return self._details().get("configuration_layer_name_prefix") or None
+
+    def metadata_prefix(self) -> Optional[str]:
+        return self._details().get("metadata_file_identifier_prefix") or None
+
+    def canvas(self):
+        return self.iface.mapCanvas() if self.iface is not None else None
+
+    # -- the publication ---------------------------------------------------------------
+    def publication(self, snapshot: bool = False):
+        """The Publication spec from every page. ``snapshot`` takes the layer's data and
+        style (GUI thread) so the task never touches the QGIS layer."""
+        from ..plugin.publish.spec import Publication
+        from .pages.wmsv import split_keywords
+
+        layer = self.source_layer()
+        source = None
+        if layer is not None and snapshot:
+            from ..plugin.publish.layer_source import LayerSource
+
+            source = LayerSource.from_layer(layer, self.source_page.selectedOnlyCheck.isChecked())
+        metadata_page, pyramid = self.metadata_page, self.pyramid_page
+        top, bottom = pyramid.levels()
+        md = metadata_page.metadata()
+        return Publication(
+            datastore_id=self.source_page.datastore_id(),
+            datasheet_name=self.datasheet_name(),
+            wmsv_name=self.wmsv_page.wmsvNameEdit.text().strip(),
+            wmts_name=metadata_page.wmts_name(),
+            pyramid_name=pyramid.pyramidNameEdit.text().strip(),
+            wmsv_title=self.wmsv_page.wmsvTitleEdit.text(),
+            wmts_title=metadata_page.wmtsTitleEdit.text(),
+            abstract=metadata_page.summaryEdit.toPlainText(),
+            layer=source,
+            reuse_stored_data_id=self.source_page.stored_data_id() or None,
+            keywords=split_keywords(self.wmsv_page.keywordsEdit.text()),
+            top_level=top, bottom_level=bottom,
+            extent_wgs84=pyramid.extent_wgs84(),
+            image_format=pyramid.image_format(),
+            restricted=self.access_page.restricted(),
+            metadata=md,
+            metadata_identifier=metadata_page.identifierEdit.text().strip(),
+            theme=", ".join(md.topic_categories),
+            producer=md.organisation,
+            attribution_title=md.attribution_text,
+            attribution_url=md.attribution_url,
+            licence=self.access_page.licenceEdit.text(),
+        )
+
+    def new_task(self, spec=None):
+        from .publish_runner import WorkflowTask
+
+        spec = spec if spec is not None and spec.layer is not None else self.publication(
+            snapshot=True)
+        return WorkflowTask(self.session.client, spec, journal_dir=self.journal_dir,
+                            poll_first_s=self.poll_first_s, poll_max_s=self.poll_max_s)

@@ -1,0 +1,63 @@
+"""Brings a published WMTS into the project, above its source layer, without blocking the GUI.
+
+The capabilities are read (OWSLib, plugin/wmts/capabilities) and the QgsRasterLayer is built in
+a task: the wms provider reads the capabilities again when it is constructed, which must not
+happen on the GUI thread. The layer is then moved to the GUI thread and added there.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
+
+from .background import run_in_task
+
+
+def layer_info_task_function(capabilities_url: str, layer_name: str, build_layer: bool = True):
+    from ..plugin.wmts.capabilities import build_qgis_uri, find_layer, read_capabilities
+
+    def work(_task):
+        caps = read_capabilities(capabilities_url)
+        info = find_layer(caps, layer_name)
+        layer = None
+        if build_layer:
+            uri = build_qgis_uri(info, capabilities_url)
+            layer = QgsRasterLayer(uri, info.title, "wms")
+            if not layer.isValid():
+                raise RuntimeError(layer.error().summary() or layer_name)
+            layer.moveToThread(QgsApplication.instance().thread())
+        return layer, info
+
+    return work
+
+
+def insert_above(layer, source_layer=None, project: Optional[QgsProject] = None) -> None:
+    """Adds ``layer`` to the project just above ``source_layer`` (at the top otherwise)."""
+    project = project or QgsProject.instance()
+    project.addMapLayer(layer, False)
+    root = project.layerTreeRoot()
+    node = root.findLayer(source_layer.id()) if source_layer is not None else None
+    if node is None:
+        root.insertLayer(0, layer)
+        return
+    parent = node.parent()
+    parent.insertLayer(parent.children().index(node), layer)
+
+
+def add_wmts_layer(capabilities_url: str, layer_name: str, *, source_layer=None,
+                   on_added: Optional[Callable] = None,
+                   on_failed: Optional[Callable[[str], None]] = None):
+    """Starts the task; ``on_added(layer, info)`` runs on the GUI thread once it is added."""
+
+    def added(result):
+        layer, info = result
+        layer.setCustomProperty("gpf_wmts_publisher/layer_name", layer_name)
+        layer.setCustomProperty("gpf_wmts_publisher/capabilities_url", capabilities_url)
+        insert_above(layer, source_layer)
+        if on_added is not None:
+            on_added(layer, info)
+
+    return run_in_task(QgsApplication.translate("WmtsLayer", "Adding the WMTS to the map"),
+                       layer_info_task_function(capabilities_url, layer_name),
+                       added, on_failed)
