@@ -14,7 +14,8 @@ from .store import Store, new_id, now_iso
 USERS = [
     {"username": "formateur", "password": "formateur", "totp_secret": None,
      "first_name": "Fanny", "last_name": "Formatrice", "email": "formateur@sandbox.invalid"},
-    {"username": "totp", "password": "totp-sandbox", "totp_secret": "JBSWY3DPEHPK3PXP",
+    {"username": "totp", "password": "totp-sandbox",
+     "totp_secret": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
      "first_name": "Tom", "last_name": "Otp", "email": "totp@sandbox.invalid"},
     {"username": "stagiaire", "password": "stagiaire", "totp_secret": None,
      "first_name": "Sam", "last_name": "Stagiaire", "email": "stagiaire@sandbox.invalid"},
