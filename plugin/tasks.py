@@ -1,0 +1,130 @@
+"""QgsTask wrappers: the publication (and its undo) in QGIS's task manager.
+
+The network only ever runs in ``run()`` (a worker thread). Everything a task needs is taken
+on the GUI thread before it starts: the layer as a ``LayerSource`` snapshot inside the
+``Publication``, and a gateway *factory* (the gateway itself is built in the worker thread).
+Results and errors reach the GUI thread through signals emitted from ``finished()``.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Callable, List, Optional
+
+from qgis.core import QgsApplication, QgsTask
+from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+
+from .publish.errors import PublishCancelledError
+from .publish.gateway import Gateway
+from .publish.spec import Publication
+from .publish.workflow import PublishResult, Workflow, publication_error_text
+
+GatewayFactory = Callable[[Callable[[], bool]], Gateway]   # cancelled -> gateway
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PublishTask", text)
+
+
+class _WorkflowTask(QgsTask):
+    """Shared plumbing: cancel event, progress forwarding, error capture."""
+
+    step_progress = pyqtSignal(str, str)      # step name, message (queued to the GUI thread)
+    failed = pyqtSignal(str, list)           # message for the user, platform logs
+
+    def __init__(self, description: str, gateway_factory: GatewayFactory, spec: Publication,
+                 *, journal_dir: Optional[str] = None, poll_first_s: float = 0.5,
+                 poll_max_s: float = 15.0):
+        super().__init__(description, QgsTask.CanCancel)
+        self.spec = spec
+        self._gateway_factory = gateway_factory
+        self._journal_dir = journal_dir
+        self._poll = (poll_first_s, poll_max_s)
+        self._cancel_event = threading.Event()
+        self.workflow: Optional[Workflow] = None
+        self.error_message = ""
+        self.error_logs: List[str] = []
+        self.was_cancelled = False
+
+    def _build_workflow(self) -> Workflow:
+        gateway = self._gateway_factory(self._cancel_event.is_set)
+        return Workflow(gateway, self.spec, journal_dir=self._journal_dir,
+                        progress=self._on_progress, cancel_event=self._cancel_event,
+                        poll_first_s=self._poll[0], poll_max_s=self._poll[1])
+
+    def _on_progress(self, percent: float, step: str, message: str) -> None:
+        self.setProgress(percent)
+        self.step_progress.emit(step, message)
+
+    def cancel(self) -> None:
+        self._cancel_event.set()
+        super().cancel()
+
+    def _capture(self, error: BaseException) -> None:
+        self.was_cancelled = isinstance(error, PublishCancelledError)
+        self.error_message = (tr("Cancelled: the publication can be resumed or undone.")
+                              if self.was_cancelled else publication_error_text(error))
+        self.error_logs = list(getattr(error, "logs", []) or [])
+
+    def _emit_failure(self) -> None:
+        self.failed.emit(self.error_message or tr("The task stopped."), self.error_logs)
+
+
+class PublishTask(_WorkflowTask):
+    """Runs (or resumes) the publication; ``until`` stops after that step."""
+
+    published = pyqtSignal(object)           # PublishResult, on the GUI thread
+
+    def __init__(self, gateway_factory: GatewayFactory, spec: Publication, *,
+                 until: Optional[str] = None, **options):
+        super().__init__(tr("Publishing {name} as WMTS").format(name=spec.wmts_name),
+                         gateway_factory, spec, **options)
+        self.until = until
+        self.result: Optional[PublishResult] = None
+
+    def run(self) -> bool:
+        try:
+            self.workflow = self._build_workflow()
+            self.result = self.workflow.run(until=self.until)
+            return True
+        except Exception as error:  # reported through `failed` on the GUI thread
+            self._capture(error)
+            return False
+
+    def finished(self, ok: bool) -> None:
+        if ok and self.result is not None:
+            self.published.emit(self.result)
+        else:
+            self._emit_failure()
+
+
+class UndoTask(_WorkflowTask):
+    """Removes what a publication created, newest first."""
+
+    undone = pyqtSignal(list)                # kinds removed
+
+    def __init__(self, gateway_factory: GatewayFactory, spec: Publication, **options):
+        super().__init__(tr("Removing the publication {name}").format(name=spec.wmts_name),
+                         gateway_factory, spec, **options)
+        self.removed: List[str] = []
+
+    def run(self) -> bool:
+        try:
+            self.workflow = self._build_workflow()
+            self.removed = self.workflow.undo()
+            return True
+        except Exception as error:  # reported through `failed` on the GUI thread
+            self._capture(error)
+            return False
+
+    def finished(self, ok: bool) -> None:
+        if ok:
+            self.undone.emit(self.removed)
+        else:
+            self._emit_failure()
+
+
+def start(task: QgsTask) -> QgsTask:
+    """Hand ``task`` to QGIS's task manager (visible in its progress panel)."""
+    QgsApplication.taskManager().addTask(task)
+    return task
