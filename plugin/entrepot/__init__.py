@@ -27,6 +27,7 @@ from .errors import (
     Unauthorized,
 )
 from .models import (
+    Annex,
     CheckExecution,
     Checks,
     Community,
@@ -54,6 +55,7 @@ from .useragent import user_agent
 
 __all__ = [
     "DEFAULT_CLIENT_ID",
+    "Annex",
     "AuthError",
     "BadRequest",
     "Cancelled",

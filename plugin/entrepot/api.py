@@ -12,6 +12,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 from .client import Cancel, EntrepotClient, response_json
 from .errors import NotFound
 from .models import (
+    Annex,
     Checks,
     Configuration,
     Datastore,
@@ -188,8 +189,12 @@ class EntrepotApi:
                                              "abort"))
 
     def execution_logs(self, execution_id: str) -> List[str]:
-        return _log_lines(self.client.request(
-            "GET", self._ds("processings", "executions", execution_id, "logs")))
+        """Every log line (a paginated JSON list of strings or of ``{line}`` objects)."""
+        items = self._list(self._ds("processings", "executions", execution_id, "logs"))
+        return [str(i.get("line", i)) if isinstance(i, Mapping) else str(i) for i in items]
+
+    def delete_execution(self, execution_id: str) -> None:
+        self.client.delete(self._ds("processings", "executions", execution_id))
 
     def executions(self, **filters) -> List[Execution]:
         return [Execution.from_dict(e)
@@ -225,6 +230,9 @@ class EntrepotApi:
 
     def statics(self, **filters) -> List[Static]:
         return [Static.from_dict(s) for s in self._list(self._ds("statics"), filters)]
+
+    def static_file(self, static_id: str) -> str:
+        return self.client.get_text(self._ds("statics", static_id, "file"))
 
     def delete_static(self, static_id: str) -> None:
         self.client.delete(self._ds("statics", static_id))
@@ -276,6 +284,14 @@ class EntrepotApi:
                                       content_type="application/xml")
         return Metadata.from_dict(response_json(reply))
 
+    def replace_metadata(self, metadata_id: str, source: FileSource, *,
+                         filename: str = "metadata.xml") -> Metadata:
+        """New XML for the same ``fileIdentifier`` (republished if it was published)."""
+        _, reply = self.client.upload(self._ds("metadata", metadata_id), source,
+                                      method="PUT", filename=filename,
+                                      content_type="application/xml")
+        return Metadata.from_dict(response_json(reply))
+
     def metadata(self, metadata_id: str) -> Metadata:
         return Metadata.from_dict(self.client.get_json(self._ds("metadata", metadata_id)))
 
@@ -323,6 +339,32 @@ class EntrepotApi:
 
     def delete_permission(self, permission_id: str) -> None:
         self.client.delete(self._ds("permissions", permission_id))
+
+    def my_permissions(self, **filters) -> List[Permission]:
+        """Permissions granted to the signed-in user (``/users/me/permissions``)."""
+        return [Permission.from_dict(p) for p in self._list("users/me/permissions", filters)]
+
+    # -- annexes -------------------------------------------------------------------------
+    def create_annex(self, source: FileSource, *, path: str, labels: Sequence[str] = (),
+                     published: bool = True, filename: Optional[str] = None,
+                     content_type: str = "application/octet-stream") -> Annex:
+        """A public file served at ``/annexes/<datastore technical name><path>``."""
+        fields = {"paths": [path], "published": "true" if published else "false"}
+        if labels:
+            fields["labels"] = list(labels)
+        _, reply = self.client.upload(self._ds("annexes"), source, fields=fields,
+                                      filename=filename or path.rsplit("/", 1)[-1],
+                                      content_type=content_type)
+        return Annex.from_dict(response_json(reply))
+
+    def annex(self, annex_id: str) -> Annex:
+        return Annex.from_dict(self.client.get_json(self._ds("annexes", annex_id)))
+
+    def annexes(self, **filters) -> List[Annex]:
+        return [Annex.from_dict(a) for a in self._list(self._ds("annexes"), filters)]
+
+    def delete_annex(self, annex_id: str) -> None:
+        self.client.delete(self._ds("annexes", annex_id))
 
     # -- tags ----------------------------------------------------------------------------
     def add_tags(self, kind: str, resource_id: str, tags: Mapping[str, str]) -> None:

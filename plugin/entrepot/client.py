@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import requests
 
 from .errors import Cancelled, ConnectionFailed, EntrepotError, error_from_response
-from .multipart import FileSource, MultipartBody, ProgressCallback
+from .multipart import FieldValue, FileSource, MultipartBody, ProgressCallback
 from .proxy import ProxySettings
 from .retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
 from .secret import Secret
@@ -269,13 +269,14 @@ class EntrepotClient:
         field: str = "file",
         filename: Optional[str] = None,
         content_type: str = "application/octet-stream",
-        fields: Optional[Mapping[str, str]] = None,
+        fields: Optional[Mapping[str, FieldValue]] = None,
+        method: str = "POST",
         on_progress: Optional[ProgressCallback] = None,
         cancelled: Optional[Cancel] = None,
         retry_safe: bool = False,
         timeout=None,
     ) -> Tuple[str, requests.Response]:
-        """POSTs ``source`` (a path or bytes) as a streamed multipart part named ``field``.
+        """POSTs (or PUTs) ``source`` (a path or bytes) as a streamed multipart part ``field``.
 
         Memory stays constant whatever the file size; returns (md5 hex, reply).
         """
@@ -285,7 +286,7 @@ class EntrepotClient:
             cancelled=self._combined_cancel(cancelled),
         )
         response = self.request(
-            "POST", path, params=params, data=body,
+            method, path, params=params, data=body,
             headers={"Content-Type": body.content_type}, retry_safe=retry_safe,
             cancelled=cancelled, timeout=timeout,
         )

@@ -465,3 +465,22 @@ class UserKey:
     def from_dict(cls, data: Mapping) -> UserKey:
         return cls(id=data.get("_id", ""), name=data.get("name", ""), type=data.get("type", ""),
                    raw=data)
+
+
+@dataclass(frozen=True)
+class Annex:
+    """A public file of the datastore (icons of a style, legends, thumbnails)."""
+
+    id: str
+    paths: Tuple[str, ...] = ()
+    labels: Tuple[str, ...] = ()
+    mime_type: str = ""
+    published: bool = True
+    raw: Mapping = _raw()
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> Annex:
+        return cls(id=data.get("_id", ""), paths=tuple(data.get("paths") or ()),
+                   labels=tuple(data.get("labels") or ()),
+                   mime_type=data.get("mime_type", "") or "",
+                   published=bool(data.get("published", True)), raw=data)

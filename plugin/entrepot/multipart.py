@@ -13,7 +13,7 @@ import os
 import uuid
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Callable, Deque, Dict, Iterator, Optional, Union
+from typing import Callable, Deque, Dict, Iterator, Optional, Sequence, Union
 
 from .errors import Cancelled, EntrepotError
 
@@ -22,6 +22,7 @@ HASH_AHEAD = 2  # chunks the hashing thread may lag behind the socket
 
 ProgressCallback = Callable[[int, int], None]  # (file bytes sent, file size)
 FileSource = Union[str, "os.PathLike[str]", bytes]
+FieldValue = Union[str, Sequence[str]]  # a list repeats the field
 
 
 def _quote(value: str) -> str:
@@ -44,7 +45,7 @@ class MultipartBody:
         field: str = "file",
         filename: Optional[str] = None,
         content_type: str = "application/octet-stream",
-        fields: Optional[Dict[str, str]] = None,
+        fields: Optional[Dict[str, FieldValue]] = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         on_progress: Optional[ProgressCallback] = None,
         cancelled: Optional[Callable[[], bool]] = None,
@@ -70,14 +71,15 @@ class MultipartBody:
     def content_type(self) -> str:
         return f"multipart/form-data; boundary={self.boundary}"
 
-    def _build_head(self, fields: Dict[str, str], field: str, content_type: str) -> bytes:
+    def _build_head(self, fields: Dict[str, FieldValue], field: str, content_type: str) -> bytes:
         parts = []
-        for name, value in fields.items():
-            parts.append(
-                f"--{self.boundary}\r\n"
-                f'Content-Disposition: form-data; name="{_quote(name)}"\r\n\r\n'
-                f"{value}\r\n"
-            )
+        for name, values in fields.items():
+            for value in [values] if isinstance(values, str) else values:
+                parts.append(
+                    f"--{self.boundary}\r\n"
+                    f'Content-Disposition: form-data; name="{_quote(name)}"\r\n\r\n'
+                    f"{value}\r\n"
+                )
         parts.append(
             f"--{self.boundary}\r\n"
             f'Content-Disposition: form-data; name="{_quote(field)}"; '

@@ -77,6 +77,7 @@ def test_upload_and_integration_on_the_sandbox(sandbox_api):
     api.launch_execution(execution.id)
     done = poll(lambda: api.execution(execution.id), lambda e: e.finished)
     assert done.status == "SUCCESS", api.execution_logs(execution.id)
+    assert all(isinstance(line, str) for line in api.execution_logs(execution.id))
     stored = poll(lambda: api.stored_data(execution.output_stored_data_id),
                   lambda s: s.status in ("GENERATED", "UNSTABLE"))
     assert stored.status == "GENERATED"

@@ -213,3 +213,49 @@ def test_offering_permission_and_tags_routes(httpserver, api):
 def test_pyramid_levels_are_sorted_by_zoom():
     stored = StoredData.from_dict({"_id": "p", "type_infos": {"levels": ["12", "4", "10"]}})
     assert stored.levels == ("4", "10", "12")
+
+
+def test_execution_logs_read_every_page_of_lines(httpserver, api):
+    def handler(request):
+        page = int(request.args["page"])
+        lines = [{"line": f"step {i}"} for i in range(60)]
+        chunk = lines[(page - 1) * 50: page * 50]
+        first = (page - 1) * 50 + 1
+        return json_reply(chunk, headers={
+            "Content-Range": f"{first}-{first + len(chunk) - 1}/60"})
+
+    httpserver.expect_request("/api/datastores/ds/processings/executions/ex/logs") \
+        .respond_with_handler(handler)
+    logs = api.execution_logs("ex")
+    assert logs[0] == "step 0" and logs[-1] == "step 59" and len(logs) == 60
+
+
+def test_annex_repeats_list_fields_in_the_form(httpserver, api):
+    seen = {}
+
+    def handler(request):
+        seen.update(paths=request.form.getlist("paths"), labels=request.form.getlist("labels"),
+                    published=request.form.get("published"),
+                    name=request.files["file"].filename)
+        return json_reply({"_id": "an", "paths": ["/icons/a.svg"]})
+
+    httpserver.expect_request("/api/datastores/ds/annexes", method="POST").respond_with_handler(
+        handler)
+    annex = api.create_annex(b"<svg/>", path="/icons/a.svg",
+                             labels=["datasheet_name=x", "type=icon"])
+    assert seen == {"paths": ["/icons/a.svg"], "labels": ["datasheet_name=x", "type=icon"],
+                    "published": "true", "name": "a.svg"}
+    assert annex.paths == ("/icons/a.svg",)
+
+
+def test_replace_metadata_puts_the_new_file(httpserver, api):
+    seen = {}
+
+    def handler(request):
+        seen["body"] = request.files["file"].read()
+        return json_reply({"_id": "md", "file_identifier": "f"})
+
+    httpserver.expect_request("/api/datastores/ds/metadata/md", method="PUT") \
+        .respond_with_handler(handler)
+    assert api.replace_metadata("md", b"<xml/>").id == "md"
+    assert seen["body"] == b"<xml/>"
