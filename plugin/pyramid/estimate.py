@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping, Union
 
 from .grid import Bbox3857, Bbox4326, Level, as_bbox_3857
 from .zoom_range import ZoomRange
 
 # Average stored size of one 256×256 tile of a *rendered vector map* (flat colours, lines,
-# labels, much white): order-of-magnitude figures, not promises.
-# - JPEG (compression "jpg", quality ≈ 75–85, 3 channels): blank or near-blank tiles weigh
-#   2–4 kB, dense urban tiles 25–40 kB; 15 kB is a middle for mixed coverage.
-# - PNG (compression "png", 4 channels for transparency): flat-colour maps compress well with
-#   deflate but anti-aliased labels and alpha cost; 20 kB is a middle of 1–60 kB.
-# Use `measured_bytes_per_tile` on tiles rendered from the user's data for a closer figure.
-BYTES_PER_TILE = {"image/jpeg": 15_000, "image/png": 20_000}
+# labels, much white): order-of-magnitude figures, not promises. bench/pyramid_estimate.py
+# renders the sample layer (300 unlabelled polygons): 1.8–7.5 kB per JPEG tile (q 85) and
+# 1.1–17 kB per PNG tile depending on the level, 2–3 kB at the deep levels that hold most
+# tiles; labelled, dense maps (roads, buildings) weigh 15–30 kB. 10 kB (JPEG) and 12 kB (PNG,
+# alpha costs) sit between, erring high so quota warnings come early.
+# For a closer figure, measure the user's own layer with qgis_sample.measure_tile_sizes.
+BYTES_PER_TILE = {"image/jpeg": 10_000, "image/png": 12_000}
 
 
 @dataclass(frozen=True)
@@ -53,16 +53,31 @@ def estimate_levels(
     zoom_range: ZoomRange,
     *,
     tile_format: str = "image/jpeg",
-    bytes_per_tile: int | None = None,
+    bytes_per_tile: Union[int, Mapping[int, int], None] = None,
 ) -> list[LevelEstimate]:
-    """One estimate per level, top to bottom."""
+    """One estimate per level, top to bottom. `bytes_per_tile`: one size for every level, or
+    sizes measured per level (a level without a measure takes the nearest measured one);
+    the format's constant when None."""
     extent = as_bbox_3857(bbox)
-    size = bytes_per_tile if bytes_per_tile is not None else bytes_per_tile_for(tile_format)
     estimates = []
     for level in zoom_range.levels():
         tiles = level.tile_count(extent)
-        estimates.append(LevelEstimate(level, tiles, tiles * size))
+        estimates.append(LevelEstimate(level, tiles,
+                                       tiles * _size_at(level.z, bytes_per_tile, tile_format)))
     return estimates
+
+
+def _size_at(z: int, bytes_per_tile: Union[int, Mapping[int, int], None], tile_format: str
+             ) -> int:
+    if bytes_per_tile is None:
+        return bytes_per_tile_for(tile_format)
+    if isinstance(bytes_per_tile, Mapping):
+        if not bytes_per_tile:
+            raise ValueError("No measured tile size given")
+        # Ties take the more detailed level.
+        nearest = min(bytes_per_tile, key=lambda measured: (abs(measured - z), -measured))
+        return bytes_per_tile[nearest]
+    return bytes_per_tile
 
 
 def total_bytes(estimates: Iterable[LevelEstimate]) -> int:
