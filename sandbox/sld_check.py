@@ -21,7 +21,7 @@ WELL_KNOWN_NAMES = {"square", "circle", "triangle", "star", "cross", "x"}
 WELL_KNOWN_PREFIXES = ("shape://", "ttf://", "extshape://", "wkt://")
 SYMBOLIZERS = ("PointSymbolizer", "LineSymbolizer", "PolygonSymbolizer", "TextSymbolizer",
                "RasterSymbolizer")
-PROPERTY_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+PROPERTY_NAME = re.compile(r"^[^\W\d]\w*$")  # a plain (possibly accented) attribute name
 
 _schema = None
 _schema_lock = threading.Lock()

@@ -146,3 +146,48 @@ class Flow:
     def wait_offering(self, off: str) -> dict:
         return wait_until(lambda: self.get(f"/offerings/{off}").json(),
                           lambda o: o["status"] in ("PUBLISHED", "UNSTABLE"))
+
+
+def area_of(bbox: dict) -> str:
+    w, s, e, n = bbox["west"], bbox["south"], bbox["east"], bbox["north"]
+    return f"POLYGON(({w} {n},{e} {n},{e} {s},{w} {s},{w} {n}))"
+
+
+def published_wms(flow: Flow, layer_name: str, is_open: bool = True) -> dict:
+    """A WMS-V configuration of the sample data, published; returns the configuration."""
+    sd = flow.vector_db()
+    style = flow.style().json()["_id"]
+    config = flow.wms_config(sd, style, layer_name)
+    assert config.status_code == 201, config.text
+    offering = flow.offer(config.json()["_id"], flow.endpoint("WMS-VECTOR", is_open)["_id"],
+                          is_open)
+    assert offering.status_code == 201, offering.text
+    assert flow.wait_offering(offering.json()["_id"])["status"] == "PUBLISHED"
+    return flow.get(f"/configurations/{config.json()['_id']}").json()
+
+
+def pyramid(flow: Flow, wms_layer: str, levels=(8,)) -> dict:
+    """A GENERATED pyramid harvested from a public WMS-V layer."""
+    from sandbox.seed import HARVEST
+
+    config = next(c for c in flow.get("/configurations", params={"limit": 50}).json()
+                  if c["layer_name"] == wms_layer)
+    url = flow.endpoint("WMS-VECTOR")["urls"][0]["url"]
+    execution = flow.execute(HARVEST, {
+        "output": {"stored_data": {"name": f"{wms_layer}_pyr"}},
+        "parameters": {"harvest_layers": wms_layer, "harvest_url": url,
+                       "harvest_levels": [str(z) for z in sorted(levels, reverse=True)],
+                       "bottom": str(max(levels)), "top": str(min(levels)),
+                       "harvest_area": area_of(config["type_infos"]["bbox"]),
+                       "harvest_format": "image/jpeg"}})
+    finished = flow.wait_execution(execution["_id"])
+    assert finished["status"] == "SUCCESS", flow.get(
+        f"/processings/executions/{execution['_id']}/logs").text
+    return flow.get(f"/stored_data/{finished['output']['stored_data']['_id']}").json()
+
+
+def wmts_config(flow: Flow, pyramid_id: str, layer_name: str, top="8", bottom="8"):
+    return flow.post("/configurations", json={
+        "type": "WMTS-TMS", "name": layer_name, "layer_name": layer_name,
+        "type_infos": {"title": layer_name, "abstract": "Démo", "used_data": [
+            {"stored_data": pyramid_id, "top_level": top, "bottom_level": bottom}]}})

@@ -1,0 +1,131 @@
+"""Configurations and offerings: names, prefixes, openness, keys, quotas and cascades."""
+
+from __future__ import annotations
+
+import requests
+
+from tests.sandbox.flow import COMMUNES_SLD, Flow, published_wms, pyramid, wmts_config
+
+
+def test_layer_name_is_unique_platform_wide_per_service_type(sandbox):
+    own = Flow(sandbox)
+    published_wms(own, "unique_name_layer")
+    sd = own.vector_db()
+    style = own.style(COMMUNES_SLD).json()["_id"]
+    again = own.wms_config(sd, style, "unique_name_layer")
+    assert again.status_code == 409
+    assert "unique_name_layer" in " ".join(again.json()["error_description"])
+    other_user = Flow(sandbox, account="totp", which="own")
+    assert other_user.wms_config(sd, style, "unique_name_layer").status_code == 409
+
+
+def test_invalid_layer_name_is_400(sandbox):
+    flow = Flow(sandbox)
+    reply = flow.wms_config("x", "y", "1 bad name")
+    assert reply.status_code == 400
+
+
+def test_sandbox_datastore_requires_the_prefix_and_forces_public(sandbox):
+    flow = Flow(sandbox, which="sandbox")
+    sd = flow.vector_db()
+    style = flow.style().json()["_id"]
+    unprefixed = flow.wms_config(sd, style, "communes_sans_prefixe")
+    assert unprefixed.status_code == 400
+    assert "sandbox." in " ".join(unprefixed.json()["error_description"])
+    config = flow.wms_config(sd, style, "sandbox.communes_decouverte")
+    assert config.status_code == 201, config.text
+    endpoint = flow.endpoint("WMS-VECTOR")["_id"]
+    private = flow.offer(config.json()["_id"], endpoint, is_open=False)
+    assert private.status_code == 400
+    assert "Tout public" in " ".join(private.json()["error_description"])
+    public = flow.offer(config.json()["_id"], endpoint)
+    assert flow.wait_offering(public.json()["_id"])["status"] == "PUBLISHED"
+    permission = flow.post("/permissions", json={
+        "type": "COMMUNITY", "communities": ["x"], "offerings": [public.json()["_id"]],
+        "licence": "l"})
+    assert permission.status_code == 403
+
+
+def test_offering_needs_an_endpoint_of_the_configuration_type(sandbox):
+    flow = Flow(sandbox)
+    sd = flow.vector_db()
+    style = flow.style().json()["_id"]
+    config = flow.wms_config(sd, style, "wrong_endpoint_layer").json()["_id"]
+    reply = flow.offer(config, flow.endpoint("WMTS-TMS")["_id"])
+    assert reply.status_code == 400
+
+
+def test_wmts_configuration_refuses_levels_missing_from_the_pyramid(sandbox):
+    flow = Flow(sandbox)
+    published_wms(flow, "levels_source_layer")
+    pyr = pyramid(flow, "levels_source_layer")
+    reply = wmts_config(flow, pyr["_id"], "levels_wmts", top="5", bottom="8")
+    assert reply.status_code == 400
+    assert "5" in " ".join(reply.json()["error_description"])
+
+
+def test_private_wmts_needs_a_key_of_a_permitted_user(sandbox):
+    flow = Flow(sandbox)
+    published_wms(flow, "private_source_layer")
+    pyr = pyramid(flow, "private_source_layer")
+    config = wmts_config(flow, pyr["_id"], "private_wmts_layer").json()
+    endpoint = flow.endpoint("WMTS-TMS", is_open=False)
+    offering = flow.offer(config["_id"], endpoint["_id"], is_open=False).json()
+    assert offering["open"] is False
+    assert flow.wait_offering(offering["_id"])["status"] == "PUBLISHED"
+    url = next(u["url"] for u in endpoint["urls"] if u["type"] == "WMTS")
+    query = {"SERVICE": "WMTS", "VERSION": "1.0.0", "REQUEST": "GetCapabilities"}
+
+    key = sandbox.session().post(f"{sandbox.api_url}/users/me/keys", timeout=10, json={
+        "name": "k", "type": "HASH", "type_infos": {}}).json()["type_infos"]["hash"]
+    before = requests.get(url, params={**query, "apikey": key}, timeout=30)
+    assert b"private_wmts_layer" not in before.content
+
+    community = flow.get("").json()["community"]["_id"]
+    permission = flow.post("/permissions", json={
+        "type": "COMMUNITY", "communities": [community], "offerings": [offering["_id"]],
+        "licence": "Utilisation de private_wmts_layer", "only_oauth": False})
+    assert permission.status_code == 201, permission.text
+    assert permission.json()[0]["offerings"] == [offering["_id"]]
+    assert requests.get(url, params=query, timeout=30).status_code == 401
+    granted = requests.get(url, params={**query, "apikey": key}, timeout=30)
+    assert granted.ok and b"private_wmts_layer" in granted.content
+    public_url = next(u["url"] for u in flow.endpoint("WMTS-TMS")["urls"] if u["type"] == "WMTS")
+    assert b"private_wmts_layer" not in requests.get(public_url, params=query, timeout=30).content
+
+
+def test_unpublishing_cascades_sanely(sandbox):
+    flow = Flow(sandbox)
+    config = published_wms(flow, "cascade_layer")
+    sd = config["type_infos"]["used_data"][0]["stored_data"]
+    offering = flow.get(f"/configurations/{config['_id']}/offerings").json()[0]
+    endpoint = flow.endpoint("WMS-VECTOR")
+    use_before = next(e["use"] for e in flow.get("").json()["endpoints"]
+                      if e["endpoint"]["_id"] == endpoint["_id"])
+    assert flow.delete(f"/configurations/{config['_id']}").status_code == 409
+    assert flow.delete(f"/stored_data/{sd}").status_code == 409
+    assert flow.delete(f"/offerings/{offering['_id']}").status_code == 204
+    from tests.sandbox.flow import wait_until
+
+    wait_until(lambda: flow.get(f"/offerings/{offering['_id']}"),
+               lambda reply: reply.status_code == 404)
+    assert flow.get(f"/configurations/{config['_id']}").json()["status"] == "UNPUBLISHED"
+    use_after = next(e["use"] for e in flow.get("").json()["endpoints"]
+                     if e["endpoint"]["_id"] == endpoint["_id"])
+    assert use_after == use_before - 1
+    wms = endpoint["urls"][0]["url"]
+    capabilities = requests.get(wms, params={"SERVICE": "WMS", "REQUEST": "GetCapabilities"},
+                                timeout=30)
+    assert b"cascade_layer" not in capabilities.content
+    assert flow.delete(f"/configurations/{config['_id']}").status_code == 204
+    assert flow.delete(f"/stored_data/{sd}").status_code == 204
+    assert flow.get(f"/stored_data/{sd}").status_code == 404
+
+
+def test_offerings_are_listed_with_filters(sandbox):
+    flow = Flow(sandbox)
+    config = published_wms(flow, "listed_layer")
+    found = flow.get("/offerings", params={"layer_name": "listed%", "type": "WMS-VECTOR"}).json()
+    assert [o["layer_name"] for o in found] == ["listed_layer"]
+    assert found[0]["configuration"]["_id"] == config["_id"]
+    assert found[0]["urls"][0]["type"] == "WMS"
