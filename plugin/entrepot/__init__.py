@@ -1,10 +1,9 @@
 """The Géoplateforme entrepôt API client (pure ``requests``, no Qt).
 
-Typical use::
+Typical use (``platform`` is ``plugin.settings.PlatformUrls``)::
 
-    tokens = TokenProvider.password(urls.token_url, user, Secret(password))
-    client = EntrepotClient(urls.api_url, tokens, proxy_settings=qgis_proxy_settings())
-    api = EntrepotApi(client)
+    tokens = password_tokens(platform, user, Secret(password), totp=code)
+    api = connect(platform, tokens)          # QGIS's proxy when inside QGIS
     datastore_id = api.me().communities[0].datastore_id
     api = api.in_datastore(datastore_id)
 """
@@ -12,6 +11,7 @@ Typical use::
 from .api import EntrepotApi, data_path, tag_filters
 from .auth import DEFAULT_CLIENT_ID, StaticTokenProvider, Token, TokenProvider
 from .client import EntrepotClient, parse_content_range, response_json
+from .connect import connect, password_tokens
 from .errors import (
     AuthError,
     BadRequest,
@@ -94,11 +94,13 @@ __all__ = [
     "Upload",
     "User",
     "UserKey",
+    "connect",
     "data_path",
     "md5_of_file",
     "md5sum_line",
     "parse_content_range",
     "parse_retry_after",
+    "password_tokens",
     "qgis_proxy_settings",
     "response_json",
     "tag_filters",

@@ -7,6 +7,7 @@ dataclasses of ``models.py``; lists are read through every page.
 from __future__ import annotations
 
 import json
+import os
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .client import Cancel, EntrepotClient, response_json
@@ -128,8 +129,6 @@ class EntrepotApi:
         if remote_name is None:
             if isinstance(source, bytes):
                 raise ValueError("remote_name is needed for bytes")
-            import os
-
             remote_name = os.path.basename(os.fspath(source))
         path = data_path(remote_name)
         md5_hex, _ = self.client.upload(

@@ -155,8 +155,10 @@ class EntrepotClient:
                     continue
                 raise error from None
             status = response.status_code
-            LOGGER.info("%s %s -> %d in %.0f ms", method, log_path, status,
-                        (self._clock() - started) * 1000)
+            # polls repeat every second: successes are DEBUG, failures stand out
+            LOGGER.log(logging.DEBUG if status < 400 else logging.WARNING,
+                       "%s %s -> %d in %.0f ms", method, log_path, status,
+                       (self._clock() - started) * 1000)
             if 200 <= status < 300:
                 return response
             if status == 401 and token is not None and not auth_retried:

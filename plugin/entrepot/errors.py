@@ -18,9 +18,11 @@ class EntrepotError(Exception):
     """Base of every error raised by the client.
 
     ``status`` is the HTTP status (``None`` when no reply came), ``details`` the platform's own
-    words, ``path`` the API path that failed (never its query string).
+    words, ``path`` the API path that failed (never its query string). ``summary`` is English;
+    Qt code shows its own translated text chosen by the stable ``kind``, then ``details``.
     """
 
+    kind = "error"
     summary = "The Géoplateforme refused the request."
 
     def __init__(
@@ -45,34 +47,42 @@ class EntrepotError(Exception):
 
 
 class BadRequest(EntrepotError):  # noqa: N818 - names of the brief
+    kind = "bad_request"
     summary = "The Géoplateforme rejected the request as invalid"
 
 
 class AuthError(EntrepotError):
+    kind = "auth"
     summary = "Authentication with the Géoplateforme failed"
 
 
 class Unauthorized(AuthError):  # noqa: N818 - names of the brief
+    kind = "unauthorized"
     summary = "Not signed in to the Géoplateforme, or the session expired; sign in again"
 
 
 class Forbidden(AuthError):  # noqa: N818 - names of the brief
+    kind = "forbidden"
     summary = "Your account has no right to do this on this datastore"
 
 
 class TokenError(AuthError):
+    kind = "token"
     summary = "The Géoplateforme sign-in service refused the credentials"
 
 
 class NotFound(EntrepotError):  # noqa: N818 - names of the brief
+    kind = "not_found"
     summary = "The Géoplateforme does not know this resource"
 
 
 class Conflict(EntrepotError):  # noqa: N818 - names of the brief
+    kind = "conflict"
     summary = "The Géoplateforme refused because of a conflict (name taken or wrong state)"
 
 
 class TooManyRequests(EntrepotError):  # noqa: N818 - names of the brief
+    kind = "too_many_requests"
     summary = "The Géoplateforme asks to slow down; try again in a moment"
 
     def __init__(self, *args, retry_after_s: Optional[float] = None, **kwargs):
@@ -81,14 +91,17 @@ class TooManyRequests(EntrepotError):  # noqa: N818 - names of the brief
 
 
 class ServerError(EntrepotError):
+    kind = "server_error"
     summary = "The Géoplateforme had an internal error; try again later"
 
 
 class ConnectionFailed(EntrepotError):  # noqa: N818 - names of the brief
+    kind = "connection_failed"
     summary = "Could not reach the Géoplateforme (network, proxy or timeout)"
 
 
 class Cancelled(EntrepotError):  # noqa: N818 - names of the brief
+    kind = "cancelled"
     summary = "Cancelled"
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pyotp
 import pytest
 from gpf_wmts_publisher.plugin.entrepot import (
-    EntrepotApi,
-    EntrepotClient,
     NotFound,
     RetryPolicy,
-    TokenProvider,
+    connect,
+    password_tokens,
     tree_files,
 )
+from gpf_wmts_publisher.plugin.settings import sandbox_urls
 
 from sandbox.seed import USERS
 
@@ -38,12 +38,13 @@ def poll(read, done, timeout_s=120.0):
 def sandbox_api(sandbox):
     # the seeded account is the truth (the fixture's copy of the TOTP secret may lag)
     account = next(u for u in USERS if u["username"] == "totp")
-    tokens = TokenProvider.password(
-        sandbox.token_url, account["username"], account["password"],
-        totp=lambda: pyotp.TOTP(account["totp_secret"]).now())
-    client = EntrepotClient(sandbox.api_url, tokens, retry=RetryPolicy(backoff_base_s=0.05))
-    yield EntrepotApi(client)
-    client.close()
+    platform = sandbox_urls(sandbox.base_url)
+    tokens = password_tokens(platform, account["username"], account["password"],
+                             totp=lambda: pyotp.TOTP(account["totp_secret"]).now())
+    api = connect(platform, tokens, use_qgis_proxy=False,
+                  retry=RetryPolicy(backoff_base_s=0.05))
+    yield api
+    api.client.close()
 
 
 @pytest.mark.slow

@@ -42,6 +42,7 @@ def test_error_description_string_is_shown(httpserver, make_client):
         make_client().post_json("r", {})
     assert "layer name already taken" in str(caught.value)
     assert "layer name already taken" in caught.value.user_message
+    assert caught.value.kind == "conflict"  # what translated UI text keys on
 
 
 def test_error_description_list_keeps_every_line(httpserver, make_client):
