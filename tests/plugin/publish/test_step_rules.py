@@ -1,0 +1,94 @@
+"""Pure rules inside the steps: endpoints, levels, harvest parameters, upload tree."""
+
+from __future__ import annotations
+
+import threading
+
+from gpf_wmts_publisher.plugin.publish.context import PublishContext
+from gpf_wmts_publisher.plugin.publish.journal import Journal
+from gpf_wmts_publisher.plugin.publish.spec import Publication
+from gpf_wmts_publisher.plugin.publish.steps.base import endpoint_url, pick_endpoint
+from gpf_wmts_publisher.plugin.publish.steps.data import _file_size_in_tree
+from gpf_wmts_publisher.plugin.publish.steps.integration import table_relations
+from gpf_wmts_publisher.plugin.publish.steps.pyramid import harvest_parameters
+from gpf_wmts_publisher.plugin.publish.steps.wmts import capabilities_url, published_levels
+
+DATASTORE = {"endpoints": [
+    {"endpoint": {"_id": "full", "type": "WMS-VECTOR", "open": True, "urls": []},
+     "quota": 2, "use": 2},
+    {"endpoint": {"_id": "open", "type": "WMS-VECTOR", "open": True,
+                  "urls": [{"type": "WMS", "url": "http://x/wms-v/ows"}]}, "quota": 5, "use": 1},
+    {"endpoint": {"_id": "private", "type": "WMS-VECTOR", "open": False, "urls": []},
+     "quota": 5, "use": 0},
+    {"endpoint": {"_id": "wmts", "type": "WMTS-TMS", "open": True,
+                  "urls": [{"type": "TMS", "url": "http://x/tms"},
+                           {"type": "WMTS", "url": "http://x/wmts"}]}, "quota": 5, "use": 0},
+]}
+
+
+def test_the_first_endpoint_of_the_type_and_openness_with_room_is_chosen():
+    assert pick_endpoint(DATASTORE, "WMS-VECTOR", open_=True)["_id"] == "open"
+    assert pick_endpoint(DATASTORE, "WMS-VECTOR", open_=False)["_id"] == "private"
+    assert pick_endpoint(DATASTORE, "METADATA", open_=True) is None
+
+
+def test_the_url_is_picked_by_type_whatever_the_order():
+    assert endpoint_url(pick_endpoint(DATASTORE, "WMTS-TMS", True), "WMTS") == "http://x/wmts"
+
+
+def test_published_levels_are_the_range_clipped_to_the_pyramid():
+    assert published_levels(4, 16, list(range(0, 17))) == ("4", "16")
+    assert published_levels(10, 14, [12, 13, 14, 15]) == ("12", "14")
+
+
+def test_capabilities_url_replaces_any_query():
+    assert capabilities_url("http://x/wmts?foo=1") == (
+        "http://x/wmts?SERVICE=WMTS&VERSION=1.0.0&REQUEST=GetCapabilities")
+
+
+def test_relations_put_geometric_tables_first_and_skip_views():
+    stored = {"type_infos": {"relations": [
+        {"name": "meta", "type": "TABLE", "attributes": {"id": "integer"}},
+        {"name": "v", "type": "VIEW", "attributes": {"geom": "geometry(Point,2154)"}},
+        {"name": "parcelles", "type": "TABLE",
+         "attributes": {"geom": "geometry(MultiPolygon,2154)"}}]}}
+    assert [r["name"] for r in table_relations(stored)] == ["parcelles", "meta"]
+
+
+def test_the_size_of_a_sent_file_is_read_from_the_upload_tree():
+    tree = [{"name": "data", "type": "DIRECTORY", "children": [
+        {"name": "a.gpkg", "type": "FILE", "size": 42}]}]
+    assert _file_size_in_tree(tree, "data/a.gpkg") == 42
+    assert _file_size_in_tree(tree, "data/b.gpkg") is None
+    assert _file_size_in_tree([], "data/a.gpkg") is None
+
+
+def _context(tmp_path, **changes) -> PublishContext:
+    values = dict(datastore_id="ds", datasheet_name="f", wmsv_name="a_wmsv", wmts_name="a_wmts",
+                  pyramid_name="p", wmsv_title="t", wmts_title="t", abstract="r",
+                  top_level=10, bottom_level=12)
+    values.update(changes)
+    journal = Journal.open("ds", "k", str(tmp_path))
+    journal.put("wmsv_layer_name", "sandbox.a_wmsv")
+    journal.put("wmsv_url", "http://x/wms-v/ows")
+    return PublishContext(gateway=None, spec=Publication(**values), journal=journal,
+                          work_dir=str(tmp_path), cancel_event=threading.Event())
+
+
+def test_harvest_lists_every_level_bottom_first_and_sends_top_and_bottom(tmp_path):
+    parameters = harvest_parameters(_context(tmp_path), (2.0, 48.0, 3.0, 49.0))
+    assert parameters["harvest_levels"] == ["12", "11", "10"]
+    assert (parameters["top"], parameters["bottom"]) == ("10", "12")
+    assert parameters["harvest_area"] == "POLYGON((2 49,3 49,3 48,2 48,2 49))"
+    assert parameters["harvest_format"] == "image/jpeg" and parameters["compression"] == "jpg"
+    assert parameters["tms"] == "PM" and "harvest_extras" not in parameters
+
+
+def test_png_asks_transparency_and_a_private_wmsv_gets_the_key(tmp_path):
+    ctx = _context(tmp_path, image_format="image/png")
+    ctx.journal.put("wmsv_private", True)
+    ctx.secrets["harvest_apikey"] = "k3y"
+    parameters = harvest_parameters(ctx, (2.0, 48.0, 3.0, 49.0))
+    assert parameters["harvest_extras"] == "transparent=true&apikey=k3y"
+    assert parameters["samplesperpixel"] == 4
+    assert "k3y" not in open(ctx.journal.path, encoding="utf-8").read()
