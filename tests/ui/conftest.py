@@ -1,0 +1,32 @@
+"""Fixtures of the UI tests: an unlocked auth database, a fresh session, event-loop waiting."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from qgis.core import QgsApplication
+
+# The pytest-qgis profile (.qgis-settings) is the test profile; its auth DB gets this master
+# password (QGIS would ask the user for it interactively).
+TEST_MASTER_PASSWORD = "gpf-wmts-tests-master"
+
+
+@pytest.fixture(scope="session")
+def unlocked_auth_db(qgis_app):
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword(TEST_MASTER_PASSWORD, True), \
+            "the test profile's auth DB has another master password"
+    return manager
+
+
+def wait_until(predicate, timeout_s: float = 60.0, what: str = "condition") -> None:
+    """Runs the Qt event loop until ``predicate()`` is true (fails after ``timeout_s``: a
+    guard against a hang, not a timing assertion)."""
+    deadline = time.monotonic() + timeout_s
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        QgsApplication.processEvents()
+        time.sleep(0.005)

@@ -1,0 +1,79 @@
+"""The login dialog keeps secrets in QGIS's auth database and shows who is connected."""
+
+from __future__ import annotations
+
+from gpf_wmts_publisher.plugin.settings import PluginSettings
+from gpf_wmts_publisher.ui import session as session_module
+from gpf_wmts_publisher.ui.login_dialog import LoginDialog
+from qgis.core import QgsSettings
+
+from tests.ui.conftest import wait_until
+
+
+def _dialog(sandbox, account="formateur"):
+    session = session_module.Session()
+    dialog = LoginDialog(session=session)
+    dialog.sandboxRadio.setChecked(True)
+    dialog.sandboxUrlEdit.setText(sandbox.base_url)
+    creds = sandbox.accounts[account]
+    dialog.usernameEdit.setText(creds["username"])
+    dialog.passwordEdit.setText(creds["password"])
+    return dialog, session
+
+
+def _settings_text() -> str:
+    settings = QgsSettings()
+    settings.sync()
+    with open(settings.fileName(), encoding="utf-8", errors="replace") as handle:
+        return handle.read()
+
+
+def test_login_shows_user_and_datastores_and_stores_only_the_auth_id(
+        unlocked_auth_db, sandbox):
+    dialog, session = _dialog(sandbox)
+    dialog.connectButton.click()
+    wait_until(lambda: session.connected or "failed" in dialog.statusLabel.text(),
+               what="login")
+    assert session.connected, dialog.statusLabel.text()
+    assert dialog.datastoreTree.topLevelItemCount() == len(session.user.datastores) >= 2
+    assert any(d.sandbox for d in session.user.datastores)
+    config_id = PluginSettings().auth_config_id()
+    assert config_id
+    stored = session_module.load_basic_credentials(config_id)
+    assert stored[0] == "formateur" and stored[1].reveal() == "formateur"
+    text = _settings_text()
+    assert config_id in text and "formateur" not in text  # neither login nor password
+
+
+def test_totp_code_is_used_once_and_never_kept(unlocked_auth_db, sandbox):
+    import pyotp
+
+    dialog, session = _dialog(sandbox, "totp")
+    code = pyotp.TOTP(sandbox.accounts["totp"]["totp_secret"]).now()
+    dialog.totpEdit.setText(code)
+    dialog.connectButton.click()
+    assert dialog.totpEdit.text() == ""
+    wait_until(lambda: session.connected or "failed" in dialog.statusLabel.text(),
+               what="login with TOTP")
+    assert session.connected, dialog.statusLabel.text()
+    assert code not in _settings_text()
+
+
+def test_wrong_password_shows_the_platform_words(unlocked_auth_db, sandbox):
+    dialog, session = _dialog(sandbox)
+    dialog.passwordEdit.setText("not-the-password")
+    dialog.connectButton.click()
+    wait_until(lambda: "failed" in dialog.statusLabel.text().lower(), what="refusal")
+    assert not session.connected
+    assert "not-the-password" not in dialog.statusLabel.text()
+
+
+def test_logout_forgets_the_credentials(unlocked_auth_db, sandbox):
+    dialog, session = _dialog(sandbox)
+    dialog.connectButton.click()
+    wait_until(lambda: session.connected, what="login")
+    config_id = PluginSettings().auth_config_id()
+    dialog.logoutButton.click()
+    assert not session.connected
+    assert PluginSettings().auth_config_id() == ""
+    assert session_module.load_basic_credentials(config_id) is None
