@@ -22,7 +22,7 @@ def _transformed(
 ) -> QgsRectangle:
     if not source_crs.isValid():
         raise ValueError("The extent's CRS is not valid")
-    if rectangle.isNull() or rectangle.isEmpty():
+    if rectangle.isNull():  # a single point is fine: it still needs its tile
         raise ValueError("The extent is empty")
     target_crs = QgsCoordinateReferenceSystem(target)
     if source_crs == target_crs:

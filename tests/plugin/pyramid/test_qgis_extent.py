@@ -32,3 +32,10 @@ def test_invalid_crs_or_empty_extent_is_refused(qgis_app):
         extent_to_bbox_4326(QgsRectangle(0, 0, 1, 1), QgsCoordinateReferenceSystem())
     with pytest.raises(ValueError):
         extent_to_bbox_4326(QgsRectangle(), QgsCoordinateReferenceSystem("EPSG:4326"))
+
+
+def test_a_single_point_extent_gives_a_degenerate_but_usable_bbox(qgis_app):
+    bbox = extent_to_bbox_4326(QgsRectangle(2.35, 48.85, 2.35, 48.85),
+                               QgsCoordinateReferenceSystem("EPSG:4326"))
+    assert (bbox.west, bbox.south) == (bbox.east, bbox.north) == (2.35, 48.85)
+    assert Level(12).tile_count(bbox) == 1
