@@ -37,30 +37,29 @@ class HarvestResult:
 
 
 def _area_geometry_3857(area_wkt_4326: str):
-    from qgis.core import (
-        QgsCoordinateReferenceSystem,
-        QgsCoordinateTransform,
-        QgsGeometry,
-        QgsProject,
-        QgsRectangle,
-    )
+    """The harvest polygon in web mercator.
+
+    Projected by hand (pm_grid) rather than with QgsCoordinateTransform: while QGIS Server
+    renders in another thread, a CRS built here now and then comes out invalid and the
+    transform silently does nothing.
+    """
+    from qgis.core import QgsGeometry, QgsPointXY, QgsWkbTypes
 
     geometry = QgsGeometry.fromWkt(area_wkt_4326)
-    if geometry.isNull() or geometry.isEmpty():
+    if geometry.isNull() or geometry.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise ValueError("harvest area is not a WKT polygon")
-    # Web mercator is undefined at the poles: clip first.
-    geometry = geometry.intersection(
-        QgsGeometry.fromRect(
-            QgsRectangle(-180, -pm_grid.MAX_LATITUDE, 180, pm_grid.MAX_LATITUDE)
-        )
+    # Straight lon/lat edges bend in mercator: add vertices so the shape follows.
+    geometry = geometry.densifyByDistance(0.01)
+    polygons = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
+    return QgsGeometry.fromMultiPolygonXY(
+        [
+            [
+                [QgsPointXY(*pm_grid.lonlat_to_mercator(point.x(), point.y())) for point in ring]
+                for ring in polygon
+            ]
+            for polygon in polygons
+        ]
     )
-    transform = QgsCoordinateTransform(
-        QgsCoordinateReferenceSystem("EPSG:4326"),
-        QgsCoordinateReferenceSystem("EPSG:3857"),
-        QgsProject.instance().transformContext(),
-    )
-    geometry.transform(transform)
-    return geometry
 
 
 def tiles_in_area(z: int, area_3857) -> List[Tile]:

@@ -279,6 +279,7 @@ class WmsvService:
         return self._render(layers, _public_url(environ) + "?" + query)
 
     def _render(self, layers: List[WmsvLayer], url: str):
+        from qgis.core import QgsProject
         from qgis.server import QgsBufferServerRequest, QgsBufferServerResponse
 
         with _render_lock:
@@ -288,7 +289,13 @@ class WmsvService:
                 return self._error("500 Internal Server Error", "NoApplicableCode", str(error))
             request = QgsBufferServerRequest(url)
             response = QgsBufferServerResponse()
-            _qgis_server().handleRequest(request, response, project)
+            # handleRequest makes the given project the QgsProject singleton and leaves it so:
+            # put the process's own back, else it would dangle once our project is dropped.
+            singleton = QgsProject.instance()
+            try:
+                _qgis_server().handleRequest(request, response, project)
+            finally:
+                QgsProject.setInstance(singleton)
             body = bytes(response.body())
             status_code = response.statusCode()
             headers = [(name, value) for name, value in response.headers().items()]

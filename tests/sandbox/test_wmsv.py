@@ -194,3 +194,13 @@ def test_past_the_rate_a_client_gets_429_with_retry_after_then_recovers(gpkg):
     assert client.get(query).headers["Retry-After"] == "3"
     now[0] += 3.5
     assert client.get(query).status_code == 200
+
+
+def test_rendering_leaves_the_qgis_project_singleton_alone(gpkg):
+    from qgis.core import QgsProject
+
+    singleton = QgsProject.instance()
+    layer = WmsvLayer("parcels", str(gpkg), "parcels", fill_sld("parcels", "#ff0000"))
+    client = Client(WmsvService(DictLayers(layer)))
+    assert client.get("/?" + getmap_query("parcels")).status_code == 200
+    assert QgsProject.instance() is singleton
