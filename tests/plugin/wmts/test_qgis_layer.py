@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from gpf_wmts_publisher.plugin.pyramid import Bbox4326, Level, bbox_4326_to_3857
 from gpf_wmts_publisher.plugin.wmts.capabilities import (
+    LayerNotInCapabilities,
     build_qgis_uri,
     find_layer,
     read_capabilities,
 )
+from gpf_wmts_publisher.plugin.wmts.qgis_layer import open_wmts_layer
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsMapRendererSequentialJob,
@@ -85,3 +87,18 @@ def test_key_of_a_private_service_is_on_every_tile_request(wmts_server, qgis_app
     assert all(r.args.get("apikey") == "k3y0123" for r in requests_seen)
     assert {r.args.get("TILEMATRIXSET") for r in tiles} == {"PM_10_14"}
     assert job.renderedImage().pixelColor(128, 128) == QColor(200, 30, 30)
+
+
+def test_open_wmts_layer_reads_the_service_and_returns_a_named_valid_layer(wmts_server,
+                                                                           qgis_app):
+    server, base, _ = wmts_server
+    layer, info = open_wmts_layer(base, "SANDBOX.routes_wmts", apikey="k3y0123")
+    assert layer.isValid() and layer.name() == "Routes de l'Île de Ré"
+    assert info.zoom_levels == (10, 11, 12, 13, 14)
+    assert all(r.args.get("apikey") == "k3y0123" for r, _ in server.log)
+
+
+def test_open_wmts_layer_says_when_the_layer_is_not_published_yet(wmts_server, qgis_app):
+    _, base, _ = wmts_server
+    with pytest.raises(LayerNotInCapabilities):
+        open_wmts_layer(base, "SANDBOX.not_yet_wmts")

@@ -1,0 +1,41 @@
+"""Open a published WMTS layer in QGIS: read the capabilities, find the layer, build the URI,
+check QGIS accepts it. The last step of the publication (« back in the canvas »)."""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Tuple
+
+from qgis.core import QgsRasterLayer
+
+from .capabilities import (
+    CapabilitiesError,
+    WmtsLayerInfo,
+    build_qgis_uri,
+    find_layer,
+    read_capabilities,
+    redact_url,
+)
+
+
+def open_wmts_layer(
+    capabilities_url: str,
+    layer_name: str,
+    session: Any = None,
+    *,
+    apikey: Any = None,
+    authcfg: Optional[str] = None,
+    timeout: float = 30,
+) -> Tuple[QgsRasterLayer, WmtsLayerInfo]:
+    """A valid QgsRasterLayer ('wms' provider) named after the layer's title, and what was
+    read about it. Raises LayerNotInCapabilities while the layer is not published yet."""
+    caps = read_capabilities(capabilities_url, session, apikey=apikey, timeout=timeout)
+    info = find_layer(caps, layer_name)
+    layer = QgsRasterLayer(build_qgis_uri(info, capabilities_url, apikey=apikey,
+                                          authcfg=authcfg), info.title, "wms")
+    if not layer.isValid():
+        shown = redact_url(capabilities_url)
+        raise CapabilitiesError(
+            f"QGIS could not open the layer '{layer_name}' of {shown}.",
+            f"QGIS n'a pas pu ouvrir la couche « {layer_name} » de {shown}.",
+        )
+    return layer, info
