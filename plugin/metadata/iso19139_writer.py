@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 from lxml import etree
 
+from ..pyramid.grid import Bbox4326
 from .codelists import (
     INSPIRE_THESAURUS_DATE,
     INSPIRE_THESAURUS_TITLE,
@@ -114,9 +115,10 @@ def _identification(root: etree._Element, md: ServiceMetadata) -> None:
     if md.bbox is not None:
         extent = _sub(_sub(ident, gmd("extent")), gmd("EX_Extent"))
         box = _sub(_sub(extent, gmd("geographicElement")), gmd("EX_GeographicBoundingBox"))
+        bbox = Bbox4326(*md.bbox)  # a plain (west, south, east, north) tuple is fine too
         for tag, value in zip(("westBoundLongitude", "eastBoundLongitude",
                                "southBoundLatitude", "northBoundLatitude"),
-                              (md.bbox.west, md.bbox.east, md.bbox.south, md.bbox.north)):
+                              (bbox.west, bbox.east, bbox.south, bbox.north)):
             _text(box, gmd(tag), repr(float(value)), "Decimal")
 
 
