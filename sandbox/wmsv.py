@@ -133,14 +133,14 @@ class _ProjectCache:
         self._max_entries = max_entries
         self.builds = 0
 
-    def project_for(self, layers: List[WmsvLayer]):
-        names = tuple(layer.name for layer in layers)
+    def project_for(self, layers: List[WmsvLayer], skip_broken: bool = False):
+        names = (skip_broken, *(layer.name for layer in layers))
         fingerprint = tuple(layer.fingerprint() for layer in layers)
         entry = self._entries.get(names)
         if entry is not None and entry[0] == fingerprint:
             self._entries.move_to_end(names)
             return entry[1]
-        project = _build_project(layers)
+        project = _build_project(layers, skip_broken)
         self.builds += 1
         self._entries[names] = (fingerprint, project)
         self._entries.move_to_end(names)
@@ -153,9 +153,10 @@ class WmsvError(Exception):
     """A layer cannot be served (bad data source or style); the message says which."""
 
 
-def _build_project(layers: List[WmsvLayer]):
-    from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
-    from qgis.PyQt.QtXml import QDomDocument
+def _build_project(layers: List[WmsvLayer], skip_broken: bool = False):
+    """A QgsProject of `layers`; a broken one raises WmsvError, or is left out if skip_broken
+    (one bad style must not take the whole capabilities document down)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 
     project = QgsProject()
     # QGIS Server caches capabilities per project file name: a unique name per build keeps
@@ -167,21 +168,32 @@ def _build_project(layers: List[WmsvLayer]):
     project.writeEntry("WMSServiceTitle", "/", "Géoplateforme sandbox WMS-V")
     project.writeEntry("WMSCrsList", "/", list(SUPPORTED_CRS))
     for spec in layers:
-        layer = QgsVectorLayer(f"{spec.gpkg_path}|layername={spec.table}", spec.name, "ogr")
-        if not layer.isValid():
-            raise WmsvError(f"layer {spec.name!r}: cannot open table {spec.table!r}")
-        document = QDomDocument()
-        # Namespace processing on: QGIS looks SLD elements up by their local names.
-        parsed = document.setContent(spec.sld_bytes, True)
-        if not parsed[0]:
-            raise WmsvError(f"layer {spec.name!r}: the SLD is not XML ({parsed[1]})")
-        named_layer = document.documentElement().firstChildElement("NamedLayer")
-        if named_layer.isNull() or not layer.readSld(named_layer, ""):
-            raise WmsvError(f"layer {spec.name!r}: QGIS cannot read its SLD")
-        layer.setTitle(spec.title or spec.name)
-        layer.setAbstract(spec.abstract)
-        project.addMapLayer(layer)
+        try:
+            project.addMapLayer(_styled_layer(spec))
+        except WmsvError:
+            if not skip_broken:
+                raise
     return project
+
+
+def _styled_layer(spec: WmsvLayer):
+    from qgis.core import QgsVectorLayer
+    from qgis.PyQt.QtXml import QDomDocument
+
+    layer = QgsVectorLayer(f"{spec.gpkg_path}|layername={spec.table}", spec.name, "ogr")
+    if not layer.isValid():
+        raise WmsvError(f"layer {spec.name!r}: cannot open table {spec.table!r}")
+    document = QDomDocument()
+    # Namespace processing on: QGIS looks SLD elements up by their local names.
+    parsed = document.setContent(spec.sld_bytes, True)
+    if not parsed[0]:
+        raise WmsvError(f"layer {spec.name!r}: the SLD is not XML ({parsed[1]})")
+    named_layer = document.documentElement().firstChildElement("NamedLayer")
+    if named_layer.isNull() or not layer.readSld(named_layer, ""):
+        raise WmsvError(f"layer {spec.name!r}: QGIS cannot read its SLD")
+    layer.setTitle(spec.title or spec.name)
+    layer.setAbstract(spec.abstract)
+    return layer
 
 
 def _ows_exception(code: str, message: str) -> bytes:
@@ -250,9 +262,8 @@ class WmsvService:
         key = api_key_of(environ, params)
         request = params.get("REQUEST", "").lower()
         if request == "getcapabilities":
+            # No layer yet is still a valid (empty) service, as on the platform.
             layers = [layer for layer in self.layers_provider.all() if layer.opens_with(key)]
-            if not layers:
-                return self._error("404 Not Found", "LayerNotDefined", "no layer is published")
         else:
             names = [
                 name.strip()
@@ -276,15 +287,16 @@ class WmsvService:
                 return self._error("400 Bad Request", "MissingParameterValue", "LAYERS is empty")
         # The key is checked here; QGIS never sees it, so it cannot echo it in a document.
         query = urlencode([(name, value) for name, value in pairs if name.upper() != "APIKEY"])
-        return self._render(layers, _public_url(environ) + "?" + query)
+        url = _public_url(environ) + "?" + query
+        return self._render(layers, url, skip_broken=request == "getcapabilities")
 
-    def _render(self, layers: List[WmsvLayer], url: str):
+    def _render(self, layers: List[WmsvLayer], url: str, skip_broken: bool = False):
         from qgis.core import QgsProject
         from qgis.server import QgsBufferServerRequest, QgsBufferServerResponse
 
         with _render_lock:
             try:
-                project = self._projects.project_for(layers)
+                project = self._projects.project_for(layers, skip_broken)
             except WmsvError as error:
                 return self._error("500 Internal Server Error", "NoApplicableCode", str(error))
             request = QgsBufferServerRequest(url)

@@ -204,3 +204,20 @@ def test_rendering_leaves_the_qgis_project_singleton_alone(gpkg):
     client = Client(WmsvService(DictLayers(layer)))
     assert client.get("/?" + getmap_query("parcels")).status_code == 200
     assert QgsProject.instance() is singleton
+
+
+def test_a_broken_style_fails_its_getmap_but_not_the_capabilities(gpkg):
+    good = WmsvLayer("good", str(gpkg), "parcels", fill_sld("parcels", "#ff0000"))
+    broken = WmsvLayer("broken", str(gpkg), "parcels", b"<notsld/>")
+    client = Client(WmsvService(DictLayers(good, broken)))
+    getmap = client.get("/?" + getmap_query("broken"))
+    assert getmap.status_code == 500 and b"SLD" in getmap.data
+    capabilities = client.get("/?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0")
+    assert capabilities.status_code == 200
+    assert b"<Name>good</Name>" in capabilities.data
+    assert b"<Name>broken</Name>" not in capabilities.data
+
+
+def test_a_service_without_layers_still_answers_its_capabilities():
+    response = Client(WmsvService(DictLayers())).get("/?SERVICE=WMS&REQUEST=GetCapabilities")
+    assert response.status_code == 200 and b"WMS_Capabilities" in response.data
