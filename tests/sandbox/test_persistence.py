@@ -1,0 +1,47 @@
+"""State survives a restart: documents, files, tokens, and the work left half-way."""
+
+from __future__ import annotations
+
+from tests.fixtures.sandbox import start_sandbox
+from tests.sandbox.flow import Flow, wait_until
+
+
+def test_restart_keeps_uploads_stored_data_and_tokens(tmp_path):
+    data_dir = tmp_path / "data"
+    with start_sandbox(data_dir) as first:
+        flow = Flow(first)
+        sd = flow.vector_db()
+        token = flow.http.headers["Authorization"]
+        datastore = flow.ds
+        before = flow.get(f"/stored_data/{sd}").json()
+    with start_sandbox(data_dir) as second:
+        flow = Flow(second)
+        flow.http.headers["Authorization"] = token      # a token of the first run still works
+        assert flow.ds == datastore                      # ids are stable across restarts
+        after = flow.get(f"/stored_data/{sd}")
+        assert after.status_code == 200
+        assert after.json() == before
+        assert flow.get("/uploads").json()
+
+
+def test_work_interrupted_by_a_stop_finishes_after_restart(tmp_path):
+    data_dir = tmp_path / "data"
+    # Slow steps so the stop lands while the checks are still running.
+    with start_sandbox(data_dir, step_delay=3) as first:
+        flow = Flow(first)
+        up = flow.upload()
+        token = flow.http.headers["Authorization"]
+    with start_sandbox(data_dir) as second:
+        flow = Flow(second)
+        flow.http.headers["Authorization"] = token
+        final = wait_until(lambda: flow.get(f"/uploads/{up}").json(),
+                           lambda u: u["status"] in ("CLOSED", "UNSTABLE"))
+        assert final["status"] == "CLOSED"
+
+
+def test_fresh_data_dirs_get_different_ids(tmp_path):
+    with start_sandbox(tmp_path / "a") as a:
+        first = a.datastores()
+    with start_sandbox(tmp_path / "b") as b:
+        second = b.datastores()
+    assert first["own"] != second["own"] and first["sandbox"] != second["sandbox"]
