@@ -137,16 +137,33 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "un carré au lieu de l'icône.",
     ),
     "RULE_WITHOUT_SYMBOLIZER": (
-        "Rule '{rule}' draws nothing (no symbolizer); it was removed because the platform "
+        "{rule} draws nothing (no symbolizer); it was removed because the platform "
         "rejects such rules.",
-        "La règle « {rule} » ne dessine rien (aucun symboliseur) ; elle a été retirée car la "
+        "{rule_start_fr} ne dessine rien (aucun symboliseur) ; elle a été retirée car la "
         "plateforme rejette ces règles.",
     ),
     "RULE_WITHOUT_SYMBOLIZER_LEFT": (
-        "Rule '{rule}' has no symbolizer; the platform rejects it. Give it a symbol or delete "
+        "{rule} has no symbolizer; the platform rejects it. Give it a symbol or delete "
         "it.",
-        "La règle « {rule} » n'a aucun symboliseur ; la plateforme la rejette. Donnez-lui un "
+        "{rule_start_fr} n'a aucun symboliseur ; la plateforme la rejette. Donnez-lui un "
         "symbole ou supprimez-la.",
+    ),
+    "RULE_KEPT_INVISIBLE": (
+        "{rule} draws nothing; an invisible symbolizer was added so that its features do not "
+        "fall to the ELSE rule (the platform rejects rules without symbolizer).",
+        "{rule_start_fr} ne dessine rien ; un symboliseur invisible a été ajouté pour que ses "
+        "objets ne tombent pas dans la règle SINON (la plateforme rejette les règles sans "
+        "symboliseur).",
+    ),
+    "ELSE_RESTORED": (
+        "{rule} is an ELSE rule that QGIS could not export; ElseFilter restored.",
+        "{rule_start_fr} est une règle SINON que QGIS n'a pas pu exporter ; ElseFilter rétabli.",
+    ),
+    "FILTER_NOT_EXPORTED": (
+        "QGIS could not export the filter of {rule}: as it stands the rule would draw every "
+        "feature. Rewrite the filter with plain comparisons on fields.",
+        "QGIS n'a pas pu exporter le filtre de {rule_fr} : en l'état la règle dessinerait "
+        "tous les objets. Réécrivez le filtre avec des comparaisons simples sur les champs.",
     ),
     "NO_RULE": (
         "The style has no rule that draws anything; give the layer at least one symbol.",
@@ -221,6 +238,12 @@ def finding(severity: Severity, code: str, location: str = "", **params: object)
     for key in list(values):
         values.setdefault(f"{key}_fr", values[key])
     return Finding(severity, code, english.format(**values), french.format(**values), location)
+
+
+def rule_params(label: str) -> Dict[str, str]:
+    """``rule``/``rule_fr`` parameters from a location label such as "Rule 'forêt'"."""
+    french = "la règle" + label[len("Rule"):] if label.startswith("Rule") else label
+    return {"rule": label, "rule_fr": french, "rule_start_fr": french[:1].upper() + french[1:]}
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -93,10 +93,12 @@ def prepare_sld(
     ``attributes``: the stored table's columns (name -> type) from ``type_infos.relations``;
     ``field_map``: explicit layer field -> stored column pairs, which win over the rule.
     """
+    from .else_rules import keep_rules_that_shield_else
     from .export import export_sld
     from .symbology import unsupported_symbology_findings
 
-    exported = export_sld(layer)
+    to_export, shield_findings = keep_rules_that_shield_else(layer)
+    exported = export_sld(to_export)
     if not exported.sld_bytes:
         error = finding(Severity.ERROR, "EXPORT_FAILED", detail=exported.error)
         return SldResult(b"", [error], [], False, {}, lang)
@@ -104,5 +106,5 @@ def prepare_sld(
         exported.sld_bytes, table_name=table_name, attributes=attributes,
         field_map=layer_field_map(layer, attributes, field_map),
         resolve_path=_svg_resolver(layer), upload_annexes=upload_annexes, lang=lang)
-    result.findings = result.findings + unsupported_symbology_findings(layer)
+    result.findings = shield_findings + result.findings + unsupported_symbology_findings(layer)
     return result

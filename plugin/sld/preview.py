@@ -5,6 +5,7 @@ a similarity score. Synchronous rendering: safe in a worker thread (QgsTask) as 
 
 from __future__ import annotations
 
+import copy
 import os
 import tempfile
 from dataclasses import dataclass
@@ -72,24 +73,29 @@ def _to_array(image: QImage) -> np.ndarray:
     return bgr[..., ::-1]
 
 
-def _box_blur(grey: np.ndarray) -> np.ndarray:
-    """3x3 mean: one-pixel antialiasing shifts should not count as differences."""
-    padded = np.pad(grey, 1, mode="edge")
-    height, width = grey.shape
+def _box_blur(image: np.ndarray) -> np.ndarray:
+    """3x3 mean per channel: one-pixel antialiasing shifts should not count as differences."""
+    padded = np.pad(image, ((1, 1), (1, 1), (0, 0)), mode="edge")
+    height, width = image.shape[:2]
     total = sum(padded[dy:dy + height, dx:dx + width] for dy in range(3) for dx in range(3))
     return total / 9.0
 
 
+MISMATCH_THRESHOLD = 80.0  # colour distance (0-255, largest channel) a viewer notices
+
+
 def similarity(first: QImage, second: QImage) -> float:
-    """1 - mean absolute difference over pixels that are not background in either image."""
+    """Share of the drawn pixels (not background in either image) that look the same.
+
+    Both images are blurred 3x3 first; a pixel differs when a channel moves by more than
+    MISMATCH_THRESHOLD. 1.0 for identical drawings (or two blank ones), near 0 when nothing
+    drawn matches."""
     a, b = _to_array(first), _to_array(second)
     ink = (a.min(axis=2) < 250) | (b.min(axis=2) < 250)
     if not ink.any():
         return 1.0
-    difference = np.abs(_box_blur(a.mean(axis=2)) - _box_blur(b.mean(axis=2)))
-    colour = np.abs(a - b).mean(axis=2)
-    combined = (difference + colour) / 2.0
-    return float(max(0.0, 1.0 - combined[ink].mean() / 255.0))
+    distance = np.abs(_box_blur(a) - _box_blur(b)).max(axis=2)
+    return float(1.0 - (distance[ink] > MISMATCH_THRESHOLD).mean())
 
 
 def diff_image(first: QImage, second: QImage) -> QImage:
@@ -106,10 +112,32 @@ def diff_image(first: QImage, second: QImage) -> QImage:
     return image.copy()  # own the pixels: the numpy buffer dies with this frame
 
 
+def _explicit_else(root) -> None:
+    """QGIS's SLD reader ignores ElseFilter (the rule then draws everything); GeoServer applies
+    it to features no other rule caught: spell that out as NOT(any other filter)."""
+    for style in root.iter(f"{{{SLD_NS}}}FeatureTypeStyle"):
+        rules = style.findall(f"{{{SLD_NS}}}Rule")
+        others = [r.find(f"{{{OGC_NS}}}Filter") for r in rules
+                  if r.find(f"{{{SLD_NS}}}ElseFilter") is None]
+        for rule in rules:
+            marker = rule.find(f"{{{SLD_NS}}}ElseFilter")
+            if marker is None or any(f is None for f in others) or not others:
+                continue
+            condition = etree.Element(f"{{{OGC_NS}}}Filter")
+            negation = etree.SubElement(condition, f"{{{OGC_NS}}}Not")
+            parent = etree.SubElement(negation, f"{{{OGC_NS}}}Or") if len(others) > 1 \
+                else negation
+            for other in others:
+                parent.append(copy.deepcopy(other[0]))
+            rule.replace(marker, condition)
+
+
 def _readback_sld(sld_bytes: bytes, field_back: Mapping[str, str],
                   annex_paths: Mapping[str, str]) -> bytes:
-    """The SLD as QGIS should read it: layer field names, local icons, QGIS marker names."""
+    """The SLD as QGIS should read it: layer field names, local icons, QGIS marker names,
+    explicit ELSE filters."""
     root = parse_sld(sld_bytes)
+    _explicit_else(root)
     for element in root.iter(f"{{{OGC_NS}}}PropertyName"):
         text = (element.text or "").strip()
         element.text = field_back.get(text, text)
@@ -118,9 +146,9 @@ def _readback_sld(sld_bytes: bytes, field_back: Mapping[str, str],
         element.text = _READBACK_MARKERS.get(text, text)
     href = f"{{{XLINK_NS}}}href"
     for element in root.iter(f"{{{SLD_NS}}}OnlineResource"):
-        base, _, query = element.get(href, "").partition("?")
-        if base in annex_paths:
-            element.set(href, annex_paths[base] + (f"?{query}" if query else ""))
+        base = element.get(href, "").partition("?")[0]
+        if base in annex_paths:  # QGIS reads a plain path; the query is for GeoServer's SVGs
+            element.set(href, annex_paths[base])
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 

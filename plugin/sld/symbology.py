@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Tuple
 
+from .filters import GEOSERVER_FUNCTIONS, QGIS_TO_GEOSERVER_FUNCTIONS
 from .findings import Finding, Severity, finding
 
 # key -> (English name, French name, advice en, advice fr)
@@ -110,9 +111,20 @@ def _rule_issues(renderer, found: set) -> None:
         expression = rule.filterExpression()
         if not expression or rule.isElse():
             continue
-        element = QgsOgcUtils.expressionToOgcFilter(QgsExpression(expression), QDomDocument())
-        if element.isNull():
+        document = QDomDocument()
+        element = QgsOgcUtils.expressionToOgcFilter(QgsExpression(expression), document)
+        if element.isNull() or not _functions_known(element):
             found.add("expression_rule")
+
+
+def _functions_known(element) -> bool:
+    """Whether every ogc:Function QGIS wrote has a GeoServer counterpart."""
+    functions = element.elementsByTagName("ogc:Function")
+    for index in range(functions.count()):
+        name = functions.at(index).toElement().attribute("name")
+        if name not in GEOSERVER_FUNCTIONS and name.lower() not in QGIS_TO_GEOSERVER_FUNCTIONS:
+            return False
+    return True
 
 
 def _renderer_issues(layer, found: set) -> None:

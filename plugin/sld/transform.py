@@ -17,7 +17,7 @@ from lxml import etree
 
 from . import markers, schema10
 from .filters import FilterConverter
-from .findings import Finding, Severity, finding
+from .findings import Finding, Severity, finding, rule_params
 from .names import stored_field_name
 from .schema10 import OGC_NS, SE_NS, SLD_NS, XLINK_NS, XSI_NS
 
@@ -84,6 +84,15 @@ def _sld(local: str) -> str:
 
 def _local(element) -> str:
     return etree.QName(element).localname
+
+
+def _rule_name(rule) -> str:
+    name = rule.find(_sld("Name"))
+    title = rule.find(_sld("Title"))
+    for candidate in (name, title):
+        if candidate is not None and candidate.text:
+            return f"Rule '{candidate.text}'"
+    return "Rule"
 
 
 def _text_of(element, local: str) -> str:
@@ -164,7 +173,8 @@ class _Downgrader:
                     and _local(child) in ("Title", "Abstract")
                     and schema10.rank_of(parent, _local(child)) is not None]
         if schema10.sequence(parent) is not None and schema10.rank_of(parent, local) is None:
-            self._drop(local, parent)
+            option = element.get("name")
+            self._drop(f"{local} '{option}'" if option else local, parent)
             return []
         if local == "Rule":
             where = self._rule_label(element)
@@ -177,17 +187,54 @@ class _Downgrader:
         self._convert_children(element, new, (*ancestry, local), where)
         if local == "Graphic":
             self._externals(new, where)
-        if local == "Rule" and not any(_local(c) in schema10.SYMBOLIZERS for c in new):
-            self._report(Severity.WARNING, "RULE_WITHOUT_SYMBOLIZER", where, rule=where)
-            return []
-        if local == "FeatureTypeStyle" and not any(_local(c) == "Rule" for c in new):
-            return []
+        if local == "Rule":
+            self._restore_lost_filter(element, new, where)
+        if local == "FeatureTypeStyle":
+            self._drop_empty_rules(new)
+            if not any(_local(c) == "Rule" for c in new):
+                return []
         return [new]
 
-    def _drop(self, local: str, parent: str) -> None:
-        effect_en, effect_fr = schema10.DROP_EFFECTS.get(local, ("an SE 1.1 feature",
-                                                                 "une fonction SE 1.1"))
-        self._report(Severity.WARNING, "ELEMENT_DROPPED", parent, element=local,
+    def _restore_lost_filter(self, source_rule, rule, where: str) -> None:
+        """QGIS 3.22 cannot export ELSE (or an unparsable filter): it leaves a comment and no
+        filter, so the rule would apply to every feature."""
+        notes = " ".join(c.text or "" for c in source_rule if not isinstance(c.tag, str))
+        if "Parser Error" not in notes or rule.find(_sld("ElseFilter")) is not None \
+                or rule.find(f"{{{OGC_NS}}}Filter") is not None:
+            return
+        if "ELSE" in notes:
+            else_filter = etree.Element(_sld("ElseFilter"))
+            ranks = [schema10.rank_of("Rule", _local(c)) for c in rule]
+            position = sum(1 for rank in ranks if rank is not None and rank < 4)
+            rule.insert(position, else_filter)
+            self._report(Severity.FIXED, "ELSE_RESTORED", where, **rule_params(where))
+        else:
+            self._report(Severity.ERROR, "FILTER_NOT_EXPORTED", where, **rule_params(where))
+
+    def _drop_empty_rules(self, feature_type_style) -> None:
+        """Rules without symbolizer are rejected. Removing one is harmless unless an ELSE rule
+        follows: then its features would fall to the ELSE, so it draws nothing visibly."""
+        rules = [c for c in feature_type_style if _local(c) == "Rule"]
+        has_else = any(r.find(_sld("ElseFilter")) is not None for r in rules)
+        for rule in rules:
+            if any(_local(c) in schema10.SYMBOLIZERS for c in rule):
+                continue
+            label = _rule_name(rule)
+            if has_else and rule.find(f"{{{OGC_NS}}}Filter") is not None:
+                symbolizer = etree.SubElement(rule, _sld("LineSymbolizer"))
+                stroke = etree.SubElement(symbolizer, _sld("Stroke"))
+                etree.SubElement(stroke, _sld("CssParameter"), name="stroke-opacity").text = "0"
+                self._report(Severity.FIXED, "RULE_KEPT_INVISIBLE", label,
+                             **rule_params(label))
+            else:
+                feature_type_style.remove(rule)
+                self._report(Severity.WARNING, "RULE_WITHOUT_SYMBOLIZER", label,
+                             **rule_params(label))
+
+    def _drop(self, label: str, parent: str) -> None:
+        effect_en, effect_fr = schema10.DROP_EFFECTS.get(label.split(" ")[0], (
+            "an SE 1.1 feature", "une fonction SE 1.1"))
+        self._report(Severity.WARNING, "ELEMENT_DROPPED", parent, element=label,
                      effect=effect_en, effect_fr=effect_fr)
 
     def _copy_style_attributes(self, source, target, local: str, where: str) -> None:

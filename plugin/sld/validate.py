@@ -12,7 +12,7 @@ from lxml import etree
 
 from . import markers
 from .filters import property_name_field
-from .findings import Finding, Severity, finding
+from .findings import Finding, Severity, finding, rule_params
 from .schema10 import OGC_NS, SE_NS, SLD_NS, SYMBOLIZERS, XLINK_NS
 from .transform import ANNEX_SCHEME, parse_sld
 
@@ -72,7 +72,7 @@ def _platform_findings(root, table_name: Optional[str],
         if not any(rule.find(_q(SLD_NS, s)) is not None for s in SYMBOLIZERS):
             label = _rule_label(rule)
             found.append(finding(Severity.ERROR, "RULE_WITHOUT_SYMBOLIZER_LEFT", label,
-                                 rule=label))
+                                 **rule_params(label)))
     for wkn in root.iter(_q(SLD_NS, "WellKnownName")):
         name = (wkn.text or "").strip()
         if not markers.is_geoserver_name(name):

@@ -57,7 +57,7 @@ def geopackage_layer(kind: str, directory: str = "") -> QgsVectorLayer:
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "corpus"
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
         source, path, source.transformContext(), options)
     if error[0] != QgsVectorFileWriter.NoError:
         raise RuntimeError(f"could not write {path}: {error}")

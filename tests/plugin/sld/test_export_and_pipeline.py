@@ -1,0 +1,81 @@
+"""Exporting a layer's style and the one-call pipeline, on real QGIS layers."""
+
+from __future__ import annotations
+
+import threading
+
+from gpf_wmts_publisher.plugin.sld.export import export_sld
+from gpf_wmts_publisher.plugin.sld.findings import Severity
+from gpf_wmts_publisher.plugin.sld.pipeline import prepare_sld, transform_and_validate
+from lxml import etree
+from qgis.core import QgsVectorLayer
+
+from .corpus.styles import categorized_accented_field, labels_field, polygon_single
+
+NS = {"sld": "http://www.opengis.net/sld", "ogc": "http://www.opengis.net/ogc"}
+
+
+def test_export_gives_the_sld_qgis_writes(qgis_app):
+    exported = export_sld(polygon_single())
+    assert exported.error == ""
+    assert exported.api in ("exportSldStyle", "exportSldStyleV2", "exportSldStyleV3")
+    root = etree.fromstring(exported.sld_bytes)
+    assert etree.QName(root).localname == "StyledLayerDescriptor"
+
+
+def test_export_of_an_invalid_layer_says_why(qgis_app):
+    broken = QgsVectorLayer("/nowhere/missing.gpkg", "missing", "ogr")
+    exported = export_sld(broken)
+    assert exported.sld_bytes == b"" and "not valid" in exported.error
+
+
+def test_prepare_sld_reports_export_failure_as_an_error(qgis_app):
+    result = prepare_sld(QgsVectorLayer("/nowhere/missing.gpkg", "x", "ogr"), table_name="t")
+    assert not result.ok
+    assert [f.code for f in result.findings] == ["EXPORT_FAILED"]
+    assert "QGIS" in result.messages("en")[0] and "QGIS" in result.messages("fr")[0]
+
+
+def test_prepare_sld_uses_the_stored_columns_and_checks_them(qgis_app):
+    layer = categorized_accented_field()
+    attributes = {"categorie_sol": "varchar", "val": "float8", "nom": "varchar",
+                  "size": "float8", "geom": "geometry"}
+    wrong = prepare_sld(layer, table_name="corpus", attributes=attributes)
+    assert not wrong.ok  # the rule's name (categoriesol) is not the stored one
+    missing = next(f for f in wrong.findings if f.code == "ATTRIBUTE_MISSING")
+    assert "categorie_sol" in missing.message_en  # suggested
+    right = prepare_sld(layer, table_name="corpus", attributes=attributes,
+                        field_map={"Catégorie-Sol": "categorie_sol"})
+    assert right.ok, right.messages("en")
+    root = etree.fromstring(right.sld_bytes)
+    assert {e.text for e in root.iter("{http://www.opengis.net/ogc}PropertyName")} == {
+        "categorie_sol"}
+
+
+def test_labels_use_the_normalised_field(qgis_app):
+    result = prepare_sld(labels_field(), table_name="corpus", lang="fr")
+    assert result.ok
+    label = etree.fromstring(result.sld_bytes).find(".//sld:Label/ogc:PropertyName", NS)
+    assert label.text == "nom"
+    assert any("renommé" in m for m in result.messages())
+
+
+def test_pipeline_on_bytes_needs_no_layer():
+    sld = (b'<StyledLayerDescriptor xmlns="http://www.opengis.net/sld" version="1.0.0">'
+           b"<NamedLayer><Name>x</Name><UserStyle><Name>x</Name><FeatureTypeStyle><Rule>"
+           b"<LineSymbolizer><Stroke/></LineSymbolizer></Rule></FeatureTypeStyle></UserStyle>"
+           b"</NamedLayer></StyledLayerDescriptor>")
+    result = transform_and_validate(sld, table_name="routes")
+    assert result.ok
+    assert {f.code for f in result.findings} == {"NAME_SET"}
+    assert all(f.severity is Severity.FIXED for f in result.findings)
+
+
+def test_prepare_sld_runs_in_a_worker_thread(qgis_app):
+    layer = polygon_single()
+    results = []
+    worker = threading.Thread(target=lambda: results.append(
+        prepare_sld(layer, table_name="corpus")))
+    worker.start()
+    worker.join()
+    assert results and results[0].ok
