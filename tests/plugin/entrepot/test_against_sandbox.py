@@ -9,6 +9,8 @@ from pathlib import Path
 import pyotp
 import pytest
 from gpf_wmts_publisher.plugin.entrepot import (
+    EntrepotApi,
+    EntrepotClient,
     NotFound,
     RetryPolicy,
     connect,
@@ -47,7 +49,6 @@ def sandbox_api(sandbox):
     api.client.close()
 
 
-@pytest.mark.slow
 def test_upload_and_integration_on_the_sandbox(sandbox_api):
     user = sandbox_api.me()
     datastore_id = next(c.datastore_id for c in user.communities if c.datastore_id)
@@ -93,3 +94,25 @@ def test_unknown_upload_is_not_found_with_the_platform_words(sandbox_api):
     assert caught.value.status == 404
     assert caught.value.details  # the sandbox's error_description reached the user message
     assert caught.value.details[0] in caught.value.user_message
+
+
+def test_reads_survive_the_sandbox_injected_faults(sandbox, sandbox_api, fake_time):
+    """5xx, 429 with Retry-After and cut connections are absorbed by the retries of GETs."""
+    datastore_id = next(c.datastore_id for c in sandbox_api.me().communities if c.datastore_id)
+    # no real waiting: the client's clock only moves when it sleeps
+    client = EntrepotClient(sandbox.api_url, sandbox_api.client.token_provider,
+                            retry=RetryPolicy(max_attempts=10, backoff_base_s=0.01),
+                            sleep=fake_time.sleep, clock=fake_time.clock)
+    api = EntrepotApi(client, datastore_id)
+    sandbox.set_faults(error_rate=0.25, rate_429=0.15, retry_after=2, reset_rate=0.1)
+    try:
+        for _ in range(20):
+            assert api.datastore().id == datastore_id
+            assert api.processings()
+        injected = sandbox.stats()["injected"]
+    finally:
+        sandbox.reset_faults()
+        client.close()
+    assert injected.get("429") and injected.get("reset")
+    assert sum(int(v) for k, v in injected.items() if k.isdigit() and k != "429")
+    assert fake_time.slept >= 2.0  # it backed off, honouring Retry-After at least once
