@@ -136,7 +136,7 @@ class EntrepotClient:
             if cancel():
                 raise Cancelled(details=[f"{method} {log_path}"], path=log_path)
             attempt += 1
-            token = self._authorize(send_headers)
+            token = self._authorize(url, send_headers)
             started = self._clock()
             try:
                 response = self.session.request(
@@ -155,8 +155,10 @@ class EntrepotClient:
                     continue
                 raise error from None
             status = response.status_code
-            # polls repeat every second: successes are DEBUG, failures stand out
-            LOGGER.log(logging.DEBUG if status < 400 else logging.WARNING,
+            # polls repeat every second: successes are DEBUG, server failures stand out
+            level = logging.DEBUG if status < 400 else (
+                logging.INFO if status < 500 else logging.WARNING)
+            LOGGER.log(level,
                        "%s %s -> %d in %.0f ms", method, log_path, status,
                        (self._clock() - started) * 1000)
             if 200 <= status < 300:
@@ -181,8 +183,10 @@ class EntrepotClient:
             return path
         return f"{self.api_url}/{path.lstrip('/')}"
 
-    def _authorize(self, headers: Dict[str, str]) -> Optional[Secret]:
-        if self.token_provider is None:
+    def _authorize(self, url: str, headers: Dict[str, str]) -> Optional[Secret]:
+        # the token is for the API only: an absolute URL elsewhere never receives it
+        if self.token_provider is None or not _same_origin(url, self.api_url):
+            headers.pop("Authorization", None)
             return None
         token = self.token_provider.access_token()
         headers["Authorization"] = f"Bearer {token.reveal()}"
@@ -296,6 +300,11 @@ class EntrepotClient:
             raise EntrepotError(details=["the upload stopped before the end of the file"],
                                 path=urlsplit(response.url).path)
         return body.md5_hex, response
+
+
+def _same_origin(url: str, base: str) -> bool:
+    a, b = urlsplit(url), urlsplit(base)
+    return (a.scheme, a.netloc) == (b.scheme, b.netloc)
 
 
 def _describe(exc: requests.RequestException) -> str:

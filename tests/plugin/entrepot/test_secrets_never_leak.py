@@ -100,3 +100,16 @@ def test_proxy_password_is_not_in_repr():
     assert PASSWORD not in repr(settings)
     assert settings.for_url("https://data.geopf.fr/api")["https"] == (
         f"http://bob:{PASSWORD}@proxy.local:3128")
+
+
+def test_token_is_not_sent_to_another_host(token_server, make_client):
+    seen = []
+    token_server.expect_request("/elsewhere").respond_with_handler(
+        lambda request: seen.append(request.headers.get("Authorization")) or Response("{}"))
+    token_server.expect_request("/api/users/me").respond_with_handler(
+        lambda request: seen.append(request.headers.get("Authorization")) or Response("{}"))
+    client = make_client(provider(token_server))
+    client.get_json("users/me")
+    # same server, other host name: another origin for the client
+    client.get_json(token_server.url_for("/elsewhere").replace("localhost", "127.0.0.1"))
+    assert seen == [f"Bearer {ACCESS}", None]
