@@ -106,6 +106,12 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "Le nom de marqueur « {name} » est inconnu de GeoServer ; la plateforme le rejette. "
         "Utilisez circle, square, triangle, star, cross, x ou un nom shape:// / ttf://.",
     ),
+    "HATCH_STRAIGHTENED": (
+        "Line pattern at {angle}° written as the GeoServer hatch '{new}' so the lines join "
+        "and keep QGIS's direction and spacing.",
+        "Motif de lignes à {angle}° écrit avec la hachure GeoServer « {new} » pour que les "
+        "lignes se raccordent et gardent la direction et l'espacement de QGIS.",
+    ),
     "FONT_MARKER_MAPPED": (
         "Font marker converted to the GeoServer name '{new}'; the font must exist on the "
         "platform's server, otherwise a square is drawn.",

@@ -65,6 +65,9 @@ APPROXIMATE = {
     "crescent": "circle",
 }
 DEFAULT_APPROXIMATION = "square"
+# Hatch angle counter-clockwise from horizontal, as QGIS means it -> GeoServer shape.
+HATCH_BY_ANGLE = {0.0: "shape://horline", 45.0: "shape://slash", 90.0: "shape://vertline",
+                  135.0: "shape://backslash"}
 
 
 def is_geoserver_name(name: str) -> bool:

@@ -187,6 +187,8 @@ class _Downgrader:
         self._convert_children(element, new, (*ancestry, local), where)
         if local == "Graphic":
             self._externals(new, where)
+            if "GraphicFill" in ancestry:
+                self._straighten_hatch(new, where)
         if local == "Rule":
             self._restore_lost_filter(element, new, where)
         if local == "FeatureTypeStyle":
@@ -194,6 +196,36 @@ class _Downgrader:
             if not any(_local(c) == "Rule" for c in new):
                 return []
         return [new]
+
+    def _straighten_hatch(self, graphic, where: str) -> None:
+        """QGIS writes a line-pattern fill as a rotated horline mark. GeoServer rotates the
+        mark inside each tile (clockwise, the SE convention, where QGIS meant counter-clockwise)
+        and the segments do not join: diagonal shapes tile into continuous hatches."""
+        mark = graphic.find(_sld("Mark"))
+        rotation = graphic.find(_sld("Rotation"))
+        if mark is None or rotation is None:
+            return
+        wkn = mark.find(_sld("WellKnownName"))
+        base = {"shape://horline": 0, "shape://vertline": 90}.get((wkn.text or "").strip()) \
+            if wkn is not None else None
+        literal = rotation.find(f"{{{OGC_NS}}}Literal")
+        text = (literal.text if literal is not None else rotation.text) or ""
+        try:
+            angle = (base + float(text.strip())) % 180 if base is not None else None
+        except ValueError:
+            return
+        hatch = markers.HATCH_BY_ANGLE.get(round(angle, 3)) if angle is not None else None
+        if hatch is None:
+            return
+        wkn.text = hatch
+        graphic.remove(rotation)
+        size = graphic.find(_sld("Size"))
+        if hatch in ("shape://slash", "shape://backslash") and size is not None:
+            try:  # a diagonal in a square tile: keep the distance between the lines
+                size.text = f"{round(float(size.text) * 2 ** 0.5, 2):g}"
+            except (TypeError, ValueError):
+                pass
+        self._report(Severity.FIXED, "HATCH_STRAIGHTENED", where, new=hatch, angle=f"{angle:g}")
 
     def _restore_lost_filter(self, source_rule, rule, where: str) -> None:
         """QGIS 3.22 cannot export ELSE (or an unparsable filter): it leaves a comment and no

@@ -62,3 +62,13 @@ def test_preview_renders_from_a_worker_thread(qgis_app):
     worker.start()
     worker.join()
     assert scores and scores[0] >= 0.9
+
+
+def test_else_rule_is_previewed_as_geoserver_applies_it(qgis_app):
+    from .corpus.styles import rule_based_else_and_empty_rule
+
+    layer = rule_based_else_and_empty_rule()
+    result = prepare_sld(layer, table_name="corpus")
+    assert {"ELSE_RESTORED", "RULE_KEPT_INVISIBLE"} <= {f.code for f in result.findings}
+    preview = preview_fidelity(layer, result.sld_bytes, (13,), field_map=result.field_map)
+    assert preview.score >= 0.85

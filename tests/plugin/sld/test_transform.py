@@ -325,3 +325,65 @@ def test_entities_are_not_expanded():
     result = transform_sld(evil, table_name="t")
     assert b"root:" not in result.sld_bytes
     assert b"PolygonSymbolizer" in result.sld_bytes
+
+
+def _rotated_hatch(name: str, angle: str) -> str:
+    return (
+        "<se:PolygonSymbolizer><se:Fill><se:GraphicFill><se:Graphic><se:Mark>"
+        f"<se:WellKnownName>{name}</se:WellKnownName></se:Mark><se:Size>10</se:Size>"
+        f"<se:Rotation><ogc:Literal>{angle}</ogc:Literal></se:Rotation></se:Graphic>"
+        "</se:GraphicFill></se:Fill></se:PolygonSymbolizer>"
+    )
+
+
+def test_rotated_line_pattern_becomes_a_joined_geoserver_hatch():
+    cases = {("horline", "45"): ("shape://slash", "14.14"),
+             ("horline", "90"): ("shape://vertline", "10"),
+             ("vertline", "45"): ("shape://backslash", "14.14"),
+             ("horline", "180"): ("shape://horline", "10")}
+    for (name, angle), (hatch, size) in cases.items():
+        result = transform_sld(sld(rule(_rotated_hatch(name, angle))), table_name="t")
+        graphic = _tree(result.sld_bytes).find(".//sld:Graphic", NS)
+        assert graphic.find("sld:Mark/sld:WellKnownName", NS).text == hatch, (name, angle)
+        assert graphic.find("sld:Rotation", NS) is None
+        assert graphic.find("sld:Size", NS).text == size
+        assert "HATCH_STRAIGHTENED" in _codes(result, Severity.FIXED)
+
+
+def test_hatch_at_an_odd_angle_keeps_its_rotation():
+    result = transform_sld(sld(rule(_rotated_hatch("horline", "30"))), table_name="t")
+    graphic = _tree(result.sld_bytes).find(".//sld:Graphic", NS)
+    assert graphic.find("sld:Rotation/ogc:Literal", NS).text == "30"
+    assert graphic.find("sld:Mark/sld:WellKnownName", NS).text == "shape://horline"
+
+
+def test_else_rule_qgis_could_not_export_gets_its_else_filter_back():
+    lost_else = ("<se:Description><se:Title>other</se:Title></se:Description>"
+                 "<!--Parser Error: \nsyntax error, unexpected ELSE - Expression was: ELSE-->"
+                 + POLYGON)
+    data = sld(rule(equal_filter("a") + POLYGON, name="a"), rule(lost_else, name="other"))
+    result = transform_sld(data, table_name="t")
+    rules = _tree(result.sld_bytes).findall(".//sld:Rule", NS)
+    children = [etree.QName(c).localname for c in rules[1]]
+    assert children == ["Name", "Title", "ElseFilter", "PolygonSymbolizer"]
+    assert "ELSE_RESTORED" in _codes(result, Severity.FIXED)
+    assert _schema_errors(result.sld_bytes) == []
+
+
+def test_filter_qgis_could_not_export_is_an_error():
+    lost = "<!--Parser Error: syntax error - Expression was: foo(-->" + POLYGON
+    result = transform_sld(sld(rule(lost, name="broken")), table_name="t")
+    error = next(f for f in result.findings if f.code == "FILTER_NOT_EXPORTED")
+    assert error.severity is Severity.ERROR and "broken" in error.text("fr")
+
+
+def test_empty_rule_before_an_else_rule_is_kept_invisible_not_removed():
+    else_rule = "<se:ElseFilter/>" + POLYGON
+    data = sld(rule(equal_filter("a"), name="shield"), rule(else_rule, name="other"))
+    result = transform_sld(data, table_name="t")
+    shield = _tree(result.sld_bytes).find(".//sld:Rule", NS)
+    assert shield.find("sld:Name", NS).text == "shield"
+    opacity = shield.find(".//sld:CssParameter[@name='stroke-opacity']", NS)
+    assert opacity is not None and opacity.text == "0"
+    assert "RULE_KEPT_INVISIBLE" in _codes(result, Severity.FIXED)
+    assert _schema_errors(result.sld_bytes) == []

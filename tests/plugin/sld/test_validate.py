@@ -144,7 +144,8 @@ def test_every_catalogue_message_exists_in_both_languages():
                                                  "table", "name", "path", "url", "reason",
                                                  "rule", "where", "text", "field", "hint",
                                                  "uom", "line", "version", "feature",
-                                                 "advice", "rule_fr", "rule_start_fr")}
+                                                 "advice", "rule_fr", "rule_start_fr",
+                                                 "angle")}
         item = finding(Severity.ERROR, code, "Rule 'x'", **params)
         assert isinstance(item, Finding)
         assert item.message_en and item.message_fr and item.message_en != item.message_fr, code
