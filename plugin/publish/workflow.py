@@ -61,6 +61,7 @@ class Workflow:
         self.journal = Journal.open(spec.datastore_id, spec.journal_key, journal_dir)
         self._overall = progress
         self._total_weight = sum(s.weight for s in self.steps) or 1.0
+        self._last_percent = 0.0
         work_dir = work_dir or os.path.join(os.path.dirname(self.journal.path) or
                                             tempfile.gettempdir(),
                                             os.path.basename(self.journal.path)[:-5] + ".work")
@@ -152,7 +153,9 @@ class Workflow:
                    and s.name != step_name)
         weight = next((s.weight for s in self.steps if s.name == step_name), 0.0)
         percent = 100.0 * (done + weight * fraction) / self._total_weight
-        self._overall(min(percent, 100.0), step_name, message)
+        # Never backwards: a platform's first real count may sit below a status estimate.
+        self._last_percent = max(self._last_percent, min(percent, 100.0))
+        self._overall(self._last_percent, step_name, message)
 
     # -- results ------------------------------------------------------------------------
     def result(self) -> PublishResult:

@@ -181,7 +181,7 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
     def report(state: Dict[str, Any]) -> None:
         fraction = _execution_fraction(state)
         if fraction is not None:
-            ctx.progress(fraction, f"{what}: {state.get('status')}")
+            ctx.progress(fraction, progress_text(what, state))
 
     ctx.wait(lambda: gateway.get_execution(ds, execution_id), done, timeout_s=timeout_s,
              what=what, on_poll=report)
@@ -205,12 +205,22 @@ def _execution_for_output(ctx: PublishContext, stored_id: str) -> Optional[Dict[
 
 
 def _execution_fraction(state: Dict[str, Any]) -> Optional[float]:
-    """The platform's progress when it tells (a ``progress`` field 0..1 or 0..100)."""
+    """The platform's progress when it tells (``{done, total}`` units such as tiles, or a
+    number 0..1 / 0..100); otherwise a rough share by status."""
     progress = state.get("progress")
-    if isinstance(progress, (int, float)):
+    if isinstance(progress, dict) and progress.get("total"):
+        return float(progress.get("done", 0)) / float(progress["total"])
+    if isinstance(progress, (int, float)) and not isinstance(progress, bool):
         return progress / 100.0 if progress > 1 else float(progress)
     return {"CREATED": 0.0, "WAITING": 0.05, "PROGRESS": 0.2, "SUCCESS": 1.0}.get(
         state.get("status", ""))
+
+
+def progress_text(what: str, state: Dict[str, Any]) -> str:
+    progress = state.get("progress")
+    if isinstance(progress, dict) and progress.get("total"):
+        return f"{what}: {progress.get('done', 0)}/{progress['total']}"
+    return f"{what}: {state.get('status')}"
 
 
 def abort_running_executions(ctx: PublishContext, journal: Journal) -> List[str]:

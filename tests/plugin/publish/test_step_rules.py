@@ -92,3 +92,13 @@ def test_png_asks_transparency_and_a_private_wmsv_gets_the_key(tmp_path):
     assert parameters["harvest_extras"] == "transparent=true&apikey=k3y"
     assert parameters["samplesperpixel"] == 4
     assert "k3y" not in open(ctx.journal.path, encoding="utf-8").read()
+
+
+def test_execution_progress_uses_the_platform_units_when_given():
+    from gpf_wmts_publisher.plugin.publish.steps.base import _execution_fraction, progress_text
+
+    state = {"status": "PROGRESS", "progress": {"done": 30, "total": 120}}
+    assert _execution_fraction(state) == 0.25
+    assert progress_text("the pyramid harvest", state) == "the pyramid harvest: 30/120"
+    assert _execution_fraction({"status": "WAITING"}) == 0.05
+    assert _execution_fraction({"status": "PROGRESS", "progress": 50}) == 0.5

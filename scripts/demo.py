@@ -1,0 +1,259 @@
+"""``make demo``: publish the sample layer on a local sandbox, headless, end to end.
+
+Starts the sandbox (a fresh data dir under demo-output/), signs in as the training account
+``formateur``, publishes ``resources/sample/communes_demo.gpkg`` through the plugin's own
+PublishTask in QGIS's task manager (the code path of the wizard), reads the WMTS back with
+the plugin's capabilities reader, renders it at two zoom levels and writes a report. Then it
+stops the sandbox.
+
+With a display, ``scripts/demo.py --gui`` starts the sandbox and opens QGIS with the plugin
+pointed at it instead (GPF_SANDBOX_URL), for a trainer to click through the wizard.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT = ROOT / "demo-output"
+SAMPLE = ROOT / "resources" / "sample" / "communes_demo.gpkg"
+SAMPLE_LAYER = "Communes Démo"
+ACCOUNT = ("formateur", "formateur")   # the sandbox's public training account
+TOP, BOTTOM = 10, 14
+RENDER_LEVELS = (11, 14)
+READY = "Sandbox ready at "
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(ROOT))   # `sandbox` is a top-level package of the repository
+
+
+def start_sandbox(data_dir: Path, log_path: Path):
+    """``python -m sandbox`` on a free port; returns (process, base URL, seconds to start)."""
+    started = time.monotonic()
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sandbox", "--port", "0", "--data-dir", str(data_dir),
+             "--quiet"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        for line in log_path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith(READY):
+                return process, line[len(READY):].split()[0], time.monotonic() - started
+        if process.poll() is not None:
+            break
+        time.sleep(0.05)
+    stop_sandbox(process)
+    raise SystemExit(f"the sandbox did not start; see {log_path}")
+
+
+def stop_sandbox(process) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def run_gui(base_url: str) -> None:
+    """Open QGIS with the plugin configured for the sandbox (needs a display)."""
+    env = dict(os.environ, GPF_SANDBOX_URL=base_url)
+    env.pop("QT_QPA_PLATFORM", None)
+    print(f"Sandbox at {base_url}; starting QGIS (account {ACCOUNT[0]}/{ACCOUNT[1]}).")
+    subprocess.call(["qgis", str(SAMPLE)], env=env)
+
+
+def publish(base_url: str, work: Path):
+    """The publication through PublishTask in the task manager; returns (result, gateway)."""
+    from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
+    from gpf_wmts_publisher.plugin.publish.session import password_gateway
+    from gpf_wmts_publisher.plugin.publish.spec import Publication
+    from gpf_wmts_publisher.plugin.settings import sandbox_urls
+    from gpf_wmts_publisher.plugin.tasks import PublishTask
+    from qgis.core import QgsApplication, QgsVectorLayer
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    urls = sandbox_urls(base_url)
+    layer = QgsVectorLayer(f"{SAMPLE}|layername={SAMPLE_LAYER}", SAMPLE_LAYER, "ogr")
+    if not layer.isValid():
+        raise SystemExit(f"cannot open the sample layer {SAMPLE}")
+    gateways = []
+
+    def gateway_factory(cancelled):
+        gateway = password_gateway(urls.api_url, urls.token_url, *ACCOUNT, cancelled=cancelled)
+        gateways.append(gateway)
+        return gateway
+
+    probe = password_gateway(urls.api_url, urls.token_url, *ACCOUNT)
+    me = probe.me()
+    datastore = next(m["community"]["datastore"] for m in me["communities_member"]
+                     if m["community"]["name"] == "Découverte")
+    stamp = datetime.now().strftime("%H%M%S")
+    spec = Publication(
+        datastore_id=datastore, datasheet_name=f"communes_demo_{stamp}",
+        data_name=f"communes_demo_{stamp}", wmsv_name=f"communes_demo_{stamp}_wmsv",
+        wmts_name=f"communes_demo_{stamp}_wmts", pyramid_name=f"communes_demo_{stamp}_pyr",
+        wmsv_title="Communes (démo)", wmts_title="Communes (démo) — WMTS",
+        abstract="Communes fictives publiées par make demo sur le bac à sable local.",
+        keywords=("démo", "communes"), layer=LayerSource.from_layer(layer),
+        top_level=TOP, bottom_level=BOTTOM, producer="Démo QGIS", production_year="2026")
+    task = PublishTask(gateway_factory, spec, journal_dir=str(work / "journals"),
+                       poll_first_s=0.2, poll_max_s=2.0)
+    outcome = {}
+    last = {"step": ""}
+
+    def on_step(step, message):
+        if step != last["step"] or "harvest" in message:
+            print(f"  [{task_progress(task):5.1f} %] {step}: {message}", flush=True)
+            last["step"] = step
+
+    task.step_progress.connect(on_step)
+    task.published.connect(lambda result: outcome.setdefault("result", result))
+    task.failed.connect(lambda message, logs: outcome.setdefault("error", (message, logs)))
+    QgsApplication.taskManager().addTask(task)
+    while not outcome:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    if "error" in outcome:
+        message, logs = outcome["error"]
+        raise SystemExit("publication failed: " + message + "\n" + "\n".join(logs[-20:]))
+    return spec, outcome["result"], gateways[0], probe
+
+
+def task_progress(task) -> float:
+    try:
+        return task.progress()
+    except RuntimeError:   # the task manager already deleted the finished task
+        return 100.0
+
+
+def render_levels(result, spec) -> list:
+    """Renders the WMTS (wms provider URI from plugin/wmts) at two PM levels; PNG paths."""
+    from gpf_wmts_publisher.plugin.pyramid import Bbox4326, bbox_4326_to_3857
+    from gpf_wmts_publisher.plugin.wmts.capabilities import (
+        build_qgis_uri,
+        find_layer,
+        read_capabilities,
+    )
+    from gpf_wmts_publisher.plugin.wmts.inspector import render_layers
+    from gpf_wmts_publisher.plugin.wmts.levels import level_extent
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRasterLayer, QgsRectangle
+    from qgis.PyQt.QtCore import QSize
+
+    info = find_layer(read_capabilities(result.capabilities_url), result.wmts_layer_name)
+    layer = QgsRasterLayer(build_qgis_uri(info, result.capabilities_url), "WMTS", "wms")
+    if not layer.isValid():
+        raise SystemExit(f"QGIS cannot open the WMTS layer: {layer.error().summary()}")
+    west, south, east, north = bbox_4326_to_3857(Bbox4326(*spec.layer.extent_wgs84))
+    centre = ((west + east) / 2, (south + north) / 2)
+    written = []
+    for z in RENDER_LEVELS:
+        extent = QgsRectangle(*level_extent(z, centre, 1024, 768))
+        image = render_layers([layer], extent, QgsCoordinateReferenceSystem("EPSG:3857"),
+                              QSize(1024, 768))
+        path = OUTPUT / f"canvas_z{z}.png"
+        image.save(str(path))
+        written.append({"level": z, "path": str(path.relative_to(ROOT)),
+                        "matrix_set": info.matrix_set})
+    return written
+
+
+def processing_seconds(gateway, spec, result) -> dict:
+    """Each execution's own duration (start → finish) as the sandbox reports it."""
+    seconds = {}
+    for entry in result.resources:
+        if entry["kind"].startswith("execution"):
+            execution = gateway.get_execution(spec.datastore_id, entry["id"])
+            if execution.get("start") and execution.get("finish"):
+                start = datetime.fromisoformat(execution["start"])
+                finish = datetime.fromisoformat(execution["finish"])
+                seconds[entry["kind"]] = round((finish - start).total_seconds(), 3)
+    return seconds
+
+
+def write_report(report: dict) -> None:
+    (OUTPUT / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False),
+                                        encoding="utf-8")
+    lines = [
+        "# make demo — publication report", "",
+        f"- Sandbox: {report['sandbox_url']} (started in {report['sandbox_start_s']} s)",
+        f"- WMTS layer: `{report['wmts_layer_name']}`",
+        f"- Capabilities: {report['capabilities_url']}",
+        f"- Levels published: {report['levels']}",
+        f"- Publication wall time: {report['publish_wall_s']} s; sandbox processing time "
+        f"(executions start→finish): {report['sandbox_processing_s']} s",
+        f"- HTTP requests: {report['client_requests']} by the plugin's gateway, "
+        f"{report['sandbox_requests']} seen by the sandbox (token, services and harvest "
+        "included)", "",
+        "## Step timings (s)", "", "| step | seconds |", "|---|---|",
+        *[f"| {k} | {v} |" for k, v in report["step_seconds"].items()], "",
+        "## Created resources", "", "| kind | id |", "|---|---|",
+        *[f"| {r['kind']} | `{r['id']}` |" for r in report["resources"]], "",
+        "## Canvas renders", "",
+        *[f"- level {r['level']}: ![z{r['level']}]({Path(r['path']).name})"
+          for r in report["renders"]], ""]
+    (OUTPUT / "report.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gui", action="store_true",
+                        help="open QGIS on the sandbox instead of the headless run")
+    args = parser.parse_args(argv)
+    if OUTPUT.exists():
+        shutil.rmtree(OUTPUT)
+    OUTPUT.mkdir(parents=True)
+    work = OUTPUT / "work"
+    work.mkdir()
+    process, base_url, start_s = start_sandbox(work / "sandbox-data", work / "sandbox.log")
+    try:
+        if args.gui:
+            run_gui(base_url)
+            return 0
+        from qgis.core import QgsApplication
+
+        app = QgsApplication([], False)
+        app.initQgis()
+        print(f"Sandbox ready at {base_url} in {start_s:.2f} s; publishing {SAMPLE.name} …")
+        started = time.monotonic()
+        spec, result, gateway, probe = publish(base_url, work)
+        wall = time.monotonic() - started
+        print(f"PUBLISHED {result.wmts_layer_name} in {wall:.1f} s")
+        renders = render_levels(result, spec)
+        import requests
+
+        stats = requests.get(f"{base_url}/admin/stats", timeout=10).json()
+        processing = processing_seconds(probe, spec, result)
+        write_report({
+            "sandbox_url": base_url, "sandbox_start_s": round(start_s, 2),
+            "wmts_layer_name": result.wmts_layer_name, "wmts_url": result.wmts_url,
+            "capabilities_url": result.capabilities_url,
+            "wmsv_layer_name": result.wmsv_layer_name, "levels": result.levels,
+            "publish_wall_s": round(wall, 2),
+            "sandbox_processing_s": round(sum(processing.values()), 2),
+            "executions_s": processing, "step_seconds": result.step_seconds,
+            "client_requests": gateway.transport.requests,
+            "sandbox_requests": stats.get("total"), "resources": result.resources,
+            "renders": renders, "journal": str(Path(result.journal_path).relative_to(ROOT)),
+        })
+        print("Demo output:")
+        for name in sorted(p.name for p in OUTPUT.iterdir() if p.is_file()):
+            print(f"  {OUTPUT / name}")
+        app.exitQgis()
+        return 0
+    finally:
+        stop_sandbox(process)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
