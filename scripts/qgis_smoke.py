@@ -87,6 +87,9 @@ class SmokeResult:
                     problems.append(f"action {action['object_name']!r} is in no menu")
             if not any(p["kind"] == "toolbar" for a in actions for p in a["places"]):
                 problems.append("no plugin action is on a toolbar")
+            shipped_provider = self.plugins_dir / self.slug / "plugin/processing/provider.py"
+            if shipped_provider.is_file() and not report.get("processing_provider"):
+                problems.append("the zip ships a Processing provider but none was registered")
             if not report.get("screenshot_saved"):
                 problems.append("the screenshot was not written")
             if not report.get("unloaded"):

@@ -98,6 +98,9 @@ def _inspect():
     result["actions"] = [{"object_name": a.objectName(), "text": a.text(),
                           "places": _action_places(a)} for a in actions]
     result["plugin_menus"] = _plugin_menus({a.objectName() for a in actions})
+    provider = getattr(plugin, "provider", None)
+    result["processing_provider"] = None if provider is None else {
+        "id": provider.id(), "algorithms": len(provider.algorithms())}
 
     window = qgis.utils.iface.mainWindow()
     window.setGeometry(QGuiApplication.primaryScreen().availableGeometry())
