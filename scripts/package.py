@@ -118,15 +118,25 @@ def _git(plugin_root: Path, *args: str) -> bytes:
                              ) from exc
 
 
+def _is_translation_source(name: str) -> bool:
+    return name.startswith("i18n/") and name.endswith(".ts")
+
+
 def _worktree_files(plugin_root: Path) -> Dict[str, bytes]:
-    """Files git knows or would add (not ignored), read from the working tree."""
+    """Files git knows or would add (not ignored), read from the working tree.
+
+    Only those the zip needs are read: a multi-GB benchmark file elsewhere costs nothing.
+    """
     listing = _git(plugin_root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
     files: Dict[str, bytes] = {}
     for raw in listing.split(b"\0"):
         name = raw.decode("utf-8")
+        if not name or not (belongs_in_plugin(name, plugin_root) or
+                            _is_translation_source(name)):
+            continue
         path = plugin_root / name
         # --cached still lists files deleted from the tree but not yet from the index.
-        if name and path.is_file() and not path.is_symlink():
+        if path.is_file() and not path.is_symlink():
             files[name] = path.read_bytes()
     return files
 
@@ -180,7 +190,7 @@ def collect_plugin_files(plugin_root: Path = REPO_ROOT, ref: Optional[str] = Non
         ts_dir.mkdir()
         ts_paths = []
         for name, data in sorted(sources.items()):
-            if name.startswith("i18n/") and name.endswith(".ts"):
+            if _is_translation_source(name):
                 ts_path = ts_dir / PurePosixPath(name).name
                 ts_path.write_bytes(data)
                 ts_paths.append(ts_path)
