@@ -25,37 +25,48 @@ class ExportedSld:
 
 
 def _export_context():
-    """A QgsSldExportContext asking for GeoServer vendor options, when this QGIS has one."""
+    """A QgsSldExportContext asking for GeoServer vendor extensions, when this QGIS has one."""
     try:
         from qgis.core import Qgis, QgsSldExportContext
     except ImportError:
         return None
     context = QgsSldExportContext()
-    option = getattr(getattr(Qgis, "SldExportOption", None), "Svg", None)
     vendor = getattr(getattr(Qgis, "SldExportVendorExtension", None), "GeoServerVendorExtension",
                      None)
     if vendor is not None and hasattr(context, "setVendorExtension"):
         context.setVendorExtension(vendor)
-    if option is not None and hasattr(context, "setExportOptions"):
-        context.setExportOptions(option)
     return context
+
+
+def _call_v3(layer, context):
+    """QGIS 3.44+: ``exportSldStyleV3(context) -> QDomDocument``; errors live on the context."""
+    document = layer.exportSldStyleV3(context)
+    return document, "; ".join(getattr(context, "errors", list)())
+
+
+def _call_v2(layer, context):
+    """QGIS 3.30+: ``exportSldStyleV2(doc, errorMsg, context)``; Python returns the message."""
+    document = QDomDocument()
+    result = layer.exportSldStyleV2(document, context)
+    message = result if isinstance(result, str) else ""
+    return document, message
 
 
 def _via_context(layer: QgsVectorLayer) -> Optional[ExportedSld]:
     context = _export_context()
     if context is None:
         return None
-    for name in ("exportSldStyleV3", "exportSldStyleV2"):
-        method = getattr(layer, name, None)
-        if method is None:
+    for name, call in (("exportSldStyleV3", _call_v3), ("exportSldStyleV2", _call_v2)):
+        if not hasattr(layer, name):
             continue
-        result = method(context)
-        document = result[0] if isinstance(result, tuple) else result
-        errors = getattr(context, "errors", lambda: [])()
+        try:
+            document, message = call(layer, context)
+        except TypeError:  # a binding with another signature: try the next API
+            continue
         text = document.toString() if isinstance(document, QDomDocument) else ""
         if text:
-            return ExportedSld(text.encode("utf-8"), "; ".join(errors), name)
-        return ExportedSld(b"", "; ".join(errors) or "empty document", name)
+            return ExportedSld(text.encode("utf-8"), message, name)
+        return ExportedSld(b"", message or "QGIS wrote an empty document", name)
     return None
 
 

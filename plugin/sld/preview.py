@@ -24,13 +24,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
+from ..pyramid.grid import PM_CRS, Level
 from .schema10 import OGC_NS, SLD_NS, XLINK_NS
 from .symbology import unsupported_symbology
 from .transform import parse_sld
 
-PM_LEVEL0_RESOLUTION = 156543.033928041  # m/px at level 0 of the PM grid
-WMTS_PIXEL_SIZE_MM = 0.28
-PM_CRS = "EPSG:3857"
+WMTS_PIXEL_SIZE_MM = 0.28  # the WMTS "standardized rendering pixel"
 # GeoServer marker names QGIS's SLD reader does not know -> what QGIS draws the same way.
 _READBACK_MARKERS = {
     "shape://horline": "horline", "shape://vertline": "vertline", "shape://slash": "slash",
@@ -216,12 +215,12 @@ def preview_fidelity(
     styled_by_sld, error = layer_from_sld(layer, sld_bytes, field_back, annex_paths)
     centre = _centre_in_pm(layer)
     previews = []
-    for level in levels:
-        resolution = PM_LEVEL0_RESOLUTION / 2 ** level
-        original = _render(layer, centre, resolution, size)
-        from_sld = _render(styled_by_sld, centre, resolution, size)
+    for z in levels:
+        level = Level(z)
+        original = _render(layer, centre, level.resolution, size)
+        from_sld = _render(styled_by_sld, centre, level.resolution, size)
         score = similarity(original, from_sld) if not error else 0.0
-        previews.append(LevelPreview(level, resolution * 1000 / WMTS_PIXEL_SIZE_MM, original,
-                                     from_sld, diff_image(original, from_sld), score))
+        previews.append(LevelPreview(z, level.scale_denominator, original, from_sld,
+                                     diff_image(original, from_sld), score))
     worst = min((p.score for p in previews), default=0.0)
     return PreviewResult(previews, worst, error)

@@ -79,3 +79,73 @@ def test_prepare_sld_runs_in_a_worker_thread(qgis_app):
     worker.start()
     worker.join()
     assert results and results[0].ok
+
+
+class _FakeContext:
+    def __init__(self):
+        self.vendor = None
+
+    def setVendorExtension(self, vendor):
+        self.vendor = vendor
+
+    def errors(self):
+        return []
+
+
+class _LayerWithV3:
+    """Stands for a QGIS 3.44 layer: only the calls export_sld makes."""
+
+    def __init__(self):
+        self.context = None
+
+    def isValid(self):
+        return True
+
+    def exportSldStyleV3(self, context):
+        from qgis.PyQt.QtXml import QDomDocument
+
+        self.context = context
+        document = QDomDocument()
+        document.setContent("<StyledLayerDescriptor xmlns='http://www.opengis.net/sld'/>")
+        return document
+
+
+def test_export_prefers_the_context_api_of_newer_qgis(qgis_app, monkeypatch):
+    import qgis.core
+
+    monkeypatch.setattr(qgis.core, "QgsSldExportContext", _FakeContext, raising=False)
+    layer = _LayerWithV3()
+    exported = export_sld(layer)
+    assert exported.api == "exportSldStyleV3"
+    assert b"StyledLayerDescriptor" in exported.sld_bytes
+    assert isinstance(layer.context, _FakeContext)
+
+
+def test_export_falls_back_to_the_3_22_api_without_context(qgis_app, monkeypatch):
+    import qgis.core
+
+    monkeypatch.delattr(qgis.core, "QgsSldExportContext", raising=False)
+    assert export_sld(polygon_single()).api == "exportSldStyle"
+
+
+class _LayerWhoseExportFails:
+    """exportSldStyle leaves the document empty; saveSldStyle says why (QGIS 3.22 style)."""
+
+    def isValid(self):
+        return True
+
+    def exportSldStyle(self, document, error_message):
+        pass
+
+    def saveSldStyle(self, path):
+        return "Could not export: renderer has no SLD support", False
+
+
+def test_export_failure_carries_the_message_qgis_gave(qgis_app, monkeypatch):
+    import qgis.core
+
+    monkeypatch.delattr(qgis.core, "QgsSldExportContext", raising=False)
+    exported = export_sld(_LayerWhoseExportFails())
+    assert exported.sld_bytes == b""
+    assert exported.error == "Could not export: renderer has no SLD support"
+    assert exported.api == "saveSldStyle"
