@@ -99,6 +99,18 @@ def create_flask_app(sb: Sandbox) -> Flask:
         sb.faults.reset()
         return jsonify({"reset": True})
 
+    @app.get("/annexes/<technical_name>/<path:path>")
+    def annexe(technical_name, path):
+        """Published annexes, as the platform serves them at /annexes/<datastore>/<path>."""
+        ds = next(sb.store.find("datastores", technical_name=technical_name), None)
+        wanted = "/" + path
+        found = ds and next((a for a in sb.store.find("annexes", datastore=ds["_id"])
+                             if wanted in a["paths"] and a["published"]), None)
+        if not found:
+            raise ApiError(404, f"Annexe {wanted} non trouvée")
+        content = sb.store.files("annexes", found["_id"], "content").read_bytes()
+        return content, 200, {"Content-Type": found["mime_type"]}
+
     @app.get("/")
     def home():
         return jsonify({"name": "Géoplateforme sandbox", "api": f"{sandbox().base_url}/api"})
@@ -118,14 +130,17 @@ class _Counted:
 
 
 def _services(sb: Sandbox) -> dict:
+    from .tms import TmsService
     from .wmsv import WmsvService
     from .wmts import WmtsService
 
     wmsv = WmsvService(WmsvLayers(sb.store))
     wmts = WmtsService(WmtsLayers(sb.store), lambda: sb.base_url)
+    tms = TmsService(WmtsLayers(sb.store))
     csw = CswService(sb.store)
     mounts = {"/wms-v/ows": wmsv, "/private/wms-v/ows": wmsv,
-              "/wmts": wmts, "/private/wmts": wmts, "/csw": csw, "/sandbox/csw": csw}
+              "/wmts": wmts, "/private/wmts": wmts, "/tms": tms, "/private/tms": tms,
+              "/csw": csw, "/sandbox/csw": csw}
     return {path: _Counted(path, app, sb.faults) for path, app in mounts.items()}
 
 

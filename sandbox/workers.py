@@ -236,18 +236,20 @@ class Workers:
     def _run_publish(self, offering_id: str) -> None:
         self._pause()
         status = "UNSTABLE" if self.sb.faults.step_fails("publication") else "PUBLISHED"
-        offering = self.store.update("offerings", offering_id, lambda o: o.update(
-            status=status, available=status == "PUBLISHED", update=now_iso()))
-        if offering and status == "PUBLISHED":
-            self.store.update("configurations", offering["configuration"],
-                              lambda c: c.update(status="PUBLISHED"))
+        with self.store.lock:
+            offering = self.store.update("offerings", offering_id, lambda o: o.update(
+                status=status, available=status == "PUBLISHED", update=now_iso()))
+            if offering and status == "PUBLISHED":
+                self.store.update("configurations", offering["configuration"],
+                                  lambda c: c.update(status="PUBLISHED"))
 
     def _run_unpublish(self, offering_id: str) -> None:
         self._pause()
-        offering = self.store.delete("offerings", offering_id)
-        if offering is None:
-            return
-        config_id = offering["configuration"]
-        if not any(self.store.find("offerings", configuration=config_id)):
-            self.store.update("configurations", config_id,
-                              lambda c: c.update(status="UNPUBLISHED"))
+        with self.store.lock:  # clients never see the offering gone and the config PUBLISHED
+            offering = self.store.delete("offerings", offering_id)
+            if offering is None:
+                return
+            config_id = offering["configuration"]
+            if not any(self.store.find("offerings", configuration=config_id)):
+                self.store.update("configurations", config_id,
+                                  lambda c: c.update(status="UNPUBLISHED"))

@@ -12,6 +12,7 @@ from ..errors import ApiError, not_found
 from ..paging import like, matches_tags, tag_filters
 from ..store import new_id, now_iso
 from . import bp
+from .account import storage_use
 from .common import datastore, json_body, list_reply, no_content, owned, public, require
 from .tags import add_tags, remove_tags
 
@@ -43,9 +44,16 @@ def _tree(folder) -> list:
     return items
 
 
+def _size_on_disk(upload_id: str) -> int:
+    return sum(f.stat().st_size for f in upload_dir(upload_id).rglob("*") if f.is_file())
+
+
+def upload_size(upload_id: str) -> int:
+    return (sandbox().store.get("uploads", upload_id) or {}).get("size", 0)
+
+
 def _refresh_size(upload_id: str) -> None:
-    folder = upload_dir(upload_id)
-    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    size = _size_on_disk(upload_id)
     sandbox().store.update("uploads", upload_id, lambda u: u.update(size=size))
 
 
@@ -106,6 +114,11 @@ def push_data(ds_id, up_id):
     target = upload_dir(up_id) / path
     target.parent.mkdir(parents=True, exist_ok=True)
     sent.save(str(target))
+    ds = sandbox().store.get("datastores", ds_id)
+    if storage_use(ds_id) - upload_size(up_id) + _size_on_disk(up_id) > ds["storage_quota"]:
+        target.unlink()
+        raise ApiError(409, "Quota de stockage de l'entrepôt dépassé : supprimez des livraisons"
+                            " ou des données stockées")
     _refresh_size(up_id)
     return jsonify(public(sandbox().store.get("uploads", up_id)))
 

@@ -129,3 +129,46 @@ def test_offerings_are_listed_with_filters(sandbox):
     assert [o["layer_name"] for o in found] == ["listed_layer"]
     assert found[0]["configuration"]["_id"] == config["_id"]
     assert found[0]["urls"][0]["type"] == "WMS"
+
+
+def test_tms_serves_the_pyramid_tiles_with_rows_from_the_bottom(sandbox):
+    flow = Flow(sandbox)
+    published_wms(flow, "tms_source_layer")
+    pyr = pyramid(flow, "tms_source_layer")
+    config = wmts_config(flow, pyr["_id"], "tms_layer").json()
+    offering = flow.offer(config["_id"], flow.endpoint("WMTS-TMS")["_id"]).json()
+    published = flow.wait_offering(offering["_id"])
+    tms_url = next(u["url"] for u in published["urls"] if u["type"] == "TMS")
+    assert requests.get(tms_url, timeout=10).ok                 # the TileMap document
+    pyramid_dir = sandbox.data_dir / "files" / "stored_data" / pyr["_id"] / "pyramid" / "8"
+    column = next(pyramid_dir.iterdir())
+    row = int(next(column.iterdir()).stem)
+    tile = requests.get(f"{tms_url}/8/{column.name}/{2**8 - 1 - row}.jpg", timeout=10)
+    assert tile.ok and tile.headers["Content-Type"] == "image/jpeg"
+    assert tile.content == (column / f"{row}.jpg").read_bytes()
+
+
+def test_sandbox_datastore_allows_twenty_layers_per_account(sandbox):
+    flow = Flow(sandbox, account="totp", which="sandbox")
+    sd = flow.vector_db()
+    style = flow.style().json()["_id"]
+    for i in range(20):
+        created = flow.wms_config(sd, style, f"sandbox.limite_{i}")
+        assert created.status_code == 201, created.text
+    refused = flow.wms_config(sd, style, "sandbox.limite_20")
+    assert refused.status_code == 409
+    assert "20" in " ".join(refused.json()["error_description"])
+
+
+def test_published_annexe_is_served_under_the_datastore_name(sandbox):
+    flow = Flow(sandbox)
+    created = flow.post("/annexes", data={"paths": "legend/x.txt", "published": "true"},
+                        files={"file": ("x.txt", b"hello", "text/plain")})
+    assert created.status_code == 201, created.text
+    technical_name = flow.get("").json()["technical_name"]
+    served = requests.get(f"{sandbox.base_url}/annexes/{technical_name}/legend/x.txt", timeout=10)
+    assert served.content == b"hello"
+    again = flow.post("/annexes", data={"paths": "legend/x.txt"},
+                      files={"file": ("x.txt", b"again")})
+    assert again.status_code == 409
+    assert flow.delete(f"/annexes/{created.json()['_id']}").status_code == 204
