@@ -206,6 +206,12 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "L'expression d'étiquette n'a pas pu être exportée par QGIS (valeur provisoire "
         "écrite). Étiquetez avec un champ simple, ou créez un champ contenant le texte.",
     ),
+    "LABEL_EXPRESSION_SPLIT": (
+        "Label expression {expression} written as fields and text, the form SLD 1.0 labels "
+        "accept.",
+        "Expression d'étiquette {expression} écrite sous forme de champs et de texte, forme "
+        "acceptée par les étiquettes SLD 1.0.",
+    ),
     "ATTRIBUTE_MISSING": (
         "Field '{field}' is used by the style but does not exist in table '{table}'{hint}. "
         "Fix the field name in the style, or map it to an existing column.",

@@ -79,6 +79,21 @@ def _svg_resolver(layer) -> PathResolver:
     return resolve
 
 
+def _carry_label_expression(layer, sld_bytes: bytes):
+    """Fill QGIS's label placeholders when the expression only joins fields and text."""
+    from .labels import fill_label_placeholders, label_parts, simple_label_expression
+
+    expression = simple_label_expression(layer)
+    parts = label_parts(expression) if expression else None
+    if not parts:
+        return sld_bytes, []
+    filled, count = fill_label_placeholders(sld_bytes, parts)
+    if not count:
+        return sld_bytes, []
+    return filled, [finding(Severity.FIXED, "LABEL_EXPRESSION_SPLIT", "Label",
+                            expression=expression)]
+
+
 def prepare_sld(
     layer,
     *,
@@ -102,9 +117,12 @@ def prepare_sld(
     if not exported.sld_bytes:
         error = finding(Severity.ERROR, "EXPORT_FAILED", detail=exported.error)
         return SldResult(b"", [error], [], False, {}, lang)
+    sld_bytes, label_findings = _carry_label_expression(layer, exported.sld_bytes)
     result = transform_and_validate(
-        exported.sld_bytes, table_name=table_name, attributes=attributes,
+        sld_bytes, table_name=table_name, attributes=attributes,
         field_map=layer_field_map(layer, attributes, field_map),
         resolve_path=_svg_resolver(layer), upload_annexes=upload_annexes, lang=lang)
-    result.findings = shield_findings + result.findings + unsupported_symbology_findings(layer)
+    symbology = unsupported_symbology_findings(
+        layer, carried=("label_expression",) if label_findings else ())
+    result.findings = shield_findings + label_findings + result.findings + symbology
     return result

@@ -185,9 +185,13 @@ def _unsupported_keys(layer) -> List[str]:
 _NOTHING_EXPORTED = frozenset({"heatmap"})
 
 
-def unsupported_symbology_findings(layer) -> List[Finding]:
+def unsupported_symbology_findings(layer, carried: Tuple[str, ...] = ()) -> List[Finding]:
+    """One finding per unsupported feature; ``carried``: keys the pipeline managed to
+    express in SLD after all (e.g. a label expression split into fields and text)."""
     findings = []
     for key in _unsupported_keys(layer):
+        if key in carried:
+            continue
         name_en, name_fr, advice_en, advice_fr = FEATURES[key]
         severity = Severity.ERROR if key in _NOTHING_EXPORTED else Severity.WARNING
         findings.append(finding(severity, "UNSUPPORTED_SYMBOLOGY", "", feature=name_en,

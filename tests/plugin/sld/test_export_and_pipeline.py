@@ -149,3 +149,24 @@ def test_export_failure_carries_the_message_qgis_gave(qgis_app, monkeypatch):
     assert exported.sld_bytes == b""
     assert exported.error == "Could not export: renderer has no SLD support"
     assert exported.api == "saveSldStyle"
+
+
+def test_label_joining_fields_and_text_is_carried_as_mixed_content(qgis_app):
+    from .corpus.styles import labels_expression
+
+    result = prepare_sld(labels_expression(), table_name="corpus")
+    assert result.ok, result.messages("en")
+    label = etree.fromstring(result.sld_bytes).find(".//sld:Label", NS)
+    assert label.text is None
+    names = [e.text for e in label.findall("ogc:PropertyName", NS)]
+    assert names == ["nom", "val"]
+    assert label.find("ogc:PropertyName", NS).tail == " / "
+    assert "UNSUPPORTED_SYMBOLOGY" not in {f.code for f in result.findings}
+
+
+def test_label_expression_sld_cannot_carry_stays_an_error(qgis_app):
+    from .corpus.styles import labels_expression_unsupported
+
+    result = prepare_sld(labels_expression_unsupported(), table_name="corpus")
+    assert not result.ok
+    assert "LABEL_EXPRESSION" in {f.code for f in result.findings if f.severity is Severity.ERROR}

@@ -147,6 +147,10 @@ def labels_expression():
     return _labelled("concat(\"Nom\", ' / ', \"val\")", True)
 
 
+def labels_expression_unsupported():
+    return _labelled("upper(\"Nom\")", True)
+
+
 def svg_marker_local():
     symbol = QgsMarkerSymbol()
     symbol.changeSymbolLayer(0, QgsSvgMarkerSymbolLayer(SVG_ICON, 6))
@@ -298,8 +302,10 @@ CORPUS: List[CorpusStyle] = [
     CorpusStyle("rule_based_else_and_empty_rule", rule_based_else_and_empty_rule,
                 simple=True),
     CorpusStyle("labels_field", labels_field, expect_codes=frozenset({"FIELD_RENAMED"})),
-    CorpusStyle("labels_expression", labels_expression, expect_ok=False,
-                expect_codes=frozenset({"LABEL_EXPRESSION"})),
+    CorpusStyle("labels_expression", labels_expression,
+                expect_codes=frozenset({"LABEL_EXPRESSION_SPLIT"})),
+    CorpusStyle("labels_expression_unsupported", labels_expression_unsupported,
+                expect_ok=False, expect_codes=frozenset({"LABEL_EXPRESSION"})),
     CorpusStyle("svg_marker_local", svg_marker_local,
                 expect_codes=frozenset({"ANNEX_REQUIRED"})),
     CorpusStyle("font_marker", font_marker, expect_codes=frozenset({"FONT_MARKER_MAPPED"})),
