@@ -25,3 +25,19 @@ def password_gateway(api_url: str, token_url: str, username: str, password: str,
     tokens = TokenProvider.password(token_url, username, Secret(password), totp=totp,
                                     client_id=client_id)
     return gateway_for(api_url, tokens, cancelled=cancelled)
+
+
+def credentials_from_auth_config(authcfg: str):
+    """(username, password) of a QGIS "Basic" authentication configuration.
+
+    The password is read from QGIS's encrypted store at the moment it is needed and handed
+    straight to the token provider; it is never logged or stored by the plugin."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    config = QgsAuthMethodConfig()
+    if not QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True):
+        raise ValueError(f"authentication configuration '{authcfg}' cannot be read")
+    username, password = config.config("username"), config.config("password")
+    if not username or not password:
+        raise ValueError(f"authentication configuration '{authcfg}' holds no login/password")
+    return username, password

@@ -1,0 +1,1 @@
+"""Processing provider: the publication as algorithms (Graphical Modeler, qgis_process)."""

@@ -1,0 +1,375 @@
+"""Processing algorithms: "Publish layer as WMTS", one per single step, and undo.
+
+Thin by design: they read parameters, build a ``Publication`` and run the same ``Workflow``
+as the wizard's task. The layer is snapshotted in ``prepareAlgorithm`` (the thread that owns
+it); the network only runs in ``processAlgorithm``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any, Dict, List, Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputString,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..publish.errors import PublishCancelledError
+from ..publish.layer_source import LayerSource
+from ..publish.spec import JPEG, PNG, Publication
+from ..publish.steps import STEP_CLASSES
+from ..publish.workflow import Workflow, publication_error_text
+
+FORMATS = [JPEG, PNG]
+USERNAME_ENV, PASSWORD_ENV = "GPF_USERNAME", "GPF_PASSWORD"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("GpfWmtsProcessing", text)
+
+
+STEP_LABELS = {
+    "data": "1 · Upload the layer's data",
+    "integration": "2 · Integrate the upload into a database",
+    "style": "3 · Upload the SLD style",
+    "wmsv": "4 · Publish the WMS-Vector service",
+    "pyramid": "5 · Harvest the raster pyramid",
+    "metadata": "6 · Upload and publish the metadata",
+    "wmts": "7 · Publish the WMTS service",
+    "restriction": "8 · Apply the access restriction",
+    "tags": "9 · Tag everything for cartes.gouv.fr",
+}
+
+CONNECTION_HELP = (
+    "<p><b>Connection</b>: PLATFORM_URL is empty for the Géoplateforme configured in the "
+    "plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a "
+    "QGIS authentication configuration of type Basic (login/password); with qgis_process "
+    "the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE "
+    "is the datastore id (empty: the datastore of your first community).</p>"
+    "<p>The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the "
+    "same publication again resumes after the last finished step and never creates a "
+    "resource twice.</p>")
+
+
+class FeedbackCancel(threading.Event):
+    """Set when the Processing feedback is cancelled; ``clear()`` lets the workflow send its
+    abort requests after a cancel (Qt signals cannot reach a busy worker thread)."""
+
+    def __init__(self, feedback):
+        super().__init__()
+        self._feedback = feedback
+        self._released = False
+
+    def is_set(self) -> bool:
+        return super().is_set() or (self._feedback.isCanceled() and not self._released)
+
+    def clear(self) -> None:
+        self._released = True
+        super().clear()
+
+
+class _PublicationAlgorithm(QgsProcessingAlgorithm):
+    """Parameters and plumbing shared by every algorithm of the provider."""
+
+    needs_layer = True
+
+    def __init__(self):
+        super().__init__()
+        self._source: Optional[LayerSource] = None
+
+    def group(self) -> str:
+        return tr("Publication")
+
+    def groupId(self) -> str:
+        return "publication"
+
+    def createInstance(self):
+        return type(self)()
+
+    # -- parameters -----------------------------------------------------------------------
+    def _connection_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterString(
+            "PLATFORM_URL", tr("Sandbox base URL (empty: the configured platform)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterAuthConfig(
+            "AUTHCFG", tr("Authentication configuration (login/password)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "DATASTORE", tr("Datastore id (empty: your first community's)"), optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            "JOURNAL_DIR", tr("Journal folder (empty: beside the QGIS profile)"),
+            behavior=QgsProcessingParameterFile.Folder, optional=True))
+
+    def _publication_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", tr("Layer to publish"), [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "SELECTED_ONLY", tr("Selected features only"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterString(
+            "REUSE_STORED_DATA", tr("Reuse this VECTOR-DB stored data id (skip the upload)"),
+            optional=True))
+        self._name_parameters()
+        for name, label, multiline in (
+                ("WMSV_TITLE", tr("WMS-V title"), False),
+                ("WMTS_TITLE", tr("WMTS title (service title)"), False),
+                ("ABSTRACT", tr("Summary"), True)):
+            self.addParameter(QgsProcessingParameterString(name, label, multiLine=multiline))
+        self.addParameter(QgsProcessingParameterString(
+            "KEYWORDS", tr("Keywords (comma separated)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "TOP", tr("Top level (least detailed, 0–21)"), QgsProcessingParameterNumber.Integer,
+            defaultValue=4, minValue=0, maxValue=21))
+        self.addParameter(QgsProcessingParameterNumber(
+            "BOTTOM", tr("Bottom level (most detailed, 0–21)"),
+            QgsProcessingParameterNumber.Integer, defaultValue=16, minValue=0, maxValue=21))
+        self.addParameter(QgsProcessingParameterExtent(
+            "EXTENT", tr("Harvest extent (empty: the layer's extent)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            "FORMAT", tr("Tile format"), options=FORMATS, defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "RESTRICTED", tr("Restricted access (own datastore only)"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterString(
+            "PRODUCER", tr("Producer (organisation)"), optional=True))
+
+    def _name_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterString(
+            "DATASHEET", tr("Datasheet name (fiche de données)")))
+        self.addParameter(QgsProcessingParameterString("WMSV_NAME",
+                                                       tr("WMS-V technical name")))
+        self.addParameter(QgsProcessingParameterString("PYRAMID_NAME",
+                                                       tr("Pyramid technical name")))
+        self.addParameter(QgsProcessingParameterString("WMTS_NAME",
+                                                       tr("WMTS technical name")))
+
+    def _outputs(self) -> None:
+        self.addOutput(QgsProcessingOutputString("WMTS_LAYER_NAME", tr("WMTS layer name")))
+        self.addOutput(QgsProcessingOutputString("CAPABILITIES_URL",
+                                                 tr("WMTS capabilities URL")))
+        self.addOutput(QgsProcessingOutputString("JOURNAL", tr("Journal file")))
+
+    # -- running --------------------------------------------------------------------------
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        """On the layer's thread: take the snapshot the worker thread will reopen."""
+        if self.needs_layer and not self.parameterAsString(parameters, "REUSE_STORED_DATA",
+                                                           context):
+            layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+            if layer is None:
+                raise QgsProcessingException(tr("No layer to publish."))
+            selected = self.parameterAsBoolean(parameters, "SELECTED_ONLY", context)
+            self._source = LayerSource.from_layer(layer, selected_only=selected)
+        elif self.needs_layer:
+            layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+            self._source = LayerSource.from_layer(layer) if layer is not None else None
+        return True
+
+    def _gateway(self, parameters, context, cancel: threading.Event):
+        from ..publish.session import credentials_from_auth_config, password_gateway
+        from ..settings import PluginSettings, sandbox_urls
+
+        base = self.parameterAsString(parameters, "PLATFORM_URL", context)
+        urls = sandbox_urls(base) if base else PluginSettings().platform()
+        authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
+        if authcfg:
+            username, password = credentials_from_auth_config(authcfg)
+        else:
+            username, password = os.environ.get(USERNAME_ENV), os.environ.get(PASSWORD_ENV)
+        if not username or not password:
+            raise QgsProcessingException(tr(
+                "No credentials: choose an authentication configuration, or set GPF_USERNAME "
+                "and GPF_PASSWORD."))
+        return password_gateway(urls.api_url, urls.token_url, username, password,
+                                client_id=urls.client_id, cancelled=cancel.is_set)
+
+    def _datastore(self, gateway, parameters, context) -> str:
+        chosen = self.parameterAsString(parameters, "DATASTORE", context)
+        if chosen:
+            return chosen
+        members = gateway.me().get("communities_member", [])
+        if not members:
+            raise QgsProcessingException(tr("Your account belongs to no community."))
+        return members[0]["community"]["datastore"]
+
+    def _publication(self, gateway, parameters, context) -> Publication:
+        text = lambda name: self.parameterAsString(parameters, name, context).strip()  # noqa: E731
+        extent = None
+        if parameters.get("EXTENT"):
+            rect = self.parameterAsExtent(parameters, "EXTENT", context,
+                                          QgsCoordinateReferenceSystem("EPSG:4326"))
+            if not rect.isEmpty():
+                extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        keywords = tuple(k.strip() for k in text("KEYWORDS").split(",") if k.strip())
+        return Publication(
+            datastore_id=self._datastore(gateway, parameters, context),
+            datasheet_name=text("DATASHEET"), wmsv_name=text("WMSV_NAME"),
+            wmts_name=text("WMTS_NAME"), pyramid_name=text("PYRAMID_NAME"),
+            wmsv_title=text("WMSV_TITLE"), wmts_title=text("WMTS_TITLE"),
+            abstract=text("ABSTRACT"), layer=self._source,
+            reuse_stored_data_id=text("REUSE_STORED_DATA") or None, keywords=keywords,
+            top_level=self.parameterAsInt(parameters, "TOP", context),
+            bottom_level=self.parameterAsInt(parameters, "BOTTOM", context),
+            extent_wgs84=extent,
+            image_format=FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)],
+            restricted=self.parameterAsBoolean(parameters, "RESTRICTED", context),
+            producer=text("PRODUCER"))
+
+    def _workflow(self, gateway, spec, parameters, context, feedback,
+                  cancel: threading.Event) -> Workflow:
+        journal_dir = self.parameterAsString(parameters, "JOURNAL_DIR", context) or None
+
+        def progress(percent: float, step: str, message: str) -> None:
+            feedback.setProgress(percent)
+            feedback.setProgressText(f"{step}: {message}")
+
+        return Workflow(gateway, spec, journal_dir=journal_dir, progress=progress,
+                        cancel_event=cancel)
+
+    def _run(self, workflow: Workflow, feedback, until: Optional[str]) -> Dict[str, Any]:
+        try:
+            result = workflow.run(until=until)
+        except PublishCancelledError as error:
+            raise QgsProcessingException(tr(
+                "Cancelled; run again to resume, or use “Undo a publication”.")) from error
+        except Exception as error:  # the platform's own words, then its logs
+            for line in getattr(error, "logs", [])[-30:]:
+                feedback.reportError(line)
+            raise QgsProcessingException(publication_error_text(error)) from error
+        return {"WMTS_LAYER_NAME": result.wmts_layer_name,
+                "CAPABILITIES_URL": result.capabilities_url, "JOURNAL": result.journal_path}
+
+
+class PublishLayerAsWmts(_PublicationAlgorithm):
+    """Every step, in order, resumable."""
+
+    def name(self) -> str:
+        return "publishwmts"
+
+    def displayName(self) -> str:
+        return tr("Publish layer as WMTS")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "<p>Publishes a vector layer as a WMTS on the Géoplateforme, as the guide "
+            "<i>Créer et publier un service WMTS</i> does by hand: upload (GeoPackage), "
+            "integration, SLD style checked before upload, WMS-Vector, raster pyramid over "
+            "the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access "
+            "restriction and cartes.gouv.fr tags.</p>") + tr(CONNECTION_HELP)
+
+    def initAlgorithm(self, config=None) -> None:
+        self._connection_parameters()
+        self._publication_parameters()
+        self._outputs()
+
+    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
+        cancel = FeedbackCancel(feedback)
+        gateway = self._gateway(parameters, context, cancel)
+        spec = self._publication(gateway, parameters, context)
+        workflow = self._workflow(gateway, spec, parameters, context, feedback, cancel)
+        return self._run(workflow, feedback, until=None)
+
+
+class PublicationStep(_PublicationAlgorithm):
+    """Runs the publication up to one step (earlier steps not yet done run first)."""
+
+    step_name = ""
+
+    def name(self) -> str:
+        return f"step_{self.step_name}"
+
+    def displayName(self) -> str:
+        return tr("Step {label}").format(label=tr(STEP_LABELS[self.step_name]))
+
+    def group(self) -> str:
+        return tr("Publication, step by step")
+
+    def groupId(self) -> str:
+        return "steps"
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "<p>Runs the publication up to this step and stops: “{label}”. Steps before it "
+            "that are not finished yet run first; finished ones are skipped (read from the "
+            "journal). Use the same names in every step so they form one publication.</p>"
+        ).format(label=tr(STEP_LABELS[self.step_name])) + tr(CONNECTION_HELP)
+
+    def initAlgorithm(self, config=None) -> None:
+        self._connection_parameters()
+        self._publication_parameters()
+        self._outputs()
+
+    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
+        cancel = FeedbackCancel(feedback)
+        gateway = self._gateway(parameters, context, cancel)
+        spec = self._publication(gateway, parameters, context)
+        workflow = self._workflow(gateway, spec, parameters, context, feedback, cancel)
+        return self._run(workflow, feedback, until=self.step_name)
+
+
+class UndoPublication(_PublicationAlgorithm):
+    """Removes what a publication created (from its journal), newest first."""
+
+    needs_layer = False
+
+    def name(self) -> str:
+        return "undo"
+
+    def displayName(self) -> str:
+        return tr("Undo a publication")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "<p>Removes everything a publication created, newest first: permission, WMTS "
+            "offering and configuration, metadata, pyramid, WMS-V offering and configuration, "
+            "style, stored data and upload. Running executions are aborted first. A stored "
+            "data that was reused, not created, is kept. The publication is named by its "
+            "datastore, datasheet and WMTS technical name.</p>") + tr(CONNECTION_HELP)
+
+    def initAlgorithm(self, config=None) -> None:
+        self._connection_parameters()
+        self.addParameter(QgsProcessingParameterString(
+            "DATASHEET", tr("Datasheet name (fiche de données)")))
+        self.addParameter(QgsProcessingParameterString("WMTS_NAME",
+                                                       tr("WMTS technical name")))
+        self.addOutput(QgsProcessingOutputString("REMOVED", tr("Removed resources")))
+
+    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
+        cancel = FeedbackCancel(feedback)
+        gateway = self._gateway(parameters, context, cancel)
+        name = self.parameterAsString(parameters, "WMTS_NAME", context)
+        spec = Publication(
+            datastore_id=self._datastore(gateway, parameters, context),
+            datasheet_name=self.parameterAsString(parameters, "DATASHEET", context),
+            wmts_name=name, wmsv_name="", pyramid_name="", wmsv_title="", wmts_title="",
+            abstract="")
+        workflow = self._workflow(gateway, spec, parameters, context, feedback, cancel)
+        if not workflow.journal.exists_on_disk():
+            raise QgsProcessingException(tr("No journal for this publication: nothing to undo."))
+        try:
+            removed = workflow.undo()
+        except Exception as error:  # the platform's own words
+            raise QgsProcessingException(publication_error_text(error)) from error
+        for kind in removed:
+            feedback.pushInfo(tr("removed {kind}").format(kind=kind))
+        return {"REMOVED": ", ".join(removed)}
+
+
+def _step_algorithm(step_name: str) -> type:
+    return type(f"PublicationStep_{step_name}", (PublicationStep,), {"step_name": step_name})
+
+
+def all_algorithms() -> List[QgsProcessingAlgorithm]:
+    algorithms: List[QgsProcessingAlgorithm] = [PublishLayerAsWmts(), UndoPublication()]
+    algorithms += [_step_algorithm(cls.name)() for cls in STEP_CLASSES]
+    return algorithms
