@@ -136,6 +136,13 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "L'icône « {path} » est un chemin local ; la plateforme ne peut pas la lire. Déposez-la "
         "en annexe et référencez son URL.",
     ),
+    "SYMBOL_LAYER_NOT_EXPORTED": (
+        "QGIS has no SLD export for the symbol layer type '{kind}'; it is missing from the "
+        "published map. Replace it with a simple fill, line or marker, or an SVG marker.",
+        "QGIS ne sait pas exporter en SLD la couche de symbole de type « {kind} » ; elle "
+        "manquera sur la carte publiée. Remplacez-la par un remplissage, une ligne ou un "
+        "marqueur simple, ou un marqueur SVG.",
+    ),
     "GRAPHIC_FALLBACK": (
         "Icon '{path}' replaced by a simple marker ({reason}); the map will show a square "
         "instead of the icon.",

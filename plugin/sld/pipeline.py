@@ -48,6 +48,8 @@ def transform_and_validate(
     checks = validate_sld(transformed.sld_bytes, table_name=table_name, attributes=attributes)
     if transformed.annexes:  # placeholders are expected until the publish step uploads them
         checks = [c for c in checks if c.code != "ANNEX_PENDING"]
+    if any(f.code == "NO_RULE" for f in transformed.findings):  # the schema says it again
+        checks = [c for c in checks if c.code not in ("XSD_INVALID", "NO_RULE")]
     findings = _merge(transformed.findings, checks)
     return SldResult(transformed.sld_bytes, findings, transformed.annexes,
                      not has_errors(findings), transformed.field_map, lang)
@@ -122,7 +124,11 @@ def prepare_sld(
         sld_bytes, table_name=table_name, attributes=attributes,
         field_map=layer_field_map(layer, attributes, field_map),
         resolve_path=_svg_resolver(layer), upload_annexes=upload_annexes, lang=lang)
-    symbology = unsupported_symbology_findings(
-        layer, carried=("label_expression",) if label_findings else ())
+    already_said = {f.code for f in result.findings}
+    carried = tuple(key for key, code in (("label_expression", "LABEL_EXPRESSION_SPLIT"),
+                                          ("unsupported_symbol_layer",
+                                           "SYMBOL_LAYER_NOT_EXPORTED"))
+                    if code in already_said or any(f.code == code for f in label_findings))
+    symbology = unsupported_symbology_findings(layer, carried=carried)
     result.findings = shield_findings + label_findings + result.findings + symbology
     return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 from urllib.parse import quote, unquote, urlsplit
@@ -26,6 +27,7 @@ ANNEX_SCHEME = "gpf-annex:"
 
 _XLINK_HREF = f"{{{XLINK_NS}}}href"
 _STYLE_NAMESPACES = (SLD_NS, SE_NS)
+_UNEXPORTED_SYMBOL_LAYER = re.compile(r"SymbolLayer\w*\s+(\w+) not implemented")
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
 
 
@@ -182,6 +184,7 @@ class _Downgrader:
             return [self._value_copy(element, local, where, ancestry)]
         if local == "Mark":
             element = self._font_mark_to_wkn(element, where)
+        self._report_unexported_symbol_layers(element, where)
         new = etree.Element(_sld(local))
         self._copy_style_attributes(element, new, local, where)
         self._convert_children(element, new, (*ancestry, local), where)
@@ -196,6 +199,17 @@ class _Downgrader:
             if not any(_local(c) == "Rule" for c in new):
                 return []
         return [new]
+
+    def _report_unexported_symbol_layers(self, element, where: str) -> None:
+        """QGIS leaves "<type> not implemented yet" comments where a symbol layer has no SLD
+        export (raster fill, raster marker, gradient…): the symbol is missing from the SLD."""
+        for child in element:
+            if isinstance(child.tag, str):
+                continue
+            match = _UNEXPORTED_SYMBOL_LAYER.search(child.text or "")
+            if match:
+                self._report(Severity.WARNING, "SYMBOL_LAYER_NOT_EXPORTED", where or "Rule",
+                             kind=match.group(1))
 
     def _straighten_hatch(self, graphic, where: str) -> None:
         """QGIS writes a line-pattern fill as a rotated horline mark. GeoServer rotates the

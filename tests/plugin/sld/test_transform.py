@@ -387,3 +387,12 @@ def test_empty_rule_before_an_else_rule_is_kept_invisible_not_removed():
     assert opacity is not None and opacity.text == "0"
     assert "RULE_KEPT_INVISIBLE" in _codes(result, Severity.FIXED)
     assert _schema_errors(result.sld_bytes) == []
+
+
+def test_symbol_layer_qgis_cannot_export_is_named_in_a_warning():
+    body = ("<se:PointSymbolizer><!--QgsMarkerSymbolLayer RasterMarker not implemented yet-->"
+            "</se:PointSymbolizer>")
+    result = transform_sld(sld(rule(body, name="pins")), table_name="t")
+    warning = next(f for f in result.findings if f.code == "SYMBOL_LAYER_NOT_EXPORTED")
+    assert warning.severity is Severity.WARNING
+    assert "RasterMarker" in warning.message_en and "pins" in warning.location

@@ -283,6 +283,14 @@ def blending_mode():
     return layer
 
 
+def raster_fill():
+    from qgis.core import QgsRasterFillSymbolLayer
+
+    symbol = QgsFillSymbol()
+    symbol.changeSymbolLayer(0, QgsRasterFillSymbolLayer(os.path.join(CORPUS_DIR, "tile.png")))
+    return _single("Polygon", symbol)
+
+
 def outline_colour_only():
     symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "255,0,0",
                                          "outline_width": "0.8"})
@@ -337,4 +345,6 @@ CORPUS: List[CorpusStyle] = [
     CorpusStyle("blending_mode", blending_mode,
                 expect_codes=frozenset({"UNSUPPORTED_SYMBOLOGY"})),
     CorpusStyle("outline_only", outline_colour_only, simple=True),
+    CorpusStyle("raster_fill", raster_fill, expect_ok=False,
+                expect_codes=frozenset({"NO_RULE"})),
 ]
