@@ -33,6 +33,8 @@ from .levels import (
     level_label,
     level_resolution,
     sample_tiles,
+    tile_extent,
+    tile_range,
 )
 
 LOG = logging.getLogger(__name__)
@@ -44,7 +46,7 @@ DIFFERENT_BELOW = 0.6
 SAME_COLOUR_DISTANCE = 60.0
 # A pixel is "ink" when it is this far from the white background.
 INK_DISTANCE = 24.0
-COMPARE_SIZE = 96  # both renders are reduced to this square before comparison
+COMPARE_SIZE = 128  # both renders are reduced to this square before comparison
 
 
 def tr(text: str) -> str:
@@ -99,8 +101,20 @@ def image_similarity(local: QImage, remote: QImage) -> float:
     )
     if not ink.any():
         return 1.0
-    same = np.linalg.norm(a - b, axis=2) <= SAME_COLOUR_DISTANCE
+    # Blurred colours: a one-pixel shift or a thinner outline (another renderer, another DPI)
+    # is not a difference; another colour or a missing feature still is.
+    same = np.linalg.norm(_box_blur(a) - _box_blur(b), axis=2) <= SAME_COLOUR_DISTANCE
     return float(same[ink].mean())
+
+
+def _box_blur(rgb):
+    """3×3 mean of each channel (edges repeated)."""
+    import numpy as np
+
+    padded = np.pad(rgb, ((1, 1), (1, 1), (0, 0)), mode="edge")
+    height, width = rgb.shape[:2]
+    total = sum(padded[dy:dy + height, dx:dx + width] for dy in range(3) for dx in range(3))
+    return total / 9.0
 
 
 # -- tiles ------------------------------------------------------------------------------------
@@ -155,6 +169,41 @@ def fetch_tile(session, source: TileSource, z: int, col: int, row: int,
     return TileCheck(col, row, found=not image.isNull(),
                      blank=image.isNull() or ink_fraction(image) == 0.0,
                      status=reply.status_code)
+
+
+def fetch_tile_image(session, source: TileSource, z: int, col: int, row: int,
+                     timeout_s: float = 15.0) -> Optional[QImage]:
+    try:
+        reply = session.get(source.url, params=source.get_tile_params(z, col, row),
+                            timeout=timeout_s)
+    except Exception:  # a missing tile leaves its square white
+        return None
+    if reply.status_code != 200:
+        return None
+    image = QImage.fromData(reply.content)
+    return None if image.isNull() else image
+
+
+def stitch_tiles(session, source: TileSource, z: int, extent: Extent, size_px: int) -> QImage:
+    """The WMTS as it is served at level ``z``: its own tiles over ``extent`` (EPSG:3857,
+    drawn at the level's resolution), pasted together without resampling."""
+    from qgis.PyQt.QtCore import QPointF
+
+    resolution = level_resolution(z)
+    image = QImage(QSize(size_px, size_px), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(255, 255, 255))
+    painter = QPainter(image)
+    tiles = tile_range(extent, z)
+    for col in range(tiles.col_min, tiles.col_max + 1):
+        for row in range(tiles.row_min, tiles.row_max + 1):
+            tile = fetch_tile_image(session, source, z, col, row)
+            if tile is None:
+                continue
+            xmin, _ymin, _xmax, ymax = tile_extent(z, col, row)
+            painter.drawImage(QPointF((xmin - extent[0]) / resolution,
+                                      (extent[3] - ymax) / resolution), tile)
+    painter.end()
+    return image
 
 
 # -- renders ----------------------------------------------------------------------------------
@@ -233,15 +282,20 @@ def inspect_level(z: int, *, source: Optional[TileSource], session, data_extent_
             if cancelled():
                 return result
             result.tiles.append(fetch_tile(session, source, z, col, row))
-    if wmts_layer is None or source_layer is None or cancelled():
+    has_remote = wmts_layer is not None or (source is not None and session is not None)
+    if not has_remote or source_layer is None or cancelled():
         return result
     xmin, ymin, xmax, ymax = data_extent_3857
     centre = ((xmin + xmax) / 2, (ymin + ymax) / 2)
-    extent = QgsRectangle(*level_extent(z, centre, render_px, render_px))
+    view = level_extent(z, centre, render_px, render_px)
+    extent = QgsRectangle(*view)
     crs = QgsCoordinateReferenceSystem(WEB_MERCATOR)
     size = QSize(render_px, render_px)
     result.local = render_layers([source_layer], extent, crs, size, transform_context)
-    result.remote = render_layers([wmts_layer], extent, crs, size, transform_context)
+    if source is not None and session is not None:
+        result.remote = stitch_tiles(session, source, z, view, render_px)
+    else:
+        result.remote = render_layers([wmts_layer], extent, crs, size, transform_context)
     result.score = image_similarity(result.local, result.remote)
     return result
 
@@ -289,7 +343,7 @@ class LevelInspectionTask(QgsTask):
             import requests
 
             session = requests.Session()
-        if self.wmts_layer is None and self.wmts_uri:
+        if self.wmts_layer is None and self.wmts_uri and self.source is None:
             from qgis.core import QgsRasterLayer
 
             self.wmts_layer = QgsRasterLayer(self.wmts_uri, "wmts", "wms")

@@ -1,0 +1,219 @@
+"""The wizard driven like a user would: login, every page, Publish, PUBLISHED — with a GUI
+stall monitor running — then the WMTS in the canvas and the zoom-level inspector on it."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from gpf_wmts_publisher.plugin.wmts.levels import level_resolution, mercator_units_per_pixel
+from gpf_wmts_publisher.ui import session as session_module
+from gpf_wmts_publisher.ui.publish_wizard import PublishWizard
+from gpf_wmts_publisher.ui.stall_monitor import StallMonitor
+from qgis.core import QgsFillSymbol, QgsProject, QgsSingleSymbolRenderer
+
+from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
+from tests.ui.conftest import wait_until
+
+_names = itertools.count(1)
+HOSTILE_TITLE = 'Parcelles & "bâti" <test> l\'été'
+# The sandbox's WMTS capabilities break on '&' in a WMTS title (reported to its owner), and
+# the sandbox is shared by the session: the WMTS service title stays plain here.
+WMTS_TITLE = "Parcelles bâties (WMTS)"
+
+
+@pytest.fixture(scope="module")
+def source_layer(qgis_app, tmp_path_factory):
+    layer = open_styled_layer(make_polygon_gpkg(str(tmp_path_factory.mktemp("wizard"))))
+    QgsProject.instance().addMapLayer(layer)
+    yield layer
+    QgsProject.instance().removeMapLayer(layer.id())
+
+
+def login(wizard, sandbox):
+    page = wizard.source_page
+    page.loginButton.click()
+    dialog = page.login_dialog
+    dialog.sandboxRadio.setChecked(True)
+    dialog.sandboxUrlEdit.setText(sandbox.base_url)
+    dialog.usernameEdit.setText("formateur")
+    dialog.passwordEdit.setText("formateur")
+    dialog.connectButton.click()
+    wait_until(lambda: wizard.session.connected, what="login")
+    dialog.close()
+
+
+def choose_datastore(wizard, sandbox_datastore: bool):
+    combo = wizard.source_page.datastoreCombo
+    for index in range(combo.count()):
+        datastore = wizard.session.datastore(combo.itemData(index))
+        if datastore.sandbox == sandbox_datastore:
+            combo.setCurrentIndex(index)
+            return datastore
+    raise AssertionError("no such datastore")
+
+
+def make_wizard(qgis_iface, layer, tmp_path, sandbox, *, sandbox_datastore=True):
+    wizard = PublishWizard(qgis_iface, layer, session=session_module.Session(),
+                           journal_dir=str(tmp_path / "journals"))
+    wizard.poll_first_s, wizard.poll_max_s = 0.05, 0.5
+    wizard.show()
+    login(wizard, sandbox)
+    choose_datastore(wizard, sandbox_datastore)
+    wizard.source_page.datasheetEdit.setText(f"fiche_ui_{next(_names)}")
+    return wizard
+
+
+def go_next(wizard, expected_page):
+    wizard.next()
+    assert wizard.currentPage() is expected_page, _errors_of(wizard.currentPage())
+
+
+def _errors_of(page):
+    errors = getattr(page, "errors", None)
+    return errors.messages() if errors is not None else {}
+
+
+def walk_to_publish_page(wizard, *, top=10, bottom=14, title=HOSTILE_TITLE):
+    go_next(wizard, wizard.style_page)
+    wait_until(lambda: wizard.style_page.result is not None, what="the style check")
+    assert wizard.style_page.isComplete(), wizard.style_page.scoreLabel.text()
+    go_next(wizard, wizard.wmsv_page)
+    wizard.wmsv_page.wmsvTitleEdit.setText(title)
+    wizard.wmsv_page.abstractEdit.setPlainText("Parcelles de test")
+    go_next(wizard, wizard.pyramid_page)
+    wizard.pyramid_page.set_levels(top, bottom)
+    go_next(wizard, wizard.metadata_page)
+    page = wizard.metadata_page
+    page.wmtsTitleEdit.setText(WMTS_TITLE)
+    page.publicTitleEdit.setText(title)
+    page.emailEdit.setText("formateur@example.org")
+    page.organisationEdit.setText("Organisme & associés")
+    page.organisationEmailEdit.setText("contact@example.org")
+    page.lineageEdit.setPlainText("Saisie <manuelle>")
+    go_next(wizard, wizard.access_page)
+    go_next(wizard, wizard.publish_page)
+
+
+@pytest.fixture(scope="module")
+def published(qgis_iface, source_layer, sandbox, unlocked_auth_db, tmp_path_factory):
+    """One publication of levels 10–14 through the wizard, shared by the tests below."""
+    tmp_path = tmp_path_factory.mktemp("published")
+    monitor = StallMonitor(interval_ms=10)
+    monitor.start()
+    wizard = make_wizard(qgis_iface, source_layer, tmp_path, sandbox)
+    walk_to_publish_page(wizard)
+    from gpf_wmts_publisher.ui import actions
+
+    wizard.published.connect(lambda result: actions.after_publication(qgis_iface, wizard, result))
+    wizard.publish_page.publishButton.click()
+    wait_until(lambda: wizard.publish_page.state != "running", timeout_s=280,
+               what="the publication")
+    monitor.stop()
+    print(f"\n{monitor.report()} (login → PUBLISHED through the wizard)")
+    wait_until(lambda: actions._OPEN.get("inspector") is not None and
+               actions._OPEN["inspector"].levels, timeout_s=60,
+               what="the inspector: " + wizard.publish_page.resultLabel.text())
+    yield wizard, actions._OPEN["inspector"], monitor
+    wizard.close()
+
+
+def test_wizard_drives_from_login_to_published(published, sandbox):
+    wizard, _dock, monitor = published
+    page = wizard.publish_page
+    assert page.state == "published", page.resultLabel.text() + page.logEdit.toPlainText()
+    assert page.progressBar.value() == 100
+    states = {page.stepsTree.topLevelItem(i).text(1)
+              for i in range(page.stepsTree.topLevelItemCount())}
+    assert states == {page.state_text("done")}
+    assert page.result.levels == [10, 11, 12, 13, 14]
+    assert page.elapsedLabel.text()
+    assert wizard.currentPage() is page and page.isComplete()
+    assert monitor.beats > 0
+
+
+def test_titles_with_xml_characters_reach_the_platform_intact(published, sandbox):
+    wizard, _dock, _monitor = published
+    spec = wizard.publication()
+    assert spec.wmsv_title == HOSTILE_TITLE and spec.metadata.public_title == HOSTILE_TITLE
+    assert not wizard.wmsv_page.problems() and not wizard.metadata_page.problems()
+    from gpf_wmts_publisher.plugin.metadata.iso19139_reader import from_iso19139
+    from gpf_wmts_publisher.plugin.metadata.iso19139_writer import to_iso19139
+
+    assert from_iso19139(to_iso19139(spec.metadata)).public_title == HOSTILE_TITLE
+    wms = sandbox.session().get(
+        wizard.publish_page.result.capabilities_url.split("/wmts")[0] + "/api/datastores/"
+        + spec.datastore_id + "/configurations", params={"limit": 50}, timeout=10).json()
+    titles = {c.get("type_infos", {}).get("title") for c in wms}
+    assert HOSTILE_TITLE in titles
+
+
+def test_wmts_is_added_above_the_source_layer(published, source_layer):
+    _wizard, dock, _monitor = published
+    wmts = dock.wmts_layer()
+    assert wmts is not None and wmts.isValid()
+    order = [node.layer() for node in QgsProject.instance().layerTreeRoot().findLayers()]
+    assert order.index(wmts) == order.index(source_layer) - 1
+
+
+def test_inspector_lists_exactly_the_published_levels(published):
+    _wizard, dock, _monitor = published
+    assert dock.listed_levels() == [10, 11, 12, 13, 14]
+
+
+def test_stepping_gives_each_level_resolution_within_half_a_percent(published, qgis_iface):
+    _wizard, dock, _monitor = published
+    canvas = qgis_iface.mapCanvas()
+    dock.go_to_level(10)
+    seen = []
+    for _ in range(5):
+        z = dock.current_level
+        mupp = mercator_units_per_pixel(canvas.mapSettings())
+        assert mupp == pytest.approx(level_resolution(z), rel=0.005)
+        seen.append(z)
+        dock.nextButton.click()
+    assert seen == [10, 11, 12, 13, 14]
+    assert dock.current_level == 14  # clamped at the last level
+    dock.previousButton.click()
+    assert dock.current_level == 13
+
+
+def test_every_level_has_tiles_and_a_high_score(published, tmp_path):
+    _wizard, dock, _monitor = published
+    finished = []
+    dock.inspectionFinished.connect(finished.append)
+    dock.inspectButton.click()
+    wait_until(lambda: finished, timeout_s=120, what="the level checks")
+    results = finished[-1]
+    assert [r.z for r in results] == [10, 11, 12, 13, 14]
+    for result in results:
+        assert result.tiles_found >= 1, result
+        assert result.score is not None and result.score >= 0.8, (result.z, result.score)
+        assert not result.flagged
+    print("\nscores matching style:", {r.z: round(r.score, 3) for r in results})
+    sheet = dock.save_contact_sheet(str(tmp_path / "contact-sheet.png"))
+    from qgis.PyQt.QtGui import QImage
+
+    assert QImage(sheet).width() > 5 * 100
+
+
+def test_a_mismatched_style_gives_low_scores(published, source_layer):
+    _wizard, dock, _monitor = published
+    other = open_styled_layer(source_layer.source())
+    symbol = QgsFillSymbol.createSimple({"color": "20,60,220,255",
+                                         "outline_color": "20,160,60,255"})
+    other.setRenderer(QgsSingleSymbolRenderer(symbol))
+    QgsProject.instance().addMapLayer(other, False)
+    try:
+        dock.sourceLayerCombo.setLayer(other)
+        finished = []
+        dock.inspectionFinished.connect(finished.append)
+        dock.inspectButton.click()
+        wait_until(lambda: finished, timeout_s=120, what="the level checks")
+        results = finished[-1]
+        print("\nscores mismatched style:", {r.z: round(r.score, 3) for r in results})
+        assert all(r.score is not None and r.score < 0.5 for r in results)
+        assert all(r.flagged for r in results)
+    finally:
+        dock.sourceLayerCombo.setLayer(source_layer)
+        QgsProject.instance().removeMapLayer(other.id())
