@@ -24,7 +24,20 @@ def parse_args(argv=None):
     parser.add_argument("--step-delay", type=float, default=0.2,
                         help="seconds between two statuses of a job")
     parser.add_argument("--quiet", action="store_true", help="no request log")
+    parser.add_argument("--exit-with-parent", action="store_true",
+                        help="stop when the process that started it dies (tests: no orphans)")
     return parser.parse_args(argv)
+
+
+def _watch_parent(stop) -> None:
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        stop()
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def main(argv=None) -> int:
@@ -46,6 +59,8 @@ def main(argv=None) -> int:
     def stop(*_):
         threading.Thread(target=server.shutdown, daemon=True).start()
 
+    if args.exit_with_parent:
+        _watch_parent(stop)
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     elapsed = time.perf_counter() - started

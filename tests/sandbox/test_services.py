@@ -172,3 +172,61 @@ def test_published_annexe_is_served_under_the_datastore_name(sandbox):
                       files={"file": ("x.txt", b"again")})
     assert again.status_code == 409
     assert flow.delete(f"/annexes/{created.json()['_id']}").status_code == 204
+
+
+def test_private_wms_v_is_harvested_with_a_key_in_harvest_extras(sandbox):
+    from sandbox.seed import HARVEST
+    from tests.sandbox.flow import area_of
+
+    flow = Flow(sandbox)
+    config = published_wms(flow, "private_wmsv_layer", is_open=False)
+    offering = flow.get(f"/configurations/{config['_id']}/offerings").json()[0]
+    community = flow.get("").json()["community"]["_id"]
+    flow.post("/permissions", json={"type": "COMMUNITY", "communities": [community],
+                                    "offerings": [offering["_id"]], "licence": "l"})
+    key = sandbox.session().post(f"{sandbox.api_url}/users/me/keys", timeout=10, json={
+        "name": "harvest", "type": "HASH"}).json()["type_infos"]["hash"]
+    url = flow.endpoint("WMS-VECTOR", is_open=False)["urls"][0]["url"]
+    params = {"harvest_layers": "private_wmsv_layer", "harvest_url": url,
+              "harvest_levels": ["8"], "bottom": "8", "top": "8",
+              "harvest_area": area_of(config["type_infos"]["bbox"]),
+              "harvest_format": "image/png"}
+    without = flow.wait_execution(flow.execute(HARVEST, {
+        "output": {"stored_data": {"name": "no_key"}}, "parameters": params})["_id"])
+    assert without["status"] == "FAILURE"
+    with_key = flow.wait_execution(flow.execute(HARVEST, {
+        "output": {"stored_data": {"name": "with_key"}},
+        "parameters": {**params, "harvest_extras": f"apikey={key}"}})["_id"])
+    assert with_key["status"] == "SUCCESS"
+    assert with_key["progress"]["done"] == with_key["progress"]["total"] > 0
+
+
+def test_permissions_are_listed_by_offering_and_deleted(sandbox):
+    flow = Flow(sandbox)
+    config = published_wms(flow, "permission_list_layer", is_open=False)
+    offering = flow.get(f"/configurations/{config['_id']}/offerings").json()[0]
+    me = sandbox.session().get(f"{sandbox.api_url}/users/me", timeout=10).json()
+    created = flow.post("/permissions", json={
+        "type": "ACCOUNT", "users": [me["_id"]], "offerings": [offering["_id"]],
+        "licence": "l", "end_date": "2099-01-01T00:00:00+00:00"})
+    assert created.status_code == 201
+    permission = created.json()[0]
+    assert permission["beneficiary"]["_id"] == me["_id"]
+    listed = flow.get("/permissions", params={"offering": offering["_id"]}).json()
+    assert [p["_id"] for p in listed] == [permission["_id"]]
+    assert flow.delete(f"/permissions/{permission['_id']}").status_code == 204
+    assert flow.get("/permissions", params={"offering": offering["_id"]}).json() == []
+    no_beneficiary = flow.post("/permissions", json={
+        "type": "COMMUNITY", "offerings": [offering["_id"]], "licence": "l"})
+    assert no_beneficiary.status_code == 400
+
+
+def test_upload_delete_removes_its_files(sandbox):
+    flow = Flow(sandbox)
+    up = flow.upload()
+    flow.wait_checks(up)
+    folder = sandbox.data_dir / "files" / "uploads" / up
+    assert any(folder.rglob("*.gpkg"))
+    assert flow.delete(f"/uploads/{up}").status_code == 204
+    assert flow.get(f"/uploads/{up}").status_code == 404
+    assert not folder.exists()
