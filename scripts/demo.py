@@ -137,7 +137,7 @@ def task_progress(task) -> float:
         return 100.0
 
 
-def render_levels(result, spec) -> list:
+def render_levels(result, spec, output: Path) -> list:
     """Renders the WMTS (wms provider URI from plugin/wmts) at two PM levels; PNG paths."""
     from gpf_wmts_publisher.plugin.pyramid import Bbox4326, bbox_4326_to_3857
     from gpf_wmts_publisher.plugin.wmts.capabilities import (
@@ -145,7 +145,7 @@ def render_levels(result, spec) -> list:
         find_layer,
         read_capabilities,
     )
-    from gpf_wmts_publisher.plugin.wmts.inspector import render_layers
+    from gpf_wmts_publisher.plugin.wmts.inspector import ink_fraction, render_layers
     from gpf_wmts_publisher.plugin.wmts.levels import level_extent
     from qgis.core import QgsCoordinateReferenceSystem, QgsRasterLayer, QgsRectangle
     from qgis.PyQt.QtCore import QSize
@@ -161,10 +161,13 @@ def render_levels(result, spec) -> list:
         extent = QgsRectangle(*level_extent(z, centre, 1024, 768))
         image = render_layers([layer], extent, QgsCoordinateReferenceSystem("EPSG:3857"),
                               QSize(1024, 768))
-        path = OUTPUT / f"canvas_z{z}.png"
+        path = output / f"canvas_z{z}.png"
         image.save(str(path))
-        written.append({"level": z, "path": str(path.relative_to(ROOT)),
-                        "matrix_set": info.matrix_set})
+        ink = ink_fraction(image)
+        if ink == 0.0:
+            print(f"WARNING: the level {z} render is blank: the WMTS served no drawing")
+        written.append({"level": z, "path": str(path), "matrix_set": info.matrix_set,
+                        "ink_fraction": round(ink, 3)})
     return written
 
 
@@ -181,8 +184,8 @@ def processing_seconds(gateway, spec, result) -> dict:
     return seconds
 
 
-def write_report(report: dict) -> None:
-    (OUTPUT / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False),
+def write_report(report: dict, output: Path) -> None:
+    (output / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False),
                                         encoding="utf-8")
     lines = [
         "# make demo — publication report", "",
@@ -202,18 +205,24 @@ def write_report(report: dict) -> None:
         "## Canvas renders", "",
         *[f"- level {r['level']}: ![z{r['level']}]({Path(r['path']).name})"
           for r in report["renders"]], ""]
-    (OUTPUT / "report.md").write_text("\n".join(lines), encoding="utf-8")
+    (output / "report.md").write_text("\n".join(lines), encoding="utf-8")
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gui", action="store_true",
                         help="open QGIS on the sandbox instead of the headless run")
+    parser.add_argument("--output", type=Path, default=OUTPUT,
+                        help="where to write the renders and the report (default demo-output/)")
     args = parser.parse_args(argv)
-    if OUTPUT.exists():
-        shutil.rmtree(OUTPUT)
-    OUTPUT.mkdir(parents=True)
-    work = OUTPUT / "work"
+    output = args.output.resolve()
+    output.mkdir(parents=True, exist_ok=True)
+    # Remove only what an earlier demo wrote: --output may name a folder holding other files.
+    for old in [*output.glob("canvas_z*.png"), *output.glob("report.*")]:
+        old.unlink()
+    work = output / "work"
+    if work.exists():
+        shutil.rmtree(work)
     work.mkdir()
     process, base_url, start_s = start_sandbox(work / "sandbox-data", work / "sandbox.log")
     try:
@@ -229,7 +238,7 @@ def main(argv=None) -> int:
         spec, result, gateway, probe = publish(base_url, work)
         wall = time.monotonic() - started
         print(f"PUBLISHED {result.wmts_layer_name} in {wall:.1f} s")
-        renders = render_levels(result, spec)
+        renders = render_levels(result, spec, output)
         import requests
 
         stats = requests.get(f"{base_url}/admin/stats", timeout=10).json()
@@ -244,11 +253,11 @@ def main(argv=None) -> int:
             "executions_s": processing, "step_seconds": result.step_seconds,
             "client_requests": gateway.transport.requests,
             "sandbox_requests": stats.get("total"), "resources": result.resources,
-            "renders": renders, "journal": str(Path(result.journal_path).relative_to(ROOT)),
-        })
+            "renders": renders, "journal": result.journal_path,
+        }, output)
         print("Demo output:")
-        for name in sorted(p.name for p in OUTPUT.iterdir() if p.is_file()):
-            print(f"  {OUTPUT / name}")
+        for name in sorted(p.name for p in output.iterdir() if p.is_file()):
+            print(f"  {output / name}")
         app.exitQgis()
         return 0
     finally:
