@@ -45,7 +45,9 @@ def _private(store, offering: dict) -> bool:
 
 
 def _published(store, kind: str) -> List[dict]:
-    return [o for o in store.all("offerings") if o["type"] == kind and o["status"] == "PUBLISHED"]
+    # An offering being resynchronised (MODIFYING) keeps serving, as on the platform.
+    return [o for o in store.all("offerings") if o["type"] == kind
+            and o["status"] in ("PUBLISHED", "MODIFYING") and o.get("available", True)]
 
 
 class WmsvLayers:

@@ -73,7 +73,7 @@ class Workers:
             if execution["status"] in ("WAITING", "PROGRESS"):
                 self._submit(self._run_execution, execution["_id"])
         for offering in self.store.all("offerings"):
-            if offering["status"] == "PUBLISHING":
+            if offering["status"] in ("PUBLISHING", "MODIFYING"):
                 self._submit(self._run_publish, offering["_id"])
             elif offering["status"] == "UNPUBLISHING":
                 self._submit(self._run_unpublish, offering["_id"])
@@ -237,8 +237,13 @@ class Workers:
         self._pause()
         status = "UNSTABLE" if self.sb.faults.step_fails("publication") else "PUBLISHED"
         with self.store.lock:
-            offering = self.store.update("offerings", offering_id, lambda o: o.update(
-                status=status, available=status == "PUBLISHED", update=now_iso()))
+            def finish(o):
+                # A resync (MODIFYING) keeps the owner's ``available`` choice.
+                kept = o["status"] == "PUBLISHING" or o.get("available", True)
+                o.update(status=status, available=status == "PUBLISHED" and kept,
+                         update=now_iso())
+
+            offering = self.store.update("offerings", offering_id, finish)
             if offering and status == "PUBLISHED":
                 self.store.update("configurations", offering["configuration"],
                                   lambda c: c.update(status="PUBLISHED"))

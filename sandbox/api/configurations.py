@@ -136,6 +136,29 @@ def create_configuration(ds_id):
     return jsonify(config_view(config)), 201
 
 
+@bp.put("/datastores/<ds_id>/configurations/<conf_id>")
+def replace_configuration(ds_id, conf_id):
+    """Full replace (layer_name and type cannot change); offerings resync with PUT on them."""
+    datastore(ds_id, "BROADCAST")
+    config = owned("configurations", ds_id, conf_id, "Configuration")
+    body = json_body()
+    require(body, "name", "type_infos")
+    for immutable in ("layer_name", "type"):
+        if body.get(immutable) not in (None, config[immutable]):
+            raise ApiError(400, f"{immutable} ne peut pas être modifié")
+    infos = dict(body["type_infos"])
+    require(infos, "title", "used_data")
+    check = _check_wms_vector if config["type"] == "WMS-VECTOR" else _check_wmts
+    bbox = check(ds_id, infos["used_data"])
+    if not infos.get("bbox") and bbox:
+        infos["bbox"] = bbox
+    updated = sandbox().store.update("configurations", conf_id, lambda c: c.update(
+        name=body["name"], type_infos=infos, attribution=body.get("attribution"),
+        metadata=body.get("metadata") or [],
+        last_event={"title": "modification", "date": now_iso()}))
+    return jsonify(config_view(updated))
+
+
 def config_view(config: dict) -> dict:
     return {k: v for k, v in public(config).items() if k != "created_by"}
 
@@ -277,6 +300,30 @@ def list_offerings(ds_id):
 def get_offering(ds_id, off_id):
     datastore(ds_id)
     return jsonify(offering_view(owned("offerings", ds_id, off_id, "Offre")))
+
+
+@bp.put("/datastores/<ds_id>/offerings/<off_id>")
+def sync_offering(ds_id, off_id):
+    """Resynchronise after a configuration change: MODIFYING, then PUBLISHED again."""
+    datastore(ds_id, "BROADCAST")
+    offering = owned("offerings", ds_id, off_id, "Offre")
+    if offering["status"] not in ("PUBLISHED", "UNSTABLE"):
+        raise ApiError(409, f"L'offre est au statut {offering['status']}")
+    offering = sandbox().store.update("offerings", off_id, lambda o: o.update(status="MODIFYING"))
+    sandbox().workers.publish(off_id)
+    return jsonify(offering_view(offering))
+
+
+@bp.patch("/datastores/<ds_id>/offerings/<off_id>")
+def patch_offering(ds_id, off_id):
+    datastore(ds_id, "BROADCAST")
+    owned("offerings", ds_id, off_id, "Offre")
+    body = json_body()
+    if set(body) - {"available"} or not isinstance(body.get("available"), bool):
+        raise ApiError(400, "Seul le champ booléen available peut être modifié")
+    offering = sandbox().store.update("offerings", off_id,
+                                      lambda o: o.update(available=body["available"]))
+    return jsonify(offering_view(offering))
 
 
 @bp.delete("/datastores/<ds_id>/offerings/<off_id>")

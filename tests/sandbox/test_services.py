@@ -230,3 +230,36 @@ def test_upload_delete_removes_its_files(sandbox):
     assert flow.delete(f"/uploads/{up}").status_code == 204
     assert flow.get(f"/uploads/{up}").status_code == 404
     assert not folder.exists()
+
+
+def test_configuration_edit_then_offering_resync_serves_the_new_title(sandbox):
+    flow = Flow(sandbox)
+    config = published_wms(flow, "edited_layer")
+    offering = flow.get(f"/configurations/{config['_id']}/offerings").json()[0]
+    infos = dict(config["type_infos"], title="Titre modifié")
+    renamed = flow.http.put(f"{flow.url}/configurations/{config['_id']}", timeout=10,
+                            json={"name": "edited", "type_infos": infos})
+    assert renamed.status_code == 200, renamed.text
+    moved = flow.http.put(f"{flow.url}/configurations/{config['_id']}", timeout=10, json={
+        "name": "edited", "layer_name": "other_name", "type_infos": infos})
+    assert moved.status_code == 400
+    synced = flow.http.put(f"{flow.url}/offerings/{offering['_id']}", timeout=10)
+    assert synced.json()["status"] == "MODIFYING"
+    assert flow.wait_offering(offering["_id"])["status"] == "PUBLISHED"
+    url = flow.endpoint("WMS-VECTOR")["urls"][0]["url"]
+    capabilities = requests.get(url, params={"SERVICE": "WMS", "REQUEST": "GetCapabilities",
+                                             "VERSION": "1.3.0"}, timeout=30)
+    assert "Titre modifié" in capabilities.content.decode("utf-8")
+
+
+def test_unavailable_offering_is_not_served(sandbox):
+    flow = Flow(sandbox)
+    config = published_wms(flow, "unavailable_layer")
+    offering = flow.get(f"/configurations/{config['_id']}/offerings").json()[0]
+    patched = flow.http.patch(f"{flow.url}/offerings/{offering['_id']}", timeout=10,
+                              json={"available": False})
+    assert patched.json()["available"] is False
+    url = flow.endpoint("WMS-VECTOR")["urls"][0]["url"]
+    capabilities = requests.get(url, params={"SERVICE": "WMS", "REQUEST": "GetCapabilities"},
+                                timeout=30)
+    assert b"unavailable_layer" not in capabilities.content
