@@ -13,18 +13,55 @@ import collections
 import hashlib
 import math
 import os
+import queue
+import sys
 import threading
 import time
 import uuid
+from concurrent.futures import Future
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Deque, Dict, Iterable, List, Optional, Protocol, Tuple
 from urllib.parse import parse_qsl, urlencode
 from xml.sax.saxutils import escape
 
+from qgis.PyQt import sip
+
 _app = None
 _server = None
-# QgsServer and the projects it renders are not thread safe: one render at a time per process.
-_render_lock = threading.Lock()
+# QgsServer and the projects it renders are not thread safe, and layers made in one thread draw
+# nothing once that thread is gone (werkzeug runs each request in a new thread): all QGIS
+# Server work runs, one job at a time, in this single long-lived thread.
+class _QgisThread:
+    """Runs callables one at a time in one daemon thread that lives as long as the process
+    (a pool's worker is joined at exit, leaving QGIS objects bound to a dead thread)."""
+
+    def __init__(self):
+        self._jobs: queue.Queue = queue.Queue()
+        self._thread = None
+        self._start_lock = threading.Lock()
+
+    def run(self, function):
+        with self._start_lock:
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._serve, name="sandbox-qgis-server", daemon=True
+                )
+                self._thread.start()
+        done = Future()
+        self._jobs.put((function, done))
+        return done.result()
+
+    def _serve(self):
+        while True:
+            function, done = self._jobs.get()
+            try:
+                done.set_result(function())
+            except BaseException as error:  # handed to the waiting request thread
+                done.set_exception(error)
+
+
+_qgis_thread = _QgisThread()
 
 SUPPORTED_CRS = ("EPSG:3857", "EPSG:4326")
 _LAYER_PARAMS = ("LAYERS", "LAYER", "QUERY_LAYERS")
@@ -39,6 +76,13 @@ def ensure_qgis_app():
     existing = QgsApplication.instance()
     if existing is not None:
         return existing
+    # Run from the venv, QGIS derives its prefix from .venv/bin and misses its resources
+    # (srs.db): CRSs then come out invalid now and then, maps render blank, the WMS provider
+    # crashes. The real interpreter's prefix (/usr) is the right one.
+    prefix = str(Path(sys.executable).resolve().parent.parent)
+    if "QGIS_PREFIX_PATH" not in os.environ and Path(prefix, "share", "qgis", "resources").is_dir():
+        os.environ["QGIS_PREFIX_PATH"] = prefix  # QgsServer re-reads it
+        QgsApplication.setPrefixPath(prefix, True)
     _app = QgsApplication([], False)
     _app.initQgis()
     return _app
@@ -126,12 +170,21 @@ class SlidingWindowRateLimiter:
 
 
 class _ProjectCache:
-    """QgsProjects keyed by the set of layer names, rebuilt when a layer's fingerprint moves."""
+    """QgsProjects keyed by the set of layer names, rebuilt when a layer's fingerprint moves.
+
+    Used from the QGIS thread only. The projects are handed to C++ and deleted explicitly when
+    dropped: left to Python's garbage collection they may die after QGIS has exited (at
+    interpreter shutdown) and crash the process.
+    """
 
     def __init__(self, max_entries: int = 32):
         self._entries: collections.OrderedDict[tuple, tuple] = collections.OrderedDict()
         self._max_entries = max_entries
         self.builds = 0
+
+    def clear(self) -> None:
+        while self._entries:
+            self._drop(self._entries.popitem(last=False)[1][1])
 
     def project_for(self, layers: List[WmsvLayer], skip_broken: bool = False):
         names = (skip_broken, *(layer.name for layer in layers))
@@ -141,12 +194,19 @@ class _ProjectCache:
             self._entries.move_to_end(names)
             return entry[1]
         project = _build_project(layers, skip_broken)
+        sip.transferto(project, None)
         self.builds += 1
+        if entry is not None:
+            self._drop(entry[1])
         self._entries[names] = (fingerprint, project)
         self._entries.move_to_end(names)
         while len(self._entries) > self._max_entries:
-            self._entries.popitem(last=False)
+            self._drop(self._entries.popitem(last=False)[1][1])
         return project
+
+    @staticmethod
+    def _drop(project) -> None:
+        sip.delete(project)
 
 
 class WmsvError(Exception):
@@ -232,11 +292,15 @@ class WmsvService:
         clock: Callable[[], float] = time.monotonic,
     ):
         self.layers_provider = layers_provider
-        # Made now, in the constructing (main) thread: Qt objects dislike being born in a
-        # request thread.
-        _qgis_server()
+        ensure_qgis_app()  # in the constructing (main) thread: the application must not be
+        _qgis_thread.run(_qgis_server)  # born in a short-lived request thread
         self.rate_limiter = SlidingWindowRateLimiter(max_requests_per_s, retry_after_s, clock)
         self._projects = _ProjectCache()
+
+    def close(self) -> None:
+        """Drop the cached projects now, in the QGIS thread (not at garbage collection,
+        which may come after QGIS has exited)."""
+        _qgis_thread.run(self._projects.clear)
 
     @property
     def project_builds(self) -> int:
@@ -294,7 +358,7 @@ class WmsvService:
         from qgis.core import QgsProject
         from qgis.server import QgsBufferServerRequest, QgsBufferServerResponse
 
-        with _render_lock:
+        def render_in_qgis_thread():
             try:
                 project = self._projects.project_for(layers, skip_broken)
             except WmsvError as error:
@@ -308,9 +372,13 @@ class WmsvService:
                 _qgis_server().handleRequest(request, response, project)
             finally:
                 QgsProject.setInstance(singleton)
-            body = bytes(response.body())
-            status_code = response.statusCode()
             headers = [(name, value) for name, value in response.headers().items()]
+            return response.statusCode(), headers, bytes(response.body())
+
+        outcome = _qgis_thread.run(render_in_qgis_thread)
+        if isinstance(outcome[0], str):  # already a WSGI answer (an error)
+            return outcome
+        status_code, headers, body = outcome
         headers = [(n, v) for n, v in headers if n.lower() != "content-length"]
         headers.append(("Content-Length", str(len(body))))
         return f"{status_code} {_REASONS.get(status_code, 'Status')}", headers, body

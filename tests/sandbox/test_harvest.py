@@ -28,12 +28,13 @@ def serve():
     def start(app) -> str:
         server = make_server("127.0.0.1", 0, app, threaded=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
+        servers.append((server, app))
         return f"http://127.0.0.1:{server.server_port}/wms-v/ows"
 
     yield start
-    for server in servers:
+    for server, app in servers:
         server.shutdown()
+        app.close()
 
 
 def written_tiles(out_dir: Path, ext: str):

@@ -167,3 +167,41 @@ def test_owslib_reads_and_fetches_over_real_http(pyramids):
         assert tile.read() == on_disk
     finally:
         server.shutdown()
+
+
+def test_qgis_opens_and_draws_the_wmts_at_its_pm_levels(pyramids, qgis_app):
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsMapRendererSequentialJob,
+        QgsMapSettings,
+        QgsRasterLayer,
+        QgsRectangle,
+    )
+    from qgis.PyQt.QtCore import QSize
+
+    service = WmtsService(DictLayers(wmts_layer(pyramids)), lambda: None)
+    server = serve_in_thread(DispatcherMiddleware(service, {"/wmts": service}))
+    try:
+        capabilities = (f"http://127.0.0.1:{server.server_port}/wmts"
+                        "?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities")
+        layer = QgsRasterLayer(
+            "crs=EPSG:3857&format=image/jpeg&layers=parcels_wmts&styles=normal"
+            f"&tileMatrixSet=PM&url={capabilities}", "wmts", "wms")
+        assert layer.isValid(), layer.error().summary()
+        settings = QgsMapSettings()
+        settings.setLayers([layer])
+        settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+        settings.setOutputSize(QSize(256, 256))
+        # 256 px at level 11's resolution, centred on the harvested (red) area.
+        centre_x, centre_y = pm_grid.lonlat_to_mercator(2.35, 48.85)
+        half = pm_grid.resolution(11) * 128
+        settings.setExtent(QgsRectangle(centre_x - half, centre_y - half,
+                                        centre_x + half, centre_y + half))
+        job = QgsMapRendererSequentialJob(settings)
+        job.start()
+        job.waitForFinished()
+        colour = job.renderedImage().pixelColor(128, 128)
+        assert colour.red() > 240 and colour.green() < 15 and colour.blue() < 15
+    finally:
+        server.shutdown()
+
