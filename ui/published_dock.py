@@ -69,13 +69,16 @@ def list_services(client, datastore_id: str) -> List[ServiceRow]:
 
 def unpublish(client, datastore_id: str, row: ServiceRow, delete: bool) -> None:
     from ..plugin.entrepot.api import EntrepotApi
+    from ..plugin.publish.waiting import wait_for
 
     api = EntrepotApi(client, datastore_id)
     for offering in row.offerings:
         api.delete_offering(offering["id"])
+    # The platform unpublishes asynchronously: wait until the offerings are gone.
+    wait_for(lambda: api.configuration_offerings(row.configuration_id), lambda left: not left,
+             timeout_s=300, what="unpublication")
     if delete:
         from ..plugin.entrepot.errors import Conflict
-        from ..plugin.publish.waiting import wait_for
 
         # The configuration can go once its offerings are gone (the platform unpublishes
         # asynchronously: 409 until then).
