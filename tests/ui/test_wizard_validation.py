@@ -135,3 +135,12 @@ def test_iso19139_import_fills_the_form(wizard_at_wmsv, tmp_path):
     assert page.publicTitleEdit.text() == "Titre importé"
     assert page.organisationEdit.text() == "IGN"
     assert page.topicCombo.currentData() == "planningCadastre"
+
+
+def test_style_page_shows_findings_and_the_fidelity_score(wizard_at_wmsv):
+    page = wizard_at_wmsv.style_page
+    wait_until(lambda: page.preview is not None, what="the fidelity preview")
+    assert page.findingsList.count() >= 1
+    assert page.preview.score > 0.9  # a plain fill survives the SLD
+    assert page.localPreview.pixmap() is not None and not page.localPreview.pixmap().isNull()
+    assert "%" in page.scoreLabel.text()

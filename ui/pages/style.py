@@ -9,6 +9,7 @@ from ..background import run_in_task
 from . import language, load_form
 
 FORM = load_form("style_page")
+PREVIEW_LEVELS = (12, 14, 16)
 
 SEVERITY_COLOURS = {"ERROR": QColor(192, 0, 0), "WARNING": QColor(179, 89, 0),
                     "FIXED": QColor(0, 110, 0)}
@@ -52,6 +53,7 @@ class StylePage(QWizardPage, FORM):
         self.result = None
         self.preview = None
         self.task = None
+        self.preview_task = None
         self.checkButton.clicked.connect(self.check_style)
 
     def initializePage(self) -> None:
@@ -61,6 +63,7 @@ class StylePage(QWizardPage, FORM):
         layer = self.wizard().source_layer()
         self.findingsList.clear()
         self.result = None
+        self.preview = None
         self.completeChanged.emit()
         if layer is None:
             self.scoreLabel.setText(self.tr("A stored data is reused: its style is not checked "
@@ -72,7 +75,6 @@ class StylePage(QWizardPage, FORM):
         self.task = run_in_task(self.tr("Checking the style"),
                                 lambda _task: check_style_in_task(prepared),
                                 self._show_result, self._show_failure)
-        self._start_preview(layer)
 
     def _show_result(self, result) -> None:
         self.checkButton.setEnabled(True)
@@ -86,30 +88,35 @@ class StylePage(QWizardPage, FORM):
             self.findingsList.addItem(self.tr("No problem found: the SLD is ready."))
         self._update_score_label()
         self.completeChanged.emit()
+        self._start_preview(result)
 
     def _show_failure(self, message: str) -> None:
         self.checkButton.setEnabled(True)
         self.scoreLabel.setText(self.tr("The style could not be checked: {0}").format(message))
 
-    # -- fidelity preview (when the SLD package provides it) ----------------------------
-    def _start_preview(self, layer) -> None:
-        try:
-            from ...plugin.sld import preview as preview_module
-        except ImportError:
+    # -- fidelity preview: the layer rendered by QGIS and with the exported SLD ----------
+    def _start_preview(self, result) -> None:
+        """Renders in a task, on a clone of the layer (the original belongs to the GUI)."""
+        layer = self.wizard().source_layer()
+        if layer is None or not result.sld_bytes:
             return
-        render = getattr(preview_module, "fidelity_preview", None)
-        if render is None:
-            return
-        try:
-            self.preview = render(layer)
-        except Exception as error:  # the preview is a help, never a blocker
-            self.scoreLabel.setText(self.tr("Preview unavailable: {0}").format(error))
-            return
-        for label, image in ((self.localPreview, getattr(self.preview, "qgis_image", None)),
-                             (self.sldPreview, getattr(self.preview, "sld_image", None))):
-            if image is not None and not image.isNull():
-                label.setPixmap(QPixmap.fromImage(image).scaled(
-                    label.width(), label.height()))
+        from ...plugin.sld.preview import preview_fidelity
+
+        clone = layer.clone()
+        sld, field_map = result.sld_bytes, result.field_map
+        self.preview_task = run_in_task(
+            self.tr("Rendering the style preview"),
+            lambda _task: preview_fidelity(clone, sld, PREVIEW_LEVELS, field_map=field_map),
+            self._show_preview, lambda message: None)
+
+    def _show_preview(self, preview) -> None:
+        self.preview = preview
+        if preview.levels:
+            shown = preview.levels[len(preview.levels) // 2]
+            for label, image in ((self.localPreview, shown.original),
+                                 (self.sldPreview, shown.from_sld)):
+                label.setPixmap(QPixmap.fromImage(image))
+            self.localCaption.setText(self.tr("QGIS rendering (level {0})").format(shown.level))
         self._update_score_label()
 
     def _update_score_label(self) -> None:
@@ -118,9 +125,11 @@ class StylePage(QWizardPage, FORM):
         errors = sum(1 for f in self.result.findings if f.severity.value == "ERROR")
         warnings = sum(1 for f in self.result.findings if f.severity.value == "WARNING")
         text = self.tr("{0} error(s), {1} warning(s).").format(errors, warnings)
-        score = getattr(self.preview, "score", None)
-        if score is not None:
-            text += " " + self.tr("Fidelity score: {0:.0%}.").format(score)
+        if self.preview is not None:
+            text += " " + self.tr("Fidelity score: {0:.0%} (worst of levels {1}).").format(
+                self.preview.score, ", ".join(str(p.level) for p in self.preview.levels))
+            if self.preview.load_error:
+                text += " " + self.preview.load_error
         self.scoreLabel.setText(text)
 
     def isComplete(self) -> bool:
