@@ -12,16 +12,18 @@ from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedb
 
 from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
 
-_KEEP = []  # the registry does not keep the Python side of a provider alive
+@pytest.fixture(scope="module")
+def provider(qgis_app):
+    """Registered for this module only (the plugin's own test registers it through
+    initProcessing; the registry refuses a second provider with the same id)."""
+    from processing.core.Processing import Processing
 
-
-@pytest.fixture
-def provider(qgis_processing):
+    Processing.initialize()
     registry = QgsApplication.processingRegistry()
-    if not _KEEP:
-        _KEEP.append(GpfWmtsProvider())
-        assert registry.addProvider(_KEEP[0])
-    return _KEEP[0]
+    provider = GpfWmtsProvider()   # this reference keeps the Python side alive
+    assert registry.addProvider(provider)
+    yield provider
+    registry.removeProvider(provider)
 
 
 @pytest.fixture
