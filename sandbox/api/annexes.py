@@ -10,7 +10,7 @@ from ..context import sandbox
 from ..errors import ApiError
 from ..store import new_id, now_iso
 from . import bp
-from .common import datastore, list_reply, no_content, owned, public
+from .common import datastore, json_body, list_reply, no_content, owned, public
 from .uploads import safe_path
 
 
@@ -64,3 +64,37 @@ def delete_annexe(ds_id, an_id):
     sandbox().store.delete("annexes", an_id)
     shutil.rmtree(sandbox().store.files("annexes", an_id, "x").parent, ignore_errors=True)
     return no_content()
+
+
+@bp.patch("/datastores/<ds_id>/annexes/<an_id>")
+def patch_annexe(ds_id, an_id):
+    datastore(ds_id, "ANNEX")
+    owned("annexes", ds_id, an_id, "Annexe")
+    body = json_body()
+    allowed = {k: v for k, v in body.items() if k in ("labels", "published", "paths")}
+    if "labels" in allowed and not isinstance(allowed["labels"], list):
+        raise ApiError(400, "labels doit être une liste de chaînes")
+    return jsonify(public(sandbox().store.update("annexes", an_id, lambda a: a.update(allowed))))
+
+
+@bp.post("/datastores/<ds_id>/annexes/<an_id>/tags")
+def tag_annexe(ds_id, an_id):
+    """Tags on annexes are their ``key=value`` labels."""
+    datastore(ds_id, "ANNEX")
+    owned("annexes", ds_id, an_id, "Annexe")
+    body = json_body()
+
+    def merge(annexe):
+        kept = [label for label in annexe["labels"] if label.split("=", 1)[0] not in body]
+        annexe["labels"] = kept + [f"{k}={v}" for k, v in body.items()]
+
+    return jsonify(public(sandbox().store.update("annexes", an_id, merge)))
+
+
+@bp.delete("/datastores/<ds_id>/annexes/<an_id>/tags")
+def untag_annexe(ds_id, an_id):
+    datastore(ds_id, "ANNEX")
+    owned("annexes", ds_id, an_id, "Annexe")
+    names = {n for raw in request.args.getlist("tags") for n in raw.split(",") if n}
+    return jsonify(public(sandbox().store.update("annexes", an_id, lambda a: a.update(
+        labels=[label for label in a["labels"] if label.split("=", 1)[0] not in names]))))

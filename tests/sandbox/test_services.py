@@ -171,7 +171,12 @@ def test_published_annexe_is_served_under_the_datastore_name(sandbox):
     again = flow.post("/annexes", data={"paths": "legend/x.txt"},
                       files={"file": ("x.txt", b"again")})
     assert again.status_code == 409
-    assert flow.delete(f"/annexes/{created.json()['_id']}").status_code == 204
+    annexe = created.json()["_id"]
+    tagged = flow.post(f"/annexes/{annexe}/tags", json={"type": "legend"})
+    assert tagged.json()["labels"] == ["type=legend"]
+    flow.delete(f"/annexes/{annexe}/tags", params={"tags": "type"})
+    assert flow.get(f"/annexes/{annexe}").json()["labels"] == []
+    assert flow.delete(f"/annexes/{annexe}").status_code == 204
 
 
 def test_private_wms_v_is_harvested_with_a_key_in_harvest_extras(sandbox):
