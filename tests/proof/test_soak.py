@@ -1,0 +1,52 @@
+"""The short fault soak (bench/soak.py with 3 runs): under injected 5xx, 429, resets, slow
+replies, short tokens, processing failures and a cancel, every run ends PUBLISHED, cancelled
+and undone, or with a clear error; nothing is duplicated and nothing is left behind."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bench.soak import KINDS, Soak, make_layer_source
+from tests.fixtures.sandbox import start_sandbox
+
+SHORT_RUNS = len(KINDS)  # one run of each kind: transient failure, cancel, broken step
+SEED = 8
+
+
+@pytest.fixture(scope="module")
+def short_soak_report(qgis_app, tmp_path_factory):
+    work = tmp_path_factory.mktemp("soak")
+    with start_sandbox(work / "sandbox", step_delay=0.02) as sandbox:
+        soak = Soak(sandbox, make_layer_source(str(work)), str(work),
+                    datastore_id=sandbox.datastores()["own"], attempts=10,
+                    deadline=time.monotonic() + 240, say=print)
+        yield soak.soak(SHORT_RUNS, SEED)
+
+
+@pytest.mark.timeout(300)
+def test_short_soak_runs_each_kind_and_injects_every_network_fault(short_soak_report):
+    report = short_soak_report
+    assert [run.plan.kind for run in report.runs] == list(KINDS)
+    injected = report.injected
+    assert injected["reset"] > 0 and injected["429"] > 0 and injected["slow"] > 0
+    assert sum(injected[status] for status in ("500", "502", "503")) > 0
+
+
+def test_every_soak_run_ends_published_cancelled_or_with_a_clear_error(short_soak_report):
+    outcomes = {run.plan.kind: run.outcome for run in short_soak_report.runs}
+    assert outcomes["transient"] == "published", short_soak_report.summary_lines()
+    assert outcomes["cancel"] == "cancelled"
+    assert outcomes["broken"] == "clear error"
+    assert all(run.message for run in short_soak_report.runs if run.outcome != "published")
+
+
+def test_soak_leaves_no_duplicate_and_no_orphan(short_soak_report):
+    report = short_soak_report
+    assert report.duplicates == 0
+    assert report.orphans_after_cancel == 0
+    assert report.orphans_after_failure == 0
+    assert report.healthy
+    published = [run for run in report.runs if run.outcome == "published"]
+    assert published and not any("missing" in run.message for run in published)
