@@ -9,9 +9,10 @@ from typing import Iterable, Mapping, Optional
 
 
 def normalise_name(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
+    # lower first: lower-casing can itself produce accents ("İ" -> "i̇")
+    decomposed = unicodedata.normalize("NFKD", name.lower())
     without_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return without_accents.replace("-", "").lower()
+    return without_accents.replace("-", "").lower()  # NFKD can yield capitals ("ℌ" -> "H")
 
 
 def stored_field_name(
@@ -36,3 +37,12 @@ def stored_field_name(
             if normalise_name(column) == normalised:
                 return column
     return normalised
+
+
+def relation_attributes(relations: Iterable[Mapping], table_name: str) -> Optional[dict]:
+    """The columns (name -> type) of ``table_name`` in a stored data's
+    ``type_infos.relations``, or None when the table is not there."""
+    for relation in relations:
+        if relation.get("name") == table_name:
+            return dict(relation.get("attributes") or {})
+    return None
