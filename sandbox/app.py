@@ -90,6 +90,25 @@ def create_flask_app(sb: Sandbox) -> Flask:
             raise ApiError(400, str(error)) from None
         return jsonify(vars(config))
 
+    @app.post("/admin/quotas")
+    def set_quotas():
+        """Lower (or raise) every datastore's quotas, to try what a full quota does."""
+        body = request.get_json(force=True) or {}
+        unknown = set(body) - {"endpoint_quota", "storage_quota"}
+        if unknown or not all(isinstance(v, int) and v >= 0 for v in body.values()):
+            raise ApiError(400, "attendu : {endpoint_quota?: int, storage_quota?: int}")
+
+        def apply(ds):
+            if "endpoint_quota" in body:
+                for entry in ds["endpoints"]:
+                    entry["quota"] = body["endpoint_quota"]
+            if "storage_quota" in body:
+                ds["storage_quota"] = body["storage_quota"]
+
+        for ds in sb.store.all("datastores"):
+            sb.store.update("datastores", ds["_id"], apply)
+        return jsonify(body)
+
     @app.get("/admin/stats")
     def stats():
         return jsonify(sb.faults.stats())

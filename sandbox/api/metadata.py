@@ -112,6 +112,18 @@ def replace_metadata(ds_id, md_id):
                                                  lambda m: m.update(level=level.upper()))))
 
 
+@bp.patch("/datastores/<ds_id>/metadata/<md_id>")
+def patch_metadata(ds_id, md_id):
+    datastore(ds_id)
+    owned("metadata", ds_id, md_id, "Métadonnée")
+    body = json_body()
+    if body.get("type", "ISOAP") not in METADATA_TYPES or set(body) - {"type", "open_data"}:
+        raise ApiError(400, "Seuls type (ISOAP, INSPIRE) et open_data peuvent être modifiés")
+    changes = {k: (bool(v) if k == "open_data" else v) for k, v in body.items()}
+    return jsonify(public(sandbox().store.update("metadata", md_id,
+                                                 lambda m: m.update(changes))))
+
+
 @bp.post("/datastores/<ds_id>/metadata/<md_id>/tags")
 def tag_metadata(ds_id, md_id):
     datastore(ds_id)

@@ -204,3 +204,44 @@ def test_integration_keeps_every_feature(sandbox, tmp_path):
     with sqlite3.connect(SAMPLE_GPKG) as db:
         expected = db.execute('SELECT COUNT(*) FROM "Communes Démo"').fetchone()[0]
     assert count == expected == 300
+
+
+def test_checks_failure_can_be_injected(sandbox):
+    flow = Flow(sandbox)
+    sandbox.set_faults(fail_step="checks")
+    try:
+        up = flow.upload()
+        final = flow.wait_checks(up)
+    finally:
+        sandbox.reset_faults()
+    assert final["status"] == "UNSTABLE"
+    assert "fail_step=checks" in _failed_logs(flow, up)[1]
+
+
+def test_harvest_failure_can_be_injected(sandbox):
+    flow = Flow(sandbox)
+    config = _wms_layer(flow, "harvest_injected_layer")
+    url = flow.endpoint("WMS-VECTOR")["urls"][0]["url"]
+    sandbox.set_faults(fail_step="harvest")
+    try:
+        execution = flow.wait_execution(flow.execute(HARVEST, _harvest_body(
+            "harvest_injected_layer", url, config["type_infos"]["bbox"]))["_id"])
+    finally:
+        sandbox.reset_faults()
+    assert execution["status"] == "FAILURE"
+    assert execution["output"]["stored_data"]["status"] == "UNSTABLE"
+
+
+def test_publication_failure_leaves_the_offering_unstable(sandbox):
+    flow = Flow(sandbox)
+    sd = flow.vector_db()
+    style = flow.style().json()["_id"]
+    config = flow.wms_config(sd, style, "unstable_layer").json()["_id"]
+    sandbox.set_faults(fail_step="publication")
+    try:
+        offering = flow.offer(config, flow.endpoint("WMS-VECTOR")["_id"]).json()
+        final = flow.wait_offering(offering["_id"])
+    finally:
+        sandbox.reset_faults()
+    assert final["status"] == "UNSTABLE" and final["available"] is False
+    assert flow.get(f"/configurations/{config}").json()["status"] == "UNPUBLISHED"
