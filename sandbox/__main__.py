@@ -5,13 +5,24 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import signal
 import sys
 import threading
 import time
 from pathlib import Path
 
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+SECRET_PARAMS = re.compile(r"(?i)((?:apikey|api_key|access_token|code|refresh_token)=)[^&\s]+")
+
+
+class RedactingRequestHandler(WSGIRequestHandler):
+    """The access log without keys or tokens found in query strings."""
+
+    def log_request(self, code="-", size="-") -> None:
+        self.path = SECRET_PARAMS.sub(r"\1***", self.path)
+        super().log_request(code, size)
 
 
 def parse_args(argv=None):
@@ -50,7 +61,8 @@ def main(argv=None) -> int:
     from .app import build
 
     # Bind first: with --port 0 the base URL is only known once the socket exists.
-    server = make_server("127.0.0.1", args.port, app=None, threaded=True)
+    server = make_server("127.0.0.1", args.port, app=None, threaded=True,
+                         request_handler=RedactingRequestHandler)
     base_url = f"http://127.0.0.1:{server.server_port}"
     app, sb = build(args.data_dir, base_url, token_lifetime=args.token_lifetime,
                     seed_value=args.seed, step_delay_s=args.step_delay)
