@@ -82,21 +82,27 @@ class LoginDialog(QDialog, FORM):
             self.statusLabel.setText(self.tr("Enter your login and password."))
             return
         try:
-            config_id = session_module.store_basic_credentials(
-                username, password, self.settings.auth_config_id())
+            session_module.unlock_auth_database()  # may ask the master password: GUI thread
         except session_module.AuthDatabaseLockedError as error:
             self.statusLabel.setText(str(error))
             return
-        self.settings.set_auth_config_id(config_id)
         totp = self.totpEdit.text().strip() or None
         self.totpEdit.clear()  # a one-time code is never kept
-        client = session_module.make_client(platform, username,
-                                            session_module.Secret(password), totp)
+        known_id = self.settings.auth_config_id()
+        secret = session_module.Secret(password)
+
+        def work(_task):
+            # The auth database write (an encrypted SQLite commit) and the network both run
+            # here, off the GUI thread.
+            config_id = session_module.store_basic_credentials(username, secret.reveal(),
+                                                               known_id)
+            client = session_module.make_client(platform, username, secret, totp)
+            return config_id, client, session_module.fetch_user(client)
+
         self.connectButton.setEnabled(False)
         self.statusLabel.setText(self.tr("Connecting…"))
-        self.task = run_in_task(self.tr("Connecting to the Géoplateforme"),
-                                lambda task: session_module.fetch_user(client),
-                                on_success=lambda user: self._on_connected(platform, client, user),
+        self.task = run_in_task(self.tr("Connecting to the Géoplateforme"), work,
+                                on_success=lambda found: self._on_connected(platform, *found),
                                 on_failure=self._on_failed)
 
     def _create_oauth2_config(self, platform) -> None:
@@ -112,7 +118,8 @@ class LoginDialog(QDialog, FORM):
             "your browser when a layer needs it. Publishing still needs a login and "
             "password.").format(config_id))
 
-    def _on_connected(self, platform, client, user) -> None:
+    def _on_connected(self, platform, config_id, client, user) -> None:
+        self.settings.set_auth_config_id(config_id)
         self.session.platform = platform
         self.session.client = client
         self.session.user = user

@@ -32,6 +32,11 @@ def _manager():
     return manager
 
 
+def unlock_auth_database() -> None:
+    """Makes sure the master password is known (QGIS asks the user once; GUI thread)."""
+    _manager()
+
+
 def store_basic_credentials(username: str, password: str, config_id: str = "") -> str:
     """Creates (or updates ``config_id``) a "Basic" auth configuration; returns its id."""
     manager = _manager()

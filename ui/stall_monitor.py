@@ -22,6 +22,8 @@ class StallMonitor(QObject):
         self._timer.timeout.connect(self._beat)
         self._last: Optional[float] = None
         self.stalls_ms: List[float] = []
+        self.phases: List[str] = []  # the phase each stall happened in
+        self.phase = ""
         self.beats = 0
 
     def start(self) -> None:
@@ -35,12 +37,23 @@ class StallMonitor(QObject):
         now = time.perf_counter()
         if self._last is not None:
             self.stalls_ms.append(max(0.0, (now - self._last) * 1000.0 - self.interval_ms))
+            self.phases.append(self.phase)
         self._last = now
         self.beats += 1
 
     @property
     def longest_stall_ms(self) -> float:
         return max(self.stalls_ms, default=0.0)
+
+    def mark(self, phase: str) -> None:
+        """Names what the GUI does from now on, so a stall can be attributed."""
+        self.phase = phase
+
+    def longest_by_phase(self) -> dict:
+        found: dict = {}
+        for phase, stall in zip(self.phases, self.stalls_ms):
+            found[phase] = max(found.get(phase, 0.0), stall)
+        return found
 
     def report(self) -> str:
         return (f"GUI stall monitor: {self.beats} heartbeats every {self.interval_ms} ms, "

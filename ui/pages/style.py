@@ -15,35 +15,13 @@ SEVERITY_COLOURS = {"ERROR": QColor(192, 0, 0), "WARNING": QColor(179, 89, 0),
                     "FIXED": QColor(0, 110, 0)}
 
 
-def check_style_in_gui_thread(layer, lang: str):
-    """The part that must touch the layer (GUI thread): QGIS's SLD export and the symbology
-    findings. Returns what the background part needs (plain bytes and dicts)."""
-    from ...plugin.sld.export import export_sld
+def check_style(layer_clone, lang: str):
+    """QGIS's SLD export, the platform's rules and the symbology report, on a clone of the
+    layer that only this task uses (the original belongs to the GUI thread)."""
     from ...plugin.sld.names import normalise_name
-    from ...plugin.sld.pipeline import layer_field_map
-    from ...plugin.sld.symbology import unsupported_symbology_findings
+    from ...plugin.sld.pipeline import prepare_sld
 
-    exported = export_sld(layer)
-    return {
-        "sld": exported.sld_bytes, "error": exported.error,
-        "table": normalise_name(layer.name()), "field_map": layer_field_map(layer),
-        "symbology": unsupported_symbology_findings(layer), "lang": lang,
-    }
-
-
-def check_style_in_task(prepared):
-    """Transform + validate the SLD bytes (no layer involved): safe in a worker thread."""
-    from ...plugin.sld.findings import Severity, finding
-    from ...plugin.sld.pipeline import SldResult, transform_and_validate
-
-    if not prepared["sld"]:
-        error = finding(Severity.ERROR, "EXPORT_FAILED", detail=prepared["error"])
-        return SldResult(b"", [error], [], False, {}, prepared["lang"])
-    result = transform_and_validate(prepared["sld"], table_name=prepared["table"],
-                                    field_map=prepared["field_map"], lang=prepared["lang"])
-    result.findings = result.findings + prepared["symbology"]
-    result.ok = result.ok and not any(f.severity.value == "ERROR" for f in prepared["symbology"])
-    return result
+    return prepare_sld(layer_clone, table_name=normalise_name(layer_clone.name()), lang=lang)
 
 
 class StylePage(QWizardPage, FORM):
@@ -71,9 +49,9 @@ class StylePage(QWizardPage, FORM):
             return
         self.scoreLabel.setText(self.tr("Checking the style…"))
         self.checkButton.setEnabled(False)
-        prepared = check_style_in_gui_thread(layer, language())
+        clone, lang = layer.clone(), language()
         self.task = run_in_task(self.tr("Checking the style"),
-                                lambda _task: check_style_in_task(prepared),
+                                lambda _task: check_style(clone, lang),
                                 self._show_result, self._show_failure)
 
     def _show_result(self, result) -> None:
