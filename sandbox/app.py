@@ -49,6 +49,7 @@ def create_flask_app(sb: Sandbox) -> Flask:
     app.json.sort_keys = False
     app.register_blueprint(api_bp)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(auth.realm_bp)
 
     @app.before_request
     def inject_faults():

@@ -18,7 +18,9 @@ from flask import Blueprint, jsonify, redirect, request
 from .context import sandbox
 from .seed import PUBLIC_CLIENTS
 
-bp = Blueprint("auth", __name__, url_prefix="/realms/geoplateforme/protocol/openid-connect")
+REALM = "/realms/geoplateforme"
+bp = Blueprint("auth", __name__, url_prefix=f"{REALM}/protocol/openid-connect")
+realm_bp = Blueprint("realm", __name__, url_prefix=REALM)
 
 _codes: dict = {}   # one-time authorization codes: code -> (user id, client id, redirect, expiry)
 CODE_LIFETIME_S = 60
@@ -152,3 +154,38 @@ def authorize():
     page = _LOGIN_PAGE.format(error=html.escape(error), client_id=html.escape(client_id),
                               redirect_uri=html.escape(redirect_uri), state=html.escape(state))
     return page, 200, {"Content-Type": "text/html; charset=utf-8"}
+
+
+@bp.post("/logout")
+def logout():
+    """Accepted like Keycloak's (tokens are signed, not stored: they simply expire)."""
+    if not sandbox().signer.verify(request.form.get("refresh_token", ""), "Refresh"):
+        return keycloak_error(400, "invalid_grant", "Invalid refresh token")
+    return "", 204
+
+
+@bp.get("/userinfo")
+def userinfo():
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    claims = sandbox().signer.verify(token.strip(), "Bearer") if scheme.lower() == "bearer" \
+        else None
+    user = sandbox().store.get("users", claims["sub"]) if claims else None
+    if not user:
+        return keycloak_error(401, "invalid_token", "Token verification failed")
+    return jsonify({"sub": user["_id"], "preferred_username": user["username"],
+                    "email": user["email"], "given_name": user["first_name"],
+                    "family_name": user["last_name"]})
+
+
+@realm_bp.get("/.well-known/openid-configuration")
+def discovery():
+    base = f"{sandbox().base_url}{REALM}"
+    endpoints = f"{base}/protocol/openid-connect"
+    return jsonify({
+        "issuer": base, "authorization_endpoint": f"{endpoints}/auth",
+        "token_endpoint": f"{endpoints}/token", "userinfo_endpoint": f"{endpoints}/userinfo",
+        "end_session_endpoint": f"{endpoints}/logout",
+        "grant_types_supported": ["authorization_code", "password", "refresh_token",
+                                  "client_credentials"],
+        "response_types_supported": ["code"],
+    })

@@ -125,3 +125,18 @@ def test_token_signature_is_checked(sandbox):
     header, payload, signature = token.split(".")
     tampered = f"{header}.{payload}.{signature[:-2]}AA"
     assert _me(sandbox, tampered).status_code == 401
+
+
+def test_discovery_userinfo_and_logout_answer_like_keycloak(sandbox):
+    realm = sandbox.token_url.split("/protocol/")[0]
+    discovery = requests.get(f"{realm}/.well-known/openid-configuration", timeout=10).json()
+    assert discovery["token_endpoint"] == sandbox.token_url
+    body = _password(sandbox, "formateur", "formateur").json()
+    info = requests.get(discovery["userinfo_endpoint"], timeout=10,
+                        headers={"Authorization": f"Bearer {body['access_token']}"})
+    assert info.json()["preferred_username"] == "formateur"
+    assert requests.get(discovery["userinfo_endpoint"], timeout=10).status_code == 401
+    logout = requests.post(discovery["end_session_endpoint"], timeout=10,
+                           data={"client_id": "gpf-warehouse",
+                                 "refresh_token": body["refresh_token"]})
+    assert logout.status_code == 204
