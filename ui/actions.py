@@ -57,11 +57,15 @@ def open_published_services(iface):
 
 
 def open_zoom_inspector(iface, wmts_layer=None, source_layer=None, info=None):
+    """Opens (or brings back) the inspector; with a layer and its capabilities info, the
+    canvas goes straight to the first published level over the data."""
     from .inspector_dock import ZoomInspectorDock
 
     dock = _dock(iface, "inspector", lambda: ZoomInspectorDock(iface))
     if wmts_layer is not None:
         dock.set_layers(wmts_layer, source_layer, info)
+        if info is not None:
+            dock.show_first_level(source_layer)
     else:
         dock.pick_layers_from_project()
     return dock

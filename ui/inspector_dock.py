@@ -180,6 +180,20 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         self._show_comparison(z)
         self.levelShown.emit(z)
 
+    def show_first_level(self, around_layer=None) -> None:
+        """Centres the canvas on ``around_layer`` (the data) and shows the top level."""
+        canvas = self.canvas()
+        if canvas is None or not self.levels:
+            return
+        if around_layer is not None:
+            from qgis.core import QgsCoordinateTransform
+
+            transform = QgsCoordinateTransform(around_layer.crs(),
+                                               canvas.mapSettings().destinationCrs(),
+                                               QgsProject.instance().transformContext())
+            canvas.setCenter(transform.transform(around_layer.extent().center()))
+        self.go_to_level(self.levels[0])
+
     def step(self, direction: int) -> None:
         if not self.levels:
             return
