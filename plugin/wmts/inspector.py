@@ -49,10 +49,6 @@ INK_DISTANCE = 24.0
 COMPARE_SIZE = 128  # both renders are reduced to this square before comparison
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LevelInspection", text)
-
-
 # -- similarity -------------------------------------------------------------------------------
 def _rgb_array(image: QImage, size: int):
     """The image composited on white and reduced to ``size``², as a float (h, w, 3) array."""
@@ -263,12 +259,12 @@ class LevelResult:
 
     def verdict(self) -> str:
         if self.error:
-            return tr("error: {0}").format(self.error)
+            return QCoreApplication.translate("LevelInspection", "error: {0}").format(self.error)
         if self.empty:
-            return tr("empty")
+            return QCoreApplication.translate("LevelInspection", "empty")
         if self.different:
-            return tr("differs from the source")
-        return tr("OK")
+            return QCoreApplication.translate("LevelInspection", "differs from the source")
+        return QCoreApplication.translate("LevelInspection", "OK")
 
 
 def inspect_level(z: int, *, source: Optional[TileSource], session, data_extent_3857: Extent,
@@ -325,7 +321,8 @@ class LevelInspectionTask(QgsTask):
                  data_extent_3857: Extent, wmts_layer: Optional[QgsMapLayer],
                  source_layer: Optional[QgsMapLayer], session=None, render_px: int = 256,
                  transform_context=None, wmts_uri: str = ""):
-        super().__init__(tr("Inspecting WMTS levels"), QgsTask.Flag.CanCancel)
+        super().__init__(QCoreApplication.translate("LevelInspection", "Inspecting WMTS levels"),
+                         QgsTask.Flag.CanCancel)
         self.levels = list(levels)
         self.source = source
         self.data_extent_3857 = data_extent_3857
@@ -407,7 +404,8 @@ def contact_sheet(results: Sequence[LevelResult], thumb_px: int = 160,
 def save_contact_sheet(results: Sequence[LevelResult], path: str, title: str = "") -> str:
     image = contact_sheet(results, title=title)
     if not image.save(path, "PNG"):
-        raise OSError(tr("Could not write the contact sheet to {0}").format(path))
+        raise OSError(QCoreApplication.translate(
+            "LevelInspection", "Could not write the contact sheet to {0}").format(path))
     return path
 
 

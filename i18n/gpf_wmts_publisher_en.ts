@@ -1,0 +1,1321 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../plugin/main.py" line="63"/>
+        <source>Géoplateforme WMTS</source>
+        <translation>Géoplateforme WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="65"/>
+        <source>Publish current layer as WMTS…</source>
+        <translation>Publish current layer as WMTS…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="69"/>
+        <source>Connect to the Géoplateforme…</source>
+        <translation>Connect to the Géoplateforme…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="71"/>
+        <source>Published services</source>
+        <translation>Published services</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="73"/>
+        <source>Zoom-level inspector</source>
+        <translation>Zoom-level inspector</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="95"/>
+        <source>Publication</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="105"/>
+        <source>Sandbox base URL (empty: the configured platform)</source>
+        <translation>Sandbox base URL (empty: the configured platform)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="108"/>
+        <source>Authentication configuration (login/password)</source>
+        <translation>Authentication configuration (login/password)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="110"/>
+        <source>Datastore id (empty: your first community's)</source>
+        <translation>Datastore id (empty: your first community's)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="112"/>
+        <source>Journal folder (empty: beside the QGIS profile)</source>
+        <translation>Journal folder (empty: beside the QGIS profile)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="117"/>
+        <source>Layer to publish</source>
+        <translation>Layer to publish</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="119"/>
+        <source>Selected features only</source>
+        <translation>Selected features only</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="121"/>
+        <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
+        <translation>Reuse this VECTOR-DB stored data id (skip the upload)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <source>WMS-V title</source>
+        <translation>WMS-V title</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <source>WMTS title (service title)</source>
+        <translation>WMTS title (service title)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="130"/>
+        <source>Keywords (comma separated)</source>
+        <translation>Keywords (comma separated)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="132"/>
+        <source>Top level (least detailed, 0–21)</source>
+        <translation>Top level (least detailed, 0–21)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="135"/>
+        <source>Bottom level (most detailed, 0–21)</source>
+        <translation>Bottom level (most detailed, 0–21)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="138"/>
+        <source>Harvest extent (empty: the layer's extent)</source>
+        <translation>Harvest extent (empty: the layer's extent)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="140"/>
+        <source>Tile format</source>
+        <translation>Tile format</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="142"/>
+        <source>Restricted access (own datastore only)</source>
+        <translation>Restricted access (own datastore only)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <source>Producer (organisation)</source>
+        <translation>Producer (organisation)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="341"/>
+        <source>Datasheet name (fiche de données)</source>
+        <translation>Datasheet name (fiche de données)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="150"/>
+        <source>WMS-V technical name</source>
+        <translation>WMS-V technical name</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="152"/>
+        <source>Pyramid technical name</source>
+        <translation>Pyramid technical name</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="343"/>
+        <source>WMTS technical name</source>
+        <translation>WMTS technical name</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="158"/>
+        <source>WMTS layer name</source>
+        <translation>WMTS layer name</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="159"/>
+        <source>WMTS capabilities URL</source>
+        <translation>WMTS capabilities URL</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="161"/>
+        <source>Journal file</source>
+        <translation>Journal file</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="170"/>
+        <source>No layer to publish.</source>
+        <translation>No layer to publish.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="190"/>
+        <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
+        <translation>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="202"/>
+        <source>Your account belongs to no community.</source>
+        <translation>Your account belongs to no community.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="243"/>
+        <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
+        <translation>Cancelled; run again to resume, or use “Undo a publication”.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="260"/>
+        <source>Publish layer as WMTS</source>
+        <translation>Publish layer as WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="263"/>
+        <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="292"/>
+        <source>Step {label}</source>
+        <translation>Step {label}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="295"/>
+        <source>Publication, step by step</source>
+        <translation>Publication, step by step</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="301"/>
+        <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="329"/>
+        <source>Undo a publication</source>
+        <translation>Undo a publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="332"/>
+        <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="345"/>
+        <source>Removed resources</source>
+        <translation>Removed resources</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="358"/>
+        <source>No journal for this publication: nothing to undo.</source>
+        <translation>No journal for this publication: nothing to undo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="364"/>
+        <source>removed {kind}</source>
+        <translation>removed {kind}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/tasks.py" line="65"/>
+        <source>Cancelled: the publication can be resumed or undone.</source>
+        <translation>Cancelled: the publication can be resumed or undone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/tasks.py" line="70"/>
+        <source>The task stopped.</source>
+        <translation>The task stopped.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/tasks.py" line="80"/>
+        <source>Publishing {name} as WMTS</source>
+        <translation>Publishing {name} as WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/tasks.py" line="107"/>
+        <source>Removing the publication {name}</source>
+        <translation>Removing the publication {name}</translation>
+    </message>
+</context>
+<context>
+    <name>AccessPage</name>
+    <message>
+        <location filename="../ui/pages/access.py" line="32"/>
+        <source>The sandbox ("Découverte") datastore only publishes public services: restriction needs your own datastore.</source>
+        <translation>The sandbox ("Découverte") datastore only publishes public services: restriction needs your own datastore.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access.py" line="35"/>
+        <source>This datastore has no private WMTS endpoint: the service can only be public.</source>
+        <translation>This datastore has no private WMTS endpoint: the service can only be public.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access.py" line="42"/>
+        <source>A restricted service is published on the private endpoint and your community gets the access until the chosen date; users need a key.</source>
+        <translation>A restricted service is published on the private endpoint and your community gets the access until the chosen date; users need a key.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access_page.ui" line="5"/>
+        <source>Access restriction</source>
+        <translation>Access restriction</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access_page.ui" line="6"/>
+        <source>Who can use the WMTS.</source>
+        <translation>Who can use the WMTS.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access_page.ui" line="8"/>
+        <source>Public ("Tout public")</source>
+        <translation>Public ("Tout public")</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access_page.ui" line="9"/>
+        <source>Restricted to my community (a key is needed to use the service)</source>
+        <translation>Restricted to my community (a key is needed to use the service)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access_page.ui" line="12"/>
+        <source>Access until</source>
+        <translation>Access until</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access_page.ui" line="14"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../ui/actions.py" line="93"/>
+        <source>Publish as WMTS on the Géoplateforme…</source>
+        <translation>Publish as WMTS on the Géoplateforme…</translation>
+    </message>
+</context>
+<context>
+    <name>EstimateChart</name>
+    <message>
+        <location filename="../ui/estimate_chart.py" line="20"/>
+        <source>Level {0}: {1} tiles, {2}</source>
+        <translation>Level {0}: {1} tiles, {2}</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionTask</name>
+    <message>
+        <location filename="../ui/background.py" line="58"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>LevelInspection</name>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="262"/>
+        <source>error: {0}</source>
+        <translation>error: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="264"/>
+        <source>empty</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="266"/>
+        <source>differs from the source</source>
+        <translation>differs from the source</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="267"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="324"/>
+        <source>Inspecting WMTS levels</source>
+        <translation>Inspecting WMTS levels</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="407"/>
+        <source>Could not write the contact sheet to {0}</source>
+        <translation>Could not write the contact sheet to {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../ui/login_dialog.py" line="82"/>
+        <source>Enter your login and password.</source>
+        <translation>Enter your login and password.</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="103"/>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="104"/>
+        <source>Connecting to the Géoplateforme</source>
+        <translation>Connecting to the Géoplateforme</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="116"/>
+        <source>OAuth2 configuration {0} created in QGIS's authentication database: QGIS opens your browser when a layer needs it. Publishing still needs a login and password.</source>
+        <translation>OAuth2 configuration {0} created in QGIS's authentication database: QGIS opens your browser when a layer needs it. Publishing still needs a login and password.</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="133"/>
+        <source>Connection failed: {0}</source>
+        <translation>Connection failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="136"/>
+        <source>Connected as {0} ({1}).</source>
+        <translation>Connected as {0} ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="69"/>
+        <source>Not connected.</source>
+        <translation>Not connected.</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="6"/>
+        <source>Connect to the Géoplateforme</source>
+        <translation>Connect to the Géoplateforme</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="10"/>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="14"/>
+        <source>Géoplateforme (data.geopf.fr)</source>
+        <translation>Géoplateforme (data.geopf.fr)</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="20"/>
+        <source>Local sandbox (training)</source>
+        <translation>Local sandbox (training)</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="33"/>
+        <source>Credentials</source>
+        <translation>Credentials</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="37"/>
+        <source>Login and password (stored in QGIS's authentication database)</source>
+        <translation>Login and password (stored in QGIS's authentication database)</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="43"/>
+        <source>Browser sign-in (OAuth2 configuration for QGIS layers)</source>
+        <translation>Browser sign-in (OAuth2 configuration for QGIS layers)</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="46"/>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="48"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="50"/>
+        <source>One-time code</source>
+        <translation>One-time code</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="53"/>
+        <source>only if your account uses two-factor authentication (never stored)</source>
+        <translation>only if your account uses two-factor authentication (never stored)</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="62"/>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="63"/>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="75"/>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="76"/>
+        <source>Datastore</source>
+        <translation>Datastore</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPage</name>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="123"/>
+        <source>Import ISO 19139 metadata</source>
+        <translation>Import ISO 19139 metadata</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="123"/>
+        <source>XML files (*.xml)</source>
+        <translation>XML files (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="135"/>
+        <source>Import failed: {0}</source>
+        <translation>Import failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="140"/>
+        <source>Imported from {0}.</source>
+        <translation>Imported from {0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="187"/>
+        <source>Enter a scale denominator, e.g. 25000.</source>
+        <translation>Enter a scale denominator, e.g. 25000.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="5"/>
+        <source>WMTS service and its metadata</source>
+        <translation>WMTS service and its metadata</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="6"/>
+        <source>Describe the resource. Fields marked * are mandatory; they are prefilled from the layer's QGIS metadata.</source>
+        <translation>Describe the resource. Fields marked * are mandatory; they are prefilled from the layer's QGIS metadata.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="10"/>
+        <source>Import ISO 19139…</source>
+        <translation>Import ISO 19139…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="19"/>
+        <source>WMTS technical name *</source>
+        <translation>WMTS technical name *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="21"/>
+        <source>Public title of the data *</source>
+        <translation>Public title of the data *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="23"/>
+        <source>Service title *</source>
+        <translation>Service title *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="25"/>
+        <source>Summary *</source>
+        <translation>Summary *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="27"/>
+        <source>Unique resource identifier *</source>
+        <translation>Unique resource identifier *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="29"/>
+        <source>Contact e-mail *</source>
+        <translation>Contact e-mail *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="31"/>
+        <source>Organisation *</source>
+        <translation>Organisation *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="33"/>
+        <source>Organisation e-mail *</source>
+        <translation>Organisation e-mail *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="35"/>
+        <source>Creation date of the resource *</source>
+        <translation>Creation date of the resource *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="37"/>
+        <source>Keywords *</source>
+        <translation>Keywords *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="38"/>
+        <source>comma separated</source>
+        <translation>comma separated</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="39"/>
+        <source>Topic category *</source>
+        <translation>Topic category *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="41"/>
+        <source>Update frequency *</source>
+        <translation>Update frequency *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="43"/>
+        <source>Lineage *</source>
+        <translation>Lineage *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="45"/>
+        <source>Resource type *</source>
+        <translation>Resource type *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="47"/>
+        <source>Metadata language *</source>
+        <translation>Metadata language *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="49"/>
+        <source>Character set *</source>
+        <translation>Character set *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="51"/>
+        <source>Coordinate reference system</source>
+        <translation>Coordinate reference system</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="53"/>
+        <source>Spatial resolution (optional)</source>
+        <translation>Spatial resolution (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="55"/>
+        <source>Attribution text (optional)</source>
+        <translation>Attribution text (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="57"/>
+        <source>Attribution URL (optional)</source>
+        <translation>Attribution URL (optional)</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPage</name>
+    <message>
+        <location filename="../ui/pages/publish.py" line="19"/>
+        <source>Upload the data</source>
+        <translation>Upload the data</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="20"/>
+        <source>Integrate the data into the database</source>
+        <translation>Integrate the data into the database</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="21"/>
+        <source>Upload the style (SLD)</source>
+        <translation>Upload the style (SLD)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="22"/>
+        <source>Publish the WMS-Vector service</source>
+        <translation>Publish the WMS-Vector service</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="23"/>
+        <source>Harvest the raster tile pyramid</source>
+        <translation>Harvest the raster tile pyramid</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="24"/>
+        <source>Publish the metadata</source>
+        <translation>Publish the metadata</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="25"/>
+        <source>Publish the WMTS service</source>
+        <translation>Publish the WMTS service</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="26"/>
+        <source>Restrict the access</source>
+        <translation>Restrict the access</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="27"/>
+        <source>Group in the datasheet (tags)</source>
+        <translation>Group in the datasheet (tags)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="30"/>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="31"/>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="33"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="34"/>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="71"/>
+        <source>WMTS "{0}" (levels {1}–{2}) in datastore "{3}"; access: {4}.</source>
+        <translation>WMTS "{0}" (levels {1}–{2}) in datastore "{3}"; access: {4}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="71"/>
+        <source>restricted</source>
+        <translation>restricted</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="71"/>
+        <source>public</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="157"/>
+        <source>PUBLISHED: {0} — &lt;a href="{1}"&gt;capabilities&lt;/a&gt;</source>
+        <translation>PUBLISHED: {0} — &lt;a href="{1}"&gt;capabilities&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="164"/>
+        <source>The step "{0}" failed: {1}</source>
+        <translation>The step "{0}" failed: {1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="175"/>
+        <source>Cancelled during "{0}": nothing is lost, Resume continues where it stopped.</source>
+        <translation>Cancelled during "{0}": nothing is lost, Resume continues where it stopped.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="192"/>
+        <source>Elapsed: {0} min {1:02d} s</source>
+        <translation>Elapsed: {0} min {1:02d} s</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="5"/>
+        <source>Publish</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="6"/>
+        <source>Every step runs in the background; you can keep working in QGIS. A failed or cancelled publication can be resumed without creating anything twice.</source>
+        <translation>Every step runs in the background; you can keep working in QGIS. A failed or cancelled publication can be resumed without creating anything twice.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="12"/>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="13"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="20"/>
+        <source>Publish the service now</source>
+        <translation>Publish the service now</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="21"/>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="22"/>
+        <source>Cancel the publication</source>
+        <translation>Cancel the publication</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="26"/>
+        <source>Add the WMTS to the map and open the zoom-level inspector when published</source>
+        <translation>Add the WMTS to the map and open the zoom-level inspector when published</translation>
+    </message>
+</context>
+<context>
+    <name>PublishWizard</name>
+    <message>
+        <location filename="../ui/publish_wizard.py" line="33"/>
+        <source>Publish a WMTS on the Géoplateforme</source>
+        <translation>Publish a WMTS on the Géoplateforme</translation>
+    </message>
+</context>
+<context>
+    <name>PublishedServicesDock</name>
+    <message>
+        <location filename="../ui/published_dock.py" line="126"/>
+        <source>Connect to the Géoplateforme first.</source>
+        <translation>Connect to the Géoplateforme first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="133"/>
+        <source>Loading the services…</source>
+        <translation>Loading the services…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="134"/>
+        <source>Listing published services</source>
+        <translation>Listing published services</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="148"/>
+        <source>public</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="148"/>
+        <source>restricted</source>
+        <translation>restricted</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="154"/>
+        <source>{0} services in {1} datasheets.</source>
+        <translation>{0} services in {1} datasheets.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="190"/>
+        <source>{0} added to the map.</source>
+        <translation>{0} added to the map.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="5"/>
+        <source>Published services</source>
+        <translation>Published services</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="211"/>
+        <source>Delete the service "{0}"? It is unpublished, then its configuration is deleted.</source>
+        <translation>Delete the service "{0}"? It is unpublished, then its configuration is deleted.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="211"/>
+        <source>Unpublish the service "{0}"? Its users lose access; the configuration is kept.</source>
+        <translation>Unpublish the service "{0}"? Its users lose access; the configuration is kept.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="218"/>
+        <source>Removing {0}…</source>
+        <translation>Removing {0}…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="219"/>
+        <source>Removing a service</source>
+        <translation>Removing a service</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="11"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="16"/>
+        <source>Datasheet / service</source>
+        <translation>Datasheet / service</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="17"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="18"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="19"/>
+        <source>Access</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="24"/>
+        <source>Add to map</source>
+        <translation>Add to map</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="25"/>
+        <source>Open capabilities</source>
+        <translation>Open capabilities</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="26"/>
+        <source>Unpublish…</source>
+        <translation>Unpublish…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="27"/>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+</context>
+<context>
+    <name>PyramidPage</name>
+    <message>
+        <location filename="../ui/pages/pyramid.py" line="100"/>
+        <source>{0} to {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid.py" line="117"/>
+        <source>{0} tiles, about {1} in total.</source>
+        <translation>{0} tiles, about {1} in total.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="5"/>
+        <source>Raster tile pyramid</source>
+        <translation>Raster tile pyramid</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="6"/>
+        <source>Name the pyramid and choose its visibility range ("plage de visibilité"): the PM levels harvested from the WMS-V.</source>
+        <translation>Name the pyramid and choose its visibility range ("plage de visibilité"): the PM levels harvested from the WMS-V.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="8"/>
+        <source>Technical name</source>
+        <translation>Technical name</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="10"/>
+        <source>Levels</source>
+        <translation>Levels</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="16"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="18"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="25"/>
+        <source>Extent</source>
+        <translation>Extent</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="28"/>
+        <source>Data extent</source>
+        <translation>Data extent</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="29"/>
+        <source>Map canvas extent</source>
+        <translation>Map canvas extent</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="32"/>
+        <source>Tile format</source>
+        <translation>Tile format</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="34"/>
+        <source>Estimate</source>
+        <translation>Estimate</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../ui/session.py" line="29"/>
+        <source>QGIS's authentication database is locked: set its master password first.</source>
+        <translation>QGIS's authentication database is locked: set its master password first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.py" line="57"/>
+        <source>The credentials could not be stored in QGIS's authentication database.</source>
+        <translation>The credentials could not be stored in QGIS's authentication database.</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <location filename="../ui/pages/source.py" line="68"/>
+        <source>Connected as {0}.</source>
+        <translation>Connected as {0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="70"/>
+        <source> (sandbox)</source>
+        <translation> (sandbox)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="11"/>
+        <source>Not connected.</source>
+        <translation>Not connected.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="117"/>
+        <source>Listing stored data</source>
+        <translation>Listing stored data</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="126"/>
+        <source>Connect and choose a datastore.</source>
+        <translation>Connect and choose a datastore.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="130"/>
+        <source>Choose a vector layer.</source>
+        <translation>Choose a vector layer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="132"/>
+        <source>No feature is selected in this layer.</source>
+        <translation>No feature is selected in this layer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="134"/>
+        <source>Choose a stored data to reuse.</source>
+        <translation>Choose a stored data to reuse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="5"/>
+        <source>Data to publish</source>
+        <translation>Data to publish</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="6"/>
+        <source>The layer whose data go to the Géoplateforme, or a stored data already there, and the datastore that receives them.</source>
+        <translation>The layer whose data go to the Géoplateforme, or a stored data already there, and the datastore that receives them.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="8"/>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="12"/>
+        <source>Connect…</source>
+        <translation>Connect…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="15"/>
+        <source>Datastore</source>
+        <translation>Datastore</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="17"/>
+        <source>Upload the data of a QGIS layer</source>
+        <translation>Upload the data of a QGIS layer</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="18"/>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="20"/>
+        <source>Selected features only</source>
+        <translation>Selected features only</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="21"/>
+        <source>Reuse a vector stored data of the datastore</source>
+        <translation>Reuse a vector stored data of the datastore</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="22"/>
+        <source>Stored data</source>
+        <translation>Stored data</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="24"/>
+        <source>Datasheet name</source>
+        <translation>Datasheet name</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="25"/>
+        <source>Groups everything of this publication on cartes.gouv.fr (the "fiche de données").</source>
+        <translation>Groups everything of this publication on cartes.gouv.fr (the "fiche de données").</translation>
+    </message>
+</context>
+<context>
+    <name>StylePage</name>
+    <message>
+        <location filename="../ui/pages/style.py" line="47"/>
+        <source>A stored data is reused: its style is not checked here; the layer's style is used when available.</source>
+        <translation>A stored data is reused: its style is not checked here; the layer's style is used when available.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="50"/>
+        <source>Checking the style…</source>
+        <translation>Checking the style…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="53"/>
+        <source>Checking the style</source>
+        <translation>Checking the style</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="66"/>
+        <source>No problem found: the SLD is ready.</source>
+        <translation>No problem found: the SLD is ready.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="73"/>
+        <source>The style could not be checked: {0}</source>
+        <translation>The style could not be checked: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="85"/>
+        <source>Rendering the style preview</source>
+        <translation>Rendering the style preview</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="97"/>
+        <source>QGIS rendering (level {0})</source>
+        <translation>QGIS rendering (level {0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="105"/>
+        <source>{0} error(s), {1} warning(s).</source>
+        <translation>{0} error(s), {1} warning(s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="107"/>
+        <source>Fidelity score: {0:.0%} (worst of levels {1}).</source>
+        <translation>Fidelity score: {0:.0%} (worst of levels {1}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style_page.ui" line="5"/>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style_page.ui" line="6"/>
+        <source>The layer's QGIS style becomes an SLD 1.0.0 the platform accepts. Errors block the publication; warnings explain what will look different.</source>
+        <translation>The layer's QGIS style becomes an SLD 1.0.0 the platform accepts. Errors block the publication; warnings explain what will look different.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style_page.ui" line="10"/>
+        <source>Check the style again</source>
+        <translation>Check the style again</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style_page.ui" line="11"/>
+        <source>Not checked yet.</source>
+        <translation>Not checked yet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style_page.ui" line="17"/>
+        <source>QGIS rendering</source>
+        <translation>QGIS rendering</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style_page.ui" line="18"/>
+        <source>Rendering with the exported SLD</source>
+        <translation>Rendering with the exported SLD</translation>
+    </message>
+</context>
+<context>
+    <name>WmsvPage</name>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="5"/>
+        <source>WMS-Vector service</source>
+        <translation>WMS-Vector service</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="6"/>
+        <source>The WMS-V renders the data with the style; the raster pyramid is harvested from it.</source>
+        <translation>The WMS-V renders the data with the style; the raster pyramid is harvested from it.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="8"/>
+        <source>Technical name</source>
+        <translation>Technical name</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="10"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="12"/>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="14"/>
+        <source>Keywords</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="15"/>
+        <source>comma separated</source>
+        <translation>comma separated</translation>
+    </message>
+</context>
+<context>
+    <name>WmtsLayer</name>
+    <message>
+        <location filename="../ui/wmts_layer.py" line="61"/>
+        <source>Adding the WMTS to the map</source>
+        <translation>Adding the WMTS to the map</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowTask</name>
+    <message>
+        <location filename="../ui/publish_runner.py" line="27"/>
+        <source>Publishing {0}</source>
+        <translation>Publishing {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomInspectorDock</name>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="94"/>
+        <source>Add a WMTS layer to the project, or publish one.</source>
+        <translation>Add a WMTS layer to the project, or publish one.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="127"/>
+        <source>Reading the WMTS capabilities…</source>
+        <translation>Reading the WMTS capabilities…</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="128"/>
+        <source>Reading the WMTS capabilities</source>
+        <translation>Reading the WMTS capabilities</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="150"/>
+        <source>{0}: {1} levels ({2}–{3}).</source>
+        <translation>{0}: {1} levels ({2}–{3}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="237"/>
+        <source>Checking {0} levels…</source>
+        <translation>Checking {0} levels…</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="263"/>
+        <source>Levels to look at: {0}.</source>
+        <translation>Levels to look at: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="266"/>
+        <source>Every level holds tiles and matches the source.</source>
+        <translation>Every level holds tiles and matches the source.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="281"/>
+        <source>Save the contact sheet</source>
+        <translation>Save the contact sheet</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="281"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="290"/>
+        <source>Contact sheet saved to {0}.</source>
+        <translation>Contact sheet saved to {0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="5"/>
+        <source>Zoom-level inspector</source>
+        <translation>Zoom-level inspector</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="10"/>
+        <source>WMTS layer</source>
+        <translation>WMTS layer</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="12"/>
+        <source>Source layer</source>
+        <translation>Source layer</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="21"/>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="22"/>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="23"/>
+        <source>Resolution (m/px)</source>
+        <translation>Resolution (m/px)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="24"/>
+        <source>Tiles found</source>
+        <translation>Tiles found</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="25"/>
+        <source>Similarity</source>
+        <translation>Similarity</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="26"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="31"/>
+        <source>◀ Previous level</source>
+        <translation>◀ Previous level</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="32"/>
+        <source>Next level ▶</source>
+        <translation>Next level ▶</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="33"/>
+        <source>Check every level</source>
+        <translation>Check every level</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="34"/>
+        <source>Save contact sheet…</source>
+        <translation>Save contact sheet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="39"/>
+        <source>WMTS</source>
+        <translation>WMTS</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="40"/>
+        <source>Source rendered locally</source>
+        <translation>Source rendered locally</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1321 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../plugin/main.py" line="63"/>
+        <source>Géoplateforme WMTS</source>
+        <translation>Géoplateforme WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="65"/>
+        <source>Publish current layer as WMTS…</source>
+        <translation>Publier la couche courante en WMTS…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="69"/>
+        <source>Connect to the Géoplateforme…</source>
+        <translation>Se connecter à la Géoplateforme…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="71"/>
+        <source>Published services</source>
+        <translation>Services publiés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="73"/>
+        <source>Zoom-level inspector</source>
+        <translation>Inspecteur des niveaux de zoom</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="95"/>
+        <source>Publication</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="105"/>
+        <source>Sandbox base URL (empty: the configured platform)</source>
+        <translation>URL du bac à sable local (vide : la plateforme configurée)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="108"/>
+        <source>Authentication configuration (login/password)</source>
+        <translation>Configuration d'authentification (identifiant/mot de passe)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="110"/>
+        <source>Datastore id (empty: your first community's)</source>
+        <translation>Identifiant de l'entrepôt (vide : celui de votre première communauté)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="112"/>
+        <source>Journal folder (empty: beside the QGIS profile)</source>
+        <translation>Dossier du journal (vide : à côté du profil QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="117"/>
+        <source>Layer to publish</source>
+        <translation>Couche à publier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="119"/>
+        <source>Selected features only</source>
+        <translation>Entités sélectionnées uniquement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="121"/>
+        <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
+        <translation>Réutiliser cette donnée stockée VECTOR-DB (sans téléversement)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <source>WMS-V title</source>
+        <translation>Titre du WMS-V</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <source>WMTS title (service title)</source>
+        <translation>Titre du WMTS (titre du service)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="130"/>
+        <source>Keywords (comma separated)</source>
+        <translation>Mots-clés (séparés par des virgules)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="132"/>
+        <source>Top level (least detailed, 0–21)</source>
+        <translation>Niveau haut (le moins détaillé, 0–21)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="135"/>
+        <source>Bottom level (most detailed, 0–21)</source>
+        <translation>Niveau bas (le plus détaillé, 0–21)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="138"/>
+        <source>Harvest extent (empty: the layer's extent)</source>
+        <translation>Emprise du moissonnage (vide : l'emprise de la couche)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="140"/>
+        <source>Tile format</source>
+        <translation>Format des tuiles</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="142"/>
+        <source>Restricted access (own datastore only)</source>
+        <translation>Accès restreint (entrepôt propre uniquement)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <source>Producer (organisation)</source>
+        <translation>Producteur (organisme)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="341"/>
+        <source>Datasheet name (fiche de données)</source>
+        <translation>Nom de la fiche de données</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="150"/>
+        <source>WMS-V technical name</source>
+        <translation>Nom technique du WMS-V</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="152"/>
+        <source>Pyramid technical name</source>
+        <translation>Nom technique de la pyramide</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="343"/>
+        <source>WMTS technical name</source>
+        <translation>Nom technique du WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="158"/>
+        <source>WMTS layer name</source>
+        <translation>Nom de la couche WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="159"/>
+        <source>WMTS capabilities URL</source>
+        <translation>URL des capacités WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="161"/>
+        <source>Journal file</source>
+        <translation>Fichier journal</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="170"/>
+        <source>No layer to publish.</source>
+        <translation>Aucune couche à publier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="190"/>
+        <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
+        <translation>Aucun identifiant : choisissez une configuration d'authentification, ou définissez GPF_USERNAME et GPF_PASSWORD.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="202"/>
+        <source>Your account belongs to no community.</source>
+        <translation>Votre compte n'appartient à aucune communauté.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="243"/>
+        <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
+        <translation>Annulé ; relancez pour reprendre, ou utilisez « Annuler une publication ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="260"/>
+        <source>Publish layer as WMTS</source>
+        <translation>Publier la couche en WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="263"/>
+        <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Publie une couche vecteur en WMTS sur la Géoplateforme, comme le guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; le fait à la main : téléversement (GeoPackage), intégration, style SLD vérifié avant l'envoi, WMS-Vecteur, pyramide raster sur les niveaux de zoom choisis (TOP à BOTTOM de la grille PM), métadonnées, WMTS, restriction d'accès et étiquettes cartes.gouv.fr.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="292"/>
+        <source>Step {label}</source>
+        <translation>Étape {label}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="295"/>
+        <source>Publication, step by step</source>
+        <translation>Publication, étape par étape</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="301"/>
+        <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Exécute la publication jusqu'à cette étape puis s'arrête : « {label} ». Les étapes précédentes non terminées s'exécutent d'abord ; celles déjà terminées sont sautées (lues dans le journal). Utilisez les mêmes noms à chaque étape pour qu'elles forment une seule publication.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="329"/>
+        <source>Undo a publication</source>
+        <translation>Annuler une publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="332"/>
+        <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Supprime tout ce qu'une publication a créé, du plus récent au plus ancien : permission, offre et configuration WMTS, métadonnées, pyramide, offre et configuration WMS-V, style, donnée stockée et livraison. Les traitements en cours sont d'abord interrompus. Une donnée stockée réutilisée, et non créée, est conservée. La publication est désignée par son entrepôt, sa fiche de données et le nom technique du WMTS.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="345"/>
+        <source>Removed resources</source>
+        <translation>Ressources supprimées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="358"/>
+        <source>No journal for this publication: nothing to undo.</source>
+        <translation>Aucun journal pour cette publication : rien à annuler.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="364"/>
+        <source>removed {kind}</source>
+        <translation>{kind} supprimé(e)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/tasks.py" line="65"/>
+        <source>Cancelled: the publication can be resumed or undone.</source>
+        <translation>Annulé : la publication peut être reprise ou annulée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/tasks.py" line="70"/>
+        <source>The task stopped.</source>
+        <translation>La tâche s'est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/tasks.py" line="80"/>
+        <source>Publishing {name} as WMTS</source>
+        <translation>Publication de {name} en WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/tasks.py" line="107"/>
+        <source>Removing the publication {name}</source>
+        <translation>Suppression de la publication {name}</translation>
+    </message>
+</context>
+<context>
+    <name>AccessPage</name>
+    <message>
+        <location filename="../ui/pages/access.py" line="32"/>
+        <source>The sandbox ("Découverte") datastore only publishes public services: restriction needs your own datastore.</source>
+        <translation>L'entrepôt bac à sable (« Découverte ») ne publie que des services tout public : la restriction demande votre propre entrepôt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access.py" line="35"/>
+        <source>This datastore has no private WMTS endpoint: the service can only be public.</source>
+        <translation>Cet entrepôt n'a pas de point d'accès WMTS privé : le service ne peut être que tout public.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access.py" line="42"/>
+        <source>A restricted service is published on the private endpoint and your community gets the access until the chosen date; users need a key.</source>
+        <translation>Un service restreint est publié sur le point d'accès privé et votre communauté y a accès jusqu'à la date choisie ; les utilisateurs ont besoin d'une clé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access_page.ui" line="5"/>
+        <source>Access restriction</source>
+        <translation>Restriction d'accès</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access_page.ui" line="6"/>
+        <source>Who can use the WMTS.</source>
+        <translation>Qui peut utiliser le WMTS.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access_page.ui" line="8"/>
+        <source>Public ("Tout public")</source>
+        <translation>Tout public</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access_page.ui" line="9"/>
+        <source>Restricted to my community (a key is needed to use the service)</source>
+        <translation>Restreint à ma communauté (une clé est nécessaire pour utiliser le service)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access_page.ui" line="12"/>
+        <source>Access until</source>
+        <translation>Accès jusqu'au</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/access_page.ui" line="14"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../ui/actions.py" line="93"/>
+        <source>Publish as WMTS on the Géoplateforme…</source>
+        <translation>Publier en WMTS sur la Géoplateforme…</translation>
+    </message>
+</context>
+<context>
+    <name>EstimateChart</name>
+    <message>
+        <location filename="../ui/estimate_chart.py" line="20"/>
+        <source>Level {0}: {1} tiles, {2}</source>
+        <translation>Niveau {0} : {1} tuiles, {2}</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionTask</name>
+    <message>
+        <location filename="../ui/background.py" line="58"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+</context>
+<context>
+    <name>LevelInspection</name>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="262"/>
+        <source>error: {0}</source>
+        <translation>erreur : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="264"/>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="266"/>
+        <source>differs from the source</source>
+        <translation>diffère de la source</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="267"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="324"/>
+        <source>Inspecting WMTS levels</source>
+        <translation>Inspection des niveaux WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="407"/>
+        <source>Could not write the contact sheet to {0}</source>
+        <translation>Impossible d'écrire la planche contact dans {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../ui/login_dialog.py" line="82"/>
+        <source>Enter your login and password.</source>
+        <translation>Saisissez votre identifiant et votre mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="103"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="104"/>
+        <source>Connecting to the Géoplateforme</source>
+        <translation>Connexion à la Géoplateforme</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="116"/>
+        <source>OAuth2 configuration {0} created in QGIS's authentication database: QGIS opens your browser when a layer needs it. Publishing still needs a login and password.</source>
+        <translation>Configuration OAuth2 {0} créée dans la base d'authentification de QGIS : QGIS ouvre votre navigateur quand une couche en a besoin. La publication demande toujours un identifiant et un mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="133"/>
+        <source>Connection failed: {0}</source>
+        <translation>Échec de la connexion : {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="136"/>
+        <source>Connected as {0} ({1}).</source>
+        <translation>Connecté en tant que {0} ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="69"/>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="6"/>
+        <source>Connect to the Géoplateforme</source>
+        <translation>Se connecter à la Géoplateforme</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="10"/>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="14"/>
+        <source>Géoplateforme (data.geopf.fr)</source>
+        <translation>Géoplateforme (data.geopf.fr)</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="20"/>
+        <source>Local sandbox (training)</source>
+        <translation>Bac à sable local (formation)</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="33"/>
+        <source>Credentials</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="37"/>
+        <source>Login and password (stored in QGIS's authentication database)</source>
+        <translation>Identifiant et mot de passe (conservés dans la base d'authentification de QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="43"/>
+        <source>Browser sign-in (OAuth2 configuration for QGIS layers)</source>
+        <translation>Connexion par le navigateur (configuration OAuth2 pour les couches QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="46"/>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="48"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="50"/>
+        <source>One-time code</source>
+        <translation>Code à usage unique</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="53"/>
+        <source>only if your account uses two-factor authentication (never stored)</source>
+        <translation>seulement si votre compte utilise l'authentification à deux facteurs (jamais conservé)</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="62"/>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="63"/>
+        <source>Log out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="75"/>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="76"/>
+        <source>Datastore</source>
+        <translation>Entrepôt</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPage</name>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="123"/>
+        <source>Import ISO 19139 metadata</source>
+        <translation>Importer des métadonnées ISO 19139</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="123"/>
+        <source>XML files (*.xml)</source>
+        <translation>Fichiers XML (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="135"/>
+        <source>Import failed: {0}</source>
+        <translation>Échec de l'import : {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="140"/>
+        <source>Imported from {0}.</source>
+        <translation>Importé depuis {0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="187"/>
+        <source>Enter a scale denominator, e.g. 25000.</source>
+        <translation>Saisissez un dénominateur d'échelle, par exemple 25000.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="5"/>
+        <source>WMTS service and its metadata</source>
+        <translation>Service WMTS et ses métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="6"/>
+        <source>Describe the resource. Fields marked * are mandatory; they are prefilled from the layer's QGIS metadata.</source>
+        <translation>Décrivez la ressource. Les champs marqués * sont obligatoires ; ils sont préremplis depuis les métadonnées QGIS de la couche.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="10"/>
+        <source>Import ISO 19139…</source>
+        <translation>Importer ISO 19139…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="19"/>
+        <source>WMTS technical name *</source>
+        <translation>Nom technique du WMTS *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="21"/>
+        <source>Public title of the data *</source>
+        <translation>Intitulé (nom public) de la donnée *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="23"/>
+        <source>Service title *</source>
+        <translation>Titre du service *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="25"/>
+        <source>Summary *</source>
+        <translation>Résumé *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="27"/>
+        <source>Unique resource identifier *</source>
+        <translation>Identificateur de ressource unique *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="29"/>
+        <source>Contact e-mail *</source>
+        <translation>Adresse électronique de contact *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="31"/>
+        <source>Organisation *</source>
+        <translation>Organisme *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="33"/>
+        <source>Organisation e-mail *</source>
+        <translation>Adresse électronique de l'organisme *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="35"/>
+        <source>Creation date of the resource *</source>
+        <translation>Date de création de la ressource *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="37"/>
+        <source>Keywords *</source>
+        <translation>Mots-clés *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="38"/>
+        <source>comma separated</source>
+        <translation>séparés par des virgules</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="39"/>
+        <source>Topic category *</source>
+        <translation>Catégorie thématique *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="41"/>
+        <source>Update frequency *</source>
+        <translation>Fréquence de mise à jour *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="43"/>
+        <source>Lineage *</source>
+        <translation>Généalogie *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="45"/>
+        <source>Resource type *</source>
+        <translation>Type de ressource *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="47"/>
+        <source>Metadata language *</source>
+        <translation>Langue des métadonnées *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="49"/>
+        <source>Character set *</source>
+        <translation>Jeu de caractères *</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="51"/>
+        <source>Coordinate reference system</source>
+        <translation>Référentiel de coordonnées</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="53"/>
+        <source>Spatial resolution (optional)</source>
+        <translation>Résolution spatiale (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="55"/>
+        <source>Attribution text (optional)</source>
+        <translation>Texte d'attribution (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata_page.ui" line="57"/>
+        <source>Attribution URL (optional)</source>
+        <translation>URL d'attribution (facultatif)</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPage</name>
+    <message>
+        <location filename="../ui/pages/publish.py" line="19"/>
+        <source>Upload the data</source>
+        <translation>Téléverser les données</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="20"/>
+        <source>Integrate the data into the database</source>
+        <translation>Intégrer les données en base</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="21"/>
+        <source>Upload the style (SLD)</source>
+        <translation>Déposer le style (SLD)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="22"/>
+        <source>Publish the WMS-Vector service</source>
+        <translation>Publier le service WMS-Vecteur</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="23"/>
+        <source>Harvest the raster tile pyramid</source>
+        <translation>Moissonner la pyramide de tuiles raster</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="24"/>
+        <source>Publish the metadata</source>
+        <translation>Publier les métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="25"/>
+        <source>Publish the WMTS service</source>
+        <translation>Publier le service WMTS</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="26"/>
+        <source>Restrict the access</source>
+        <translation>Restreindre l'accès</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="27"/>
+        <source>Group in the datasheet (tags)</source>
+        <translation>Regrouper dans la fiche de données (étiquettes)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="30"/>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="31"/>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="33"/>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="34"/>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="71"/>
+        <source>WMTS "{0}" (levels {1}–{2}) in datastore "{3}"; access: {4}.</source>
+        <translation>WMTS « {0} » (niveaux {1} à {2}) dans l'entrepôt « {3} » ; accès : {4}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="71"/>
+        <source>restricted</source>
+        <translation>restreint</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="71"/>
+        <source>public</source>
+        <translation>tout public</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="157"/>
+        <source>PUBLISHED: {0} — &lt;a href="{1}"&gt;capabilities&lt;/a&gt;</source>
+        <translation>PUBLIÉ : {0} — &lt;a href="{1}"&gt;capacités&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="164"/>
+        <source>The step "{0}" failed: {1}</source>
+        <translation>L'étape « {0} » a échoué : {1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="175"/>
+        <source>Cancelled during "{0}": nothing is lost, Resume continues where it stopped.</source>
+        <translation>Annulé pendant « {0} » : rien n'est perdu, Reprendre continue là où elle s'est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="192"/>
+        <source>Elapsed: {0} min {1:02d} s</source>
+        <translation>Durée : {0} min {1:02d} s</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="5"/>
+        <source>Publish</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="6"/>
+        <source>Every step runs in the background; you can keep working in QGIS. A failed or cancelled publication can be resumed without creating anything twice.</source>
+        <translation>Chaque étape s'exécute en arrière-plan ; vous pouvez continuer à travailler dans QGIS. Une publication en échec ou annulée peut être reprise sans rien créer deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="12"/>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="13"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="20"/>
+        <source>Publish the service now</source>
+        <translation>Publier le service maintenant</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="21"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="22"/>
+        <source>Cancel the publication</source>
+        <translation>Annuler la publication</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish_page.ui" line="26"/>
+        <source>Add the WMTS to the map and open the zoom-level inspector when published</source>
+        <translation>Ajouter le WMTS à la carte et ouvrir l'inspecteur des niveaux une fois publié</translation>
+    </message>
+</context>
+<context>
+    <name>PublishWizard</name>
+    <message>
+        <location filename="../ui/publish_wizard.py" line="33"/>
+        <source>Publish a WMTS on the Géoplateforme</source>
+        <translation>Publier un WMTS sur la Géoplateforme</translation>
+    </message>
+</context>
+<context>
+    <name>PublishedServicesDock</name>
+    <message>
+        <location filename="../ui/published_dock.py" line="126"/>
+        <source>Connect to the Géoplateforme first.</source>
+        <translation>Connectez-vous d'abord à la Géoplateforme.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="133"/>
+        <source>Loading the services…</source>
+        <translation>Chargement des services…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="134"/>
+        <source>Listing published services</source>
+        <translation>Liste des services publiés</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="148"/>
+        <source>public</source>
+        <translation>tout public</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="148"/>
+        <source>restricted</source>
+        <translation>restreint</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="154"/>
+        <source>{0} services in {1} datasheets.</source>
+        <translation>{0} services dans {1} fiches de données.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="190"/>
+        <source>{0} added to the map.</source>
+        <translation>{0} ajouté à la carte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="5"/>
+        <source>Published services</source>
+        <translation>Services publiés</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="211"/>
+        <source>Delete the service "{0}"? It is unpublished, then its configuration is deleted.</source>
+        <translation>Supprimer le service « {0} » ? Il est dépublié, puis sa configuration est supprimée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="211"/>
+        <source>Unpublish the service "{0}"? Its users lose access; the configuration is kept.</source>
+        <translation>Dépublier le service « {0} » ? Ses utilisateurs perdent l'accès ; la configuration est conservée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="218"/>
+        <source>Removing {0}…</source>
+        <translation>Suppression de {0}…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="219"/>
+        <source>Removing a service</source>
+        <translation>Suppression d'un service</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="11"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="16"/>
+        <source>Datasheet / service</source>
+        <translation>Fiche de données / service</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="17"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="18"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="19"/>
+        <source>Access</source>
+        <translation>Accès</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="24"/>
+        <source>Add to map</source>
+        <translation>Ajouter à la carte</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="25"/>
+        <source>Open capabilities</source>
+        <translation>Ouvrir les capacités</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="26"/>
+        <source>Unpublish…</source>
+        <translation>Dépublier…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="27"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+</context>
+<context>
+    <name>PyramidPage</name>
+    <message>
+        <location filename="../ui/pages/pyramid.py" line="100"/>
+        <source>{0} to {1}</source>
+        <translation>de {0} à {1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid.py" line="117"/>
+        <source>{0} tiles, about {1} in total.</source>
+        <translation>{0} tuiles, environ {1} au total.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="5"/>
+        <source>Raster tile pyramid</source>
+        <translation>Pyramide de tuiles raster</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="6"/>
+        <source>Name the pyramid and choose its visibility range ("plage de visibilité"): the PM levels harvested from the WMS-V.</source>
+        <translation>Nommez la pyramide et choisissez sa plage de visibilité : les niveaux PM moissonnés depuis le WMS-V.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="8"/>
+        <source>Technical name</source>
+        <translation>Nom technique</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="10"/>
+        <source>Levels</source>
+        <translation>Niveaux</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="16"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="18"/>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="25"/>
+        <source>Extent</source>
+        <translation>Emprise</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="28"/>
+        <source>Data extent</source>
+        <translation>Emprise des données</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="29"/>
+        <source>Map canvas extent</source>
+        <translation>Emprise du canevas</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="32"/>
+        <source>Tile format</source>
+        <translation>Format des tuiles</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/pyramid_page.ui" line="34"/>
+        <source>Estimate</source>
+        <translation>Estimation</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../ui/session.py" line="29"/>
+        <source>QGIS's authentication database is locked: set its master password first.</source>
+        <translation>La base d'authentification de QGIS est verrouillée : définissez d'abord son mot de passe principal.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.py" line="57"/>
+        <source>The credentials could not be stored in QGIS's authentication database.</source>
+        <translation>Les identifiants n'ont pas pu être enregistrés dans la base d'authentification de QGIS.</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <location filename="../ui/pages/source.py" line="68"/>
+        <source>Connected as {0}.</source>
+        <translation>Connecté en tant que {0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="70"/>
+        <source> (sandbox)</source>
+        <translation> (bac à sable)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="11"/>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="117"/>
+        <source>Listing stored data</source>
+        <translation>Liste des données stockées</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="126"/>
+        <source>Connect and choose a datastore.</source>
+        <translation>Connectez-vous et choisissez un entrepôt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="130"/>
+        <source>Choose a vector layer.</source>
+        <translation>Choisissez une couche vecteur.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="132"/>
+        <source>No feature is selected in this layer.</source>
+        <translation>Aucune entité n'est sélectionnée dans cette couche.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="134"/>
+        <source>Choose a stored data to reuse.</source>
+        <translation>Choisissez une donnée stockée à réutiliser.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="5"/>
+        <source>Data to publish</source>
+        <translation>Données à publier</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="6"/>
+        <source>The layer whose data go to the Géoplateforme, or a stored data already there, and the datastore that receives them.</source>
+        <translation>La couche dont les données vont sur la Géoplateforme, ou une donnée stockée déjà présente, et l'entrepôt qui les reçoit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="8"/>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="12"/>
+        <source>Connect…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="15"/>
+        <source>Datastore</source>
+        <translation>Entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="17"/>
+        <source>Upload the data of a QGIS layer</source>
+        <translation>Téléverser les données d'une couche QGIS</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="18"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="20"/>
+        <source>Selected features only</source>
+        <translation>Entités sélectionnées uniquement</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="21"/>
+        <source>Reuse a vector stored data of the datastore</source>
+        <translation>Réutiliser une donnée stockée vecteur de l'entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="22"/>
+        <source>Stored data</source>
+        <translation>Donnée stockée</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="24"/>
+        <source>Datasheet name</source>
+        <translation>Nom de la fiche de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="25"/>
+        <source>Groups everything of this publication on cartes.gouv.fr (the "fiche de données").</source>
+        <translation>Regroupe tout ce qui concerne cette publication sur cartes.gouv.fr (la « fiche de données »).</translation>
+    </message>
+</context>
+<context>
+    <name>StylePage</name>
+    <message>
+        <location filename="../ui/pages/style.py" line="47"/>
+        <source>A stored data is reused: its style is not checked here; the layer's style is used when available.</source>
+        <translation>Une donnée stockée est réutilisée : son style n'est pas vérifié ici ; le style de la couche est utilisé quand il existe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="50"/>
+        <source>Checking the style…</source>
+        <translation>Vérification du style…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="53"/>
+        <source>Checking the style</source>
+        <translation>Vérification du style</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="66"/>
+        <source>No problem found: the SLD is ready.</source>
+        <translation>Aucun problème : le SLD est prêt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="73"/>
+        <source>The style could not be checked: {0}</source>
+        <translation>Le style n'a pas pu être vérifié : {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="85"/>
+        <source>Rendering the style preview</source>
+        <translation>Rendu de l'aperçu du style</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="97"/>
+        <source>QGIS rendering (level {0})</source>
+        <translation>Rendu QGIS (niveau {0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="105"/>
+        <source>{0} error(s), {1} warning(s).</source>
+        <translation>{0} erreur(s), {1} avertissement(s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="107"/>
+        <source>Fidelity score: {0:.0%} (worst of levels {1}).</source>
+        <translation>Score de fidélité : {0:.0%} (le plus faible des niveaux {1}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style_page.ui" line="5"/>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style_page.ui" line="6"/>
+        <source>The layer's QGIS style becomes an SLD 1.0.0 the platform accepts. Errors block the publication; warnings explain what will look different.</source>
+        <translation>Le style QGIS de la couche devient un SLD 1.0.0 accepté par la plateforme. Les erreurs bloquent la publication ; les avertissements expliquent ce qui s'affichera différemment.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style_page.ui" line="10"/>
+        <source>Check the style again</source>
+        <translation>Vérifier à nouveau le style</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style_page.ui" line="11"/>
+        <source>Not checked yet.</source>
+        <translation>Pas encore vérifié.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style_page.ui" line="17"/>
+        <source>QGIS rendering</source>
+        <translation>Rendu QGIS</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style_page.ui" line="18"/>
+        <source>Rendering with the exported SLD</source>
+        <translation>Rendu avec le SLD exporté</translation>
+    </message>
+</context>
+<context>
+    <name>WmsvPage</name>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="5"/>
+        <source>WMS-Vector service</source>
+        <translation>Service WMS-Vecteur</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="6"/>
+        <source>The WMS-V renders the data with the style; the raster pyramid is harvested from it.</source>
+        <translation>Le WMS-V dessine les données avec le style ; la pyramide raster est moissonnée à partir de lui.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="8"/>
+        <source>Technical name</source>
+        <translation>Nom technique</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="10"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="12"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="14"/>
+        <source>Keywords</source>
+        <translation>Mots-clés</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/wmsv_page.ui" line="15"/>
+        <source>comma separated</source>
+        <translation>séparés par des virgules</translation>
+    </message>
+</context>
+<context>
+    <name>WmtsLayer</name>
+    <message>
+        <location filename="../ui/wmts_layer.py" line="61"/>
+        <source>Adding the WMTS to the map</source>
+        <translation>Ajout du WMTS à la carte</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowTask</name>
+    <message>
+        <location filename="../ui/publish_runner.py" line="27"/>
+        <source>Publishing {0}</source>
+        <translation>Publication de {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomInspectorDock</name>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="94"/>
+        <source>Add a WMTS layer to the project, or publish one.</source>
+        <translation>Ajoutez une couche WMTS au projet, ou publiez-en une.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="127"/>
+        <source>Reading the WMTS capabilities…</source>
+        <translation>Lecture des capacités WMTS…</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="128"/>
+        <source>Reading the WMTS capabilities</source>
+        <translation>Lecture des capacités WMTS</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="150"/>
+        <source>{0}: {1} levels ({2}–{3}).</source>
+        <translation>{0} : {1} niveaux ({2} à {3}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="237"/>
+        <source>Checking {0} levels…</source>
+        <translation>Vérification de {0} niveaux…</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="263"/>
+        <source>Levels to look at: {0}.</source>
+        <translation>Niveaux à examiner : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="266"/>
+        <source>Every level holds tiles and matches the source.</source>
+        <translation>Chaque niveau contient des tuiles et correspond à la source.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="281"/>
+        <source>Save the contact sheet</source>
+        <translation>Enregistrer la planche contact</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="281"/>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="290"/>
+        <source>Contact sheet saved to {0}.</source>
+        <translation>Planche contact enregistrée dans {0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="5"/>
+        <source>Zoom-level inspector</source>
+        <translation>Inspecteur des niveaux de zoom</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="10"/>
+        <source>WMTS layer</source>
+        <translation>Couche WMTS</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="12"/>
+        <source>Source layer</source>
+        <translation>Couche source</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="21"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="22"/>
+        <source>Scale</source>
+        <translation>Échelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="23"/>
+        <source>Resolution (m/px)</source>
+        <translation>Résolution (m/px)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="24"/>
+        <source>Tiles found</source>
+        <translation>Tuiles trouvées</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="25"/>
+        <source>Similarity</source>
+        <translation>Similarité</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="26"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="31"/>
+        <source>◀ Previous level</source>
+        <translation>◀ Niveau précédent</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="32"/>
+        <source>Next level ▶</source>
+        <translation>Niveau suivant ▶</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="33"/>
+        <source>Check every level</source>
+        <translation>Vérifier tous les niveaux</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="34"/>
+        <source>Save contact sheet…</source>
+        <translation>Enregistrer la planche contact…</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="39"/>
+        <source>WMTS</source>
+        <translation>WMTS</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="40"/>
+        <source>Source rendered locally</source>
+        <translation>Source rendue localement</translation>
+    </message>
+</context>
+</TS>
