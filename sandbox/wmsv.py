@@ -9,6 +9,7 @@ layers (401).
 
 from __future__ import annotations
 
+import atexit
 import collections
 import hashlib
 import math
@@ -85,6 +86,10 @@ def ensure_qgis_app():
         QgsApplication.setPrefixPath(prefix, True)
     _app = QgsApplication([], False)
     _app.initQgis()
+    # Never destroyed by Python: torn down at interpreter exit, in no set order with the
+    # server and projects, it aborts the process. QGIS is closed the way it asks instead.
+    sip.transferto(_app, None)
+    atexit.register(_app.exitQgis)
     return _app
 
 
@@ -95,6 +100,7 @@ def _qgis_server():
         from qgis.server import QgsServer
 
         _server = QgsServer()
+        sip.transferto(_server, None)  # same reason as the application: no teardown at exit
     return _server
 
 
