@@ -45,7 +45,7 @@ _COMPARISONS_WITH_MATCHCASE = frozenset({
     "PropertyIsLessThanOrEqualTo", "PropertyIsGreaterThanOrEqualTo", "PropertyIsLike",
 })
 # A PropertyName holding one of these is an expression, not a column name.
-_EXPRESSION_HINTS = re.compile(r"""[()'",|]|\s[-+*/=<>]\s|^\s*\d""")
+_EXPRESSION_HINTS = re.compile(r"""[()'",|]|\s[-+*/=<>]\s""")
 
 def _starts_with_property_name(element) -> bool:
     first = next((c for c in element if isinstance(c.tag, str)), None)
@@ -155,11 +155,17 @@ class FilterConverter:
                     copy.set(name, default)
 
     def _property_name(self, text: str, where: str) -> str:
+        if not text.strip():
+            self._report(Severity.ERROR, "EMPTY_FIELD_NAME", where, field=text)
+            return text
         field = property_name_field(text, self._known_fields)
         if field is None:
             self._report(Severity.ERROR, "PROPERTYNAME_EXPRESSION", where, text=text.strip())
             return text.strip()
-        return self._map_field(field)
+        stored = self._map_field(field)
+        if not stored.strip():
+            self._report(Severity.ERROR, "EMPTY_FIELD_NAME", where, field=field)
+        return stored
 
     def _function(self, copy: etree._Element, where: str) -> None:
         name = copy.get("name", "")

@@ -207,6 +207,13 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "porte que des noms de champs. Créez un champ contenant cette valeur, ou utilisez un "
         "champ simple.",
     ),
+    "EMPTY_FIELD_NAME": (
+        "Field '{field}' has no usable name once stored (the platform removes accents, "
+        "hyphens and case); rename the field in the data, or map it to a stored column.",
+        "Le champ « {field} » n'a plus de nom utilisable une fois stocké (la plateforme "
+        "retire accents, tirets et majuscules) ; renommez le champ dans la donnée, ou "
+        "associez-le à une colonne stockée.",
+    ),
     "LABEL_EXPRESSION": (
         "The label expression could not be exported by QGIS (it wrote a placeholder). Label "
         "with a plain field, or create a field holding the label text.",

@@ -101,6 +101,12 @@ def _attribute_findings(root, table_name, attributes) -> List[Finding]:
     reported = set()
     for element in root.iter(_q(OGC_NS, "PropertyName")):
         text = (element.text or "").strip()
+        if not text:
+            if "" not in reported:
+                reported.add("")
+                found.append(finding(Severity.ERROR, "EMPTY_FIELD_NAME", "PropertyName",
+                                     field=element.text or ""))
+            continue
         field = property_name_field(text, known)
         if field is None:
             if text not in reported:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from gpf_wmts_publisher.plugin.sld.filters import like_to_regex
 from gpf_wmts_publisher.plugin.sld.findings import Severity
 from gpf_wmts_publisher.plugin.sld.transform import (
@@ -10,6 +12,8 @@ from gpf_wmts_publisher.plugin.sld.transform import (
     transform_sld,
 )
 from gpf_wmts_publisher.plugin.sld.validate import validate_sld
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from .sld_samples import (
@@ -396,3 +400,25 @@ def test_symbol_layer_qgis_cannot_export_is_named_in_a_warning():
     warning = next(f for f in result.findings if f.code == "SYMBOL_LAYER_NOT_EXPORTED")
     assert warning.severity is Severity.WARNING
     assert "RasterMarker" in warning.message_en and "pins" in warning.location
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_give_findings_never_an_exception(data):
+    result = transform_sld(data, table_name="t")
+    assert isinstance(result.findings, list)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(whitelist_categories=("L", "N", "Pd", "Pc", "Zs")),
+               min_size=1, max_size=20))
+def test_any_field_name_gives_a_schema_valid_sld_or_an_expression_error(field):
+    result = transform_sld(sld(rule(equal_filter(escape(field)) + POLYGON)), table_name="t")
+    codes = _codes(result, Severity.ERROR)
+    assert codes <= {"PROPERTYNAME_EXPRESSION", "EMPTY_FIELD_NAME"}
+    assert _schema_errors(result.sld_bytes) == [] or codes
+
+
+def test_field_whose_stored_name_would_be_empty_is_an_error():
+    result = transform_sld(sld(rule(equal_filter("-") + POLYGON)), table_name="t")
+    assert "EMPTY_FIELD_NAME" in _codes(result, Severity.ERROR)
