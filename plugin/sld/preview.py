@@ -25,6 +25,7 @@ from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
 from ..pyramid.grid import PM_CRS, Level
+from .filters import QGIS_TO_GEOSERVER_FUNCTIONS
 from .schema10 import OGC_NS, SLD_NS, XLINK_NS
 from .symbology import unsupported_symbology
 from .transform import parse_sld
@@ -131,12 +132,32 @@ def _explicit_else(root) -> None:
             rule.replace(marker, condition)
 
 
+def _qgis_functions(root) -> None:
+    """GeoServer function names back to QGIS's, so QGIS evaluates the filters GeoServer will;
+    ``strMatches(x, re) = true`` becomes ``regexp_match(x, re) > 0``."""
+    qgis_names = {geoserver: qgis for qgis, geoserver in QGIS_TO_GEOSERVER_FUNCTIONS.items()
+                  if not qgis.startswith("$")}
+    function_tag = f"{{{OGC_NS}}}Function"
+    for function in list(root.iter(function_tag)):
+        name = function.get("name", "")
+        parent = function.getparent()
+        if name == "strMatches" and parent is not None and \
+                parent.tag == f"{{{OGC_NS}}}PropertyIsEqualTo":
+            function.set("name", "regexp_match")
+            parent.tag = f"{{{OGC_NS}}}PropertyIsGreaterThan"
+            for literal in parent.findall(f"{{{OGC_NS}}}Literal"):
+                literal.text = "0"
+        elif name in qgis_names:
+            function.set("name", qgis_names[name])
+
+
 def _readback_sld(sld_bytes: bytes, field_back: Mapping[str, str],
                   annex_paths: Mapping[str, str]) -> bytes:
-    """The SLD as QGIS should read it: layer field names, local icons, QGIS marker names,
-    explicit ELSE filters."""
+    """The SLD as QGIS should read it: layer field names, local icons, QGIS marker and
+    function names, explicit ELSE filters."""
     root = parse_sld(sld_bytes)
     _explicit_else(root)
+    _qgis_functions(root)
     for element in root.iter(f"{{{OGC_NS}}}PropertyName"):
         text = (element.text or "").strip()
         element.text = field_back.get(text, text)
