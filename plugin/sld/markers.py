@@ -33,12 +33,14 @@ EXACT = {
     "arrowhead": "shape://oarrow",
     "filled_arrowhead": "shape://carrow",
     "arrow": "extshape://narrow",
+    "diamond": "square",  # turned 45° and shrunk by ROTATED_MARKS below
 }
+# QGIS marks that are a GeoServer mark turned: name -> (degrees to add, size factor).
+ROTATED_MARKS = {"diamond": (45.0, 2 ** -0.5)}
 # Inside a GraphicFill QGIS writes hatches as marks: lines tile better than the filled marks.
 EXACT_IN_FILL = {"cross": "shape://plus", "x": "shape://times"}
 # QGIS name -> the nearest GeoServer marker (looks different; reported as a warning).
 APPROXIMATE = {
-    "diamond": "square",
     "pentagon": "circle",
     "hexagon": "circle",
     "octagon": "circle",

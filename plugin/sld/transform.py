@@ -88,6 +88,16 @@ def _local(element) -> str:
     return etree.QName(element).localname
 
 
+def _plain_value(element) -> str:
+    """The constant a ParameterValue holds (text or a single ogc:Literal); ValueError else."""
+    children = [c for c in element if isinstance(c.tag, str)]
+    if not children:
+        return (element.text or "").strip()
+    if len(children) == 1 and children[0].tag == f"{{{OGC_NS}}}Literal":
+        return (children[0].text or "").strip()
+    raise ValueError("not a constant")
+
+
 def _rule_name(rule) -> str:
     name = rule.find(_sld("Name"))
     title = rule.find(_sld("Title"))
@@ -189,6 +199,7 @@ class _Downgrader:
         self._copy_style_attributes(element, new, local, where)
         self._convert_children(element, new, (*ancestry, local), where)
         if local == "Graphic":
+            self._turn_rotated_mark(element, new, where)
             self._externals(new, where)
             if "GraphicFill" in ancestry:
                 self._straighten_hatch(new, where)
@@ -210,6 +221,30 @@ class _Downgrader:
             if match:
                 self._report(Severity.WARNING, "SYMBOL_LAYER_NOT_EXPORTED", where or "Rule",
                              kind=match.group(1))
+
+    def _turn_rotated_mark(self, source, graphic, where: str) -> None:
+        """A QGIS diamond is GeoServer's square turned 45° (and 1/√2 the size)."""
+        source_wkn = next((w for w in source.iter(f"{{{SE_NS}}}WellKnownName",
+                                                  _sld("WellKnownName"))), None)
+        name = (source_wkn.text or "").strip().lower() if source_wkn is not None else ""
+        if name not in markers.ROTATED_MARKS:
+            return
+        degrees, factor = markers.ROTATED_MARKS[name]
+        size = graphic.find(_sld("Size"))
+        rotation = graphic.find(_sld("Rotation"))
+        try:
+            base = float(_plain_value(rotation)) if rotation is not None else 0.0
+            if size is not None:
+                size.text = f"{round(float(_plain_value(size)) * factor, 2):g}"
+        except ValueError:  # data-defined size or rotation: cannot be adjusted statically
+            self._report(Severity.WARNING, "WKN_APPROXIMATED", where, old=name,
+                         new="square")
+            return
+        if rotation is None:
+            rotation = etree.SubElement(graphic, _sld("Rotation"))
+        for child in list(rotation):
+            rotation.remove(child)
+        rotation.text = f"{(base + degrees) % 360:g}"
 
     def _straighten_hatch(self, graphic, where: str) -> None:
         """QGIS writes a line-pattern fill as a rotated horline mark. GeoServer rotates the

@@ -133,10 +133,20 @@ def test_standard_marker_names_are_left_alone_outside_fills():
 
 
 def test_marker_without_geoserver_equivalent_is_approximated_with_a_warning():
-    result = transform_sld(sld(rule(point_with_mark("diamond"))), table_name="t")
-    assert _tree(result.sld_bytes).find(".//sld:WellKnownName", NS).text == "square"
+    result = transform_sld(sld(rule(point_with_mark("pentagon"))), table_name="t")
+    assert _tree(result.sld_bytes).find(".//sld:WellKnownName", NS).text == "circle"
     warning = next(f for f in result.findings if f.code == "WKN_APPROXIMATED")
-    assert warning.severity is Severity.WARNING and "diamond" in warning.text("en")
+    assert warning.severity is Severity.WARNING and "pentagon" in warning.text("en")
+
+
+def test_diamond_becomes_a_square_turned_45_degrees():
+    result = transform_sld(sld(rule(point_with_mark("diamond"))), table_name="t")
+    graphic = _tree(result.sld_bytes).find(".//sld:Graphic", NS)
+    assert graphic.find("sld:Mark/sld:WellKnownName", NS).text == "square"
+    assert graphic.find("sld:Rotation", NS).text == "45"
+    assert graphic.find("sld:Size", NS).text == "5.66"
+    assert "WKN_APPROXIMATED" not in _codes(result)
+    assert _schema_errors(result.sld_bytes) == []
 
 
 def test_local_svg_becomes_an_annex_with_a_placeholder_url(tmp_path):

@@ -217,6 +217,11 @@ def diamond_marker():
         {"name": "diamond", "color": "255,128,0", "size": "4"}))
 
 
+def pentagon_marker():
+    return _single("Point", QgsMarkerSymbol.createSimple(
+        {"name": "pentagon", "color": "255,128,0", "size": "4"}))
+
+
 def scale_visibility():
     layer = polygon_single()
     layer.setScaleBasedVisibility(True)
@@ -330,7 +335,9 @@ CORPUS: List[CorpusStyle] = [
     CorpusStyle("transparency", transparency, simple=True),
     CorpusStyle("dashed_line", dashed_line, simple=True),
     CorpusStyle("marker_line", marker_line),
-    CorpusStyle("diamond_marker", diamond_marker,
+    CorpusStyle("diamond_marker", diamond_marker, expect_codes=frozenset({"WKN_MAPPED"}),
+                simple=True),
+    CorpusStyle("pentagon_marker", pentagon_marker,
                 expect_codes=frozenset({"WKN_APPROXIMATED"})),
     CorpusStyle("scale_visibility", scale_visibility, simple=True),
     CorpusStyle("expression_rule_mapped", expression_rule_mapped,
