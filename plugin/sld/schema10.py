@@ -86,12 +86,13 @@ def sequence(parent: str):
     return _SEQUENCES.get(parent)
 
 
+_RANKS: Dict[str, Dict[str, int]] = {
+    parent: {name: index for index, names in enumerate(seq) for name in names}
+    for parent, seq in _SEQUENCES.items()
+}
+
+
 def rank_of(parent: str, child: str):
     """Position of ``child`` in ``parent``'s sequence, or None when 1.0.0 does not allow it."""
-    seq = _SEQUENCES.get(parent)
-    if seq is None:
-        return None
-    for index, names in enumerate(seq):
-        if child in names:
-            return index
-    return None
+    ranks = _RANKS.get(parent)
+    return None if ranks is None else ranks.get(child)
