@@ -226,6 +226,12 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "Expression d'étiquette {expression} écrite sous forme de champs et de texte, forme "
         "acceptée par les étiquettes SLD 1.0.",
     ),
+    "LAYER_OPACITY_FOLDED": (
+        "Layer opacity ({percent} %) applied to every symbol's opacity, since SLD has no "
+        "layer opacity.",
+        "Opacité de la couche ({percent} %) reportée sur l'opacité de chaque symbole, le SLD "
+        "n'ayant pas d'opacité de couche.",
+    ),
     "ATTRIBUTE_MISSING": (
         "Field '{field}' is used by the style but does not exist in table '{table}'{hint}. "
         "Fix the field name in the style, or map it to an existing column.",

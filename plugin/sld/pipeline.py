@@ -96,6 +96,16 @@ def _carry_label_expression(layer, sld_bytes: bytes):
                             expression=expression)]
 
 
+def _carry_layer_opacity(layer, result: SldResult) -> List[Finding]:
+    from .opacity import apply_layer_opacity
+
+    opacity = layer.opacity()
+    if opacity >= 1.0 or not result.sld_bytes or not result.ok:
+        return []
+    result.sld_bytes = apply_layer_opacity(result.sld_bytes, opacity)
+    return [finding(Severity.FIXED, "LAYER_OPACITY_FOLDED", "", percent=round(opacity * 100))]
+
+
 def prepare_sld(
     layer,
     *,
@@ -124,11 +134,14 @@ def prepare_sld(
         sld_bytes, table_name=table_name, attributes=attributes,
         field_map=layer_field_map(layer, attributes, field_map),
         resolve_path=_svg_resolver(layer), upload_annexes=upload_annexes, lang=lang)
-    already_said = {f.code for f in result.findings}
+    opacity_findings = _carry_layer_opacity(layer, result)
+    already_said = {f.code for f in result.findings + opacity_findings}
     carried = tuple(key for key, code in (("label_expression", "LABEL_EXPRESSION_SPLIT"),
+                                          ("layer_opacity", "LAYER_OPACITY_FOLDED"),
                                           ("unsupported_symbol_layer",
                                            "SYMBOL_LAYER_NOT_EXPORTED"))
                     if code in already_said or any(f.code == code for f in label_findings))
     symbology = unsupported_symbology_findings(layer, carried=carried)
-    result.findings = shield_findings + label_findings + result.findings + symbology
+    result.findings = (shield_findings + label_findings + opacity_findings + result.findings
+                       + symbology)
     return result

@@ -170,3 +170,13 @@ def test_label_expression_sld_cannot_carry_stays_an_error(qgis_app):
     result = prepare_sld(labels_expression_unsupported(), table_name="corpus")
     assert not result.ok
     assert "LABEL_EXPRESSION" in {f.code for f in result.findings if f.severity is Severity.ERROR}
+
+
+def test_layer_opacity_is_folded_into_the_symbols(qgis_app):
+    layer = polygon_single()
+    layer.setOpacity(0.25)
+    result = prepare_sld(layer, table_name="corpus")
+    assert result.ok
+    codes = {f.code for f in result.findings}
+    assert "LAYER_OPACITY_FOLDED" in codes and "UNSUPPORTED_SYMBOLOGY" not in codes
+    assert b'name="fill-opacity">0.25<' in result.sld_bytes

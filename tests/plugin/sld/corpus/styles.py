@@ -288,6 +288,12 @@ def blending_mode():
     return layer
 
 
+def layer_opacity():
+    layer = polygon_single()
+    layer.setOpacity(0.5)
+    return layer
+
+
 def raster_fill():
     from qgis.core import QgsRasterFillSymbolLayer
 
@@ -355,6 +361,8 @@ CORPUS: List[CorpusStyle] = [
     CorpusStyle("blending_mode", blending_mode,
                 expect_codes=frozenset({"UNSUPPORTED_SYMBOLOGY"})),
     CorpusStyle("outline_only", outline_colour_only, simple=True),
+    CorpusStyle("layer_opacity", layer_opacity,
+                expect_codes=frozenset({"LAYER_OPACITY_FOLDED"}), simple=True),
     CorpusStyle("raster_fill", raster_fill, expect_ok=False,
                 expect_codes=frozenset({"NO_RULE"})),
 ]
