@@ -39,6 +39,11 @@ class Annex:
     placeholder: str  # the URL written in the SLD until the annex is uploaded
     mime_type: str
 
+    @property
+    def file_name(self) -> str:
+        """A name unique per source file (digest + base name), for the annex path."""
+        return self.placeholder[len(ANNEX_SCHEME):].replace("/", "-")
+
 
 @dataclass
 class TransformResult:

@@ -157,6 +157,7 @@ def test_local_svg_becomes_an_annex_with_a_placeholder_url(tmp_path):
     assert len(result.annexes) == 1
     annex = result.annexes[0]
     assert annex.local_path == str(icon) and annex.mime_type == "image/svg+xml"
+    assert annex.file_name.endswith("-pin.svg") and "/" not in annex.file_name
     href = _tree(result.sld_bytes).find(".//sld:OnlineResource", NS).get(
         "{http://www.w3.org/1999/xlink}href")
     assert href == annex.placeholder + "?fill=%23ff0000"
