@@ -33,7 +33,8 @@ PREFERRED_ORDER = ["pyramid_estimate", "estimate_vs_harvest", "sld_pipeline", "s
 # A line carries a figure when it says one of these (ratio, latency, throughput, memory...).
 FIGURE_LINE = re.compile(
     r"ratio|\bvs\b|speed-?up|overhead|peak|stall|longest|median|p95|MB/s|tiles/s|"
-    r"requests?\b|wall|first level|drawn|estimated/produced|\d\s*(?:x|×)\b", re.IGNORECASE)
+    r"requests?\b|wall|first level|drawn|similarity|→|estimated/produced|accepted|"
+    r"\d\s*(?:x|×)\b", re.IGNORECASE)
 NOISE = re.compile(r"^(QStandardPaths|Warning 1:|\"Loading native module|Qt:|qt\.)")
 
 
