@@ -6,17 +6,8 @@ import time
 from pathlib import Path
 
 from . import gpkg
+from .job_errors import Aborted, JobFailed
 from .store import now_iso
-
-
-class Aborted(Exception):  # noqa: N818 - an execution status
-    """The execution was aborted by its owner."""
-
-
-def _fail(message: str):
-    from .workers import JobFailed
-
-    return JobFailed(message)
 
 
 def stored_data_dir(workers, sd_id: str) -> Path:
@@ -29,17 +20,17 @@ def integration(workers, execution: dict) -> None:
     upload_id = execution["inputs"]["upload"][0]
     upload = store.get("uploads", upload_id)
     if upload is None:
-        raise _fail(f"La livraison {upload_id} n'existe plus")
+        raise JobFailed(f"La livraison {upload_id} n'existe plus")
     root = workers.upload_files(upload_id)
     sources = sorted(p for p in root.rglob("*.gpkg"))
     if not sources:
-        raise _fail("Aucun GeoPackage à intégrer")
+        raise JobFailed("Aucun GeoPackage à intégrer")
     sd_id = execution["output"]["stored_data"]["_id"]
     target = stored_data_dir(workers, sd_id) / "database.gpkg"
-    workers._log(execution["_id"], f"Intégration de {len(sources)} fichier(s) en base")
+    workers.log_line(execution["_id"], f"Intégration de {len(sources)} fichier(s) en base")
     relations = gpkg.integrate(sources, target)
     for relation in relations:
-        workers._log(execution["_id"], f"Table {relation['name']} créée")
+        workers.log_line(execution["_id"], f"Table {relation['name']} créée")
     bbox = gpkg.bbox_4326(target)
     srid = upload["srs"]
 
@@ -87,7 +78,7 @@ def harvest(workers, execution: dict) -> None:
             store.update("executions", execution["_id"], lambda e: e.update(
                 progress={"done": done, "total": total}))
 
-    workers._log(execution["_id"], f"Moissonnage de {params['harvest_layers']} sur"
+    workers.log_line(execution["_id"], f"Moissonnage de {params['harvest_layers']} sur"
                                    f" {params['harvest_url']}, niveaux {top} à {bottom}")
     try:
         result = run_harvest(
@@ -97,10 +88,11 @@ def harvest(workers, execution: dict) -> None:
     except Exception as error:
         if workers.is_aborted(execution["_id"]):
             raise Aborted() from error
-        raise _fail(f"Échec du moissonnage : {error}") from error
+        raise JobFailed(f"Échec du moissonnage : {error}") from error
     if workers.is_aborted(execution["_id"]):
         raise Aborted()
-    workers._log(execution["_id"], f"{result.tiles} tuiles moissonnées en {result.seconds:.1f} s")
+    workers.log_line(execution["_id"],
+                     f"{result.tiles} tuiles moissonnées en {result.seconds:.1f} s")
     size = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file())
     bbox = _wkt_bounds(params["harvest_area"])
     compression = params.get("compression") or ("png" if fmt == "image/png" else "jpg")

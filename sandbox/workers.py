@@ -15,7 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, List
 
-from . import gpkg
+from . import gpkg, jobs
+from .job_errors import Aborted, JobFailed
 from .store import now_iso
 
 log = logging.getLogger("sandbox.workers")
@@ -26,10 +27,6 @@ CHECKS = [
     {"_id": str(uuid.uuid5(uuid.NAMESPACE_URL, "sandbox/check/vector")),
      "name": "Vérification vecteur"},
 ]
-
-
-class JobFailed(Exception):  # noqa: N818 - reads as a status, like Aborted
-    """A job's expected failure: its message goes to the logs the user reads."""
 
 
 def md5_of(path: Path) -> str:
@@ -184,13 +181,11 @@ class Workers:
         with self._lock:
             return execution_id in self._aborted
 
-    def _log(self, execution_id: str, line: str) -> None:
+    def log_line(self, execution_id: str, line: str) -> None:
         self.store.update("executions", execution_id,
                           lambda e: e.setdefault("logs", []).append(f"{now_iso()} {line}"))
 
     def _run_execution(self, execution_id: str) -> None:
-        from . import jobs  # the jobs import the harvest engine lazily
-
         self._pause()
         execution = self.store.get("executions", execution_id)
         if execution is None or execution["status"] not in ("WAITING", "PROGRESS"):
@@ -199,7 +194,7 @@ class Workers:
             status="PROGRESS", start=now_iso()))
         output_id = execution["output"]["stored_data"]["_id"]
         self.store.update("stored_data", output_id, lambda s: s.update(status="GENERATING"))
-        self._log(execution_id, "Début du traitement")
+        self.log_line(execution_id, "Début du traitement")
         kind = self.store.get("processings", execution["processing"]["_id"])["kind"]
         try:
             if self.sb.faults.step_fails(kind):
@@ -207,21 +202,21 @@ class Workers:
             run = jobs.integration if kind == "integration" else jobs.harvest
             run(self, execution)
             if self.is_aborted(execution_id):
-                raise jobs.Aborted()
+                raise Aborted()
             status, sd_status = "SUCCESS", "GENERATED"
-        except jobs.Aborted:
+        except Aborted:
             status, sd_status = "ABORTED", "UNSTABLE"
-            self._log(execution_id, "Traitement interrompu à la demande")
+            self.log_line(execution_id, "Traitement interrompu à la demande")
         except JobFailed as failure:
             status, sd_status = "FAILURE", "UNSTABLE"
-            self._log(execution_id, f"ERROR {failure}")
+            self.log_line(execution_id, f"ERROR {failure}")
         except Exception as error:
             log.exception("execution %s", execution_id)
             status, sd_status = "FAILURE", "UNSTABLE"
-            self._log(execution_id, f"ERROR erreur interne : {type(error).__name__}")
+            self.log_line(execution_id, f"ERROR erreur interne : {type(error).__name__}")
         self.store.update("stored_data", output_id, lambda s: s.update(
             status=sd_status, last_event={"title": "generation", "date": now_iso()}))
-        self._log(execution_id, f"Fin du traitement : {status}")
+        self.log_line(execution_id, f"Fin du traitement : {status}")
         self.store.update("executions", execution_id, lambda e: e.update(
             status=status, finish=now_iso()))
 

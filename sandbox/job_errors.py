@@ -1,0 +1,11 @@
+"""How a background job ends early: its expected failure, or its owner's abort."""
+
+from __future__ import annotations
+
+
+class JobFailed(Exception):  # noqa: N818 - reads as a status, like Aborted
+    """A job's expected failure: its message goes to the logs the user reads."""
+
+
+class Aborted(Exception):  # noqa: N818 - an execution status
+    """The execution was aborted by its owner."""
