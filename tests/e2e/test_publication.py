@@ -7,6 +7,7 @@ import pytest
 from gpf_wmts_publisher.plugin.entrepot.errors import EntrepotError
 from gpf_wmts_publisher.plugin.publish.errors import PublishCancelledError
 from gpf_wmts_publisher.plugin.publish.steps import STEP_CLASSES
+from gpf_wmts_publisher.plugin.publish.steps.wmsv import key_hash
 
 from tests.e2e.counting import ONE_OF_EACH, platform_counts
 
@@ -128,6 +129,21 @@ def test_restricted_publication_in_the_own_datastore_grants_the_community_permis
     assert len(permissions) == 1
     assert community_id in str(permissions[0])
     assert "/private/" in result.wmts_url
+
+
+def test_the_harvest_key_of_a_private_wmsv_never_reaches_the_journal(
+        gateway, datastores, make_spec, workflow_for):
+    spec = make_spec(datastores["own"])   # own datastore: the WMS-V only feeds the pyramid
+    workflow = workflow_for(spec)
+    result = workflow.run()
+    assert workflow.journal.get("wmsv_private") is True
+    key_id = next(r["id"] for r in result.resources if r["kind"] == "key_harvest")
+    secret = key_hash(gateway.get_key(key_id))
+    execution_id = next(r["id"] for r in result.resources if r["kind"] == "execution_pyramid")
+    extras = gateway.get_execution(spec.datastore_id, execution_id)["parameters"]
+    assert extras["harvest_extras"] == f"apikey={secret}"
+    with open(result.journal_path, encoding="utf-8") as handle:
+        assert secret not in handle.read()
 
 
 def test_the_sandbox_datastore_refuses_a_restriction_in_its_own_words(
