@@ -14,6 +14,7 @@ from gpf_wmts_publisher.plugin.wmts.capabilities import (
     read_capabilities,
 )
 from gpf_wmts_publisher.plugin.wmts.qgis_layer import open_wmts_layer
+from pytest_httpserver import HTTPServer
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsMapRendererSequentialJob,
@@ -36,6 +37,17 @@ def _png_tile() -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     return bytes(data)
+
+
+@pytest.fixture
+def httpserver():
+    """A threaded server: QGIS's network manager keeps connections alive, which would block
+    pytest-httpserver's default single-threaded server for the next client."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
 
 
 @pytest.fixture
