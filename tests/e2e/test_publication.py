@@ -4,6 +4,7 @@ undo, restriction."""
 from __future__ import annotations
 
 import pytest
+import requests
 from gpf_wmts_publisher.plugin.entrepot.errors import EntrepotError
 from gpf_wmts_publisher.plugin.publish.errors import PublishCancelledError
 from gpf_wmts_publisher.plugin.publish.steps import STEP_CLASSES
@@ -38,6 +39,20 @@ def test_full_publication_reaches_published_in_the_sandbox_datastore(
     configuration = gateway.get_configuration(spec.datastore_id, next(
         r["id"] for r in result.resources if r["kind"] == "configuration_wmts"))
     assert configuration["tags"]["datasheet_name"] == spec.datasheet_name
+
+
+def test_the_metadata_record_is_served_and_lists_both_services(
+        gateway, datastores, make_spec, workflow_for):
+    spec = make_spec(datastores["sandbox"])
+    workflow = workflow_for(spec)
+    result = workflow.run()
+    record = requests.get(workflow.journal.get("metadata_url"), timeout=10)
+    assert record.status_code == 200
+    assert f"sandbox.{spec.effective_identifier}" in record.text
+    assert result.wmts_layer_name in record.text and result.wmsv_layer_name in record.text
+    configuration = gateway.get_configuration(spec.datastore_id, next(
+        r["id"] for r in result.resources if r["kind"] == "configuration_wmts"))
+    assert configuration["metadata"][0]["url"] == workflow.journal.get("metadata_url")
 
 
 @pytest.mark.slow

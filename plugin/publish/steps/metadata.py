@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any, Dict
+from typing import Any, Dict, List
 from urllib.parse import urlencode
 
-from ...metadata import ServiceMetadata, to_iso19139, validate
+from ...metadata import OnlineResource, ServiceMetadata, to_iso19139, validate
 from ..context import PublishContext
 from ..errors import PublishError
 from ..naming import prefixed
@@ -42,7 +42,35 @@ def service_metadata(ctx: PublishContext, file_identifier: str) -> ServiceMetada
         from ...pyramid import Bbox4326
 
         changes["bbox"] = Bbox4326(*bbox)
+    known = {r.name for r in base.online_resources}
+    changes["online_resources"] = list(base.online_resources) + [
+        r for r in service_links(ctx) if r.name not in known]
     return replace(base, **changes)
+
+
+def service_links(ctx: PublishContext) -> List[OnlineResource]:
+    """The publication's services as cartes.gouv.fr lists them in the record: the WMS-V
+    offering, and the WMTS (its endpoint and layer name are known before its offering)."""
+    from .wmts import wmts_endpoint
+
+    journal, spec = ctx.journal, ctx.spec
+    links = []
+    if journal.get("wmsv_url"):
+        private = bool(journal.get("wmsv_private"))
+        links.append(OnlineResource(
+            url=journal.get("wmsv_url"), protocol="OGC:WMS",
+            name=journal.get("wmsv_layer_name", ""), open=not private,
+            offering_id=journal.resource_id("offering_wmsv") or "",
+            description=_restricted(journal.get("wmsv_layer_name", ""), private)))
+    layer_name = full_layer_name(ctx, spec.wmts_name)
+    links.append(OnlineResource(
+        url=endpoint_url(wmts_endpoint(ctx), "WMTS"), protocol="OGC:WMTS", name=layer_name,
+        open=not spec.restricted, description=_restricted(layer_name, spec.restricted)))
+    return links
+
+
+def _restricted(layer_name: str, private: bool) -> str:
+    return f"{layer_name} - Accès restreint" if private else ""
 
 
 class MetadataStep(Step):
