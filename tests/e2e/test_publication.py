@@ -26,7 +26,8 @@ def test_full_publication_reaches_published_in_the_sandbox_datastore(
         gateway, datastores, make_spec, workflow_for):
     spec = make_spec(datastores["sandbox"])
     percents = []
-    result = workflow_for(spec, progress=lambda p, step, message: percents.append(p)).run()
+    workflow = workflow_for(spec, progress=lambda p, step, message: percents.append(p))
+    result = workflow.run()
 
     offering = gateway.get_offering(spec.datastore_id,
                                     next(r["id"] for r in result.resources
@@ -39,20 +40,13 @@ def test_full_publication_reaches_published_in_the_sandbox_datastore(
     configuration = gateway.get_configuration(spec.datastore_id, next(
         r["id"] for r in result.resources if r["kind"] == "configuration_wmts"))
     assert configuration["tags"]["datasheet_name"] == spec.datasheet_name
-
-
-def test_the_metadata_record_is_served_and_lists_both_services(
-        gateway, datastores, make_spec, workflow_for):
-    spec = make_spec(datastores["sandbox"])
-    workflow = workflow_for(spec)
-    result = workflow.run()
+    # The metadata record is served and lists both services; the WMTS points at it.
     record = requests.get(workflow.journal.get("metadata_url"), timeout=10)
     assert record.status_code == 200
     assert f"sandbox.{spec.effective_identifier}" in record.text
     assert result.wmts_layer_name in record.text and result.wmsv_layer_name in record.text
-    configuration = gateway.get_configuration(spec.datastore_id, next(
-        r["id"] for r in result.resources if r["kind"] == "configuration_wmts"))
     assert configuration["metadata"][0]["url"] == workflow.journal.get("metadata_url")
+    workflow.undo()   # the shared sandbox allows 20 layers per account
 
 
 @pytest.mark.slow
@@ -164,6 +158,8 @@ def test_the_harvest_key_of_a_private_wmsv_never_reaches_the_journal(
 def test_the_sandbox_datastore_refuses_a_restriction_in_its_own_words(
         gateway, datastores, make_spec, workflow_for):
     spec = make_spec(datastores["sandbox"], restricted=True)
+    workflow = workflow_for(spec)
     with pytest.raises(EntrepotError) as caught:
-        workflow_for(spec).run()
+        workflow.run()
     assert "Tout public" in caught.value.user_message
+    workflow.undo()
