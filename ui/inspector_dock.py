@@ -18,7 +18,7 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QIcon, QPixmap
-from qgis.PyQt.QtWidgets import QFileDialog, QListWidgetItem, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QTableWidgetItem
 
 from ..plugin.pyramid.grid import Level
 from ..plugin.wmts.inspector import (
@@ -60,6 +60,9 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         self.wmtsLayerCombo.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
         self.sourceLayerCombo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
         self.sourceLayerCombo.setAllowEmptyLayer(True)
+        self.levelsTable.verticalHeader().hide()
+        self.levelsTable.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.info = None
         self.capabilities_url = ""
         self.tile_source: Optional[TileSource] = None

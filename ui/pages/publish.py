@@ -8,7 +8,7 @@ import time
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWizardPage
+from qgis.PyQt.QtWidgets import QHeaderView, QTreeWidgetItem, QWizardPage
 
 from . import load_form
 
@@ -55,6 +55,7 @@ class PublishPage(QWizardPage, FORM):
         self.resumeButton.clicked.connect(self.start)
         self.cancelButton.clicked.connect(self.cancel)
         self.progressBar.setRange(0, 100)
+        self.stepsTree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
 
     def step_title(self, name: str) -> str:
         if name not in STEP_TITLES:

@@ -3,7 +3,7 @@ live tile/storage estimate per level, over-tiling warning, extent and tile forma
 
 from __future__ import annotations
 
-from qgis.PyQt.QtWidgets import QWizardPage
+from qgis.PyQt.QtWidgets import QSlider, QWizardPage
 
 from ...plugin.pyramid import ZoomRange, advise, estimate_levels, human_bytes, total_bytes
 from ...plugin.pyramid.grid import MAX_LEVEL, MIN_LEVEL, Level
@@ -21,6 +21,8 @@ class PyramidPage(QWizardPage, FORM):
         self.setupUi(self)
         self.zoomSlider.setRangeLimits(MIN_LEVEL, MAX_LEVEL)
         self.zoomSlider.setRange(DEFAULT_TOP, DEFAULT_BOTTOM)
+        self.zoomSlider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.zoomSlider.setTickInterval(1)
         self.topSpin.setValue(DEFAULT_TOP)
         self.bottomSpin.setValue(DEFAULT_BOTTOM)
         for value, text in FORMATS:
