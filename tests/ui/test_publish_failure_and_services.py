@@ -90,3 +90,29 @@ def test_published_services_dock_lists_and_unpublishes(resumed, qgis_iface):
     dock.deleteButton.click()
     wait_until(lambda: not any(r.layer_name == name for r in dock.rows), timeout_s=60,
                what="the deletion: " + dock.statusLabel.text())
+
+
+def test_cancel_stops_the_run_and_resume_finishes_it(qgis_iface, layer, sandbox,
+                                                     unlocked_auth_db, tmp_path):
+    wizard = make_wizard(qgis_iface, layer, tmp_path, sandbox)
+    try:
+        walk_to_publish_page(wizard, top=12, bottom=12, title="Parcelles annulées")
+        page = wizard.publish_page
+        page.openInspectorCheck.setChecked(False)
+        sandbox.set_faults(slow_rate=1.0, slow_s=0.3)
+        try:
+            page.publishButton.click()
+            wait_until(lambda: page.progressBar.value() > 0 or page.state != "running",
+                       what="the first progress")
+            assert page.cancelButton.isEnabled()
+            page.cancelButton.click()
+            wait_until(lambda: page.state != "running", timeout_s=120, what="the cancel")
+        finally:
+            sandbox.reset_faults()
+        assert page.state == "cancelled", page.resultLabel.text()
+        assert page.resumeButton.isVisibleTo(page) and not page.isComplete()
+        page.resumeButton.click()
+        wait_until(lambda: page.state != "running", timeout_s=240, what="the resumed run")
+        assert page.state == "published", page.resultLabel.text()
+    finally:
+        wizard.close()
