@@ -55,8 +55,11 @@ class GpfWmtsPublisherPlugin:
             from .processing.provider import GpfWmtsProvider
         except ImportError:  # Processing algorithms not shipped in this build
             return
-        self.provider = GpfWmtsProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        provider = GpfWmtsProvider()
+        # addProvider refuses (and deletes) a provider whose id is already registered, e.g. by
+        # a previous load of the plugin that did not unload: keep no dangling reference then.
+        if QgsApplication.processingRegistry().addProvider(provider):
+            self.provider = provider
 
     def initGui(self) -> None:
         self._log_handler = install_qgis_log_handler()

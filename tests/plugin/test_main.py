@@ -47,3 +47,19 @@ def test_metadata_declares_what_the_plugin_repository_needs():
         assert general.get(key), key
     assert general["qgisMinimumVersion"] == "3.22"
     assert general["category"] == "Web"
+
+
+def test_a_provider_already_registered_does_not_break_load_or_unload(qgis_iface):
+    from gpf_wmts_publisher.plugin.processing.provider import GpfWmtsProvider
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    existing = GpfWmtsProvider()
+    assert registry.addProvider(existing)
+    try:
+        plugin = _load(qgis_iface)
+        assert plugin.provider is None
+        plugin.unload()
+        assert registry.providerById(existing.id()) is existing
+    finally:
+        registry.removeProvider(existing)
