@@ -118,14 +118,14 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         if stored:
             return stored
         uri = QgsDataSourceUri()
-        uri.setEncodedUri(layer.source().encode())
+        uri.setEncodedUri(layer.source())
         return uri.param("url")
 
     def _fetch_info(self, layer) -> None:
         from .wmts_layer import layer_info_task_function
 
         uri = QgsDataSourceUri()
-        uri.setEncodedUri(layer.source().encode())
+        uri.setEncodedUri(layer.source())
         name = layer.customProperty("gpf_wmts_publisher/layer_name", "") or uri.param("layers")
         self.statusLabel.setText(self.tr("Reading the WMTS capabilities…"))
         self.task = run_in_task(self.tr("Reading the WMTS capabilities"),

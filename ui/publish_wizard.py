@@ -117,9 +117,17 @@ class PublishWizard(QWizard):
         )
 
     def new_task(self, spec=None):
-        from .publish_runner import WorkflowTask
+        """A PublishTask (plugin/tasks.py) for the spec, on the connected session's client."""
+        from ..plugin.publish.gateway import Gateway
+        from ..plugin.publish.transport import ClientTransport
+        from ..plugin.tasks import PublishTask
 
         spec = spec if spec is not None and spec.layer is not None else self.publication(
             snapshot=True)
-        return WorkflowTask(self.session.client, spec, journal_dir=self.journal_dir,
-                            poll_first_s=self.poll_first_s, poll_max_s=self.poll_max_s)
+        client = self.session.client
+
+        def gateway_factory(cancelled):
+            return Gateway(ClientTransport(client, cancelled=cancelled))
+
+        return PublishTask(gateway_factory, spec, journal_dir=self.journal_dir,
+                           poll_first_s=self.poll_first_s, poll_max_s=self.poll_max_s)

@@ -9,24 +9,24 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
+from qgis.core import QgsApplication, QgsProject
 
 from .background import run_in_task
 
 
 def layer_info_task_function(capabilities_url: str, layer_name: str, build_layer: bool = True):
-    from ..plugin.wmts.capabilities import build_qgis_uri, find_layer, read_capabilities
+    """The task's work: (layer or None, WmtsLayerInfo); the layer is handed to the GUI
+    thread, where it will live in the project."""
 
     def work(_task):
-        caps = read_capabilities(capabilities_url)
-        info = find_layer(caps, layer_name)
-        layer = None
-        if build_layer:
-            uri = build_qgis_uri(info, capabilities_url)
-            layer = QgsRasterLayer(uri, info.title, "wms")
-            if not layer.isValid():
-                raise RuntimeError(layer.error().summary() or layer_name)
-            layer.moveToThread(QgsApplication.instance().thread())
+        if not build_layer:
+            from ..plugin.wmts.capabilities import find_layer, read_capabilities
+
+            return None, find_layer(read_capabilities(capabilities_url), layer_name)
+        from ..plugin.wmts.qgis_layer import open_wmts_layer
+
+        layer, info = open_wmts_layer(capabilities_url, layer_name)
+        layer.moveToThread(QgsApplication.instance().thread())
         return layer, info
 
     return work

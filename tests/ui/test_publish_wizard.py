@@ -217,3 +217,14 @@ def test_a_mismatched_style_gives_low_scores(published, source_layer):
     finally:
         dock.sourceLayerCombo.setLayer(source_layer)
         QgsProject.instance().removeMapLayer(other.id())
+
+
+def test_inspector_reads_the_levels_of_any_wmts_layer_of_the_project(published, qgis_iface):
+    from gpf_wmts_publisher.ui.inspector_dock import ZoomInspectorDock
+
+    _wizard, dock, _monitor = published
+    other = ZoomInspectorDock(qgis_iface)
+    other.pick_layers_from_project()  # capabilities read again, in a task
+    wait_until(lambda: other.levels, what="the capabilities")
+    assert other.wmts_layer() is dock.wmts_layer()
+    assert other.listed_levels() == [10, 11, 12, 13, 14]

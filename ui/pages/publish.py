@@ -76,19 +76,29 @@ class PublishPage(QWizardPage, FORM):
             self.tr("restricted") if spec.restricted else self.tr("public")))
         self._fill_steps(wizard.new_task(spec))
 
+    def _journal(self, task):
+        from ...plugin.publish.journal import Journal
+
+        return Journal.open(task.spec.datastore_id, task.spec.journal_key,
+                            self.wizard().journal_dir)
+
     def _fill_steps(self, task) -> None:
+        from ...plugin.publish.steps import STEP_CLASSES
+
         self.task = task
+        self._current_step = ""
         self.stepsTree.clear()
         self._items = {}
-        done = set(task.finished_steps())
-        for name in task.step_names():
+        journal = self._journal(task)
+        done = {cls.name for cls in STEP_CLASSES if journal.is_done(cls.name)}
+        for name in (cls.name for cls in STEP_CLASSES):
             item = QTreeWidgetItem([self.step_title(name),
                                     self.state_text("done" if name in done else "waiting")])
             if name in done:
                 item.setForeground(1, STATE_COLOURS["done"])
             self.stepsTree.addTopLevelItem(item)
             self._items[name] = item
-        has_journal = bool(done) or task.workflow.journal.exists_on_disk()
+        has_journal = bool(done) or journal.exists_on_disk()
         self.resumeButton.setVisible(has_journal)
         self.publishButton.setVisible(not has_journal)
         self.publishButton.setEnabled(True)
@@ -105,10 +115,10 @@ class PublishPage(QWizardPage, FORM):
         if self.state in ("failed", "cancelled"):  # a new task resumes from the journal
             self._fill_steps(self.wizard().new_task(self.wizard().publication()))
         task = self.task
-        task.progressed.connect(self._on_progress)
+        task.progressChanged.connect(lambda percent: self.progressBar.setValue(int(percent)))
+        task.step_progress.connect(self._on_step_progress)
         task.published.connect(self._on_published)
-        task.failed.connect(self._on_failed)
-        task.cancelled_at.connect(self._on_cancelled)
+        task.failed.connect(self._on_stopped)
         self.state = "running"
         self._started = time.monotonic()
         self.clock.start()
@@ -132,8 +142,8 @@ class PublishPage(QWizardPage, FORM):
         if state in STATE_COLOURS:
             item.setForeground(1, STATE_COLOURS[state])
 
-    def _on_progress(self, percent: float, step: str, message: str) -> None:
-        self.progressBar.setValue(int(percent))
+    def _on_step_progress(self, step: str, message: str) -> None:
+        self._current_step = step
         for name, item in self._items.items():
             if name == step:
                 self._set_state(name, "done" if message == "done" else "running")
@@ -159,13 +169,19 @@ class PublishPage(QWizardPage, FORM):
                                  .format(result.wmts_layer_name, result.capabilities_url))
         self.publishedResult.emit(result)
 
-    def _on_failed(self, step: str, message: str) -> None:
+    def _on_stopped(self, message: str, logs) -> None:
+        if self.task.was_cancelled:
+            self._on_cancelled(self._current_step)
+        else:
+            self._on_failed(self._current_step, message, logs)
+
+    def _on_failed(self, step: str, message: str, logs=()) -> None:
         self._set_state(step, "failed")
         self._finish("failed")
         self.resultLabel.setText(self.tr("The step \"{0}\" failed: {1}").format(
             self.step_title(step), message))
         self.logEdit.setVisible(True)
-        self.logEdit.setPlainText(self._journal_log(message))
+        self.logEdit.setPlainText(self._journal_log(message, logs))
         self.resumeButton.setVisible(True)
         self.resumeButton.setEnabled(True)
         self.publishButton.setVisible(False)
@@ -180,9 +196,9 @@ class PublishPage(QWizardPage, FORM):
         self.resumeButton.setEnabled(True)
         self.publishButton.setVisible(False)
 
-    def _journal_log(self, message: str) -> str:
-        lines = [message, ""]
-        for name, entry in self.task.workflow.journal.step_entries().items():
+    def _journal_log(self, message: str, logs=()) -> str:
+        lines = [message, *logs, ""]
+        for name, entry in self._journal(self.task).step_entries().items():
             detail = entry.get("error", "")
             lines.append(f"{name}: {entry.get('status', '')} {detail}".rstrip())
         return "\n".join(lines)
