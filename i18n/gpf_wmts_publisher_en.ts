@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/main.py" line="63"/>
+        <location filename="../plugin/main.py" line="66"/>
         <source>Géoplateforme WMTS</source>
         <translation>Géoplateforme WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="65"/>
+        <location filename="../plugin/main.py" line="68"/>
         <source>Publish current layer as WMTS…</source>
         <translation>Publish current layer as WMTS…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="69"/>
+        <location filename="../plugin/main.py" line="72"/>
         <source>Connect to the Géoplateforme…</source>
         <translation>Connect to the Géoplateforme…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="71"/>
+        <location filename="../plugin/main.py" line="74"/>
         <source>Published services</source>
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="73"/>
+        <location filename="../plugin/main.py" line="76"/>
         <source>Zoom-level inspector</source>
         <translation>Zoom-level inspector</translation>
     </message>
@@ -683,37 +683,37 @@
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="71"/>
+        <location filename="../ui/pages/publish.py" line="72"/>
         <source>WMTS "{0}" (levels {1}–{2}) in datastore "{3}"; access: {4}.</source>
         <translation>WMTS "{0}" (levels {1}–{2}) in datastore "{3}"; access: {4}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="71"/>
+        <location filename="../ui/pages/publish.py" line="72"/>
         <source>restricted</source>
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="71"/>
+        <location filename="../ui/pages/publish.py" line="72"/>
         <source>public</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="157"/>
+        <location filename="../ui/pages/publish.py" line="168"/>
         <source>PUBLISHED: {0} — &lt;a href="{1}"&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLISHED: {0} — &lt;a href="{1}"&gt;capabilities&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="164"/>
+        <location filename="../ui/pages/publish.py" line="181"/>
         <source>The step "{0}" failed: {1}</source>
         <translation>The step "{0}" failed: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="175"/>
+        <location filename="../ui/pages/publish.py" line="192"/>
         <source>Cancelled during "{0}": nothing is lost, Resume continues where it stopped.</source>
         <translation>Cancelled during "{0}": nothing is lost, Resume continues where it stopped.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="192"/>
+        <location filename="../ui/pages/publish.py" line="209"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Elapsed: {0} min {1:02d} s</translation>
     </message>
@@ -877,12 +877,12 @@
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="100"/>
+        <location filename="../ui/pages/pyramid.py" line="102"/>
         <source>{0} to {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="117"/>
+        <location filename="../ui/pages/pyramid.py" line="119"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tiles, about {1} in total.</translation>
     </message>
@@ -917,27 +917,27 @@
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid_page.ui" line="25"/>
+        <location filename="../ui/pages/pyramid_page.ui" line="26"/>
         <source>Extent</source>
         <translation>Extent</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid_page.ui" line="28"/>
+        <location filename="../ui/pages/pyramid_page.ui" line="29"/>
         <source>Data extent</source>
         <translation>Data extent</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid_page.ui" line="29"/>
+        <location filename="../ui/pages/pyramid_page.ui" line="30"/>
         <source>Map canvas extent</source>
         <translation>Map canvas extent</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid_page.ui" line="32"/>
+        <location filename="../ui/pages/pyramid_page.ui" line="33"/>
         <source>Tile format</source>
         <translation>Tile format</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid_page.ui" line="34"/>
+        <location filename="../ui/pages/pyramid_page.ui" line="35"/>
         <source>Estimate</source>
         <translation>Estimate</translation>
     </message>
@@ -1183,62 +1183,54 @@
     </message>
 </context>
 <context>
-    <name>WorkflowTask</name>
-    <message>
-        <location filename="../ui/publish_runner.py" line="27"/>
-        <source>Publishing {0}</source>
-        <translation>Publishing {0}</translation>
-    </message>
-</context>
-<context>
     <name>ZoomInspectorDock</name>
     <message>
-        <location filename="../ui/inspector_dock.py" line="94"/>
+        <location filename="../ui/inspector_dock.py" line="97"/>
         <source>Add a WMTS layer to the project, or publish one.</source>
         <translation>Add a WMTS layer to the project, or publish one.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="127"/>
+        <location filename="../ui/inspector_dock.py" line="130"/>
         <source>Reading the WMTS capabilities…</source>
         <translation>Reading the WMTS capabilities…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="128"/>
+        <location filename="../ui/inspector_dock.py" line="131"/>
         <source>Reading the WMTS capabilities</source>
         <translation>Reading the WMTS capabilities</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="150"/>
+        <location filename="../ui/inspector_dock.py" line="153"/>
         <source>{0}: {1} levels ({2}–{3}).</source>
         <translation>{0}: {1} levels ({2}–{3}).</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="237"/>
+        <location filename="../ui/inspector_dock.py" line="240"/>
         <source>Checking {0} levels…</source>
         <translation>Checking {0} levels…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="263"/>
+        <location filename="../ui/inspector_dock.py" line="266"/>
         <source>Levels to look at: {0}.</source>
         <translation>Levels to look at: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="266"/>
+        <location filename="../ui/inspector_dock.py" line="269"/>
         <source>Every level holds tiles and matches the source.</source>
         <translation>Every level holds tiles and matches the source.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="281"/>
+        <location filename="../ui/inspector_dock.py" line="284"/>
         <source>Save the contact sheet</source>
         <translation>Save the contact sheet</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="281"/>
+        <location filename="../ui/inspector_dock.py" line="284"/>
         <source>PNG images (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="290"/>
+        <location filename="../ui/inspector_dock.py" line="293"/>
         <source>Contact sheet saved to {0}.</source>
         <translation>Contact sheet saved to {0}.</translation>
     </message>
