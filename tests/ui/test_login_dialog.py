@@ -77,3 +77,18 @@ def test_logout_forgets_the_credentials(unlocked_auth_db, sandbox):
     assert not session.connected
     assert PluginSettings().auth_config_id() == ""
     assert session_module.load_basic_credentials(config_id) is None
+
+
+def test_browser_sign_in_creates_an_oauth2_configuration(unlocked_auth_db, sandbox):
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    dialog, _session = _dialog(sandbox)
+    dialog.oauthMethodRadio.setChecked(True)
+    assert not dialog.passwordEdit.isEnabled()
+    dialog.connectButton.click()
+    config_id = PluginSettings().value("auth/oauth2_config_id", "")
+    assert config_id and config_id in dialog.statusLabel.text()
+    found, config = QgsApplication.authManager().loadAuthenticationConfig(
+        config_id, QgsAuthMethodConfig(), True)
+    assert found and config.method() == "OAuth2"
+    assert sandbox.base_url in config.config("oauth2config")

@@ -228,3 +228,44 @@ def test_inspector_reads_the_levels_of_any_wmts_layer_of_the_project(published, 
     wait_until(lambda: other.levels, what="the capabilities")
     assert other.wmts_layer() is dock.wmts_layer()
     assert other.listed_levels() == [10, 11, 12, 13, 14]
+
+
+@pytest.mark.parametrize("authid", ["EPSG:2154", "EPSG:4326"])
+def test_stepping_in_another_project_crs_keeps_the_equivalent_scale(published, qgis_iface,
+                                                                   authid):
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    _wizard, dock, _monitor = published
+    canvas = qgis_iface.mapCanvas()
+    previous = canvas.mapSettings().destinationCrs()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem(authid))
+    try:
+        for z in dock.levels:
+            dock.go_to_level(z)
+            assert canvas.mapSettings().destinationCrs().authid() == authid
+            assert mercator_units_per_pixel(canvas.mapSettings()) == pytest.approx(
+                level_resolution(z), rel=0.005)
+    finally:
+        canvas.setDestinationCrs(previous)
+
+
+def test_published_services_dock_adds_the_wmts_to_the_map(published, qgis_iface):
+    from gpf_wmts_publisher.ui.published_dock import PublishedServicesDock
+
+    wizard, _dock, _monitor = published
+    services = PublishedServicesDock(qgis_iface, session=wizard.session)
+    services.datastoreCombo.blockSignals(True)
+    services.refresh()
+    services.datastoreCombo.setCurrentIndex(
+        services.datastoreCombo.findData(wizard.source_page.datastore_id()))
+    services.datastoreCombo.blockSignals(False)
+    services.refresh()
+    name = wizard.publish_page.result.wmts_layer_name
+    wait_until(lambda: any(r.layer_name == name for r in services.rows), what="the list")
+    assert services.select_layer_name(name)
+    before = len(QgsProject.instance().mapLayers())
+    services.addButton.click()
+    wait_until(lambda: len(QgsProject.instance().mapLayers()) > before, what="the new layer")
+    added = [layer for layer in QgsProject.instance().mapLayers().values()
+             if layer.customProperty("gpf_wmts_publisher/layer_name") == name]
+    assert len(added) == 2 and all(layer.isValid() for layer in added)
