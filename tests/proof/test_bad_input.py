@@ -11,6 +11,7 @@ import pytest
 from gpf_wmts_publisher.plugin.metadata import ServiceMetadata, to_iso19139, validate
 from gpf_wmts_publisher.plugin.metadata.iso19139_writer import xml_safe
 from gpf_wmts_publisher.plugin.publish.errors import NamingError
+from gpf_wmts_publisher.plugin.publish.journal import Journal
 from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
 from gpf_wmts_publisher.plugin.publish.naming import check_publication
 from gpf_wmts_publisher.plugin.publish.spec import Publication
@@ -99,11 +100,21 @@ def accepted_publications(draw) -> Publication:
         extent_wgs84=draw(VALID_EXTENT))
 
 
-def _metadata_context(spec: Publication) -> SimpleNamespace:
-    """What service_metadata reads of a PublishContext."""
-    return SimpleNamespace(spec=spec, me={"email": "agent@example.fr"},
-                           datastore={"name": "Bac à sable",
-                                      "configuration_layer_name_prefix": PREFIX})
+DATASTORE = {"_id": "ds", "name": "Bac à sable <&>", "configuration_layer_name_prefix": PREFIX,
+             "endpoints": [{"quota": 10, "use": 0, "endpoint": {
+                 "_id": "e1", "type": "WMTS-TMS", "open": True,
+                 "urls": [{"type": "WMTS", "url": "http://127.0.0.1/wmts?a=1&b=<2>"}]}}]}
+
+
+def _metadata_context(spec: Publication, wmsv_layer: str = "") -> SimpleNamespace:
+    """What service_metadata reads of a PublishContext: the spec, the user, the datastore
+    and a journal (built in memory, never saved)."""
+    values = {"wmsv_url": "http://127.0.0.1/wms-v/ows?x=<&>", "wmsv_layer_name": wmsv_layer,
+              "wmsv_private": True} if wmsv_layer else {}
+    journal = Journal("/nonexistent/journal.json", {"spec": {}, "steps": {}, "resources": [],
+                                                    "intents": {}, "values": values})
+    return SimpleNamespace(spec=spec, me={"email": "agent@example.fr"}, datastore=DATASTORE,
+                           journal=journal)
 
 
 def _parse(xml: bytes) -> etree._Element:
@@ -126,9 +137,10 @@ def test_publication_checks_give_a_message_per_problem_or_accept(spec):
 
 
 @FAST
-@given(spec=publications(extents=VALID_EXTENT), identifier=HOSTILE_TEXT)
-def test_metadata_xml_from_any_input_is_well_formed_and_keeps_the_words(spec, identifier):
-    record = service_metadata(_metadata_context(spec), identifier)
+@given(spec=publications(extents=VALID_EXTENT), identifier=HOSTILE_TEXT, wmsv_layer=NAME)
+def test_metadata_xml_from_any_input_is_well_formed_and_keeps_the_words(spec, identifier,
+                                                                        wmsv_layer):
+    record = service_metadata(_metadata_context(spec, wmsv_layer), identifier)
     root = _parse(to_iso19139(record))
     titles = root.xpath("//gmd:identificationInfo//gmd:citation//gmd:title/gco:CharacterString",
                         namespaces=GMD)
