@@ -352,32 +352,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../ui/login_dialog.py" line="82"/>
+        <location filename="../ui/login_dialog.py" line="92"/>
         <source>Enter your login and password.</source>
         <translation>Enter your login and password.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="103"/>
+        <location filename="../ui/login_dialog.py" line="113"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="104"/>
+        <location filename="../ui/login_dialog.py" line="114"/>
         <source>Connecting to the Géoplateforme</source>
         <translation>Connecting to the Géoplateforme</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="116"/>
+        <location filename="../ui/login_dialog.py" line="126"/>
         <source>OAuth2 configuration {0} created in QGIS's authentication database: QGIS opens your browser when a layer needs it. Publishing still needs a login and password.</source>
         <translation>OAuth2 configuration {0} created in QGIS's authentication database: QGIS opens your browser when a layer needs it. Publishing still needs a login and password.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="133"/>
+        <location filename="../ui/login_dialog.py" line="143"/>
         <source>Connection failed: {0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="136"/>
+        <location filename="../ui/login_dialog.py" line="146"/>
         <source>Connected as {0} ({1}).</source>
         <translation>Connected as {0} ({1}).</translation>
     </message>
@@ -460,6 +460,11 @@
         <location filename="../ui/login_dialog.ui" line="76"/>
         <source>Datastore</source>
         <translation>Datastore</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="58"/>
+        <source>Reading the stored credentials</source>
+        <translation>Reading the stored credentials</translation>
     </message>
 </context>
 <context>

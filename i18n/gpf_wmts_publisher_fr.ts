@@ -352,32 +352,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../ui/login_dialog.py" line="82"/>
+        <location filename="../ui/login_dialog.py" line="92"/>
         <source>Enter your login and password.</source>
         <translation>Saisissez votre identifiant et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="103"/>
+        <location filename="../ui/login_dialog.py" line="113"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="104"/>
+        <location filename="../ui/login_dialog.py" line="114"/>
         <source>Connecting to the Géoplateforme</source>
         <translation>Connexion à la Géoplateforme</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="116"/>
+        <location filename="../ui/login_dialog.py" line="126"/>
         <source>OAuth2 configuration {0} created in QGIS's authentication database: QGIS opens your browser when a layer needs it. Publishing still needs a login and password.</source>
         <translation>Configuration OAuth2 {0} créée dans la base d'authentification de QGIS : QGIS ouvre votre navigateur quand une couche en a besoin. La publication demande toujours un identifiant et un mot de passe.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="133"/>
+        <location filename="../ui/login_dialog.py" line="143"/>
         <source>Connection failed: {0}</source>
         <translation>Échec de la connexion : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="136"/>
+        <location filename="../ui/login_dialog.py" line="146"/>
         <source>Connected as {0} ({1}).</source>
         <translation>Connecté en tant que {0} ({1}).</translation>
     </message>
@@ -460,6 +460,11 @@
         <location filename="../ui/login_dialog.ui" line="76"/>
         <source>Datastore</source>
         <translation>Entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="58"/>
+        <source>Reading the stored credentials</source>
+        <translation>Lecture des identifiants enregistrés</translation>
     </message>
 </context>
 <context>

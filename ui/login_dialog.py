@@ -29,6 +29,7 @@ class LoginDialog(QDialog, FORM):
         self.session = session
         self.settings = settings or PluginSettings()
         self.task = None
+        self.prefill_task = None
         self.connectButton.clicked.connect(self.connect_to_platform)
         self.logoutButton.clicked.connect(self.logout)
         self.sandboxRadio.toggled.connect(self._update_enabled)
@@ -46,12 +47,21 @@ class LoginDialog(QDialog, FORM):
         url = self.settings.value("platform/sandbox_url", "")
         if url:
             self.sandboxUrlEdit.setText(url)
-        stored = None
+        config_id = self.settings.auth_config_id()
+        if not config_id:
+            return
         try:
-            stored = session_module.load_basic_credentials(self.settings.auth_config_id())
+            session_module.unlock_auth_database()  # may ask the master password: GUI thread
         except session_module.AuthDatabaseLockedError:
-            stored = None
-        if stored:
+            return
+        # Decrypting the stored credentials takes a while the first time: not on the GUI.
+        self.prefill_task = run_in_task(
+            self.tr("Reading the stored credentials"),
+            lambda _task: session_module.load_basic_credentials(config_id),
+            self._prefill, None)
+
+    def _prefill(self, stored) -> None:
+        if stored and not self.usernameEdit.text() and not self.passwordEdit.text():
             self.usernameEdit.setText(stored[0])
             self.passwordEdit.setText(stored[1].reveal())
 

@@ -92,3 +92,12 @@ def test_browser_sign_in_creates_an_oauth2_configuration(unlocked_auth_db, sandb
         config_id, QgsAuthMethodConfig(), True)
     assert found and config.method() == "OAuth2"
     assert sandbox.base_url in config.config("oauth2config")
+
+
+def test_stored_credentials_are_prefilled_from_the_auth_database(unlocked_auth_db, sandbox):
+    dialog, session = _dialog(sandbox)
+    dialog.connectButton.click()
+    wait_until(lambda: session.connected, what="login")
+    again = LoginDialog(session=session_module.Session())
+    wait_until(lambda: again.usernameEdit.text() == "formateur", what="the prefill")
+    assert again.passwordEdit.text() == "formateur"
