@@ -17,7 +17,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.gui_stall import Iface, drive_wizard, process_until, start_qgis  # noqa: E402
+from bench.gui_stall import (  # noqa: E402
+    Iface,
+    drive_wizard,
+    process_until,
+    shut_down,
+    start_qgis,
+)
 
 
 def main() -> None:
@@ -65,7 +71,8 @@ def main() -> None:
     with start_sandbox(work / "sandbox") as sandbox:
         monitor = StallMonitor()
         monitor.start()
-        drive_wizard(sandbox, iface, layer, str(work / "journals"), monitor)
+        wizard, _seconds = drive_wizard(sandbox, iface, layer, str(work / "journals"),
+                                        monitor)
         process_until(lambda: drawn, 120, "the first level drawn")
         seconds = drawn[0] - marks["published"]
         dock = actions._OPEN["inspector"]
@@ -83,7 +90,7 @@ def main() -> None:
         print(f"contact sheet: {path}")
         monitor.stop()
     del bridge
-    app.exitQgis()
+    shut_down(app, wizard, actions._OPEN["inspector"], iface.window)
 
 
 if __name__ == "__main__":

@@ -125,6 +125,20 @@ def drive_wizard(sandbox, iface, layer, journal_dir, monitor, top=10, bottom=14)
     return wizard, time.monotonic() - started
 
 
+def shut_down(app, *windows) -> None:
+    """Closes the windows and the project before QGIS exits (a teardown with live widgets
+    can crash at exit)."""
+    from qgis.core import QgsProject
+
+    for window in windows:
+        window.close()
+        window.deleteLater()
+    QgsProject.instance().clear()
+    for _ in range(3):
+        app.processEvents()
+    app.exitQgis()
+
+
 def main() -> None:
     from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
     from tests.fixtures.sandbox import start_sandbox
@@ -141,13 +155,13 @@ def main() -> None:
     with start_sandbox(work / "sandbox") as sandbox:
         monitor = StallMonitor(interval_ms=10)
         monitor.start()
-        _wizard, seconds = drive_wizard(sandbox, iface, layer, str(work / "journals"), monitor)
+        wizard, seconds = drive_wizard(sandbox, iface, layer, str(work / "journals"), monitor)
         monitor.stop()
     print(monitor.report())
     for phase, stall in sorted(monitor.longest_by_phase().items(), key=lambda kv: -kv[1]):
         print(f"  longest stall in {phase or 'start'}: {stall:.1f} ms")
     print(f"publication (Publish → PUBLISHED): {seconds:.2f} s")
-    app.exitQgis()
+    shut_down(app, wizard, iface.window)
 
 
 if __name__ == "__main__":
