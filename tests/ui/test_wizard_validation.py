@@ -144,3 +144,26 @@ def test_style_page_shows_findings_and_the_fidelity_score(wizard_at_wmsv):
     assert page.preview.score > 0.9  # a plain fill survives the SLD
     assert page.localPreview.pixmap() is not None and not page.localPreview.pixmap().isNull()
     assert "%" in page.scoreLabel.text()
+
+
+def test_restriction_is_offered_in_the_own_datastore(qgis_iface, layer, sandbox,
+                                                     unlocked_auth_db, tmp_path):
+    wizard = make_wizard(qgis_iface, layer, tmp_path, sandbox, sandbox_datastore=False)
+    try:
+        go_next(wizard, wizard.style_page)
+        wait_until(lambda: wizard.style_page.result is not None, what="the style check")
+        go_next(wizard, wizard.wmsv_page)
+        wizard.wmsv_page.abstractEdit.setPlainText("Résumé")
+        go_next(wizard, wizard.pyramid_page)
+        go_next(wizard, wizard.metadata_page)
+        wizard.metadata_page.emailEdit.setText("a@example.org")
+        wizard.metadata_page.organisationEdit.setText("Org")
+        wizard.metadata_page.organisationEmailEdit.setText("b@example.org")
+        go_next(wizard, wizard.access_page)
+        access = wizard.access_page
+        assert access.restrictedRadio.isEnabled()
+        access.restrictedRadio.setChecked(True)
+        assert access.endDateEdit.isEnabled()
+        assert wizard.publication().restricted is True
+    finally:
+        wizard.close()
