@@ -6,7 +6,6 @@ dataclasses of ``models.py``; lists are read through every page.
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
@@ -59,6 +58,10 @@ class EntrepotApi:
     def in_datastore(self, datastore_id: str) -> EntrepotApi:
         return EntrepotApi(self.client, datastore_id)
 
+    def with_cancel(self, cancelled: Cancel) -> EntrepotApi:
+        """The same API whose every request stops once ``cancelled()`` (one per task)."""
+        return EntrepotApi(self.client.with_cancel(cancelled), self.datastore_id)
+
     def _ds(self, *parts: str) -> str:
         if not self.datastore_id:
             raise ValueError("no datastore chosen")
@@ -79,6 +82,9 @@ class EntrepotApi:
 
     def list_keys(self) -> List[UserKey]:
         return [UserKey.from_dict(k) for k in self._list("users/me/keys")]
+
+    def key(self, key_id: str) -> UserKey:
+        return UserKey.from_dict(self.client.get_json(f"users/me/keys/{key_id}"))
 
     def delete_key(self, key_id: str) -> None:
         self.client.delete(f"users/me/keys/{key_id}")
@@ -153,15 +159,17 @@ class EntrepotApi:
         return [TreeEntry.from_dict(e) for e in tree or ()]
 
     def close_upload(self, upload_id: str) -> Upload:
-        reply = self.client.post_json(self._ds("uploads", upload_id, "close"))
+        # closing a known upload twice is harmless: safe to retry
+        reply = self.client.post_json(self._ds("uploads", upload_id, "close"), retry_safe=True)
         return Upload.from_dict(reply) if reply else self.upload(upload_id)
 
     def upload_checks(self, upload_id: str) -> Checks:
         return Checks.from_dict(self.client.get_json(self._ds("uploads", upload_id, "checks")))
 
     def check_logs(self, check_execution_id: str) -> List[str]:
-        return _log_lines(self.client.request(
-            "GET", self._ds("checks", "executions", check_execution_id, "logs")))
+        """The check's log, plain text lines (ENTREPOT_API.md §1.6)."""
+        return self.client.get_text(
+            self._ds("checks", "executions", check_execution_id, "logs")).splitlines()
 
     def delete_upload(self, upload_id: str) -> None:
         self.client.delete(self._ds("uploads", upload_id))
@@ -177,7 +185,7 @@ class EntrepotApi:
 
     def launch_execution(self, execution_id: str) -> None:
         self.client.request("POST", self._ds("processings", "executions", execution_id,
-                                             "launch"))
+                                             "launch"), retry_safe=True)
 
     def execution(self, execution_id: str) -> Execution:
         return Execution.from_dict(
@@ -185,7 +193,7 @@ class EntrepotApi:
 
     def abort_execution(self, execution_id: str) -> None:
         self.client.request("POST", self._ds("processings", "executions", execution_id,
-                                             "abort"))
+                                             "abort"), retry_safe=True)
 
     def execution_logs(self, execution_id: str) -> List[str]:
         """Every log line (a paginated JSON list of strings or of ``{line}`` objects)."""
@@ -366,11 +374,13 @@ class EntrepotApi:
         self.client.delete(self._ds("annexes", annex_id))
 
     # -- tags ----------------------------------------------------------------------------
-    def add_tags(self, kind: str, resource_id: str, tags: Mapping[str, str]) -> None:
-        """Merges ``tags`` on ``uploads|stored_data|configurations|metadata|annexes/{id}``."""
+    def add_tags(self, kind: str, resource_id: str, tags: Mapping[str, Any]) -> None:
+        """Merges ``tags`` on ``uploads|stored_data|configurations|metadata|annexes/{id}``;
+        tags without a value (None or "") are not sent."""
         self._check_kind(kind)
-        self.client.post_json(self._ds(kind, resource_id, "tags"),
-                              {k: str(v) for k, v in tags.items()}, retry_safe=True)
+        clean = {k: str(v) for k, v in tags.items() if v is not None and str(v) != ""}
+        if clean:
+            self.client.post_json(self._ds(kind, resource_id, "tags"), clean, retry_safe=True)
 
     def delete_tags(self, kind: str, resource_id: str, keys: Iterable[str]) -> None:
         self._check_kind(kind)
@@ -382,14 +392,3 @@ class EntrepotApi:
         if kind not in TAGGABLE_KINDS:
             raise ValueError(f"cannot tag {kind!r}; one of {', '.join(TAGGABLE_KINDS)}")
 
-
-def _log_lines(response) -> List[str]:
-    """Logs come as a JSON array of lines or as plain text."""
-    text = response.content.decode("utf-8", errors="replace")
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return text.splitlines()
-    if isinstance(data, list):
-        return [str(line) for line in data]
-    return text.splitlines()

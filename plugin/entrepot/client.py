@@ -7,6 +7,7 @@ method, path, status and elapsed time — never headers, bodies or query strings
 
 from __future__ import annotations
 
+import copy
 import json as jsonlib
 import logging
 import re
@@ -93,12 +94,22 @@ class EntrepotClient:
         self._cancelled = cancelled
         self.proxy_settings = proxy_settings
         self._clock = clock
+        self.requests = 0  # HTTP requests sent (retries and pages included), for reports
 
     def __repr__(self) -> str:
         return f"EntrepotClient({self.api_url!r})"
 
     def close(self) -> None:
         self.session.close()
+
+    def with_cancel(self, cancelled: Cancel) -> EntrepotClient:
+        """The same session, token provider and settings, but every request (and wait) also
+        stops once ``cancelled()`` is true; its request count starts at 0. One per task: a
+        task's cancel must not stop the other users of a shared client."""
+        twin = copy.copy(self)
+        twin._cancelled = self._combined_cancel(cancelled)
+        twin.requests = 0
+        return twin
 
     # -- the one request loop ----------------------------------------------------------
     def request(
@@ -136,6 +147,7 @@ class EntrepotClient:
             if cancel():
                 raise Cancelled(details=[f"{method} {log_path}"], path=log_path)
             attempt += 1
+            self.requests += 1
             token = self._authorize(url, send_headers)
             started = self._clock()
             try:
