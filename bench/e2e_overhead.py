@@ -26,11 +26,11 @@ SAMPLE = ROOT / "resources" / "sample" / "communes_demo.gpkg"
 SAMPLE_LAYER = "Communes Démo"
 
 
-def executions_seconds(gateway, datastore_id, resources) -> float:
+def executions_seconds(api, datastore_id, resources) -> float:
     total = 0.0
     for entry in resources:
         if entry["kind"].startswith("execution"):
-            execution = gateway.get_execution(datastore_id, entry["id"])
+            execution = api.in_datastore(datastore_id).execution(entry["id"]).raw
             if execution.get("start") and execution.get("finish"):
                 total += (datetime.fromisoformat(execution["finish"])
                           - datetime.fromisoformat(execution["start"])).total_seconds()
@@ -39,13 +39,13 @@ def executions_seconds(gateway, datastore_id, resources) -> float:
 
 def one_run(sandbox, source, index: int, work: str) -> dict:
     import requests
-    from gpf_wmts_publisher.plugin.publish.session import password_gateway
+    from gpf_wmts_publisher.plugin.publish.session import password_api
     from gpf_wmts_publisher.plugin.publish.spec import Publication
     from gpf_wmts_publisher.plugin.publish.workflow import Workflow
 
     account = sandbox.accounts["formateur"]
-    gateway = password_gateway(sandbox.api_url, sandbox.token_url, account["username"],
-                               account["password"])
+    api = password_api(sandbox.api_url, sandbox.token_url, account["username"],
+                       account["password"])
     datastore = sandbox.datastores()["sandbox"]
     name = f"bench_{index}_{int(time.time())}"
     spec = Publication(datastore_id=datastore, datasheet_name=name, wmsv_name=f"{name}_wmsv",
@@ -54,14 +54,14 @@ def one_run(sandbox, source, index: int, work: str) -> dict:
                        layer=source, top_level=10, bottom_level=14)
     before = requests.get(f"{sandbox.base_url}/admin/stats", timeout=10).json()["total"]
     started = time.monotonic()
-    workflow = Workflow(gateway, spec, journal_dir=work)   # the default poll schedule
+    workflow = Workflow(api, spec, journal_dir=work)   # the default poll schedule
     result = workflow.run()
     wall = time.monotonic() - started
     after = requests.get(f"{sandbox.base_url}/admin/stats", timeout=10).json()["total"]
-    processing = executions_seconds(gateway, datastore, result.resources)
+    processing = executions_seconds(api, datastore, result.resources)
     workflow.undo()
     return {"wall": wall, "processing": processing, "client_requests":
-            gateway.transport.requests, "sandbox_requests": after - before}
+            api.client.requests, "sandbox_requests": after - before}
 
 
 def main() -> int:

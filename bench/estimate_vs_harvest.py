@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource  # noqa: E402
-from gpf_wmts_publisher.plugin.publish.session import password_gateway  # noqa: E402
+from gpf_wmts_publisher.plugin.publish.session import password_api  # noqa: E402
 from gpf_wmts_publisher.plugin.publish.spec import Publication  # noqa: E402
 from gpf_wmts_publisher.plugin.publish.workflow import Workflow  # noqa: E402
 from gpf_wmts_publisher.plugin.pyramid import (  # noqa: E402
@@ -82,8 +82,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="gpf-estimate-") as tmp, \
             start_sandbox(Path(tmp) / "sandbox", step_delay=0.02) as sandbox:
         account = sandbox.accounts["formateur"]
-        gateway = password_gateway(sandbox.api_url, sandbox.token_url, account["username"],
-                                   account["password"])
+        api = password_api(sandbox.api_url, sandbox.token_url, account["username"],
+                           account["password"])
         spec = Publication(
             datastore_id=sandbox.datastores()["own"], datasheet_name="communes_estimate",
             wmsv_name="communes_estimate_wmsv", wmts_name="communes_estimate_wmts",
@@ -91,11 +91,11 @@ def main() -> int:
             wmts_title="Communes (WMTS)", abstract="Estimate vs harvest", layer=source,
             top_level=args.top, bottom_level=args.bottom, image_format=args.format)
         started = time.perf_counter()
-        result = Workflow(gateway, spec, journal_dir=str(Path(tmp) / "journals"),
+        result = Workflow(api, spec, journal_dir=str(Path(tmp) / "journals"),
                           poll_first_s=0.05, poll_max_s=0.5).run()
         publish_s = time.perf_counter() - started
         stored_id = next(r["id"] for r in result.resources if r["kind"] == "stored_data_pyramid")
-        announced = gateway.get_stored_data(spec.datastore_id, stored_id)
+        announced = api.in_datastore(spec.datastore_id).stored_data(stored_id).raw
         produced = produced_per_level(pyramid_dir_of(sandbox.data_dir, stored_id),
                                       EXTENSIONS[args.format])
 

@@ -43,7 +43,7 @@ from gpf_wmts_publisher.plugin.publish.errors import (  # noqa: E402
     PublishCancelledError,
     PublishError,
 )
-from gpf_wmts_publisher.plugin.publish.session import gateway_for  # noqa: E402
+from gpf_wmts_publisher.plugin.publish.session import api_for  # noqa: E402
 from gpf_wmts_publisher.plugin.publish.spec import Publication  # noqa: E402
 from gpf_wmts_publisher.plugin.publish.workflow import (  # noqa: E402
     Workflow,
@@ -178,28 +178,26 @@ class SoakReport:
         ]
 
 
-def inventory(gateway, datastore_id: str) -> Dict[str, set]:
+def inventory(api, datastore_id: str) -> Dict[str, set]:
     """Ids of every live resource of the datastore (and the user's keys), by family."""
-    def alive(items):
-        return {i["_id"] for i in items if i.get("status") != "DELETED"}
+    api = api.in_datastore(datastore_id)
 
-    return {"uploads": alive(gateway.list_uploads(datastore_id)),
-            "stored_data": alive(gateway.list_stored_data(datastore_id)),
-            "statics": alive(gateway.list_statics(datastore_id)),
-            "configurations": alive(gateway.list_configurations(datastore_id)),
-            "offerings": alive(gateway.list_offerings(datastore_id)),
-            "metadata": alive(gateway.list_metadata(datastore_id)),
-            "permissions": alive(gateway.list_permissions(datastore_id)),
-            "keys": alive(gateway.list_keys())}
+    def alive(items):
+        return {i.id for i in items if i.raw.get("status") != "DELETED"}
+
+    return {"uploads": alive(api.uploads()), "stored_data": alive(api.stored_data_list()),
+            "statics": alive(api.statics()), "configurations": alive(api.configurations()),
+            "offerings": alive(api.offerings()), "metadata": alive(api.metadata_list()),
+            "permissions": alive(api.permissions()), "keys": alive(api.list_keys())}
 
 
 def new_resources(before: Dict[str, set], after: Dict[str, set]) -> int:
     return sum(len(after[family] - before.get(family, set())) for family in after)
 
 
-def running_executions(gateway, datastore_id: str) -> int:
-    return sum(1 for e in gateway.list_executions(datastore_id)
-               if e.get("status") in ("CREATED", "WAITING", "PROGRESS"))
+def running_executions(api, datastore_id: str) -> int:
+    return sum(1 for e in api.in_datastore(datastore_id).executions()
+               if e.status in ("CREATED", "WAITING", "PROGRESS"))
 
 
 def is_clear(error: BaseException) -> bool:
@@ -226,7 +224,7 @@ class Soak:
         account = sandbox.accounts["formateur"]
         tokens = TokenProvider.password(sandbox.token_url, account["username"],
                                         Secret(account["password"]))
-        self.gateway = gateway_for(sandbox.api_url, tokens)
+        self.api = api_for(sandbox.api_url, tokens)
 
     def out_of_time(self) -> bool:
         return self.deadline is not None and time.monotonic() > self.deadline
@@ -241,7 +239,7 @@ class Soak:
             layer=self.layer_source, top_level=12, bottom_level=13, restricted=plan.restricted)
 
     def workflow(self, spec: Publication, progress=None) -> Workflow:
-        return Workflow(self.gateway, spec, journal_dir=os.path.join(self.work_dir, "journals"),
+        return Workflow(self.api, spec, journal_dir=os.path.join(self.work_dir, "journals"),
                         progress=progress, timeouts=SOAK_TIMEOUTS, poll_first_s=0.05,
                         poll_max_s=0.5)
 
@@ -251,7 +249,7 @@ class Soak:
         spec = self.spec_for(plan)
         started = time.monotonic()
         self.sandbox.reset_faults()
-        before = inventory(self.gateway, spec.datastore_id)
+        before = inventory(self.api, spec.datastore_id)
         self.sandbox.set_faults(seed=plan.seed, fail_step=plan.fail_step, **plan.faults)
         try:
             self._attempts(plan, spec, result)
@@ -309,7 +307,7 @@ class Soak:
         stats_before = self.sandbox.stats().get("faults", {})
         self.sandbox.set_faults(**FAULTS_OFF)
         try:
-            return running_executions(self.gateway, spec.datastore_id)
+            return running_executions(self.api, spec.datastore_id)
         finally:
             self.sandbox.set_faults(**{k: stats_before.get(k) for k in FAULTS_OFF})
 
@@ -330,14 +328,14 @@ class Soak:
         result.message += " (undo did not finish)"
 
     def _count(self, spec: Publication, before: Dict[str, set], result: RunOutcome) -> None:
-        counts = platform_counts(self.gateway, spec)
+        counts = platform_counts(self.api, spec)
         result.duplicates = sum(max(0, n - 1) for n in counts.values())
         if result.outcome == "published":
             missing = [kind for kind, n in counts.items() if n == 0]
             if missing:
                 result.message = f"published but missing: {', '.join(missing)}"
         else:
-            result.orphans = new_resources(before, inventory(self.gateway, spec.datastore_id))
+            result.orphans = new_resources(before, inventory(self.api, spec.datastore_id))
 
     # -- all runs --------------------------------------------------------------------------
     def soak(self, runs: int, base_seed: int) -> SoakReport:

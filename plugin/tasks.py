@@ -2,7 +2,7 @@
 
 The network only ever runs in ``run()`` (a worker thread). Everything a task needs is taken
 on the GUI thread before it starts: the layer as a ``LayerSource`` snapshot inside the
-``Publication``, and a gateway *factory* (the gateway itself is built in the worker thread).
+``Publication``, and an API *factory* (the EntrepotApi itself is built in the worker thread).
 Results and errors reach the GUI thread through signals emitted from ``finished()``.
 """
 
@@ -14,12 +14,12 @@ from typing import Callable, List, Optional
 from qgis.core import QgsApplication, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 
+from .entrepot.api import EntrepotApi
 from .publish.errors import PublishCancelledError
-from .publish.gateway import Gateway
 from .publish.spec import Publication
 from .publish.workflow import PublishResult, Workflow, publication_error_text
 
-GatewayFactory = Callable[[Callable[[], bool]], Gateway]   # cancelled -> gateway
+ApiFactory = Callable[[Callable[[], bool]], EntrepotApi]   # cancelled -> API
 
 
 def tr(text: str) -> str:
@@ -32,12 +32,12 @@ class _WorkflowTask(QgsTask):
     step_progress = pyqtSignal(str, str)      # step name, message (queued to the GUI thread)
     failed = pyqtSignal(str, list)           # message for the user, platform logs
 
-    def __init__(self, description: str, gateway_factory: GatewayFactory, spec: Publication,
+    def __init__(self, description: str, api_factory: ApiFactory, spec: Publication,
                  *, journal_dir: Optional[str] = None, poll_first_s: float = 0.5,
                  poll_max_s: float = 15.0):
         super().__init__(description, QgsTask.CanCancel)
         self.spec = spec
-        self._gateway_factory = gateway_factory
+        self._api_factory = api_factory
         self._journal_dir = journal_dir
         self._poll = (poll_first_s, poll_max_s)
         self._cancel_event = threading.Event()
@@ -47,8 +47,8 @@ class _WorkflowTask(QgsTask):
         self.was_cancelled = False
 
     def _build_workflow(self) -> Workflow:
-        gateway = self._gateway_factory(self._cancel_event.is_set)
-        return Workflow(gateway, self.spec, journal_dir=self._journal_dir,
+        api = self._api_factory(self._cancel_event.is_set)
+        return Workflow(api, self.spec, journal_dir=self._journal_dir,
                         progress=self._on_progress, cancel_event=self._cancel_event,
                         poll_first_s=self._poll[0], poll_max_s=self._poll[1])
 
@@ -75,10 +75,10 @@ class PublishTask(_WorkflowTask):
 
     published = pyqtSignal(object)           # PublishResult, on the GUI thread
 
-    def __init__(self, gateway_factory: GatewayFactory, spec: Publication, *,
+    def __init__(self, api_factory: ApiFactory, spec: Publication, *,
                  until: Optional[str] = None, **options):
         super().__init__(tr("Publishing {name} as WMTS").format(name=spec.wmts_name),
-                         gateway_factory, spec, **options)
+                         api_factory, spec, **options)
         self.until = until
         self.result: Optional[PublishResult] = None
 
@@ -103,9 +103,9 @@ class UndoTask(_WorkflowTask):
 
     undone = pyqtSignal(list)                # kinds removed
 
-    def __init__(self, gateway_factory: GatewayFactory, spec: Publication, **options):
+    def __init__(self, api_factory: ApiFactory, spec: Publication, **options):
         super().__init__(tr("Removing the publication {name}").format(name=spec.wmts_name),
-                         gateway_factory, spec, **options)
+                         api_factory, spec, **options)
         self.removed: List[str] = []
 
     def run(self) -> bool:

@@ -74,9 +74,10 @@ def run_gui(base_url: str) -> None:
 
 
 def publish(base_url: str, work: Path):
-    """The publication through PublishTask in the task manager; returns (result, gateway)."""
+    """The publication through PublishTask in the task manager; returns (spec, result, the
+    task's API, a probe API for reading back)."""
     from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
-    from gpf_wmts_publisher.plugin.publish.session import password_gateway
+    from gpf_wmts_publisher.plugin.publish.session import password_api
     from gpf_wmts_publisher.plugin.publish.spec import Publication
     from gpf_wmts_publisher.plugin.settings import sandbox_urls
     from gpf_wmts_publisher.plugin.tasks import PublishTask
@@ -87,17 +88,15 @@ def publish(base_url: str, work: Path):
     layer = QgsVectorLayer(f"{SAMPLE}|layername={SAMPLE_LAYER}", SAMPLE_LAYER, "ogr")
     if not layer.isValid():
         raise SystemExit(f"cannot open the sample layer {SAMPLE}")
-    gateways = []
+    apis = []
 
-    def gateway_factory(cancelled):
-        gateway = password_gateway(urls.api_url, urls.token_url, *ACCOUNT, cancelled=cancelled)
-        gateways.append(gateway)
-        return gateway
+    def api_factory(cancelled):
+        api = password_api(urls.api_url, urls.token_url, *ACCOUNT, cancelled=cancelled)
+        apis.append(api)
+        return api
 
-    probe = password_gateway(urls.api_url, urls.token_url, *ACCOUNT)
-    me = probe.me()
-    datastore = next(m["community"]["datastore"] for m in me["communities_member"]
-                     if m["community"]["name"] == "Découverte")
+    probe = password_api(urls.api_url, urls.token_url, *ACCOUNT)
+    datastore = next(c.datastore_id for c in probe.me().communities if c.name == "Découverte")
     stamp = datetime.now().strftime("%H%M%S")
     spec = Publication(
         datastore_id=datastore, datasheet_name=f"communes_demo_{stamp}",
@@ -107,7 +106,7 @@ def publish(base_url: str, work: Path):
         abstract="Communes fictives publiées par make demo sur le bac à sable local.",
         keywords=("démo", "communes"), layer=LayerSource.from_layer(layer),
         top_level=TOP, bottom_level=BOTTOM, producer="Démo QGIS", production_year="2026")
-    task = PublishTask(gateway_factory, spec, journal_dir=str(work / "journals"),
+    task = PublishTask(api_factory, spec, journal_dir=str(work / "journals"),
                        poll_first_s=0.2, poll_max_s=2.0)
     outcome = {}
     last = {"step": ""}
@@ -127,7 +126,7 @@ def publish(base_url: str, work: Path):
     if "error" in outcome:
         message, logs = outcome["error"]
         raise SystemExit("publication failed: " + message + "\n" + "\n".join(logs[-20:]))
-    return spec, outcome["result"], gateways[0], probe
+    return spec, outcome["result"], apis[0], probe
 
 
 def task_progress(task) -> float:
@@ -171,12 +170,12 @@ def render_levels(result, spec, output: Path) -> list:
     return written
 
 
-def processing_seconds(gateway, spec, result) -> dict:
+def processing_seconds(api, spec, result) -> dict:
     """Each execution's own duration (start → finish) as the sandbox reports it."""
     seconds = {}
     for entry in result.resources:
         if entry["kind"].startswith("execution"):
-            execution = gateway.get_execution(spec.datastore_id, entry["id"])
+            execution = api.in_datastore(spec.datastore_id).execution(entry["id"]).raw
             if execution.get("start") and execution.get("finish"):
                 start = datetime.fromisoformat(execution["start"])
                 finish = datetime.fromisoformat(execution["finish"])
@@ -195,7 +194,7 @@ def write_report(report: dict, output: Path) -> None:
         f"- Levels published: {report['levels']}",
         f"- Publication wall time: {report['publish_wall_s']} s; sandbox processing time "
         f"(executions start→finish): {report['sandbox_processing_s']} s",
-        f"- HTTP requests: {report['client_requests']} by the plugin's gateway, "
+        f"- HTTP requests: {report['client_requests']} by the plugin's entrepôt client, "
         f"{report['sandbox_requests']} seen by the sandbox (token, services and harvest "
         "included)", "",
         "## Step timings (s)", "", "| step | seconds |", "|---|---|",
@@ -235,7 +234,7 @@ def main(argv=None) -> int:
         app.initQgis()
         print(f"Sandbox ready at {base_url} in {start_s:.2f} s; publishing {SAMPLE.name} …")
         started = time.monotonic()
-        spec, result, gateway, probe = publish(base_url, work)
+        spec, result, api, probe = publish(base_url, work)
         wall = time.monotonic() - started
         print(f"PUBLISHED {result.wmts_layer_name} in {wall:.1f} s")
         renders = render_levels(result, spec, output)
@@ -251,7 +250,7 @@ def main(argv=None) -> int:
             "publish_wall_s": round(wall, 2),
             "sandbox_processing_s": round(sum(processing.values()), 2),
             "executions_s": processing, "step_seconds": result.step_seconds,
-            "client_requests": gateway.transport.requests,
+            "client_requests": api.client.requests,
             "sandbox_requests": stats.get("total"), "resources": result.resources,
             "renders": renders, "journal": result.journal_path,
         }, output)

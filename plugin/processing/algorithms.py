@@ -175,8 +175,8 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             self._source = LayerSource.from_layer(layer) if layer is not None else None
         return True
 
-    def _gateway(self, parameters, context, cancel: threading.Event):
-        from ..publish.session import credentials_from_auth_config, password_gateway
+    def _api(self, parameters, context, cancel: threading.Event):
+        from ..publish.session import credentials_from_auth_config, password_api
         from ..settings import PluginSettings, sandbox_urls
 
         base = self.parameterAsString(parameters, "PLATFORM_URL", context)
@@ -190,19 +190,19 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(tr(
                 "No credentials: choose an authentication configuration, or set GPF_USERNAME "
                 "and GPF_PASSWORD."))
-        return password_gateway(urls.api_url, urls.token_url, username, password,
-                                client_id=urls.client_id, cancelled=cancel.is_set)
+        return password_api(urls.api_url, urls.token_url, username, password,
+                            client_id=urls.client_id, cancelled=cancel.is_set)
 
-    def _datastore(self, gateway, parameters, context) -> str:
+    def _datastore(self, api, parameters, context) -> str:
         chosen = self.parameterAsString(parameters, "DATASTORE", context)
         if chosen:
             return chosen
-        members = gateway.me().get("communities_member", [])
-        if not members:
+        communities = api.me().communities
+        if not communities:
             raise QgsProcessingException(tr("Your account belongs to no community."))
-        return members[0]["community"]["datastore"]
+        return communities[0].datastore_id
 
-    def _publication(self, gateway, parameters, context) -> Publication:
+    def _publication(self, api, parameters, context) -> Publication:
         text = lambda name: self.parameterAsString(parameters, name, context).strip()  # noqa: E731
         extent = None
         if parameters.get("EXTENT"):
@@ -212,7 +212,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
                 extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
         keywords = tuple(k.strip() for k in text("KEYWORDS").split(",") if k.strip())
         return Publication(
-            datastore_id=self._datastore(gateway, parameters, context),
+            datastore_id=self._datastore(api, parameters, context),
             datasheet_name=text("DATASHEET"), wmsv_name=text("WMSV_NAME"),
             wmts_name=text("WMTS_NAME"), pyramid_name=text("PYRAMID_NAME"),
             wmsv_title=text("WMSV_TITLE"), wmts_title=text("WMTS_TITLE"),
@@ -225,7 +225,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             restricted=self.parameterAsBoolean(parameters, "RESTRICTED", context),
             producer=text("PRODUCER"))
 
-    def _workflow(self, gateway, spec, parameters, context, feedback,
+    def _workflow(self, api, spec, parameters, context, feedback,
                   cancel: threading.Event) -> Workflow:
         journal_dir = self.parameterAsString(parameters, "JOURNAL_DIR", context) or None
 
@@ -233,7 +233,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             feedback.setProgress(percent)
             feedback.setProgressText(f"{step}: {message}")
 
-        return Workflow(gateway, spec, journal_dir=journal_dir, progress=progress,
+        return Workflow(api, spec, journal_dir=journal_dir, progress=progress,
                         cancel_event=cancel)
 
     def _run(self, workflow: Workflow, feedback, until: Optional[str]) -> Dict[str, Any]:
@@ -274,9 +274,9 @@ class PublishLayerAsWmts(_PublicationAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
         cancel = FeedbackCancel(feedback)
-        gateway = self._gateway(parameters, context, cancel)
-        spec = self._publication(gateway, parameters, context)
-        workflow = self._workflow(gateway, spec, parameters, context, feedback, cancel)
+        api = self._api(parameters, context, cancel)
+        spec = self._publication(api, parameters, context)
+        workflow = self._workflow(api, spec, parameters, context, feedback, cancel)
         return self._run(workflow, feedback, until=None)
 
 
@@ -311,9 +311,9 @@ class PublicationStep(_PublicationAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
         cancel = FeedbackCancel(feedback)
-        gateway = self._gateway(parameters, context, cancel)
-        spec = self._publication(gateway, parameters, context)
-        workflow = self._workflow(gateway, spec, parameters, context, feedback, cancel)
+        api = self._api(parameters, context, cancel)
+        spec = self._publication(api, parameters, context)
+        workflow = self._workflow(api, spec, parameters, context, feedback, cancel)
         return self._run(workflow, feedback, until=self.step_name)
 
 
@@ -346,14 +346,14 @@ class UndoPublication(_PublicationAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
         cancel = FeedbackCancel(feedback)
-        gateway = self._gateway(parameters, context, cancel)
+        api = self._api(parameters, context, cancel)
         name = self.parameterAsString(parameters, "WMTS_NAME", context)
         spec = Publication(
-            datastore_id=self._datastore(gateway, parameters, context),
+            datastore_id=self._datastore(api, parameters, context),
             datasheet_name=self.parameterAsString(parameters, "DATASHEET", context),
             wmts_name=name, wmsv_name="", pyramid_name="", wmsv_title="", wmts_title="",
             abstract="")
-        workflow = self._workflow(gateway, spec, parameters, context, feedback, cancel)
+        workflow = self._workflow(api, spec, parameters, context, feedback, cancel)
         if not workflow.journal.exists_on_disk():
             raise QgsProcessingException(tr("No journal for this publication: nothing to undo."))
         try:

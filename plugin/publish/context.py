@@ -1,14 +1,15 @@
-"""What every step receives: the gateway, the spec, the journal, progress and cancel."""
+"""What every step receives: the entrepôt API, the spec, the journal, progress and cancel."""
 
 from __future__ import annotations
 
 import logging
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Optional
+from typing import Callable, Dict, Optional
 
+from ..entrepot.api import EntrepotApi
+from ..entrepot.models import Datastore, User
 from .errors import PublishCancelledError
-from .gateway import Gateway
 from .journal import Journal
 from .spec import Publication
 from .waiting import wait_for
@@ -29,12 +30,12 @@ class Timeouts:
 
 @dataclass
 class PublishContext:
-    gateway: Gateway
+    api: EntrepotApi            # bound to the publication's datastore
     spec: Publication
     journal: Journal
     work_dir: str
-    datastore: Dict[str, Any] = field(default_factory=dict)
-    me: Dict[str, Any] = field(default_factory=dict)
+    datastore: Optional[Datastore] = None
+    me: Optional[User] = None
     cancel_event: threading.Event = field(default_factory=threading.Event)
     progress_sink: Optional[ProgressSink] = None
     timeouts: Timeouts = field(default_factory=Timeouts)

@@ -11,11 +11,16 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, Dict, Iterable, List, Optional, Set
 
+from ..metadata.validation import MAX_LENGTHS
 from .errors import NamingError
 
 LAYER_NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-.]*$")
 IDENTIFIER_PATTERN = re.compile(r"^[\w\-.]+$")
 MAX_NAME_LENGTH = 100
+# The metadata record takes the WMTS title as its titles and the abstract as its summary: the
+# same limits here, so nothing accepted now is refused after the harvest.
+MAX_TITLE_LENGTH = MAX_LENGTHS["service_title"]
+MAX_ABSTRACT_LENGTH = MAX_LENGTHS["abstract"]
 PM_MIN_LEVEL, PM_MAX_LEVEL = 0, 21
 IMAGE_FORMATS = ("image/jpeg", "image/png")
 
@@ -33,6 +38,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "too_long": {
         "en": "{field} '{value}' is {length} characters long; the maximum is {maximum}.",
         "fr": "{field} « {value} » fait {length} caractères ; le maximum est {maximum}.",
+    },
+    "text_too_long": {
+        "en": "{field} is {length} characters long; the maximum is {maximum}.",
+        "fr": "{field} fait {length} caractères ; le maximum est {maximum}.",
     },
     "bad_identifier": {
         "en": "{field} '{value}': use letters, digits, '_', '-' or '.' only.",
@@ -155,8 +164,14 @@ def check_identifier(value: str, field_name: str = "identifier") -> List[Problem
     return []
 
 
-def check_text(value: str, field_name: str) -> List[Problem]:
-    return [] if value and value.strip() else [Problem("empty", field_name)]
+def check_text(value: str, field_name: str, maximum: Optional[int] = None) -> List[Problem]:
+    """A free text: not blank, and at most ``maximum`` characters when given."""
+    if not value or not value.strip():
+        return [Problem("empty", field_name)]
+    if maximum is not None and len(value) > maximum:
+        return [Problem("text_too_long", field_name,
+                        {"length": len(value), "maximum": maximum})]
+    return []
 
 
 def check_zoom_range(top: int, bottom: int) -> List[Problem]:
@@ -208,9 +223,9 @@ def check_publication(spec, prefix: Optional[str] = None) -> List[Problem]:
     problems += check_technical_name(spec.pyramid_name, "pyramid_name")
     if spec.wmsv_name and spec.wmsv_name == spec.wmts_name:
         problems.append(Problem("same_names", "wmts_name", {"value": spec.wmts_name}))
-    problems += check_text(spec.wmsv_title, "wmsv_title")
-    problems += check_text(spec.wmts_title, "wmts_title")
-    problems += check_text(spec.abstract, "abstract")
+    problems += check_text(spec.wmsv_title, "wmsv_title", MAX_TITLE_LENGTH)
+    problems += check_text(spec.wmts_title, "wmts_title", MAX_TITLE_LENGTH)
+    problems += check_text(spec.abstract, "abstract", MAX_ABSTRACT_LENGTH)
     problems += check_zoom_range(spec.top_level, spec.bottom_level)
     problems += check_image_format(spec.image_format)
     if spec.extent_wgs84 is not None:
@@ -223,34 +238,32 @@ def taken_names(existing: Iterable[str], ours: Set[str]) -> Set[str]:
     return {name for name in existing if name and name not in ours}
 
 
-def preflight(gateway, spec, datastore, journal) -> None:
-    """Raise NamingError listing every problem, local and platform-side (names taken)."""
-    prefix = datastore.get("configuration_layer_name_prefix")
-    problems = check_publication(spec, prefix)
+def preflight(api, spec, datastore, journal) -> None:
+    """Raise NamingError listing every problem, local and platform-side (names taken).
+    ``api`` is an EntrepotApi on ``datastore`` (an entrepot ``Datastore``)."""
+    problems = check_publication(spec, datastore.layer_name_prefix)
     if not problems:
-        problems += _platform_problems(gateway, spec, datastore, journal)
+        problems += _platform_problems(api, spec, datastore, journal)
     if problems:
         raise NamingError(problems)
 
 
-def _platform_problems(gateway, spec, datastore, journal) -> List[Problem]:
-    ds = datastore["_id"]
-    prefix = datastore.get("configuration_layer_name_prefix")
+def _platform_problems(api, spec, datastore, journal) -> List[Problem]:
     ours_ids = {entry["id"] for entry in journal.resources()}
     # Created by an interrupted run of this publication (intent written, id not yet): ours.
     ours_names = set(journal.intents().values())
     problems = []
-    configurations = [c for c in gateway.list_configurations(ds) if c["_id"] not in ours_ids]
+    configurations = [c for c in api.configurations() if c.id not in ours_ids]
     for field_name, name, kind in (("wmsv_name", spec.wmsv_name, "WMS-VECTOR"),
                                    ("wmts_name", spec.wmts_name, "WMTS-TMS")):
-        full = prefixed(name, prefix)
+        full = datastore.prefixed_layer_name(name)
         if full in ours_names:
             continue
-        if any(c.get("layer_name") == full and c.get("type") == kind for c in configurations):
+        if any(c.layer_name == full and c.type == kind for c in configurations):
             problems.append(Problem("name_taken", field_name, {"value": full}))
-    pyramids = [s for s in gateway.list_stored_data(ds) if s["_id"] not in ours_ids
-                and s.get("type") == "ROK4-PYRAMID-RASTER"]
+    pyramids = [s for s in api.stored_data_list(data_type="ROK4-PYRAMID-RASTER")
+                if s.id not in ours_ids and s.type == "ROK4-PYRAMID-RASTER"]
     if spec.pyramid_name not in ours_names and any(
-            s.get("name") == spec.pyramid_name for s in pyramids):
+            s.name == spec.pyramid_name for s in pyramids):
         problems.append(Problem("name_taken", "pyramid_name", {"value": spec.pyramid_name}))
     return problems

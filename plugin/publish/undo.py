@@ -7,19 +7,8 @@ from typing import Any, Callable, Dict, List
 from ..entrepot.errors import NotFound
 from .context import PublishContext
 from .errors import PublishError
-
-
-def _delete_offering(ctx: PublishContext, offering_id: str) -> None:
-    ctx.gateway.delete_offering(ctx.ds, offering_id)
-
-    def poll() -> bool:
-        try:
-            status = ctx.gateway.get_offering(ctx.ds, offering_id).get("status")
-        except NotFound:
-            return True
-        return status in ("DELETED", None)
-
-    ctx.wait(poll, bool, timeout_s=ctx.timeouts.unpublish_s, what="the unpublication")
+from .steps.base import EXECUTION_RUNNING
+from .steps.services import delete_offering
 
 
 def _delete_metadata(ctx: PublishContext, metadata_id: str) -> None:
@@ -27,28 +16,27 @@ def _delete_metadata(ctx: PublishContext, metadata_id: str) -> None:
     identifier = ctx.journal.get("metadata_file_identifier")
     if endpoint and identifier:
         try:
-            ctx.gateway.unpublish_metadata(ctx.ds, identifier, endpoint)
+            ctx.api.unpublish_metadata([identifier], endpoint)
         except NotFound:
             pass
-    ctx.gateway.delete_metadata(ctx.ds, metadata_id)
+    ctx.api.delete_metadata(metadata_id)
 
 
 def _abort_execution(ctx: PublishContext, execution_id: str) -> None:
-    status = ctx.gateway.get_execution(ctx.ds, execution_id).get("status")
-    if status in ("CREATED", "WAITING", "PROGRESS"):
-        ctx.gateway.abort_execution(ctx.ds, execution_id)
+    if ctx.api.execution(execution_id).status in EXECUTION_RUNNING:
+        ctx.api.abort_execution(execution_id)
 
 
 def _deleter(kind: str) -> Callable[[PublishContext, str], None]:
     simple: Dict[str, Callable[[PublishContext, str], Any]] = {
-        "upload": lambda c, i: c.gateway.delete_upload(c.ds, i),
-        "static": lambda c, i: c.gateway.delete_static(c.ds, i),
-        "annexe": lambda c, i: c.gateway.delete_annexe(c.ds, i),
-        "stored_data": lambda c, i: c.gateway.delete_stored_data(c.ds, i),
-        "configuration": lambda c, i: c.gateway.delete_configuration(c.ds, i),
-        "permission": lambda c, i: c.gateway.delete_permission(c.ds, i),
-        "key": lambda c, i: c.gateway.delete_key(i),
-        "offering": _delete_offering,
+        "upload": lambda c, i: c.api.delete_upload(i),
+        "static": lambda c, i: c.api.delete_static(i),
+        "annexe": lambda c, i: c.api.delete_annex(i),
+        "stored_data": lambda c, i: c.api.delete_stored_data(i),
+        "configuration": lambda c, i: c.api.delete_configuration(i),
+        "permission": lambda c, i: c.api.delete_permission(i),
+        "key": lambda c, i: c.api.delete_key(i),
+        "offering": delete_offering,
         "metadata": _delete_metadata,
         "execution": _abort_execution,
     }

@@ -13,10 +13,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
+from ..entrepot.api import EntrepotApi
 from ..entrepot.errors import Cancelled as ClientCancelled
 from .context import PublishContext, Timeouts
 from .errors import PublishCancelledError, PublishError
-from .gateway import Gateway
 from .journal import Journal
 from .naming import preflight
 from .spec import Publication
@@ -42,11 +42,11 @@ class PublishResult:
 
 
 class Workflow:
-    """One publication. Build it with a Gateway and a Publication; call ``run`` (resumes by
-    itself when the journal already holds finished steps), ``cancel`` from any thread, or
-    ``undo``."""
+    """One publication. Build it with an EntrepotApi and a Publication; call ``run`` (resumes
+    by itself when the journal already holds finished steps), ``cancel`` from any thread, or
+    ``undo``. The API is used on the publication's datastore, whatever it was bound to."""
 
-    def __init__(self, gateway: Gateway, spec: Publication, *,
+    def __init__(self, api: EntrepotApi, spec: Publication, *,
                  journal_dir: Optional[str] = None, work_dir: Optional[str] = None,
                  progress: Optional[OverallProgress] = None,
                  cancel_event: Optional[threading.Event] = None,
@@ -54,7 +54,7 @@ class Workflow:
                  timeouts: Optional[Timeouts] = None,
                  steps: Optional[Sequence[Step]] = None,
                  poll_first_s: float = 0.5, poll_max_s: float = 15.0):
-        self.gateway = gateway
+        self.api = api.in_datastore(spec.datastore_id)
         self.spec = spec
         self.steps: List[Step] = list(steps) if steps is not None else [
             cls() for cls in STEP_CLASSES]
@@ -66,7 +66,7 @@ class Workflow:
                                             tempfile.gettempdir(),
                                             os.path.basename(self.journal.path)[:-5] + ".work")
         self.ctx = PublishContext(
-            gateway=gateway, spec=spec, journal=self.journal, work_dir=work_dir,
+            api=self.api, spec=spec, journal=self.journal, work_dir=work_dir,
             cancel_event=cancel_event or threading.Event(), progress_sink=self._on_progress,
             timeouts=timeouts or Timeouts(), checkpoint_hook=checkpoint_hook,
             poll_first_s=poll_first_s, poll_max_s=poll_max_s)
@@ -87,12 +87,10 @@ class Workflow:
         """Read the user and datastore, then check every rule before creating anything."""
         ctx = self.ctx
         ctx.current_step = "preflight"
-        ctx.me = self.gateway.me()
-        ctx.datastore = self.gateway.datastore(self.spec.datastore_id)
-        api_url = getattr(getattr(self.gateway.transport, "client", None), "api_url", None)
-        if api_url:
-            self.journal.put("api_url", api_url)
-        preflight(self.gateway, self.spec, ctx.datastore, self.journal)
+        ctx.me = self.api.me()
+        ctx.datastore = self.api.datastore()
+        self.journal.put("api_url", self.api.client.api_url)
+        preflight(self.api, self.spec, ctx.datastore, self.journal)
         self.journal.set_spec(self.spec.summary())
 
     def run(self, until: Optional[str] = None) -> PublishResult:
@@ -179,8 +177,8 @@ class Workflow:
         ctx = self.ctx
         ctx.current_step = "undo"
         ctx.cancel_event.clear()
-        if not ctx.datastore:
-            ctx.datastore = self.gateway.datastore(self.spec.datastore_id)
+        if ctx.datastore is None:
+            ctx.datastore = self.api.datastore()
         abort_running_executions(ctx, self.journal)
         removed = remove_resources(ctx, self.journal.resources())
         for step in self.steps:

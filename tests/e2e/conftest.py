@@ -7,7 +7,7 @@ from typing import Dict
 
 import pytest
 from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
-from gpf_wmts_publisher.plugin.publish.session import password_gateway
+from gpf_wmts_publisher.plugin.publish.session import password_api
 from gpf_wmts_publisher.plugin.publish.spec import Publication
 from gpf_wmts_publisher.plugin.publish.workflow import Workflow
 
@@ -17,10 +17,11 @@ _counter = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
-def gateway(sandbox):
+def api(sandbox):
+    """The entrepôt API as the plugin builds it (not bound to a datastore)."""
     account = sandbox.accounts["formateur"]
-    return password_gateway(sandbox.api_url, sandbox.token_url, account["username"],
-                            account["password"])
+    return password_api(sandbox.api_url, sandbox.token_url, account["username"],
+                        account["password"])
 
 
 @pytest.fixture(scope="session")
@@ -52,12 +53,12 @@ def make_spec(layer_source):
 
 
 @pytest.fixture
-def workflow_for(gateway, tmp_path):
+def workflow_for(api, tmp_path):
     """``workflow_for(spec, **options)``: a Workflow journaling under this test's tmp dir."""
 
     def build(spec: Publication, **options) -> Workflow:
         options.setdefault("poll_first_s", 0.05)
         options.setdefault("poll_max_s", 0.5)
-        return Workflow(gateway, spec, journal_dir=str(tmp_path / "journals"), **options)
+        return Workflow(api, spec, journal_dir=str(tmp_path / "journals"), **options)
 
     return build

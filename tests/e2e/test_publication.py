@@ -23,35 +23,35 @@ class SimulatedCrash(BaseException):
 
 
 def test_full_publication_reaches_published_in_the_sandbox_datastore(
-        gateway, datastores, make_spec, workflow_for):
+        api, datastores, make_spec, workflow_for):
     spec = make_spec(datastores["sandbox"])
     percents = []
     workflow = workflow_for(spec, progress=lambda p, step, message: percents.append(p))
     result = workflow.run()
 
-    offering = gateway.get_offering(spec.datastore_id,
-                                    next(r["id"] for r in result.resources
-                                         if r["kind"] == "offering_wmts"))
-    assert offering["status"] == "PUBLISHED"
+    api = api.in_datastore(spec.datastore_id)
+    offering = api.offering(next(r["id"] for r in result.resources
+                                 if r["kind"] == "offering_wmts"))
+    assert offering.status == "PUBLISHED"
     assert result.wmts_layer_name == f"sandbox.{spec.wmts_name}"
     assert result.levels == [12, 13]
-    assert platform_counts(gateway, spec) == ONE_OF_EACH
+    assert platform_counts(api, spec) == ONE_OF_EACH
     assert percents == sorted(percents) and percents[-1] == pytest.approx(100.0)
-    configuration = gateway.get_configuration(spec.datastore_id, next(
+    configuration = api.configuration(next(
         r["id"] for r in result.resources if r["kind"] == "configuration_wmts"))
-    assert configuration["tags"]["datasheet_name"] == spec.datasheet_name
+    assert configuration.tags["datasheet_name"] == spec.datasheet_name
     # The metadata record is served and lists both services; the WMTS points at it.
     record = requests.get(workflow.journal.get("metadata_url"), timeout=10)
     assert record.status_code == 200
     assert f"sandbox.{spec.effective_identifier}" in record.text
     assert result.wmts_layer_name in record.text and result.wmsv_layer_name in record.text
-    assert configuration["metadata"][0]["url"] == workflow.journal.get("metadata_url")
+    assert configuration.raw["metadata"][0]["url"] == workflow.journal.get("metadata_url")
     workflow.undo()   # the shared sandbox allows 20 layers per account
 
 
 @pytest.mark.slow
 def test_resume_after_a_crash_at_every_checkpoint_creates_no_duplicate(
-        gateway, datastores, make_spec, workflow_for):
+        api, datastores, make_spec, workflow_for):
     """Kill the run after each step and between each create call and its journal write;
     every restart continues, and the platform holds one resource of each kind."""
     spec = make_spec(datastores["own"])
@@ -72,12 +72,12 @@ def test_resume_after_a_crash_at_every_checkpoint_creates_no_duplicate(
         except SimulatedCrash:
             assert runs < 40
     assert sorted(crashed_at) == sorted(checkpoints)
-    assert platform_counts(gateway, spec) == ONE_OF_EACH
+    assert platform_counts(api, spec) == ONE_OF_EACH
     assert result.levels == [12, 13]
 
 
 def test_cancel_during_the_harvest_aborts_it_then_resume_publishes_once(
-        gateway, datastores, make_spec, workflow_for):
+        api, datastores, make_spec, workflow_for):
     spec = make_spec(datastores["own"], wmsv_private=False)
     holder = {}
 
@@ -90,73 +90,67 @@ def test_cancel_during_the_harvest_aborts_it_then_resume_publishes_once(
         holder["workflow"].run()
     journal = holder["workflow"].journal
     execution_id = journal.resource_id("execution_pyramid")
-    running = [e for e in gateway.list_executions(spec.datastore_id)
-               if e.get("status") in ("CREATED", "WAITING", "PROGRESS")]
+    api = api.in_datastore(spec.datastore_id)
+    running = [e for e in api.executions() if e.status in ("CREATED", "WAITING", "PROGRESS")]
     assert running == []
-    assert gateway.get_execution(spec.datastore_id, execution_id)["status"] == "ABORTED"
+    assert api.execution(execution_id).status == "ABORTED"
     assert journal.step_status("pyramid") == "cancelled"
 
     result = workflow_for(spec).run()
     assert result.levels == [12, 13]
-    assert platform_counts(gateway, spec) == ONE_OF_EACH
+    assert platform_counts(api, spec) == ONE_OF_EACH
 
 
-def _inventory(gateway, ds):
-    alive = lambda items: sorted(i["_id"] for i in items if i.get("status") != "DELETED")  # noqa: E731
-    return {"uploads": alive(gateway.list_uploads(ds)),
-            "stored_data": alive(gateway.list_stored_data(ds)),
-            "statics": alive(gateway.list_statics(ds)),
-            "configurations": alive(gateway.list_configurations(ds)),
-            "offerings": alive(gateway.list_offerings(ds)),
-            "metadata": alive(gateway.list_metadata(ds)),
-            "permissions": alive(gateway.list_permissions(ds)),
-            "keys": alive(gateway.list_keys())}
+def _inventory(api, ds):
+    api = api.in_datastore(ds)
+    alive = lambda items: sorted(i.id for i in items if i.raw.get("status") != "DELETED")  # noqa: E731
+    return {"uploads": alive(api.uploads()), "stored_data": alive(api.stored_data_list()),
+            "statics": alive(api.statics()), "configurations": alive(api.configurations()),
+            "offerings": alive(api.offerings()), "metadata": alive(api.metadata_list()),
+            "permissions": alive(api.permissions()), "keys": alive(api.list_keys())}
 
 
-def test_undo_leaves_the_datastore_as_before(gateway, datastores, make_spec, workflow_for):
+def test_undo_leaves_the_datastore_as_before(api, datastores, make_spec, workflow_for):
     spec = make_spec(datastores["own"], restricted=True)
-    before = _inventory(gateway, spec.datastore_id)
+    before = _inventory(api, spec.datastore_id)
     workflow = workflow_for(spec)
     workflow.run()
-    assert _inventory(gateway, spec.datastore_id) != before
+    assert _inventory(api, spec.datastore_id) != before
     workflow.undo()
-    assert _inventory(gateway, spec.datastore_id) == before
+    assert _inventory(api, spec.datastore_id) == before
 
 
 def test_restricted_publication_in_the_own_datastore_grants_the_community_permission(
-        gateway, datastores, make_spec, workflow_for):
+        api, datastores, make_spec, workflow_for):
     spec = make_spec(datastores["own"], restricted=True)
     result = workflow_for(spec).run()
     offering_id = next(r["id"] for r in result.resources if r["kind"] == "offering_wmts")
-    offering = gateway.get_offering(spec.datastore_id, offering_id)
-    assert offering["open"] is False
-    community = gateway.datastore(spec.datastore_id)["community"]
-    community_id = community["_id"] if isinstance(community, dict) else community
-    permissions = [p for p in gateway.list_permissions(spec.datastore_id)
-                   if offering_id in [o if isinstance(o, str) else o["_id"]
-                                      for o in p["offerings"]]]
+    api = api.in_datastore(spec.datastore_id)
+    assert api.offering(offering_id).open is False
+    community_id = api.datastore().community_id
+    permissions = [p for p in api.permissions() if offering_id in p.offering_ids]
     assert len(permissions) == 1
-    assert community_id in str(permissions[0])
+    assert community_id in str(permissions[0].raw)
     assert "/private/" in result.wmts_url
 
 
 def test_the_harvest_key_of_a_private_wmsv_never_reaches_the_journal(
-        gateway, datastores, make_spec, workflow_for):
+        api, datastores, make_spec, workflow_for):
     spec = make_spec(datastores["own"])   # own datastore: the WMS-V only feeds the pyramid
     workflow = workflow_for(spec)
     result = workflow.run()
     assert workflow.journal.get("wmsv_private") is True
     key_id = next(r["id"] for r in result.resources if r["kind"] == "key_harvest")
-    secret = key_hash(gateway.get_key(key_id))
+    secret = key_hash(api.key(key_id))
     execution_id = next(r["id"] for r in result.resources if r["kind"] == "execution_pyramid")
-    extras = gateway.get_execution(spec.datastore_id, execution_id)["parameters"]
+    extras = api.in_datastore(spec.datastore_id).execution(execution_id).parameters
     assert extras["harvest_extras"] == f"apikey={secret}"
     with open(result.journal_path, encoding="utf-8") as handle:
         assert secret not in handle.read()
 
 
 def test_the_sandbox_datastore_refuses_a_restriction_in_its_own_words(
-        gateway, datastores, make_spec, workflow_for):
+        api, datastores, make_spec, workflow_for):
     spec = make_spec(datastores["sandbox"], restricted=True)
     workflow = workflow_for(spec)
     with pytest.raises(EntrepotError) as caught:

@@ -8,26 +8,32 @@ from gpf_wmts_publisher.plugin.publish.errors import NamingError, PublishError
 from tests.e2e.counting import ONE_OF_EACH, platform_counts
 
 
-def test_a_failed_harvest_shows_the_platform_logs_and_a_resume_replaces_it_once(
-        sandbox, gateway, datastores, make_spec, workflow_for):
-    spec = make_spec(datastores["own"], wmsv_private=False)
-    sandbox.set_faults(fail_step="harvest")
+def _failure_under(sandbox, workflow, fail_step: str) -> PublishError:
+    """Run ``workflow`` while the sandbox fails ``fail_step``; the error the run ended with."""
+    sandbox.set_faults(fail_step=fail_step)
     try:
         with pytest.raises(PublishError) as caught:
-            workflow_for(spec).run()
+            workflow.run()
     finally:
         sandbox.reset_faults()
-    assert caught.value.step == "pyramid"
-    assert "FAILURE" in str(caught.value)
-    assert any("fail_step=harvest" in line for line in caught.value.logs)
+    return caught.value
+
+
+def test_a_failed_harvest_shows_the_platform_logs_and_a_resume_replaces_it_once(
+        sandbox, api, datastores, make_spec, workflow_for):
+    spec = make_spec(datastores["own"], wmsv_private=False)
+    error = _failure_under(sandbox, workflow_for(spec), "harvest")
+    assert error.step == "pyramid"
+    assert "FAILURE" in str(error)
+    assert any("fail_step=harvest" in line for line in error.logs)
 
     result = workflow_for(spec).run()
     assert result.levels == [12, 13]
-    assert platform_counts(gateway, spec) == ONE_OF_EACH
+    assert platform_counts(api, spec) == ONE_OF_EACH
 
 
 def test_a_taken_name_is_refused_before_anything_is_created(
-        gateway, datastores, make_spec, workflow_for):
+        api, datastores, make_spec, workflow_for):
     first = make_spec(datastores["own"], wmsv_private=False)
     workflow_for(first).run()
     second = make_spec(datastores["own"], wmts_name=first.wmts_name)
@@ -35,11 +41,11 @@ def test_a_taken_name_is_refused_before_anything_is_created(
         workflow_for(second).run()
     assert [p.code for p in caught.value.problems] == ["name_taken"]
     assert "déjà utilisé" in caught.value.messages("fr")[0]
-    assert platform_counts(gateway, second)["upload"] == 0
+    assert platform_counts(api, second)["upload"] == 0
 
 
 def test_a_datasheet_already_integrated_is_reused_without_a_new_upload_and_kept_on_undo(
-        gateway, datastores, make_spec, workflow_for):
+        api, datastores, make_spec, workflow_for):
     first = make_spec(datastores["own"], wmsv_private=False)
     first_result = workflow_for(first).run()
     vectordb = next(r["id"] for r in first_result.resources
@@ -52,7 +58,28 @@ def test_a_datasheet_already_integrated_is_reused_without_a_new_upload_and_kept_
     kinds = [r["kind"] for r in result.resources]
     assert "upload" not in kinds and "stored_data_vector" not in kinds
     assert workflow.journal.get("vectordb_id") == vectordb
-    assert platform_counts(gateway, first)["upload"] == 1
+    assert platform_counts(api, first)["upload"] == 1
 
     workflow.undo()
-    assert gateway.get_stored_data(second.datastore_id, vectordb)["status"] == "GENERATED"
+    assert api.in_datastore(second.datastore_id).stored_data(vectordb).status == "GENERATED"
+
+
+def test_a_failed_offering_publication_is_replaced_on_resume_never_doubled(
+        sandbox, api, datastores, make_spec, workflow_for):
+    spec = make_spec(datastores["own"], wmsv_private=False)
+    error = _failure_under(sandbox, workflow_for(spec), "publication")
+    assert error.step == "wmsv" and "UNSTABLE" in str(error)
+
+    result = workflow_for(spec).run()
+    assert result.levels == [12, 13]
+    assert platform_counts(api, spec) == ONE_OF_EACH
+
+
+def test_failed_upload_checks_show_the_platform_log_lines(
+        sandbox, api, datastores, make_spec, workflow_for):
+    spec = make_spec(datastores["own"], wmsv_private=False)
+    workflow = workflow_for(spec)
+    error = _failure_under(sandbox, workflow, "checks")
+    assert error.step == "data" and "checks failed" in str(error)
+    assert any("fail_step=checks" in line for line in error.logs)
+    workflow.undo()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 import time
 
-from gpf_wmts_publisher.plugin.publish.session import password_gateway
+from gpf_wmts_publisher.plugin.publish.session import password_api
 from gpf_wmts_publisher.plugin.tasks import PublishTask, UndoTask, start
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QThread
@@ -19,8 +19,8 @@ def _factory(sandbox, threads):
 
     def build(cancelled):
         threads.append(threading.current_thread() is threading.main_thread())
-        return password_gateway(sandbox.api_url, sandbox.token_url, account["username"],
-                                account["password"], cancelled=cancelled)
+        return password_api(sandbox.api_url, sandbox.token_url, account["username"],
+                            account["password"], cancelled=cancelled)
 
     return build
 
@@ -44,7 +44,7 @@ def _start_and_wait(task, limit_s=120.0):
 
 
 def test_publish_task_runs_off_the_gui_thread_and_reports_on_it(
-        qgis_app, sandbox, gateway, datastores, make_spec, tmp_path):
+        qgis_app, sandbox, api, datastores, make_spec, tmp_path):
     spec = make_spec(datastores["own"], wmsv_private=False)
     built_on_main_thread, received, progress = [], [], []
     task = PublishTask(_factory(sandbox, built_on_main_thread), spec,
@@ -58,18 +58,18 @@ def test_publish_task_runs_off_the_gui_thread_and_reports_on_it(
     assert len(received) == 1 and received[0][1] is True
     assert received[0][0].levels == [12, 13]
     assert progress and max(progress) == 100.0
-    assert platform_counts(gateway, spec) == ONE_OF_EACH
+    assert platform_counts(api, spec) == ONE_OF_EACH
 
     removed = []
     undo = UndoTask(_factory(sandbox, []), spec, journal_dir=str(tmp_path))
     undo.undone.connect(removed.extend)
     assert _start_and_wait(undo) == "completed"
     assert "upload" in removed and "offering_wmts" in removed
-    assert all(v == 0 for v in platform_counts(gateway, spec).values())
+    assert all(v == 0 for v in platform_counts(api, spec).values())
 
 
 def test_cancelling_the_task_reports_a_resumable_stop_and_leaves_nothing_running(
-        qgis_app, sandbox, gateway, datastores, make_spec, tmp_path):
+        qgis_app, sandbox, api, datastores, make_spec, tmp_path):
     spec = make_spec(datastores["own"], wmsv_private=False)
     failures = []
     task = PublishTask(_factory(sandbox, []), spec, journal_dir=str(tmp_path),
@@ -80,6 +80,6 @@ def test_cancelling_the_task_reports_a_resumable_stop_and_leaves_nothing_running
     assert _start_and_wait(task) == "terminated"
     assert task.was_cancelled
     assert len(failures) == 1 and "resume" in failures[0]
-    running = [e for e in gateway.list_executions(spec.datastore_id)
-               if e.get("status") in ("CREATED", "WAITING", "PROGRESS")]
+    running = [e for e in api.in_datastore(spec.datastore_id).executions()
+               if e.status in ("CREATED", "WAITING", "PROGRESS")]
     assert running == []

@@ -12,7 +12,7 @@ import pytest
 from gpf_wmts_publisher.plugin.entrepot.auth import TokenProvider
 from gpf_wmts_publisher.plugin.log import install_qgis_log_handler, remove_log_handler
 from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
-from gpf_wmts_publisher.plugin.publish.session import gateway_for
+from gpf_wmts_publisher.plugin.publish.session import api_for
 from gpf_wmts_publisher.plugin.publish.spec import Publication
 from gpf_wmts_publisher.plugin.publish.steps.wmsv import key_hash
 from gpf_wmts_publisher.plugin.publish.workflow import Workflow
@@ -94,7 +94,7 @@ def test_no_secret_is_left_in_logs_profile_journals_or_project_after_a_publicati
         tokens = RecordingTokens.password(sandbox.token_url, username, password,
                                           totp=totp.now)
         tokens.seen = []
-        gateway = gateway_for(sandbox.api_url, tokens)
+        api = api_for(sandbox.api_url, tokens)
         source = LayerSource.from_layer(open_styled_layer(make_polygon_gpkg(str(tmp_path))))
         spec = Publication(
             datastore_id=sandbox.datastores("totp")["own"], datasheet_name="fiche_secrets",
@@ -102,12 +102,11 @@ def test_no_secret_is_left_in_logs_profile_journals_or_project_after_a_publicati
             wmsv_title="Secrets", wmts_title="Secrets (WMTS)", abstract="Recherche de secrets",
             layer=source, top_level=12, bottom_level=13)
         journals = tmp_path / "journals"
-        result = Workflow(gateway, spec, journal_dir=str(journals), poll_first_s=0.05,
+        result = Workflow(api, spec, journal_dir=str(journals), poll_first_s=0.05,
                           poll_max_s=0.5).run()
 
-        harvest_key = next(k for k in gateway.list_keys()
-                           if k.get("name") == f"harvest_{spec.wmsv_name}")
-        api_key = key_hash(gateway.get_key(harvest_key["_id"]))
+        harvest_key = next(k for k in api.list_keys() if k.name == f"harvest_{spec.wmsv_name}")
+        api_key = key_hash(api.key(harvest_key.id))
         wmts_layer, _ = layer_info_task_function(result.capabilities_url,
                                                  result.wmts_layer_name)(None)
         project = QgsProject()

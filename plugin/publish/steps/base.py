@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, Iterable, List, Optional, TypeVar
 
+from ...entrepot.errors import NotFound
+from ...entrepot.models import Endpoint, Execution, StoredData
 from ..context import PublishContext
 from ..errors import PublishError
 from ..journal import Journal
 
 EXECUTION_RUNNING = ("CREATED", "WAITING", "PROGRESS")
 EXECUTION_FAILED = ("FAILURE", "ABORTED")
+
+Resource = TypeVar("Resource")
 
 
 class Step:
@@ -34,9 +38,7 @@ class Step:
 
 
 def ensure_resource(ctx: PublishContext, kind: str, name: str,
-                    find: Callable[[], Optional[Dict[str, Any]]],
-                    create: Callable[[], Dict[str, Any]],
-                    id_of: Callable[[Dict[str, Any]], str] = lambda r: r["_id"],
+                    find: Callable[[], Optional[Any]], create: Callable[[], Any],
                     **details: Any) -> str:
     """The id of ``kind``: from the journal, else found by name after an interrupted create,
     else created now and journaled before anything else happens."""
@@ -46,68 +48,46 @@ def ensure_resource(ctx: PublishContext, kind: str, name: str,
     if ctx.journal.intent(kind) is not None:
         found = find()
         if found is not None:
-            found_id = id_of(found)
+            found_id = found.id
             ctx.journal.record(kind, found_id, step=ctx.current_step, name=name, **details)
             ctx.log(f"found {kind} {found_id} created by an interrupted run")
             return found_id
     ctx.journal.intend(kind, name)
-    resource = create()
-    resource_id = id_of(resource)
+    resource_id = create().id
     ctx.checkpoint(f"created:{kind}")
     ctx.journal.record(kind, resource_id, step=ctx.current_step, name=name, **details)
     return resource_id
 
 
-def first_by(items: List[Dict[str, Any]], **wanted: Any) -> Optional[Dict[str, Any]]:
-    """The first item whose fields equal ``wanted`` (ignoring DELETED ones)."""
+def first_by(items: Iterable[Resource], **wanted: Any) -> Optional[Resource]:
+    """The first resource whose fields equal ``wanted`` (ignoring DELETED ones)."""
     for item in items:
-        if item.get("status") == "DELETED":
+        if getattr(item, "status", "") == "DELETED":
             continue
-        if all(item.get(key) == value for key, value in wanted.items()):
+        if all(getattr(item, key) == value for key, value in wanted.items()):
             return item
     return None
 
 
-def endpoints_of(datastore: Dict[str, Any], endpoint_type: str) -> List[Dict[str, Any]]:
-    """The datastore's endpoints of a type, each flattened with its quota and use."""
-    found = []
-    for entry in datastore.get("endpoints", []):
-        endpoint = dict(entry.get("endpoint", entry))
-        if endpoint.get("type") == endpoint_type:
-            endpoint["quota"], endpoint["use"] = entry.get("quota"), entry.get("use")
-            found.append(endpoint)
-    return found
-
-
-def pick_endpoint(datastore: Dict[str, Any], endpoint_type: str, open_: bool
-                  ) -> Optional[Dict[str, Any]]:
+def pick_endpoint(ctx: PublishContext, endpoint_type: str, open_: bool) -> Optional[Endpoint]:
     """First endpoint of the type and openness with room left (the contract's rule)."""
-    for endpoint in endpoints_of(datastore, endpoint_type):
-        if bool(endpoint.get("open")) != open_:
-            continue
-        quota, use = endpoint.get("quota"), endpoint.get("use")
-        if quota is None or use is None or use < quota:
-            return endpoint
-    return None
+    return ctx.datastore.choose_endpoint(endpoint_type, open_)
 
 
-def endpoint_url(endpoint: Dict[str, Any], url_type: str) -> str:
-    for url in endpoint.get("urls", []):
-        if isinstance(url, dict) and url.get("type") == url_type:
-            return url["url"]
-    urls = endpoint.get("urls") or []
-    if urls and isinstance(urls[0], str):
-        return urls[0]
-    if urls:
-        return urls[0]["url"]
-    raise PublishError(f"endpoint {endpoint.get('name')} lists no {url_type} URL")
+def endpoint_url(endpoint: Endpoint, url_type: str) -> str:
+    """The endpoint's URL of that type; its only URL when it names another type (the
+    METADATA endpoint lists its CSW under the type METADATA)."""
+    url = endpoint.url(url_type) or (endpoint.urls[0][1] if endpoint.urls else None)
+    if not url:
+        raise PublishError(f"endpoint {endpoint.name} lists no {url_type} URL")
+    return url
 
 
-def offering_url(offering: Dict[str, Any], url_type: str) -> str:
-    for url in offering.get("urls", []):
-        if url.get("type") == url_type:
-            return url["url"]
-    raise PublishError(f"offering {offering.get('layer_name')} lists no {url_type} URL")
+def offering_url(offering, url_type: str) -> str:
+    url = offering.url(url_type)
+    if not url:
+        raise PublishError(f"offering {offering.layer_name} lists no {url_type} URL")
+    return url
 
 
 def processing_id(ctx: PublishContext, processing_name: str) -> str:
@@ -115,91 +95,91 @@ def processing_id(ctx: PublishContext, processing_name: str) -> str:
     cached = ctx.journal.get(f"processing:{processing_name}")
     if cached:
         return cached
-    for processing in ctx.gateway.processings(ctx.ds):
-        if processing.get("name") == processing_name:
-            ctx.journal.put(f"processing:{processing_name}", processing["_id"])
-            return processing["_id"]
-    raise PublishError(f"the datastore offers no processing named '{processing_name}'")
+    try:
+        found = ctx.api.find_processing(processing_name).id
+    except NotFound:
+        raise PublishError(
+            f"the datastore offers no processing named '{processing_name}'") from None
+    ctx.journal.put(f"processing:{processing_name}", found)
+    return found
 
 
 def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind: str,
                   output_name: str, body: Callable[[], Dict[str, Any]],
                   tags: Callable[[str, str], None], timeout_s: float, what: str,
-                  stored_data_type: str) -> Dict[str, Any]:
+                  stored_data_type: str) -> StoredData:
     """Create (once), tag, launch (once) and follow an execution whose output is a new stored
     data; return that stored data once GENERATED. A failed or aborted earlier attempt is
-    replaced: its unstable output is deleted first so there is never a second stored data."""
-    gateway, ds, journal = ctx.gateway, ctx.ds, ctx.journal
+    replaced: its unstable output is deleted first so there is never a second stored data.
+    ``body()`` gives the execution's ``processing``, ``inputs``, ``output``, ``parameters``."""
+    api, journal = ctx.api, ctx.journal
     execution_id = journal.resource_id(execution_kind)
     stored_id = journal.resource_id(stored_data_kind)
     if execution_id and stored_id:
-        execution = gateway.get_execution(ds, execution_id)
-        if execution.get("status") in EXECUTION_FAILED:
-            stored = gateway.get_stored_data(ds, stored_id)
-            if stored.get("status") != "GENERATED":
-                ctx.log(f"{what}: the previous attempt ended {execution['status']}; retrying")
-                gateway.delete_stored_data(ds, stored_id)
+        execution = api.execution(execution_id)
+        if execution.status in EXECUTION_FAILED:
+            stored = api.stored_data(stored_id)
+            if stored.status != "GENERATED":
+                ctx.log(f"{what}: the previous attempt ended {execution.status}; retrying")
+                api.delete_stored_data(stored_id)
                 journal.mark_removed(stored_data_kind, stored_id)
                 journal.mark_removed(execution_kind, execution_id)
                 execution_id = stored_id = None
     if not (execution_id and stored_id):
-        def find_stored() -> Optional[Dict[str, Any]]:
-            return first_by(gateway.list_stored_data(ds), name=output_name,
-                            type=stored_data_type)
+        def find_stored() -> Optional[StoredData]:
+            return first_by(api.stored_data_list(), name=output_name, type=stored_data_type)
 
-        def create() -> Dict[str, Any]:
-            return gateway.create_execution(ds, body())
+        def create() -> Execution:
+            request = dict(body())
+            return api.create_execution(request.pop("processing"), **request)
 
         if journal.intent(execution_kind) is not None and not journal.resource_id(
                 execution_kind):
             stored = find_stored()
             if stored is not None:
-                found = _execution_for_output(ctx, stored["_id"])
+                found = _execution_for_output(ctx, stored.id)
                 if found is not None:
-                    journal.record(execution_kind, found["_id"], step=ctx.current_step)
-                    journal.record(stored_data_kind, stored["_id"], step=ctx.current_step,
+                    journal.record(execution_kind, found.id, step=ctx.current_step)
+                    journal.record(stored_data_kind, stored.id, step=ctx.current_step,
                                    name=output_name)
         execution_id = ensure_resource(ctx, execution_kind, output_name, lambda: None, create)
         stored_id = journal.resource_id(stored_data_kind)
         if not stored_id:
-            execution = gateway.get_execution(ds, execution_id)
-            stored_id = execution["output"]["stored_data"]["_id"]
+            stored_id = api.execution(execution_id).output_stored_data_id
             journal.record(stored_data_kind, stored_id, step=ctx.current_step, name=output_name)
     tags(execution_id, stored_id)
-    execution = gateway.get_execution(ds, execution_id)
-    if execution.get("status") == "CREATED":
-        gateway.launch_execution(ds, execution_id)
+    if api.execution(execution_id).status == "CREATED":
+        api.launch_execution(execution_id)
         ctx.checkpoint(f"launched:{execution_kind}")
 
-    def done(state: Dict[str, Any]) -> bool:
-        status = state.get("status")
-        if status in EXECUTION_FAILED:
-            logs = gateway.execution_logs(ds, execution_id)
-            raise PublishError(f"{what} ended {status}", step=ctx.current_step, logs=logs)
-        return status == "SUCCESS"
+    def done(execution: Execution) -> bool:
+        if execution.status in EXECUTION_FAILED:
+            logs = api.execution_logs(execution_id)
+            raise PublishError(f"{what} ended {execution.status}", step=ctx.current_step,
+                               logs=logs)
+        return execution.status == "SUCCESS"
 
-    def report(state: Dict[str, Any]) -> None:
-        fraction = _execution_fraction(state)
+    def report(execution: Execution) -> None:
+        fraction = _execution_fraction(execution.raw)
         if fraction is not None:
-            ctx.progress(fraction, progress_text(what, state))
+            ctx.progress(fraction, progress_text(what, execution.raw))
 
-    ctx.wait(lambda: gateway.get_execution(ds, execution_id), done, timeout_s=timeout_s,
-             what=what, on_poll=report)
+    ctx.wait(lambda: api.execution(execution_id), done, timeout_s=timeout_s, what=what,
+             on_poll=report)
 
-    def generated(stored: Dict[str, Any]) -> bool:
-        if stored.get("status") == "UNSTABLE":
+    def generated(stored: StoredData) -> bool:
+        if stored.status == "UNSTABLE":
             raise PublishError(f"{what}: the stored data is UNSTABLE", step=ctx.current_step,
-                               logs=gateway.execution_logs(ds, execution_id))
-        return stored.get("status") == "GENERATED"
+                               logs=api.execution_logs(execution_id))
+        return stored.status == "GENERATED"
 
-    return ctx.wait(lambda: gateway.get_stored_data(ds, stored_id), generated,
-                    timeout_s=timeout_s, what=what)
+    return ctx.wait(lambda: api.stored_data(stored_id), generated, timeout_s=timeout_s,
+                    what=what)
 
 
-def _execution_for_output(ctx: PublishContext, stored_id: str) -> Optional[Dict[str, Any]]:
-    for execution in ctx.gateway.list_executions(ctx.ds, {"output_stored_data": stored_id}):
-        output = (execution.get("output") or {}).get("stored_data") or {}
-        if output.get("_id", stored_id) == stored_id:
+def _execution_for_output(ctx: PublishContext, stored_id: str) -> Optional[Execution]:
+    for execution in ctx.api.executions(output_stored_data=stored_id):
+        if (execution.output_stored_data_id or stored_id) == stored_id:
             return execution
     return None
 
@@ -230,11 +210,11 @@ def abort_running_executions(ctx: PublishContext, journal: Journal) -> List[str]
         if not entry["kind"].startswith("execution"):
             continue
         try:
-            status = ctx.gateway.get_execution(ctx.ds, entry["id"]).get("status")
+            status = ctx.api.execution(entry["id"]).status
         except Exception as error:  # best effort while cancelling: report and go on
             ctx.log(f"cannot read execution {entry['id']}: {error}")
             continue
         if status in EXECUTION_RUNNING:
-            ctx.gateway.abort_execution(ctx.ds, entry["id"])
+            ctx.api.abort_execution(entry["id"])
             aborted.append(entry["id"])
     return aborted

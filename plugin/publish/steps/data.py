@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Optional
 
+from ...entrepot.models import Checks, StoredData, tree_files
 from ..context import PublishContext
 from ..errors import PublishError
 from ..export import export_geopackage, file_md5
@@ -23,58 +24,58 @@ class DataStep(Step):
         spec = ctx.spec
         reused = self._reusable_stored_data(ctx)
         if reused is not None:
-            ctx.journal.put("vectordb_id", reused["_id"])
+            ctx.journal.put("vectordb_id", reused.id)
             ctx.journal.put("vectordb_reused", True)
-            ctx.log(f"reusing stored data {reused['_id']}")
+            ctx.log(f"reusing stored data {reused.id}")
             return
         if spec.layer is None:
             raise PublishError("no layer to upload and no stored data to reuse", step=self.name)
         export = self._export(ctx)
-        gateway, ds = ctx.gateway, ctx.ds
+        api = ctx.api
         name = spec.effective_data_name
         upload_id = ensure_resource(
             ctx, "upload", name,
-            find=lambda: first_by(gateway.list_uploads(ds), name=name),
-            create=lambda: gateway.create_upload(ds, name, export["srs"], spec.wmsv_title))
-        gateway.add_tags(ds, "uploads", upload_id, {
+            find=lambda: first_by(api.uploads(), name=name),
+            create=lambda: api.create_upload(name, srs=export["srs"],
+                                             description=spec.wmsv_title))
+        api.add_tags("uploads", upload_id, {
             "datasheet_name": spec.datasheet_name, "producer": spec.producer,
             "production_year": spec.production_year,
             "integration_progress": json.dumps({"send_files_api": "in_progress",
                                                 "wait_checks": "waiting",
                                                 "integration_processing": "waiting"}),
             "integration_current_step": "0"})
-        upload = gateway.get_upload(ds, upload_id)
-        if upload.get("status") == "OPEN":
+        upload = api.upload(upload_id)
+        if upload.status == "OPEN":
             self._send_file(ctx, upload_id, export)
             ctx.check_cancel()
-            gateway.close_upload(ds, upload_id)
+            api.close_upload(upload_id)
             ctx.checkpoint("closed:upload")
-        elif upload.get("status") not in (*UPLOAD_STATUSES_CLOSED, "UNSTABLE"):
-            raise PublishError(f"upload {upload_id} is {upload.get('status')}", step=self.name)
+        elif upload.status not in (*UPLOAD_STATUSES_CLOSED, "UNSTABLE"):
+            raise PublishError(f"upload {upload_id} is {upload.status}", step=self.name)
         self._wait_checks(ctx, upload_id)
-        gateway.add_tags(ds, "uploads", upload_id, {
+        api.add_tags("uploads", upload_id, {
             "integration_progress": json.dumps({"send_files_api": "successful",
                                                 "wait_checks": "successful",
                                                 "integration_processing": "waiting"}),
             "integration_current_step": "2"})
 
     # -- reuse --------------------------------------------------------------------------
-    def _reusable_stored_data(self, ctx: PublishContext) -> Optional[Dict[str, Any]]:
-        spec, gateway, ds = ctx.spec, ctx.gateway, ctx.ds
+    def _reusable_stored_data(self, ctx: PublishContext) -> Optional[StoredData]:
+        spec, api = ctx.spec, ctx.api
         if spec.reuse_stored_data_id:
-            stored = gateway.get_stored_data(ds, spec.reuse_stored_data_id)
-            if stored.get("type") != "VECTOR-DB" or stored.get("status") != "GENERATED":
+            stored = api.stored_data(spec.reuse_stored_data_id)
+            if stored.type != "VECTOR-DB" or stored.status != "GENERATED":
                 raise PublishError(
-                    f"stored data {stored.get('name')} is {stored.get('type')} "
-                    f"{stored.get('status')}; a GENERATED VECTOR-DB is needed", step=self.name)
+                    f"stored data {stored.name} is {stored.type} {stored.status}; a GENERATED "
+                    "VECTOR-DB is needed", step=self.name)
             return stored
         if spec.reuse_by_datasheet:
-            candidates = gateway.list_stored_data(
-                ds, {"tags[datasheet_name]": spec.datasheet_name, "type": "VECTOR-DB"})
+            candidates = api.stored_data_list(tags={"datasheet_name": spec.datasheet_name},
+                                              data_type="VECTOR-DB")
             for stored in candidates:
-                tags = stored.get("tags") or {}
-                if (stored.get("type") == "VECTOR-DB" and stored.get("status") == "GENERATED"
-                        and tags.get("datasheet_name", spec.datasheet_name)
+                if (stored.type == "VECTOR-DB" and stored.status == "GENERATED"
+                        and stored.tags.get("datasheet_name", spec.datasheet_name)
                         == spec.datasheet_name):
                     return stored
         return None
@@ -98,57 +99,41 @@ class DataStep(Step):
 
     # -- sending ------------------------------------------------------------------------
     def _send_file(self, ctx: PublishContext, upload_id: str, export: Dict[str, Any]) -> None:
-        gateway, ds = ctx.gateway, ctx.ds
+        api = ctx.api
         remote = export["remote_path"]
-        present = _file_size_in_tree(gateway.upload_tree(ds, upload_id), remote)
+        present = tree_files(api.upload_tree(upload_id)).get(remote)
         if present != export["size"]:
             if present is not None:
-                gateway.delete_upload_file(ds, upload_id, remote)
+                api.delete_data(upload_id, remote)
             total = export["size"]
 
             def on_bytes(sent: int, _total: int) -> None:
                 ctx.progress(0.05 + 0.75 * sent / max(total, 1), "upload")
                 ctx.check_cancel()
 
-            md5 = gateway.push_upload_file(ds, upload_id, export["path"], remote, on_bytes)
+            md5 = api.push_data(upload_id, export["path"], remote, on_progress=on_bytes)
             if md5 and md5 != export["md5"]:
                 raise PublishError("the file changed while it was sent", step=self.name)
             ctx.checkpoint("sent:upload")
         if not ctx.journal.get("md5_sent"):
-            gateway.push_upload_md5(ds, upload_id, f"{export['md5']}  {remote}\n")
+            api.push_md5(upload_id, {remote: export["md5"]})
             ctx.journal.put("md5_sent", True)
         ctx.progress(0.8, "upload sent")
 
     def _wait_checks(self, ctx: PublishContext, upload_id: str) -> None:
-        gateway, ds = ctx.gateway, ctx.ds
+        api = ctx.api
 
-        def done(checks: Dict[str, Any]) -> bool:
-            if checks.get("asked") or checks.get("in_progress"):
+        def done(checks: Checks) -> bool:
+            if not checks.finished:
                 return False
-            failed = checks.get("failed") or []
-            if failed:
-                logs: List[str] = []
-                for check in failed:
-                    logs += gateway.check_logs(ds, check["_id"])
-                names = ", ".join((c.get("check") or {}).get("name", "?") for c in failed)
+            if checks.failed:
+                logs = [line for check in checks.failed for line in api.check_logs(check.id)]
+                names = ", ".join(check.name or "?" for check in checks.failed)
                 raise PublishError(f"the upload checks failed: {names}", step=self.name,
                                    logs=logs)
-            return gateway.get_upload(ds, upload_id).get("status") == "CLOSED"
+            return api.upload(upload_id).status == "CLOSED"
 
-        ctx.wait(lambda: gateway.upload_checks(ds, upload_id), done,
+        ctx.wait(lambda: api.upload_checks(upload_id), done,
                  timeout_s=ctx.timeouts.checks_s, what="the upload checks")
         ctx.progress(1.0, "checks passed")
 
-
-def _file_size_in_tree(tree: List[Dict[str, Any]], remote_path: str) -> Optional[int]:
-    """Size of ``data/x.gpkg`` in the upload's tree, or None when absent."""
-    parts = remote_path.split("/")
-    nodes = tree
-    for index, part in enumerate(parts):
-        match = next((n for n in nodes if n.get("name") == part), None)
-        if match is None:
-            return None
-        if index == len(parts) - 1:
-            return match.get("size")
-        nodes = match.get("children") or []
-    return None

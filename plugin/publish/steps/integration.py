@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Mapping
 
+from ...entrepot.models import StoredData
 from ..context import PublishContext
 from ..errors import PublishError
 from .base import Step, processing_id, run_execution
@@ -17,9 +18,9 @@ class IntegrationStep(Step):
     weight = 10.0
 
     def run(self, ctx: PublishContext) -> None:
-        gateway, ds, spec, journal = ctx.gateway, ctx.ds, ctx.spec, ctx.journal
+        api, spec, journal = ctx.api, ctx.spec, ctx.journal
         if journal.get("vectordb_reused"):
-            stored = gateway.get_stored_data(ds, journal.get("vectordb_id"))
+            stored = api.stored_data(journal.get("vectordb_id"))
         else:
             upload_id = journal.resource_id("upload")
             name = spec.effective_data_name
@@ -31,32 +32,31 @@ class IntegrationStep(Step):
                         "parameters": {}}
 
             def tags(execution_id: str, stored_id: str) -> None:
-                gateway.add_tags(ds, "stored_data", stored_id, {
+                api.add_tags("stored_data", stored_id, {
                     "datasheet_name": spec.datasheet_name, "upload_id": upload_id,
                     "proc_int_id": execution_id, "producer": spec.producer,
                     "production_year": spec.production_year})
-                gateway.add_tags(ds, "uploads", upload_id, {
+                api.add_tags("uploads", upload_id, {
                     "vectordb_id": stored_id, "proc_int_id": execution_id})
 
             stored = run_execution(
                 ctx, execution_kind="execution_integration", stored_data_kind="stored_data_vector",
                 output_name=name, body=body, tags=tags, timeout_s=ctx.timeouts.integration_s,
                 what="the integration", stored_data_type="VECTOR-DB")
-            journal.put("vectordb_id", stored["_id"])
+            journal.put("vectordb_id", stored.id)
         relations = table_relations(stored)
         if not relations:
-            raise PublishError(f"stored data {stored.get('name')} has no table", step=self.name)
+            raise PublishError(f"stored data {stored.name} has no table", step=self.name)
         journal.put("relations", relations)
-        journal.put("vectordb_extent", stored.get("extent"))
+        journal.put("vectordb_extent", stored.raw.get("extent"))
         ctx.progress(1.0, "integrated")
 
 
-def table_relations(stored: Dict[str, Any]) -> List[Dict[str, Any]]:
+def table_relations(stored: StoredData) -> List[Mapping[str, Any]]:
     """TABLE relations of a VECTOR-DB, geometric ones first."""
-    relations = (stored.get("type_infos") or {}).get("relations") or []
-    tables = [r for r in relations if r.get("type", "TABLE") == "TABLE"]
+    tables = [r for r in stored.relations if r.get("type", "TABLE") == "TABLE"]
 
-    def has_geometry(relation: Dict[str, Any]) -> bool:
+    def has_geometry(relation: Mapping[str, Any]) -> bool:
         return any(str(t).startswith("geometry") for t in (relation.get("attributes") or {}
                                                             ).values())
 

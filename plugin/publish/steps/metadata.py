@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 from ...metadata import OnlineResource, ServiceMetadata, to_iso19139, validate
 from ..context import PublishContext
 from ..errors import PublishError
-from ..naming import prefixed
 from .base import Step, endpoint_url, ensure_resource, first_by, pick_endpoint
 from .services import full_layer_name
 
@@ -32,8 +31,8 @@ def service_metadata(ctx: PublishContext, file_identifier: str) -> ServiceMetada
     bbox = spec.extent_wgs84 or (spec.layer.extent_wgs84 if spec.layer else None)
     base = spec.metadata if isinstance(spec.metadata, ServiceMetadata) else ServiceMetadata(
         public_title=spec.wmts_title, service_title=spec.wmts_title, abstract=spec.abstract,
-        contact_email=ctx.me.get("email", ""), organisation_email=ctx.me.get("email", ""),
-        organisation=spec.producer or ctx.datastore.get("name", ""),
+        contact_email=ctx.me.email, organisation_email=ctx.me.email,
+        organisation=spec.producer or ctx.datastore.name,
         keywords=list(spec.keywords), topic_categories=[DEFAULT_TOPIC],
         creation_date=date.today())
     changes: Dict[str, Any] = {"file_identifier": file_identifier,
@@ -78,28 +77,26 @@ class MetadataStep(Step):
     weight = 3.0
 
     def run(self, ctx: PublishContext) -> None:
-        gateway, ds, spec, journal = ctx.gateway, ctx.ds, ctx.spec, ctx.journal
-        file_identifier = prefixed(spec.effective_identifier,
-                                   ctx.datastore.get("metadata_file_identifier_prefix"))
+        api, spec, journal, datastore = ctx.api, ctx.spec, ctx.journal, ctx.datastore
+        file_identifier = datastore.prefixed_file_identifier(spec.effective_identifier)
         record = service_metadata(ctx, file_identifier)
-        problems = validate(
-            record, layer_name_prefix=ctx.datastore.get("configuration_layer_name_prefix") or "",
-            file_identifier_prefix=ctx.datastore.get("metadata_file_identifier_prefix") or "")
+        problems = validate(record, layer_name_prefix=datastore.layer_name_prefix or "",
+                            file_identifier_prefix=datastore.metadata_prefix or "")
         if problems:
             raise PublishError("the metadata is incomplete: " + "; ".join(
                 f"{p.field}: {p.message_en}" for p in problems), step=self.name)
         xml = to_iso19139(record)
         metadata_id = ensure_resource(
             ctx, "metadata", file_identifier,
-            find=lambda: first_by(gateway.list_metadata(ds), file_identifier=file_identifier),
-            create=lambda: gateway.create_metadata(ds, xml))
-        gateway.add_tags(ds, "metadata", metadata_id, {"datasheet_name": spec.datasheet_name})
-        endpoint = pick_endpoint(ctx.datastore, "METADATA", open_=True)
+            find=lambda: first_by(api.metadata_list(), file_identifier=file_identifier),
+            create=lambda: api.upload_metadata(xml))
+        api.add_tags("metadata", metadata_id, {"datasheet_name": spec.datasheet_name})
+        endpoint = pick_endpoint(ctx, "METADATA", open_=True)
         if endpoint is None:
             raise PublishError("the datastore has no METADATA endpoint", step=self.name)
         if not journal.get("metadata_published"):
-            gateway.publish_metadata(ds, file_identifier, endpoint["_id"])
-            journal.put("metadata_published", endpoint["_id"])
+            api.publish_metadata([file_identifier], endpoint.id)
+            journal.put("metadata_published", endpoint.id)
         journal.put("metadata_file_identifier", file_identifier)
         csw = endpoint_url(endpoint, "CSW")
         journal.put("metadata_url", record_url(csw, file_identifier))

@@ -53,12 +53,11 @@ class PyramidStep(Step):
     weight = 40.0
 
     def run(self, ctx: PublishContext) -> None:
-        gateway, ds, spec, journal = ctx.gateway, ctx.ds, ctx.spec, ctx.journal
+        api, spec, journal = ctx.api, ctx.spec, ctx.journal
         if journal.get("wmsv_private") and "harvest_apikey" not in ctx.secrets:
             from .wmsv import WmsvStep
 
-            WmsvStep()._harvest_key(ctx, gateway.get_offering(
-                ds, journal.resource_id("offering_wmsv")))
+            WmsvStep()._harvest_key(ctx, api.offering(journal.resource_id("offering_wmsv")))
         bbox = harvest_bbox(ctx)
 
         def body() -> Dict[str, Any]:
@@ -68,7 +67,7 @@ class PyramidStep(Step):
                     "parameters": harvest_parameters(ctx, bbox)}
 
         def tags(execution_id: str, stored_id: str) -> None:
-            gateway.add_tags(ds, "stored_data", stored_id, {
+            api.add_tags("stored_data", stored_id, {
                 "datasheet_name": spec.datasheet_name, "vectordb_id": journal.get("vectordb_id"),
                 "upload_id": journal.resource_id("upload"),
                 "proc_int_id": journal.resource_id("execution_integration"),
@@ -80,7 +79,7 @@ class PyramidStep(Step):
             output_name=spec.pyramid_name, body=body, tags=tags,
             timeout_s=ctx.timeouts.harvest_s, what="the pyramid harvest",
             stored_data_type="ROK4-PYRAMID-RASTER")
-        levels = sorted(int(z) for z in (pyramid.get("type_infos") or {}).get("levels", []))
+        levels = sorted(int(z) for z in pyramid.levels)
         journal.put("pyramid_levels", levels)
         ctx.progress(1.0, "pyramid generated")
 

@@ -16,7 +16,7 @@ class RestrictionStep(Step):
         if not ctx.spec.restricted:
             ctx.progress(1.0, "public")
             return
-        offering = ctx.gateway.get_offering(ctx.ds, ctx.journal.resource_id("offering_wmts"))
+        offering = ctx.api.offering(ctx.journal.resource_id("offering_wmts"))
         permission_id = ensure_permission(ctx, "permission_wmts", offering)
         ctx.journal.put("permission_id", permission_id)
         ctx.progress(1.0, "permission granted")

@@ -4,85 +4,106 @@ and the wait until the offering is PUBLISHED."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, Optional
 
+from ...entrepot.errors import NotFound
+from ...entrepot.models import Endpoint, Offering, Permission
 from ..context import PublishContext
 from ..errors import PublishError
-from ..naming import prefixed
 from .base import ensure_resource, first_by
 
 PERMISSION_MONTHS = 6
 
 
 def full_layer_name(ctx: PublishContext, name: str) -> str:
-    return prefixed(name, ctx.datastore.get("configuration_layer_name_prefix"))
+    return ctx.datastore.prefixed_layer_name(name)
 
 
 def ensure_configuration(ctx: PublishContext, kind: str, config_type: str, layer_name: str,
                          body: Callable[[], Dict[str, Any]]) -> str:
-    gateway, ds = ctx.gateway, ctx.ds
+    api = ctx.api
     return ensure_resource(
         ctx, kind, layer_name,
-        find=lambda: first_by(gateway.list_configurations(ds), layer_name=layer_name,
-                              type=config_type),
-        create=lambda: gateway.create_configuration(ds, body()))
+        find=lambda: first_by(api.configurations(), layer_name=layer_name, type=config_type),
+        create=lambda: api.create_configuration(body()))
 
 
 def ensure_offering(ctx: PublishContext, kind: str, configuration_id: str,
-                    endpoint: Dict[str, Any], open_: bool) -> Dict[str, Any]:
-    """The configuration's offering, PUBLISHED."""
-    gateway, ds = ctx.gateway, ctx.ds
+                    endpoint: Endpoint, open_: bool) -> Offering:
+    """The configuration's offering, PUBLISHED. An UNSTABLE one (a failed publication, seen
+    now or left by an earlier run) is unpublished and forgotten, then a new one is made: the
+    configuration never has two live offerings."""
+    api = ctx.api
 
-    def find() -> Optional[Dict[str, Any]]:
-        offerings = gateway.configuration_offerings(ds, configuration_id)
+    def find() -> Optional[Offering]:
+        offerings = api.configuration_offerings(configuration_id)
         return offerings[0] if offerings else None
 
-    offering_id = ensure_resource(
-        ctx, kind, configuration_id, find=find,
-        create=lambda: gateway.create_offering(ds, configuration_id, endpoint["_id"], open_))
+    def create() -> Offering:
+        return api.create_offering(configuration_id, endpoint.id, open_)
 
-    def published(offering: Dict[str, Any]) -> bool:
-        if offering.get("status") == "UNSTABLE":
-            raise PublishError(f"offering {offering.get('layer_name')} is UNSTABLE",
+    replaced = False
+    while True:
+        offering_id = ensure_resource(ctx, kind, configuration_id, find=find, create=create)
+        try:
+            offering = ctx.wait(lambda i=offering_id: api.offering(i), _settled,
+                                timeout_s=ctx.timeouts.offering_s,
+                                what="the offering's publication")
+        except NotFound:   # removed by a run that stopped before forgetting it
+            ctx.journal.mark_removed(kind, offering_id)
+            continue
+        if offering.status == "PUBLISHED":
+            return offering
+        if replaced:   # the platform failed twice in a row: its words, not a loop
+            raise PublishError(f"offering {offering.layer_name} is UNSTABLE",
                                step=ctx.current_step)
-        return offering.get("status") == "PUBLISHED"
+        ctx.log(f"offering {offering_id} is UNSTABLE; replacing it")
+        delete_offering(ctx, offering_id)
+        ctx.journal.mark_removed(kind, offering_id)
+        replaced = True
 
-    return ctx.wait(lambda: gateway.get_offering(ds, offering_id), published,
-                    timeout_s=ctx.timeouts.offering_s, what="the offering's publication")
+
+def _settled(offering: Offering) -> bool:
+    return offering.status in ("PUBLISHED", "UNSTABLE")
+
+
+def delete_offering(ctx: PublishContext, offering_id: str) -> None:
+    """Unpublish ``offering_id`` and wait until the platform no longer lists it."""
+    api = ctx.api
+    api.delete_offering(offering_id)
+
+    def gone() -> bool:
+        try:
+            return api.offering(offering_id).status == "DELETED"
+        except NotFound:
+            return True
+
+    ctx.wait(gone, bool, timeout_s=ctx.timeouts.unpublish_s, what="the unpublication")
 
 
 def community_id(ctx: PublishContext) -> str:
-    community = ctx.datastore.get("community") or {}
-    if community.get("_id"):
-        return community["_id"]
-    for membership in ctx.me.get("communities_member", []):
-        entry = membership.get("community") or {}
-        if entry.get("datastore") == ctx.ds:
-            return entry["_id"]
+    if ctx.datastore.community_id:
+        return ctx.datastore.community_id
+    for community in ctx.me.communities if ctx.me else ():
+        if community.datastore_id == ctx.ds:
+            return community.id
     raise PublishError("the datastore's community is unknown", step=ctx.current_step)
 
 
-def ensure_permission(ctx: PublishContext, kind: str, offering: Dict[str, Any]) -> str:
+def ensure_permission(ctx: PublishContext, kind: str, offering: Offering) -> str:
     """A permission for the own community on ``offering``, for six months."""
-    gateway, ds = ctx.gateway, ctx.ds
-    offering_id = offering["_id"]
+    api = ctx.api
 
-    def find() -> Optional[Dict[str, Any]]:
-        return next((p for p in gateway.list_permissions(ds)
-                     if offering_id in _offering_ids(p)), None)
+    def find() -> Optional[Permission]:
+        return next((p for p in api.permissions() if offering.id in p.offering_ids), None)
 
-    def create() -> Dict[str, Any]:
+    def create() -> Permission:
         end = datetime.now(timezone.utc) + timedelta(days=round(PERMISSION_MONTHS * 30.5))
         end = end.replace(hour=23, minute=59, second=0, microsecond=0)
-        created = gateway.create_permission(ds, {
-            "type": "COMMUNITY", "communities": [community_id(ctx)],
-            "offerings": [offering_id],
-            "licence": ctx.spec.licence or f"Utilisation de {offering.get('layer_name')}",
-            "end_date": end.isoformat(), "only_oauth": False})
+        created = api.create_permission(
+            licence=ctx.spec.licence or f"Utilisation de {offering.layer_name}",
+            offering_ids=[offering.id], community_ids=[community_id(ctx)],
+            end_date=end.isoformat())
         return created[0]
 
-    return ensure_resource(ctx, kind, offering_id, find, create)
-
-
-def _offering_ids(permission: Dict[str, Any]) -> List[str]:
-    return [o if isinstance(o, str) else o.get("_id") for o in permission.get("offerings", [])]
+    return ensure_resource(ctx, kind, offering.id, find, create)

@@ -20,7 +20,7 @@ class StyleStep(Step):
     weight = 3.0
 
     def run(self, ctx: PublishContext) -> None:
-        gateway, ds, spec, journal = ctx.gateway, ctx.ds, ctx.spec, ctx.journal
+        api, spec, journal = ctx.api, ctx.spec, ctx.journal
         relation = journal.get("relations")[0]
         table = relation["name"]
         journal.put("table", table)
@@ -30,9 +30,9 @@ class StyleStep(Step):
         sld = self._sld(ctx, table, relation)
         static_id = ensure_resource(
             ctx, "static_sld", name,
-            find=lambda: first_by(gateway.list_statics(ds), name=name),
-            create=lambda: gateway.create_static(ds, name, sld, "GEOSERVER-STYLE",
-                                                 f"{table}.sld", spec.wmsv_title))
+            find=lambda: first_by(api.statics(), name=name),
+            create=lambda: api.create_static(sld, name=name, description=spec.wmsv_title,
+                                             filename=f"{table}.sld"))
         ctx.log(f"style static {static_id} for table {table}")
         ctx.progress(1.0, "style uploaded")
 
@@ -68,12 +68,10 @@ class StyleStep(Step):
             kind = f"annexe_{index}"
 
             def find(path=path):
-                return next((a for a in ctx.gateway.list_annexes(ctx.ds)
-                             if path in (a.get("paths") or [])), None)
+                return next((a for a in ctx.api.annexes() if path in a.paths), None)
 
             def create(annex=annex, file_name=file_name, path=path):
-                with open(annex.local_path, "rb") as handle:
-                    return ctx.gateway.create_annexe(ctx.ds, handle.read(), file_name, path)
+                return ctx.api.create_annex(annex.local_path, path=path, filename=file_name)
 
             ensure_resource(ctx, kind, path, find, create)
             urls[annex.placeholder] = annexe_public_url(ctx, path)
@@ -90,4 +88,4 @@ def annexe_public_url(ctx: PublishContext, path: str) -> str:
     """``<services root>/annexes/<datastore technical name><path>``, as the platform serves."""
     api = ctx.journal.get("api_url", "https://data.geopf.fr/api")
     root = api[:-len("/api")] if api.endswith("/api") else api
-    return f"{root}/annexes/{ctx.datastore.get('technical_name', ctx.ds)}{path}"
+    return f"{root}/annexes/{ctx.datastore.technical_name or ctx.ds}{path}"

@@ -14,7 +14,7 @@ class TagsStep(Step):
     weight = 1.0
 
     def run(self, ctx: PublishContext) -> None:
-        gateway, ds, spec, journal = ctx.gateway, ctx.ds, ctx.spec, ctx.journal
+        api, spec, journal = ctx.api, ctx.spec, ctx.journal
         sheet = spec.datasheet_name
         upload = journal.resource_id("upload")
         vectordb = journal.get("vectordb_id")
@@ -22,28 +22,28 @@ class TagsStep(Step):
         common = {"producer": spec.producer, "production_year": spec.production_year,
                   **spec.extra_tags}
         if upload:
-            gateway.add_tags(ds, "uploads", upload, {
+            api.add_tags("uploads", upload, {
                 "datasheet_name": sheet, "vectordb_id": vectordb, "proc_int_id": integration,
                 "integration_progress": json.dumps({
                     "send_files_api": "successful", "wait_checks": "successful",
                     "integration_processing": "successful"}),
                 "integration_current_step": "3", **common})
         if vectordb and not journal.get("vectordb_reused"):
-            gateway.add_tags(ds, "stored_data", vectordb, {
+            api.add_tags("stored_data", vectordb, {
                 "datasheet_name": sheet, "upload_id": upload, "proc_int_id": integration,
                 **common})
         pyramid = journal.resource_id("stored_data_pyramid")
         if pyramid:
-            gateway.add_tags(ds, "stored_data", pyramid, {
+            api.add_tags("stored_data", pyramid, {
                 "datasheet_name": sheet, "upload_id": upload, "proc_int_id": integration,
                 "vectordb_id": vectordb,
                 "proc_pyr_creat_id": journal.resource_id("execution_pyramid"), **common})
         for kind in ("configuration_wmsv", "configuration_wmts"):
             configuration = journal.resource_id(kind)
             if configuration:
-                gateway.add_tags(ds, "configurations", configuration,
+                api.add_tags("configurations", configuration,
                                  {"datasheet_name": sheet, "theme": spec.theme})
         metadata = journal.resource_id("metadata")
         if metadata:
-            gateway.add_tags(ds, "metadata", metadata, {"datasheet_name": sheet})
+            api.add_tags("metadata", metadata, {"datasheet_name": sheet})
         ctx.progress(1.0, "tagged")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Dict
 
+from ...entrepot.models import Offering, UserKey
 from ..context import PublishContext
 from ..errors import PublishError
 from .base import Step, ensure_resource, offering_url, pick_endpoint
@@ -15,7 +16,7 @@ from .services import ensure_configuration, ensure_offering, ensure_permission, 
 def wants_private_wmsv(ctx: PublishContext) -> bool:
     if ctx.spec.wmsv_private is not None:
         return ctx.spec.wmsv_private
-    return pick_endpoint(ctx.datastore, "WMS-VECTOR", open_=False) is not None
+    return pick_endpoint(ctx, "WMS-VECTOR", open_=False) is not None
 
 
 class WmsvStep(Step):
@@ -25,7 +26,7 @@ class WmsvStep(Step):
     def run(self, ctx: PublishContext) -> None:
         spec, journal = ctx.spec, ctx.journal
         private = wants_private_wmsv(ctx)
-        endpoint = pick_endpoint(ctx.datastore, "WMS-VECTOR", open_=not private)
+        endpoint = pick_endpoint(ctx, "WMS-VECTOR", open_=not private)
         if endpoint is None:
             raise PublishError(
                 "the datastore has no WMS-VECTOR endpoint with room left", step=self.name)
@@ -51,7 +52,7 @@ class WmsvStep(Step):
 
         configuration_id = ensure_configuration(ctx, "configuration_wmsv", "WMS-VECTOR",
                                                 layer_name, body)
-        ctx.gateway.add_tags(ctx.ds, "configurations", configuration_id, {
+        ctx.api.add_tags("configurations", configuration_id, {
             "datasheet_name": spec.datasheet_name, "theme": spec.theme})
         ctx.progress(0.3, "WMS-V configured")
         offering = ensure_offering(ctx, "offering_wmsv", configuration_id, endpoint,
@@ -63,25 +64,26 @@ class WmsvStep(Step):
             self._harvest_key(ctx, offering)
         ctx.progress(1.0, "WMS-V published")
 
-    def _harvest_key(self, ctx: PublishContext, offering: Dict[str, Any]) -> None:
+    def _harvest_key(self, ctx: PublishContext, offering: Offering) -> None:
         """Permission + HASH key + access so the harvester may read the private WMS-V.
         The key's hash is a secret: it stays in memory (``ctx.secrets``), never journaled."""
-        gateway = ctx.gateway
+        api = ctx.api
         permission_id = ensure_permission(ctx, "permission_wmsv", offering)
         name = f"harvest_{ctx.spec.wmsv_name}"
         key_id = ensure_resource(
             ctx, "key_harvest", name,
-            find=lambda: next((k for k in gateway.list_keys() if k.get("name") == name), None),
-            create=lambda: gateway.create_key(name))
+            find=lambda: next((k for k in api.list_keys() if k.name == name), None),
+            create=lambda: api.create_key(name))
         if not ctx.journal.get("key_access_added"):
-            gateway.add_key_access(key_id, permission_id, [offering["_id"]])
+            api.add_key_access(key_id, permission_id, [offering.id])
             ctx.journal.put("key_access_added", True)
-        ctx.secrets["harvest_apikey"] = key_hash(gateway.get_key(key_id))
+        ctx.secrets["harvest_apikey"] = key_hash(api.key(key_id))
 
 
-def key_hash(key: Dict[str, Any]) -> str:
-    infos = key.get("type_infos") or {}
-    value = infos.get("hash") or key.get("hash")
+def key_hash(key: UserKey) -> str:
+    """A HASH key's value: only in the platform's reply, never in a repr."""
+    infos = key.raw.get("type_infos") or {}
+    value = infos.get("hash") or key.raw.get("hash")
     if not value:
         raise PublishError("the platform returned no hash for the harvest key", step="wmsv")
     return value

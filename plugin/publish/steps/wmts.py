@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Tuple
 
+from ...entrepot.models import Endpoint
 from ..context import PublishContext
 from ..errors import PublishError
 from .base import Step, endpoint_url, offering_url, pick_endpoint
@@ -19,13 +20,13 @@ def published_levels(spec_top: int, spec_bottom: int, pyramid_levels: List[int]
     return str(min(inside)), str(max(inside))
 
 
-def wmts_endpoint(ctx: PublishContext) -> Dict[str, Any]:
+def wmts_endpoint(ctx: PublishContext) -> Endpoint:
     """Private endpoint when restricted; with none (the shared sandbox), the open one: the
     platform then answers the refusal in its own words."""
     restricted = ctx.spec.restricted
-    endpoint = pick_endpoint(ctx.datastore, "WMTS-TMS", open_=not restricted)
+    endpoint = pick_endpoint(ctx, "WMTS-TMS", open_=not restricted)
     if endpoint is None and restricted:
-        endpoint = pick_endpoint(ctx.datastore, "WMTS-TMS", open_=True)
+        endpoint = pick_endpoint(ctx, "WMTS-TMS", open_=True)
     if endpoint is None:
         raise PublishError("the datastore has no WMTS-TMS endpoint with room left", step="wmts")
     return endpoint
@@ -64,7 +65,7 @@ class WmtsStep(Step):
 
         configuration_id = ensure_configuration(ctx, "configuration_wmts", "WMTS-TMS",
                                                 layer_name, body)
-        ctx.gateway.add_tags(ctx.ds, "configurations", configuration_id, {
+        ctx.api.add_tags("configurations", configuration_id, {
             "datasheet_name": spec.datasheet_name, "theme": spec.theme})
         ctx.progress(0.3, "WMTS configured")
         offering = ensure_offering(ctx, "offering_wmts", configuration_id, endpoint,

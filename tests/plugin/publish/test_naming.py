@@ -102,3 +102,19 @@ def test_a_publication_collects_every_problem_at_once():
 def test_a_publication_needs_a_layer_or_a_stored_data():
     assert [p.code for p in check_publication(spec(layer=None))] == ["no_source"]
     assert check_publication(spec(layer=None, reuse_stored_data_id="sd")) == []
+
+
+def test_titles_and_abstract_over_the_metadata_limits_are_refused_before_anything_is_sent():
+    from gpf_wmts_publisher.plugin.metadata.validation import MAX_LENGTHS
+
+    title, abstract = MAX_LENGTHS["service_title"], MAX_LENGTHS["abstract"]
+    assert check_publication(spec(wmsv_title="t" * title, wmts_title="t" * title,
+                                  abstract="r" * abstract)) == []
+    problems = check_publication(spec(wmsv_title="t" * (title + 1),
+                                      wmts_title="t" * (title + 1),
+                                      abstract="r" * (abstract + 1)))
+    assert [(p.code, p.field) for p in problems] == [
+        ("text_too_long", "wmsv_title"), ("text_too_long", "wmts_title"),
+        ("text_too_long", "abstract")]
+    assert "10001" in problems[2].message("en") and "10000" in problems[2].message("fr")
+    assert "r" * 50 not in problems[2].message("en")   # the text itself is not echoed

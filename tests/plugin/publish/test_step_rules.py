@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import threading
+from types import SimpleNamespace
 
+from gpf_wmts_publisher.plugin.entrepot.models import Datastore, StoredData
 from gpf_wmts_publisher.plugin.publish.context import PublishContext
 from gpf_wmts_publisher.plugin.publish.journal import Journal
 from gpf_wmts_publisher.plugin.publish.spec import Publication
 from gpf_wmts_publisher.plugin.publish.steps.base import endpoint_url, pick_endpoint
-from gpf_wmts_publisher.plugin.publish.steps.data import _file_size_in_tree
 from gpf_wmts_publisher.plugin.publish.steps.integration import table_relations
 from gpf_wmts_publisher.plugin.publish.steps.pyramid import harvest_parameters
 from gpf_wmts_publisher.plugin.publish.steps.wmts import capabilities_url, published_levels
 
-DATASTORE = {"endpoints": [
+DATASTORE = Datastore.from_dict({"endpoints": [
     {"endpoint": {"_id": "full", "type": "WMS-VECTOR", "open": True, "urls": []},
      "quota": 2, "use": 2},
     {"endpoint": {"_id": "open", "type": "WMS-VECTOR", "open": True,
@@ -23,17 +24,24 @@ DATASTORE = {"endpoints": [
     {"endpoint": {"_id": "wmts", "type": "WMTS-TMS", "open": True,
                   "urls": [{"type": "TMS", "url": "http://x/tms"},
                            {"type": "WMTS", "url": "http://x/wmts"}]}, "quota": 5, "use": 0},
-]}
+    {"endpoint": {"_id": "csw", "type": "METADATA", "open": True,
+                  "urls": [{"type": "METADATA", "url": "http://x/csw"}]}},
+]})
+ON_DATASTORE = SimpleNamespace(datastore=DATASTORE)
 
 
 def test_the_first_endpoint_of_the_type_and_openness_with_room_is_chosen():
-    assert pick_endpoint(DATASTORE, "WMS-VECTOR", open_=True)["_id"] == "open"
-    assert pick_endpoint(DATASTORE, "WMS-VECTOR", open_=False)["_id"] == "private"
-    assert pick_endpoint(DATASTORE, "METADATA", open_=True) is None
+    assert pick_endpoint(ON_DATASTORE, "WMS-VECTOR", open_=True).id == "open"
+    assert pick_endpoint(ON_DATASTORE, "WMS-VECTOR", open_=False).id == "private"
+    assert pick_endpoint(ON_DATASTORE, "WMTS-TMS", open_=False) is None
 
 
 def test_the_url_is_picked_by_type_whatever_the_order():
-    assert endpoint_url(pick_endpoint(DATASTORE, "WMTS-TMS", True), "WMTS") == "http://x/wmts"
+    assert endpoint_url(pick_endpoint(ON_DATASTORE, "WMTS-TMS", True), "WMTS") == "http://x/wmts"
+
+
+def test_the_metadata_endpoint_gives_its_only_url_for_the_csw():
+    assert endpoint_url(pick_endpoint(ON_DATASTORE, "METADATA", True), "CSW") == "http://x/csw"
 
 
 def test_published_levels_are_the_range_clipped_to_the_pyramid():
@@ -47,20 +55,12 @@ def test_capabilities_url_replaces_any_query():
 
 
 def test_relations_put_geometric_tables_first_and_skip_views():
-    stored = {"type_infos": {"relations": [
+    stored = StoredData.from_dict({"_id": "sd", "type_infos": {"relations": [
         {"name": "meta", "type": "TABLE", "attributes": {"id": "integer"}},
         {"name": "v", "type": "VIEW", "attributes": {"geom": "geometry(Point,2154)"}},
         {"name": "parcelles", "type": "TABLE",
-         "attributes": {"geom": "geometry(MultiPolygon,2154)"}}]}}
+         "attributes": {"geom": "geometry(MultiPolygon,2154)"}}]}})
     assert [r["name"] for r in table_relations(stored)] == ["parcelles", "meta"]
-
-
-def test_the_size_of_a_sent_file_is_read_from_the_upload_tree():
-    tree = [{"name": "data", "type": "DIRECTORY", "children": [
-        {"name": "a.gpkg", "type": "FILE", "size": 42}]}]
-    assert _file_size_in_tree(tree, "data/a.gpkg") == 42
-    assert _file_size_in_tree(tree, "data/b.gpkg") is None
-    assert _file_size_in_tree([], "data/a.gpkg") is None
 
 
 def _context(tmp_path, **changes) -> PublishContext:
@@ -71,7 +71,7 @@ def _context(tmp_path, **changes) -> PublishContext:
     journal = Journal.open("ds", "k", str(tmp_path))
     journal.put("wmsv_layer_name", "sandbox.a_wmsv")
     journal.put("wmsv_url", "http://x/wms-v/ows")
-    return PublishContext(gateway=None, spec=Publication(**values), journal=journal,
+    return PublishContext(api=None, spec=Publication(**values), journal=journal,
                           work_dir=str(tmp_path), cancel_event=threading.Event())
 
 
