@@ -50,6 +50,9 @@ class FunctionTask(QgsTask):
         return True
 
     def finished(self, ok: bool) -> None:  # GUI thread
+        # Drop the function now: its closure may hold a layer clone, which must be deleted
+        # while QGIS (and GDAL) are alive, not whenever Python collects this task.
+        self._function = None
         if ok:
             self.succeeded.emit(self.result)
         elif self.error is not None:

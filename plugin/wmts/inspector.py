@@ -363,6 +363,11 @@ class LevelInspectionTask(QgsTask):
             self.setProgress(100.0 * (index + 1) / max(len(self.levels), 1))
         return True
 
+    def finished(self, ok: bool) -> None:  # GUI thread
+        # The layers were made for this task: delete them while QGIS (and GDAL) are alive.
+        self.wmts_layer = None
+        self.source_layer = None
+
 
 # -- contact sheet ----------------------------------------------------------------------------
 def contact_sheet(results: Sequence[LevelResult], thumb_px: int = 160,

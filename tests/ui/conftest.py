@@ -30,3 +30,17 @@ def wait_until(predicate, timeout_s: float = 60.0, what: str = "condition") -> N
             raise AssertionError(f"timed out waiting for {what}")
         QgsApplication.processEvents()
         time.sleep(0.005)
+
+
+def dispose(*widgets) -> None:
+    """Closes and deletes windows now, while QGIS is alive (a wrapper garbage-collected after
+    QGIS exits crashes the interpreter at exit)."""
+    from qgis.PyQt import sip
+
+    for widget in widgets:
+        if widget is not None and not sip.isdeleted(widget):
+            widget.close()
+            widget.deleteLater()
+    wait_until(lambda: True)
+    for _ in range(3):
+        QgsApplication.processEvents()

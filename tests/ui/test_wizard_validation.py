@@ -6,7 +6,7 @@ import pytest
 from qgis.core import QgsProject
 
 from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
-from tests.ui.conftest import wait_until
+from tests.ui.conftest import dispose, wait_until
 from tests.ui.test_publish_wizard import go_next, make_wizard
 
 
@@ -25,7 +25,7 @@ def wizard_at_wmsv(qgis_iface, layer, sandbox, unlocked_auth_db, tmp_path):
     wait_until(lambda: wizard.style_page.result is not None, what="the style check")
     go_next(wizard, wizard.wmsv_page)
     yield wizard
-    wizard.close()
+    dispose(wizard)
 
 
 def _stays(wizard, page):
