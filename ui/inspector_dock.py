@@ -30,6 +30,7 @@ from ..plugin.wmts.inspector import (
 )
 from ..plugin.wmts.levels import extent_for_level, mercator_units_per_pixel, step_level
 from .background import run_in_task
+from .layer_copy import layer_factory
 
 FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "inspector_dock.ui"))
 FLAG_COLOUR = QColor(255, 220, 220)
@@ -229,7 +230,8 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         self.progressBar.setValue(0)
         task = LevelInspectionTask(
             self.levels, source=self.tile_source, data_extent_3857=extent, wmts_layer=None,
-            wmts_uri=wmts.source(), source_layer=source.clone() if source is not None else None,
+            wmts_uri=wmts.source(), source_layer=None,
+            make_source_layer=layer_factory(source) if source is not None else None,
             transform_context=QgsProject.instance().transformContext())
         task.levelInspected.connect(self._on_level_inspected)
         task.progressChanged.connect(lambda value: self.progressBar.setValue(int(value)))

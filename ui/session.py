@@ -25,7 +25,8 @@ class AuthDatabaseLockedError(RuntimeError):
 
 def _manager():
     manager = QgsApplication.authManager()
-    if not manager.setMasterPassword(True):  # asks the user once when not yet set
+    # Verifying the master password hashes it again (PBKDF2, tens of ms): only when unknown.
+    if not manager.masterPasswordIsSet() and not manager.setMasterPassword(True):
         raise AuthDatabaseLockedError(
             QgsApplication.translate("Session", "QGIS's authentication database is locked: "
                                      "set its master password first."))

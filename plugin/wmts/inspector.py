@@ -311,7 +311,8 @@ class LevelInspectionTask(QgsTask):
 
     ``levelInspected`` carries a LevelResult; Qt queues it to the GUI thread, where the dock
     updates its widgets. The layers given must be clones owned by the task (a layer belongs to
-    one thread at a time); or give ``wmts_uri`` and the task builds the WMTS layer itself
+    one thread at a time), or ``make_source_layer`` that builds one in the task; or give
+    ``wmts_uri`` and the task builds the WMTS layer itself
     (the wms provider reads the capabilities when built: never on the GUI thread).
     """
 
@@ -320,7 +321,8 @@ class LevelInspectionTask(QgsTask):
     def __init__(self, levels: Sequence[int], *, source: Optional[TileSource],
                  data_extent_3857: Extent, wmts_layer: Optional[QgsMapLayer],
                  source_layer: Optional[QgsMapLayer], session=None, render_px: int = 256,
-                 transform_context=None, wmts_uri: str = ""):
+                 transform_context=None, wmts_uri: str = "",
+                 make_source_layer: Optional[Callable[[], QgsMapLayer]] = None):
         super().__init__(QCoreApplication.translate("LevelInspection", "Inspecting WMTS levels"),
                          QgsTask.Flag.CanCancel)
         self.levels = list(levels)
@@ -329,6 +331,7 @@ class LevelInspectionTask(QgsTask):
         self.wmts_layer = wmts_layer
         self.wmts_uri = wmts_uri
         self.source_layer = source_layer
+        self.make_source_layer = make_source_layer
         self.render_px = render_px
         self.transform_context = transform_context
         self._session = session
@@ -344,6 +347,16 @@ class LevelInspectionTask(QgsTask):
             from qgis.core import QgsRasterLayer
 
             self.wmts_layer = QgsRasterLayer(self.wmts_uri, "wmts", "wms")
+        built_here = self.source_layer is None and self.make_source_layer is not None
+        if built_here:
+            self.source_layer = self.make_source_layer()
+        try:
+            return self._inspect_every_level(session)
+        finally:
+            if built_here:
+                self.source_layer = None  # deleted in the thread that built it
+
+    def _inspect_every_level(self, session) -> bool:
         for index, z in enumerate(self.levels):
             if self.isCanceled():
                 return False
@@ -367,6 +380,7 @@ class LevelInspectionTask(QgsTask):
         # The layers were made for this task: delete them while QGIS (and GDAL) are alive.
         self.wmts_layer = None
         self.source_layer = None
+        self.make_source_layer = None
 
 
 # -- contact sheet ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QColor, QPixmap
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWizardPage
 
 from ..background import run_in_task
+from ..layer_copy import layer_factory
 from . import language, load_form
 
 FORM = load_form("style_page")
@@ -15,13 +16,14 @@ SEVERITY_COLOURS = {"ERROR": QColor(192, 0, 0), "WARNING": QColor(179, 89, 0),
                     "FIXED": QColor(0, 110, 0)}
 
 
-def check_style(layer_clone, lang: str):
-    """QGIS's SLD export, the platform's rules and the symbology report, on a clone of the
+def check_style(make_layer, lang: str):
+    """QGIS's SLD export, the platform's rules and the symbology report, on a copy of the
     layer that only this task uses (the original belongs to the GUI thread)."""
     from ...plugin.sld.names import normalise_name
     from ...plugin.sld.pipeline import prepare_sld
 
-    return prepare_sld(layer_clone, table_name=normalise_name(layer_clone.name()), lang=lang)
+    copy = make_layer()
+    return prepare_sld(copy, table_name=normalise_name(copy.name()), lang=lang)
 
 
 class StylePage(QWizardPage, FORM):
@@ -49,9 +51,9 @@ class StylePage(QWizardPage, FORM):
             return
         self.scoreLabel.setText(self.tr("Checking the style…"))
         self.checkButton.setEnabled(False)
-        clone, lang = layer.clone(), language()
+        make_layer, lang = layer_factory(layer), language()
         self.task = run_in_task(self.tr("Checking the style"),
-                                lambda _task: check_style(clone, lang),
+                                lambda _task: check_style(make_layer, lang),
                                 self._show_result, self._show_failure)
 
     def _show_result(self, result) -> None:
@@ -80,11 +82,12 @@ class StylePage(QWizardPage, FORM):
             return
         from ...plugin.sld.preview import preview_fidelity
 
-        clone = layer.clone()
+        make_layer = layer_factory(layer)
         sld, field_map = result.sld_bytes, result.field_map
         self.preview_task = run_in_task(
             self.tr("Rendering the style preview"),
-            lambda _task: preview_fidelity(clone, sld, PREVIEW_LEVELS, field_map=field_map),
+            lambda _task: preview_fidelity(make_layer(), sld, PREVIEW_LEVELS,
+                                           field_map=field_map),
             self._show_preview, lambda message: None)
 
     def _show_preview(self, preview) -> None:

@@ -1,0 +1,35 @@
+"""A copy of a vector layer for a background task, without cloning it on the GUI thread.
+
+Cloning an OGR layer opens its dataset (tens of ms on the GUI thread). Instead the GUI thread
+takes plain values (source, provider, style as QML: a few ms) and the task builds its own
+layer from them. In-memory layers hold their features in the object: those are cloned.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from qgis.core import QgsMapLayerStyle, QgsVectorLayer
+
+IN_MEMORY_PROVIDERS = ("memory", "virtual")
+
+
+def layer_factory(layer: QgsVectorLayer) -> Callable[[], QgsVectorLayer]:
+    """Call on the GUI thread; call the result in the task's thread."""
+    if layer.providerType() in IN_MEMORY_PROVIDERS:
+        clone = layer.clone()
+        return lambda: clone
+    style = QgsMapLayerStyle()
+    style.readFromLayer(layer)
+    qml, source, name, provider = style.xmlData(), layer.source(), layer.name(), \
+        layer.providerType()
+    subset = layer.subsetString()
+
+    def make() -> QgsVectorLayer:
+        copy = QgsVectorLayer(source, name, provider)
+        if subset:
+            copy.setSubsetString(subset)
+        QgsMapLayerStyle(qml).writeToLayer(copy)
+        return copy
+
+    return make
