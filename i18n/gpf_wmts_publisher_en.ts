@@ -1,245 +1,245 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/main.py" line="66"/>
+        <location filename="../plugin/main.py" line="64"/>
         <source>Géoplateforme WMTS</source>
         <translation>Géoplateforme WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="68"/>
+        <location filename="../plugin/main.py" line="66"/>
         <source>Publish current layer as WMTS…</source>
         <translation>Publish current layer as WMTS…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="72"/>
+        <location filename="../plugin/main.py" line="70"/>
         <source>Connect to the Géoplateforme…</source>
         <translation>Connect to the Géoplateforme…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="74"/>
+        <location filename="../plugin/main.py" line="72"/>
         <source>Published services</source>
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="76"/>
+        <location filename="../plugin/main.py" line="74"/>
         <source>Zoom-level inspector</source>
         <translation>Zoom-level inspector</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="95"/>
+        <location filename="../plugin/processing/algorithms.py" line="91"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="105"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>Sandbox base URL (empty: the configured platform)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="108"/>
+        <location filename="../plugin/processing/algorithms.py" line="104"/>
         <source>Authentication configuration (login/password)</source>
         <translation>Authentication configuration (login/password)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="110"/>
-        <source>Datastore id (empty: your first community's)</source>
+        <location filename="../plugin/processing/algorithms.py" line="106"/>
+        <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Datastore id (empty: your first community's)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="112"/>
+        <location filename="../plugin/processing/algorithms.py" line="108"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Journal folder (empty: beside the QGIS profile)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="117"/>
+        <location filename="../plugin/processing/algorithms.py" line="113"/>
         <source>Layer to publish</source>
         <translation>Layer to publish</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="119"/>
+        <location filename="../plugin/processing/algorithms.py" line="115"/>
         <source>Selected features only</source>
         <translation>Selected features only</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="121"/>
+        <location filename="../plugin/processing/algorithms.py" line="117"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Reuse this VECTOR-DB stored data id (skip the upload)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <location filename="../plugin/processing/algorithms.py" line="121"/>
         <source>WMS-V title</source>
         <translation>WMS-V title</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <location filename="../plugin/processing/algorithms.py" line="121"/>
         <source>WMTS title (service title)</source>
         <translation>WMTS title (service title)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <location filename="../plugin/processing/algorithms.py" line="121"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="130"/>
+        <location filename="../plugin/processing/algorithms.py" line="126"/>
         <source>Keywords (comma separated)</source>
         <translation>Keywords (comma separated)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="132"/>
+        <location filename="../plugin/processing/algorithms.py" line="128"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Top level (least detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="135"/>
+        <location filename="../plugin/processing/algorithms.py" line="131"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Bottom level (most detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="138"/>
-        <source>Harvest extent (empty: the layer's extent)</source>
+        <location filename="../plugin/processing/algorithms.py" line="134"/>
+        <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Harvest extent (empty: the layer's extent)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="140"/>
+        <location filename="../plugin/processing/algorithms.py" line="136"/>
         <source>Tile format</source>
         <translation>Tile format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="142"/>
+        <location filename="../plugin/processing/algorithms.py" line="138"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Restricted access (own datastore only)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <location filename="../plugin/processing/algorithms.py" line="140"/>
         <source>Producer (organisation)</source>
         <translation>Producer (organisation)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="341"/>
+        <location filename="../plugin/processing/algorithms.py" line="337"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Datasheet name (fiche de données)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="150"/>
+        <location filename="../plugin/processing/algorithms.py" line="146"/>
         <source>WMS-V technical name</source>
         <translation>WMS-V technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="152"/>
+        <location filename="../plugin/processing/algorithms.py" line="148"/>
         <source>Pyramid technical name</source>
         <translation>Pyramid technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="343"/>
+        <location filename="../plugin/processing/algorithms.py" line="339"/>
         <source>WMTS technical name</source>
         <translation>WMTS technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="158"/>
+        <location filename="../plugin/processing/algorithms.py" line="154"/>
         <source>WMTS layer name</source>
         <translation>WMTS layer name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="159"/>
+        <location filename="../plugin/processing/algorithms.py" line="155"/>
         <source>WMTS capabilities URL</source>
         <translation>WMTS capabilities URL</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="161"/>
+        <location filename="../plugin/processing/algorithms.py" line="157"/>
         <source>Journal file</source>
         <translation>Journal file</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="170"/>
+        <location filename="../plugin/processing/algorithms.py" line="166"/>
         <source>No layer to publish.</source>
         <translation>No layer to publish.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="190"/>
+        <location filename="../plugin/processing/algorithms.py" line="186"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="202"/>
+        <location filename="../plugin/processing/algorithms.py" line="198"/>
         <source>Your account belongs to no community.</source>
         <translation>Your account belongs to no community.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="243"/>
+        <location filename="../plugin/processing/algorithms.py" line="239"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Cancelled; run again to resume, or use “Undo a publication”.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="260"/>
+        <location filename="../plugin/processing/algorithms.py" line="256"/>
         <source>Publish layer as WMTS</source>
         <translation>Publish layer as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="263"/>
+        <location filename="../plugin/processing/algorithms.py" line="259"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="292"/>
+        <location filename="../plugin/processing/algorithms.py" line="288"/>
         <source>Step {label}</source>
         <translation>Step {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="295"/>
+        <location filename="../plugin/processing/algorithms.py" line="291"/>
         <source>Publication, step by step</source>
         <translation>Publication, step by step</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="301"/>
+        <location filename="../plugin/processing/algorithms.py" line="297"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="329"/>
+        <location filename="../plugin/processing/algorithms.py" line="325"/>
         <source>Undo a publication</source>
         <translation>Undo a publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="332"/>
+        <location filename="../plugin/processing/algorithms.py" line="328"/>
         <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="345"/>
+        <location filename="../plugin/processing/algorithms.py" line="341"/>
         <source>Removed resources</source>
         <translation>Removed resources</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="358"/>
+        <location filename="../plugin/processing/algorithms.py" line="354"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>No journal for this publication: nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="364"/>
+        <location filename="../plugin/processing/algorithms.py" line="360"/>
         <source>removed {kind}</source>
         <translation>removed {kind}</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="65"/>
+        <location filename="../plugin/tasks.py" line="62"/>
         <source>Cancelled: the publication can be resumed or undone.</source>
         <translation>Cancelled: the publication can be resumed or undone.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="70"/>
+        <location filename="../plugin/tasks.py" line="67"/>
         <source>The task stopped.</source>
         <translation>The task stopped.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="80"/>
+        <location filename="../plugin/tasks.py" line="77"/>
         <source>Publishing {name} as WMTS</source>
         <translation>Publishing {name} as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="107"/>
+        <location filename="../plugin/tasks.py" line="104"/>
         <source>Removing the publication {name}</source>
         <translation>Removing the publication {name}</translation>
     </message>
@@ -248,8 +248,8 @@
     <name>AccessPage</name>
     <message>
         <location filename="../ui/pages/access.py" line="32"/>
-        <source>The sandbox ("Découverte") datastore only publishes public services: restriction needs your own datastore.</source>
-        <translation>The sandbox ("Découverte") datastore only publishes public services: restriction needs your own datastore.</translation>
+        <source>The sandbox (&quot;Découverte&quot;) datastore only publishes public services: restriction needs your own datastore.</source>
+        <translation>The sandbox (&quot;Découverte&quot;) datastore only publishes public services: restriction needs your own datastore.</translation>
     </message>
     <message>
         <location filename="../ui/pages/access.py" line="35"/>
@@ -273,8 +273,8 @@
     </message>
     <message>
         <location filename="../ui/pages/access_page.ui" line="8"/>
-        <source>Public ("Tout public")</source>
-        <translation>Public ("Tout public")</translation>
+        <source>Public (&quot;Tout public&quot;)</source>
+        <translation>Public (&quot;Tout public&quot;)</translation>
     </message>
     <message>
         <location filename="../ui/pages/access_page.ui" line="9"/>
@@ -311,7 +311,7 @@
 <context>
     <name>FunctionTask</name>
     <message>
-        <location filename="../ui/background.py" line="58"/>
+        <location filename="../ui/background.py" line="61"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
@@ -339,12 +339,12 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="324"/>
+        <location filename="../plugin/wmts/inspector.py" line="326"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspecting WMTS levels</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="407"/>
+        <location filename="../plugin/wmts/inspector.py" line="426"/>
         <source>Could not write the contact sheet to {0}</source>
         <translation>Could not write the contact sheet to {0}</translation>
     </message>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <location filename="../ui/login_dialog.py" line="126"/>
-        <source>OAuth2 configuration {0} created in QGIS's authentication database: QGIS opens your browser when a layer needs it. Publishing still needs a login and password.</source>
+        <source>OAuth2 configuration {0} created in QGIS&apos;s authentication database: QGIS opens your browser when a layer needs it. Publishing still needs a login and password.</source>
         <translation>OAuth2 configuration {0} created in QGIS's authentication database: QGIS opens your browser when a layer needs it. Publishing still needs a login and password.</translation>
     </message>
     <message>
@@ -413,7 +413,7 @@
     </message>
     <message>
         <location filename="../ui/login_dialog.ui" line="37"/>
-        <source>Login and password (stored in QGIS's authentication database)</source>
+        <source>Login and password (stored in QGIS&apos;s authentication database)</source>
         <translation>Login and password (stored in QGIS's authentication database)</translation>
     </message>
     <message>
@@ -501,7 +501,7 @@
     </message>
     <message>
         <location filename="../ui/pages/metadata_page.ui" line="6"/>
-        <source>Describe the resource. Fields marked * are mandatory; they are prefilled from the layer's QGIS metadata.</source>
+        <source>Describe the resource. Fields marked * are mandatory; they are prefilled from the layer&apos;s QGIS metadata.</source>
         <translation>Describe the resource. Fields marked * are mandatory; they are prefilled from the layer's QGIS metadata.</translation>
     </message>
     <message>
@@ -689,8 +689,8 @@
     </message>
     <message>
         <location filename="../ui/pages/publish.py" line="72"/>
-        <source>WMTS "{0}" (levels {1}–{2}) in datastore "{3}"; access: {4}.</source>
-        <translation>WMTS "{0}" (levels {1}–{2}) in datastore "{3}"; access: {4}.</translation>
+        <source>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</source>
+        <translation>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</translation>
     </message>
     <message>
         <location filename="../ui/pages/publish.py" line="72"/>
@@ -704,18 +704,18 @@
     </message>
     <message>
         <location filename="../ui/pages/publish.py" line="168"/>
-        <source>PUBLISHED: {0} — &lt;a href="{1}"&gt;capabilities&lt;/a&gt;</source>
-        <translation>PUBLISHED: {0} — &lt;a href="{1}"&gt;capabilities&lt;/a&gt;</translation>
+        <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
+        <translation>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</translation>
     </message>
     <message>
         <location filename="../ui/pages/publish.py" line="181"/>
-        <source>The step "{0}" failed: {1}</source>
-        <translation>The step "{0}" failed: {1}</translation>
+        <source>The step &quot;{0}&quot; failed: {1}</source>
+        <translation>The step &quot;{0}&quot; failed: {1}</translation>
     </message>
     <message>
         <location filename="../ui/pages/publish.py" line="192"/>
-        <source>Cancelled during "{0}": nothing is lost, Resume continues where it stopped.</source>
-        <translation>Cancelled during "{0}": nothing is lost, Resume continues where it stopped.</translation>
+        <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
+        <translation>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</translation>
     </message>
     <message>
         <location filename="../ui/pages/publish.py" line="209"/>
@@ -815,13 +815,13 @@
     </message>
     <message>
         <location filename="../ui/published_dock.py" line="211"/>
-        <source>Delete the service "{0}"? It is unpublished, then its configuration is deleted.</source>
-        <translation>Delete the service "{0}"? It is unpublished, then its configuration is deleted.</translation>
+        <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
+        <translation>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</translation>
     </message>
     <message>
         <location filename="../ui/published_dock.py" line="211"/>
-        <source>Unpublish the service "{0}"? Its users lose access; the configuration is kept.</source>
-        <translation>Unpublish the service "{0}"? Its users lose access; the configuration is kept.</translation>
+        <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
+        <translation>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</translation>
     </message>
     <message>
         <location filename="../ui/published_dock.py" line="218"/>
@@ -898,8 +898,8 @@
     </message>
     <message>
         <location filename="../ui/pages/pyramid_page.ui" line="6"/>
-        <source>Name the pyramid and choose its visibility range ("plage de visibilité"): the PM levels harvested from the WMS-V.</source>
-        <translation>Name the pyramid and choose its visibility range ("plage de visibilité"): the PM levels harvested from the WMS-V.</translation>
+        <source>Name the pyramid and choose its visibility range (&quot;plage de visibilité&quot;): the PM levels harvested from the WMS-V.</source>
+        <translation>Name the pyramid and choose its visibility range (&quot;plage de visibilité&quot;): the PM levels harvested from the WMS-V.</translation>
     </message>
     <message>
         <location filename="../ui/pages/pyramid_page.ui" line="8"/>
@@ -950,13 +950,13 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../ui/session.py" line="29"/>
-        <source>QGIS's authentication database is locked: set its master password first.</source>
+        <location filename="../ui/session.py" line="30"/>
+        <source>QGIS&apos;s authentication database is locked: set its master password first.</source>
         <translation>QGIS's authentication database is locked: set its master password first.</translation>
     </message>
     <message>
-        <location filename="../ui/session.py" line="57"/>
-        <source>The credentials could not be stored in QGIS's authentication database.</source>
+        <location filename="../ui/session.py" line="58"/>
+        <source>The credentials could not be stored in QGIS&apos;s authentication database.</source>
         <translation>The credentials could not be stored in QGIS's authentication database.</translation>
     </message>
 </context>
@@ -1059,54 +1059,54 @@
     </message>
     <message>
         <location filename="../ui/pages/source_page.ui" line="25"/>
-        <source>Groups everything of this publication on cartes.gouv.fr (the "fiche de données").</source>
-        <translation>Groups everything of this publication on cartes.gouv.fr (the "fiche de données").</translation>
+        <source>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</source>
+        <translation>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</translation>
     </message>
 </context>
 <context>
     <name>StylePage</name>
     <message>
-        <location filename="../ui/pages/style.py" line="47"/>
-        <source>A stored data is reused: its style is not checked here; the layer's style is used when available.</source>
+        <location filename="../ui/pages/style.py" line="49"/>
+        <source>A stored data is reused: its style is not checked here; the layer&apos;s style is used when available.</source>
         <translation>A stored data is reused: its style is not checked here; the layer's style is used when available.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="50"/>
+        <location filename="../ui/pages/style.py" line="52"/>
         <source>Checking the style…</source>
         <translation>Checking the style…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="53"/>
+        <location filename="../ui/pages/style.py" line="55"/>
         <source>Checking the style</source>
         <translation>Checking the style</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="66"/>
+        <location filename="../ui/pages/style.py" line="68"/>
         <source>No problem found: the SLD is ready.</source>
         <translation>No problem found: the SLD is ready.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="73"/>
+        <location filename="../ui/pages/style.py" line="75"/>
         <source>The style could not be checked: {0}</source>
         <translation>The style could not be checked: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="85"/>
+        <location filename="../ui/pages/style.py" line="87"/>
         <source>Rendering the style preview</source>
         <translation>Rendering the style preview</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="97"/>
+        <location filename="../ui/pages/style.py" line="100"/>
         <source>QGIS rendering (level {0})</source>
         <translation>QGIS rendering (level {0})</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="105"/>
+        <location filename="../ui/pages/style.py" line="108"/>
         <source>{0} error(s), {1} warning(s).</source>
         <translation>{0} error(s), {1} warning(s).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="107"/>
+        <location filename="../ui/pages/style.py" line="110"/>
         <source>Fidelity score: {0:.0%} (worst of levels {1}).</source>
         <translation>Fidelity score: {0:.0%} (worst of levels {1}).</translation>
     </message>
@@ -1117,7 +1117,7 @@
     </message>
     <message>
         <location filename="../ui/pages/style_page.ui" line="6"/>
-        <source>The layer's QGIS style becomes an SLD 1.0.0 the platform accepts. Errors block the publication; warnings explain what will look different.</source>
+        <source>The layer&apos;s QGIS style becomes an SLD 1.0.0 the platform accepts. Errors block the publication; warnings explain what will look different.</source>
         <translation>The layer's QGIS style becomes an SLD 1.0.0 the platform accepts. Errors block the publication; warnings explain what will look different.</translation>
     </message>
     <message>
@@ -1190,52 +1190,52 @@
 <context>
     <name>ZoomInspectorDock</name>
     <message>
-        <location filename="../ui/inspector_dock.py" line="97"/>
+        <location filename="../ui/inspector_dock.py" line="98"/>
         <source>Add a WMTS layer to the project, or publish one.</source>
         <translation>Add a WMTS layer to the project, or publish one.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="130"/>
+        <location filename="../ui/inspector_dock.py" line="131"/>
         <source>Reading the WMTS capabilities…</source>
         <translation>Reading the WMTS capabilities…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="131"/>
+        <location filename="../ui/inspector_dock.py" line="132"/>
         <source>Reading the WMTS capabilities</source>
         <translation>Reading the WMTS capabilities</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="153"/>
+        <location filename="../ui/inspector_dock.py" line="154"/>
         <source>{0}: {1} levels ({2}–{3}).</source>
         <translation>{0}: {1} levels ({2}–{3}).</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="240"/>
+        <location filename="../ui/inspector_dock.py" line="242"/>
         <source>Checking {0} levels…</source>
         <translation>Checking {0} levels…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="266"/>
+        <location filename="../ui/inspector_dock.py" line="268"/>
         <source>Levels to look at: {0}.</source>
         <translation>Levels to look at: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="269"/>
+        <location filename="../ui/inspector_dock.py" line="271"/>
         <source>Every level holds tiles and matches the source.</source>
         <translation>Every level holds tiles and matches the source.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="284"/>
+        <location filename="../ui/inspector_dock.py" line="286"/>
         <source>Save the contact sheet</source>
         <translation>Save the contact sheet</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="284"/>
+        <location filename="../ui/inspector_dock.py" line="286"/>
         <source>PNG images (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="293"/>
+        <location filename="../ui/inspector_dock.py" line="295"/>
         <source>Contact sheet saved to {0}.</source>
         <translation>Contact sheet saved to {0}.</translation>
     </message>

@@ -15,14 +15,11 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from . import PLUGIN_SLUG
+from .i18n import tr
 from .log import install_qgis_log_handler, remove_log_handler
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "icon.svg")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("GpfWmtsPublisherPlugin", text)
 
 
 def qgis_locale() -> str:
@@ -46,6 +43,7 @@ class GpfWmtsPublisherPlugin:
         self.toolbar = None
         self.translator: Optional[QTranslator] = None
         self.provider = None
+        self.layer_menu_action: Optional[QAction] = None
         self._log_handler = None
         self._install_translator()
 
@@ -75,9 +73,16 @@ class GpfWmtsPublisherPlugin:
                          object_name="gpfPublished")
         self._add_action(tr("Zoom-level inspector"), self.open_zoom_inspector,
                          object_name="gpfZoomInspector")
+        from ..ui.actions import add_layer_context_menu
+
+        self.layer_menu_action = add_layer_context_menu(self.iface)
         self.initProcessing()
 
     def unload(self) -> None:
+        if self.layer_menu_action is not None:
+            self.iface.removeCustomActionForLayerType(self.layer_menu_action)
+            self.layer_menu_action.deleteLater()
+            self.layer_menu_action = None
         for action in self.actions:
             self.iface.removePluginWebMenu(self.MENU, action)
             self.iface.removeToolBarIcon(action)

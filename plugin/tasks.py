@@ -12,18 +12,15 @@ import threading
 from typing import Callable, List, Optional
 
 from qgis.core import QgsApplication, QgsTask
-from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.PyQt.QtCore import pyqtSignal
 
 from .entrepot.api import EntrepotApi
+from .i18n import tr
 from .publish.errors import PublishCancelledError
 from .publish.spec import Publication
 from .publish.workflow import PublishResult, Workflow, publication_error_text
 
 ApiFactory = Callable[[Callable[[], bool]], EntrepotApi]   # cancelled -> API
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PublishTask", text)
 
 
 class _WorkflowTask(QgsTask):

@@ -26,8 +26,8 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
+from ..i18n import tr
 from ..publish.errors import PublishCancelledError
 from ..publish.layer_source import LayerSource
 from ..publish.spec import JPEG, PNG, Publication
@@ -36,10 +36,6 @@ from ..publish.workflow import Workflow, publication_error_text
 
 FORMATS = [JPEG, PNG]
 USERNAME_ENV, PASSWORD_ENV = "GPF_USERNAME", "GPF_PASSWORD"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("GpfWmtsProcessing", text)
 
 
 STEP_LABELS = {

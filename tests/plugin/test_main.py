@@ -63,3 +63,14 @@ def test_a_provider_already_registered_does_not_break_load_or_unload(qgis_iface)
         assert registry.providerById(existing.id()) is existing
     finally:
         registry.removeProvider(existing)
+
+
+def test_vector_layers_get_a_publish_entry_in_their_context_menu(qgis_iface):
+    plugin = _load(qgis_iface)
+    try:
+        action = plugin.layer_menu_action
+        assert action is not None
+        assert "WMTS" in action.text()
+    finally:
+        plugin.unload()
+    assert plugin.layer_menu_action is None

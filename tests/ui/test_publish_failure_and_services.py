@@ -85,10 +85,10 @@ def test_published_services_dock_lists_and_unpublishes(resumed, qgis_iface):
     dock.confirm = lambda text: True
     dock.unpublishButton.click()
     wait_until(lambda: any(r.layer_name == name and not r.offerings for r in dock.rows),
-               timeout_s=60, what="the unpublication: " + dock.statusLabel.text())
+               timeout_s=240, what="the unpublication: " + dock.statusLabel.text())
     assert dock.select_layer_name(name)
     dock.deleteButton.click()
-    wait_until(lambda: not any(r.layer_name == name for r in dock.rows), timeout_s=60,
+    wait_until(lambda: not any(r.layer_name == name for r in dock.rows), timeout_s=240,
                what="the deletion: " + dock.statusLabel.text())
 
 
