@@ -352,32 +352,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../ui/login_dialog.py" line="92"/>
+        <location filename="../ui/login_dialog.py" line="90"/>
         <source>Enter your login and password.</source>
         <translation>Enter your login and password.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="113"/>
+        <location filename="../ui/login_dialog.py" line="111"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="114"/>
+        <location filename="../ui/login_dialog.py" line="112"/>
         <source>Connecting to the Géoplateforme</source>
         <translation>Connecting to the Géoplateforme</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="126"/>
+        <location filename="../ui/login_dialog.py" line="124"/>
         <source>OAuth2 configuration {0} created in QGIS&apos;s authentication database: QGIS opens your browser when a layer needs it. Publishing still needs a login and password.</source>
         <translation>OAuth2 configuration {0} created in QGIS's authentication database: QGIS opens your browser when a layer needs it. Publishing still needs a login and password.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="143"/>
+        <location filename="../ui/login_dialog.py" line="141"/>
         <source>Connection failed: {0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="146"/>
+        <location filename="../ui/login_dialog.py" line="144"/>
         <source>Connected as {0} ({1}).</source>
         <translation>Connected as {0} ({1}).</translation>
     </message>
@@ -460,11 +460,6 @@
         <location filename="../ui/login_dialog.ui" line="76"/>
         <source>Datastore</source>
         <translation>Datastore</translation>
-    </message>
-    <message>
-        <location filename="../ui/login_dialog.py" line="58"/>
-        <source>Reading the stored credentials</source>
-        <translation>Reading the stored credentials</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,6 @@ class LoginDialog(QDialog, FORM):
         self.session = session
         self.settings = settings or PluginSettings()
         self.task = None
-        self.prefill_task = None
         self.connectButton.clicked.connect(self.connect_to_platform)
         self.logoutButton.clicked.connect(self.logout)
         self.sandboxRadio.toggled.connect(self._update_enabled)
@@ -54,11 +53,10 @@ class LoginDialog(QDialog, FORM):
             session_module.unlock_auth_database()  # may ask the master password: GUI thread
         except session_module.AuthDatabaseLockedError:
             return
-        # Decrypting the stored credentials takes a while the first time: not on the GUI.
-        self.prefill_task = run_in_task(
-            self.tr("Reading the stored credentials"),
-            lambda _task: session_module.load_basic_credentials(config_id),
-            self._prefill, None)
+        # QGIS 3.22's auth manager deadlocks when two threads use it at once (a prefill task
+        # and a connect task did): every auth database call stays on the GUI thread. It is a
+        # local SQLite read, not a network call.
+        self._prefill(session_module.load_basic_credentials(config_id))
 
     def _prefill(self, stored) -> None:
         if stored and not self.usernameEdit.text() and not self.passwordEdit.text():
@@ -101,11 +99,11 @@ class LoginDialog(QDialog, FORM):
         known_id = self.settings.auth_config_id()
         secret = session_module.Secret(password)
 
+        # The auth database write stays on the GUI thread (see _load_settings); the network
+        # runs in the task.
+        config_id = session_module.store_basic_credentials(username, secret.reveal(), known_id)
+
         def work(_task):
-            # The auth database write (an encrypted SQLite commit) and the network both run
-            # here, off the GUI thread.
-            config_id = session_module.store_basic_credentials(username, secret.reveal(),
-                                                               known_id)
             client = session_module.make_client(platform, username, secret, totp)
             return config_id, client, session_module.fetch_user(client)
 

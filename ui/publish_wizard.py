@@ -118,16 +118,15 @@ class PublishWizard(QWizard):
 
     def new_task(self, spec=None):
         """A PublishTask (plugin/tasks.py) for the spec, on the connected session's client."""
-        from ..plugin.publish.gateway import Gateway
-        from ..plugin.publish.transport import ClientTransport
+        from ..plugin.entrepot.api import EntrepotApi
         from ..plugin.tasks import PublishTask
 
         spec = spec if spec is not None and spec.layer is not None else self.publication(
             snapshot=True)
         client = self.session.client
 
-        def gateway_factory(cancelled):
-            return Gateway(ClientTransport(client, cancelled=cancelled))
+        def api_factory(cancelled):
+            return EntrepotApi(client.with_cancel(cancelled))
 
-        return PublishTask(gateway_factory, spec, journal_dir=self.journal_dir,
+        return PublishTask(api_factory, spec, journal_dir=self.journal_dir,
                            poll_first_s=self.poll_first_s, poll_max_s=self.poll_max_s)

@@ -161,9 +161,12 @@ class UserInfo:
 
 def fetch_user(client) -> UserInfo:
     """users/me, then each datastore (for its name, endpoints and quotas). Runs in a task."""
-    info = UserInfo.from_users_me(client.get_json("/users/me"))
+    from ..plugin.entrepot.api import EntrepotApi
+
+    api = EntrepotApi(client)
+    info = UserInfo.from_users_me(api.me().raw)
     for datastore in info.datastores:
-        details = client.get_json(f"/datastores/{datastore.id}")
+        details = api.datastore(datastore.id).raw
         datastore.details = details
         datastore.name = details.get("name") or datastore.name
         if details.get("technical_name", "").lower().find("sandbox") >= 0:
