@@ -38,6 +38,13 @@ class FieldErrors:
         label.setText(text)
         label.setVisible(bool(text))
 
+    def show_all(self, found: Dict[str, Iterable[str]]) -> bool:
+        """Replace what is shown by ``found`` (field name -> messages); True when empty."""
+        self.clear()
+        for name, messages in found.items():
+            self.show(name, messages)
+        return not found
+
     def messages(self) -> Dict[str, str]:
         """Field → message currently shown (tests read this)."""
         return {name: label.text() for name, label in self.labels.items() if label.text()}

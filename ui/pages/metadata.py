@@ -202,11 +202,7 @@ class MetadataPage(QWizardPage, FORM):
         return found
 
     def validatePage(self) -> bool:
-        found = self.problems()
-        self.errors.clear()
-        for name, messages in found.items():
-            self.errors.show(name, messages)
-        return not found
+        return self.errors.show_all(self.problems())
 
 
 def _strip_prefix(name: str, prefix) -> str:

@@ -138,8 +138,4 @@ class SourcePage(QWizardPage, FORM):
         return found
 
     def validatePage(self) -> bool:
-        found = self.problems()
-        self.errors.clear()
-        for name, messages in found.items():
-            self.errors.show(name, messages)
-        return not found
+        return self.errors.show_all(self.problems())
