@@ -131,8 +131,9 @@ def mapproxy_config(layers: List[WmtsLayer], work_dir: str) -> dict:
         config["layers"].append(
             {
                 "name": layer.name,
-                "title": layer.title or layer.name,
-                "md": {"abstract": layer.abstract},
+                # MapProxy 1.15 writes titles unescaped: give it the (safe) layer name and set
+                # the real title and abstract with lxml in platform_capabilities.
+                "title": layer.name,
                 "sources": [cache_name],
             }
         )
@@ -375,6 +376,14 @@ def _element(tag: str, text: Optional[str] = None, **attributes) -> etree._Eleme
 
 
 def _rewrite_layer(element, layer: WmtsLayer, public_url: str) -> None:
+    title = element.find("ows:Title", NS)
+    title.text = layer.title or layer.name
+    abstract = element.find("ows:Abstract", NS)
+    if abstract is None and layer.abstract:
+        abstract = _element("ows:Abstract")
+        title.addnext(abstract)
+    if abstract is not None:
+        abstract.text = layer.abstract
     min_lon, min_lat, max_lon, max_lat = layer.bbox_4326
     box = element.find("ows:WGS84BoundingBox", NS)
     box.find("ows:LowerCorner", NS).text = f"{min_lon} {min_lat}"

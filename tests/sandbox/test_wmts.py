@@ -205,3 +205,17 @@ def test_qgis_opens_and_draws_the_wmts_at_its_pm_levels(pyramids, qgis_app):
     finally:
         server.shutdown()
 
+
+
+def test_titles_and_abstracts_with_xml_specials_stay_well_formed(pyramids):
+    hostile = 'A & B <c> "d" \'e\''
+    layer = WmtsLayer("hostile_wmts", hostile, "Résumé & <détails>",
+                      str(pyramids / "jpeg_pyramid"), list(LEVELS), "image/jpeg",
+                      AREA_BBOX_4326)
+    service = WmtsService(DictLayers(layer), lambda: "http://127.0.0.1:8765")
+    response = Client(service).get("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities")
+    assert response.status_code == 200
+    capabilities = WebMapTileService("http://127.0.0.1:8765/wmts", xml=response.data)
+    parsed = capabilities.contents["hostile_wmts"]
+    assert parsed.title == hostile
+    assert parsed.abstract == "Résumé & <détails>"
