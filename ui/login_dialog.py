@@ -53,9 +53,8 @@ class LoginDialog(QDialog, FORM):
             session_module.unlock_auth_database()  # may ask the master password: GUI thread
         except session_module.AuthDatabaseLockedError:
             return
-        # QGIS 3.22's auth manager deadlocks when two threads use it at once (a prefill task
-        # and a connect task did): every auth database call stays on the GUI thread. It is a
-        # local SQLite read, not a network call.
+        # QGIS 3.22's auth manager deadlocked when a prefill task and the connect task used it
+        # at once: the prefill is a local SQLite read, done here before any task can start.
         self._prefill(session_module.load_basic_credentials(config_id))
 
     def _prefill(self, stored) -> None:
@@ -99,11 +98,12 @@ class LoginDialog(QDialog, FORM):
         known_id = self.settings.auth_config_id()
         secret = session_module.Secret(password)
 
-        # The auth database write stays on the GUI thread (see _load_settings); the network
-        # runs in the task.
-        config_id = session_module.store_basic_credentials(username, secret.reveal(), known_id)
-
         def work(_task):
+            # The auth database write (an encrypted SQLite commit) and the network run here,
+            # off the GUI thread; this is the only task that touches the auth manager (see
+            # _load_settings).
+            config_id = session_module.store_basic_credentials(username, secret.reveal(),
+                                                               known_id)
             client = session_module.make_client(platform, username, secret, totp)
             return config_id, client, session_module.fetch_user(client)
 
