@@ -22,8 +22,9 @@ class StallMonitor(QObject):
         self._timer.timeout.connect(self._beat)
         self._last: Optional[float] = None
         self.stalls_ms: List[float] = []
-        self.phases: List[str] = []  # the phase each stall happened in
+        self.phases: List[str] = []  # what the GUI thread did during each stall
         self.phase = ""
+        self._marked: List[str] = []  # phases begun since the last heartbeat
         self.beats = 0
 
     def start(self) -> None:
@@ -37,7 +38,10 @@ class StallMonitor(QObject):
         now = time.perf_counter()
         if self._last is not None:
             self.stalls_ms.append(max(0.0, (now - self._last) * 1000.0 - self.interval_ms))
-            self.phases.append(self.phase)
+            # The blocking work began after the last heartbeat: every phase marked since
+            # then may be the culprit, not just the one current when the timer fired.
+            self.phases.append(" + ".join(self._marked) or self.phase)
+        self._marked = []
         self._last = now
         self.beats += 1
 
@@ -48,6 +52,7 @@ class StallMonitor(QObject):
     def mark(self, phase: str) -> None:
         """Names what the GUI does from now on, so a stall can be attributed."""
         self.phase = phase
+        self._marked.append(phase)
 
     def longest_by_phase(self) -> dict:
         found: dict = {}

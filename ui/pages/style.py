@@ -80,15 +80,18 @@ class StylePage(QWizardPage, FORM):
         layer = self.wizard().source_layer()
         if layer is None or not result.sld_bytes:
             return
-        from ...plugin.sld.preview import preview_fidelity
-
         make_layer = layer_factory(layer)
         sld, field_map = result.sld_bytes, result.field_map
-        self.preview_task = run_in_task(
-            self.tr("Rendering the style preview"),
-            lambda _task: preview_fidelity(make_layer(), sld, PREVIEW_LEVELS,
-                                           field_map=field_map),
-            self._show_preview, lambda message: None)
+
+        def render(_task):
+            # Imported here, in the worker: the first import (numpy) took ~50 ms, which
+            # the GUI thread must not spend.
+            from ...plugin.sld.preview import preview_fidelity
+
+            return preview_fidelity(make_layer(), sld, PREVIEW_LEVELS, field_map=field_map)
+
+        self.preview_task = run_in_task(self.tr("Rendering the style preview"), render,
+                                        self._show_preview, lambda message: None)
 
     def _show_preview(self, preview) -> None:
         self.preview = preview
