@@ -16,8 +16,9 @@ FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "login_dialog.u
 
 
 class LoginDialog(QDialog, FORM):
-    """Connect stores the login/password in a "Basic" auth configuration (its id only goes to
-    the settings), then fetches users/me in a task; the TOTP field is read once and cleared."""
+    """Connect stores the login/password in a "Basic" auth configuration, or an "OAuth2" one
+    (only their ids go to the settings), then fetches users/me in a task; the TOTP field is
+    read once and cleared."""
 
     connected = pyqtSignal(object)  # UserInfo
     disconnected = pyqtSignal()
@@ -81,7 +82,7 @@ class LoginDialog(QDialog, FORM):
         if platform.sandbox:
             self.settings.set_value("platform/sandbox_url", self.sandboxUrlEdit.text().strip())
         if self.oauthMethodRadio.isChecked():
-            self._create_oauth2_config(platform)
+            self._connect_oauth2(platform)
             return
         username = self.usernameEdit.text().strip()
         password = self.passwordEdit.text()
@@ -113,21 +114,34 @@ class LoginDialog(QDialog, FORM):
                                 on_success=lambda found: self._on_connected(platform, *found),
                                 on_failure=self._on_failed)
 
-    def _create_oauth2_config(self, platform) -> None:
+    def _connect_oauth2(self, platform) -> None:
+        """QGIS's OAuth2 method signs in (in QGIS desktop, in the browser); the entrepôt
+        client then asks it for the bearer, the whole publication long."""
         try:
-            config_id = session_module.store_oauth2_config(
-                platform, self.settings.value("auth/oauth2_config_id", "") or "")
+            session_module.unlock_auth_database()  # may ask the master password: GUI thread
         except session_module.AuthDatabaseLockedError as error:
             self.statusLabel.setText(str(error))
             return
-        self.settings.set_value("auth/oauth2_config_id", config_id)
-        self.statusLabel.setText(self.tr(
-            "OAuth2 configuration {0} created in QGIS's authentication database: QGIS opens "
-            "your browser when a layer needs it. Publishing still needs a login and "
-            "password.").format(config_id))
+        known_id = self.settings.value("auth/oauth2_config_id", "") or ""
+
+        def work(_task):
+            config_id = session_module.store_oauth2_config(platform, known_id)
+            client = session_module.make_oauth2_client(platform, config_id)
+            return config_id, client, session_module.fetch_user(client)
+
+        def connected(config_id, client, user):
+            self.settings.set_value("auth/oauth2_config_id", config_id)
+            self._on_connected(platform, None, client, user)
+
+        self.connectButton.setEnabled(False)
+        self.statusLabel.setText(self.tr("Signing in with OAuth2: QGIS opens your browser…"))
+        self.task = run_in_task(self.tr("Connecting to the Géoplateforme"), work,
+                                on_success=lambda found: connected(*found),
+                                on_failure=self._on_failed)
 
     def _on_connected(self, platform, config_id, client, user) -> None:
-        self.settings.set_auth_config_id(config_id)
+        if config_id is not None:
+            self.settings.set_auth_config_id(config_id)
         self.session.platform = platform
         self.session.client = client
         self.session.user = user

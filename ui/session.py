@@ -17,6 +17,7 @@ from ..plugin.settings import PlatformUrls, PluginSettings
 AUTH_CONFIG_NAME = "Géoplateforme (gpf_wmts_publisher)"
 OAUTH2_CONFIG_NAME = "Géoplateforme OAuth2 (gpf_wmts_publisher)"
 OAUTH2_CLIENT_ID = "qgis"  # the client the platform's QGIS tutorial uses
+OAUTH2_REDIRECT_PORT = 7070  # where QGIS listens for the browser's redirect (QGIS's default)
 
 
 class AuthDatabaseLockedError(RuntimeError):
@@ -77,18 +78,30 @@ def remove_credentials(config_id: str) -> None:
 
 
 def store_oauth2_config(platform: PlatformUrls, config_id: str = "") -> str:
-    """An OAuth2 authorization-code configuration, the QGIS way (QGIS opens the browser when a
-    request needs a token). Usable for the WMTS layers and any QGIS request."""
+    """The OAuth2 configuration to sign in with, the QGIS way (QGIS opens the browser when a
+    request needs a token): ``config_id`` is kept untouched when it already signs in to this
+    platform (the user may have tuned it in QGIS, e.g. its redirect port); otherwise an
+    authorization-code configuration is created. Returns its id."""
     import json
 
     manager = _manager()
+    config = QgsAuthMethodConfig("OAuth2")
+    found, config = (manager.loadAuthenticationConfig(config_id, config, True) if config_id
+                     else (False, config))
+    if found and config.method() == "OAuth2":
+        try:
+            current = json.loads(config.config("oauth2config") or "{}")
+        except ValueError:
+            current = {}
+        if current.get("tokenUrl") == platform.token_url:
+            return config.id()
     settings = {
         "grantFlow": 0,  # authorization code
         "requestUrl": platform.authorize_url,
         "tokenUrl": platform.token_url,
         "refreshTokenUrl": platform.token_url,
         "clientId": OAUTH2_CLIENT_ID,
-        "redirectPort": 7070,
+        "redirectPort": OAUTH2_REDIRECT_PORT,
         "redirectUrl": "",
         "scope": "openid",
         "persistToken": False,
@@ -97,10 +110,7 @@ def store_oauth2_config(platform: PlatformUrls, config_id: str = "") -> str:
         "version": 1,
         "configType": 1,
     }
-    config = QgsAuthMethodConfig("OAuth2")
-    found, config = (manager.loadAuthenticationConfig(config_id, config, True) if config_id
-                     else (False, config))
-    if found and config.method() == "OAuth2":
+    if found and config.method() == "OAuth2":  # another platform: point it at this one
         config.setConfig("oauth2config", json.dumps(settings))
         manager.updateAuthenticationConfig(config)
         return config.id()
@@ -108,7 +118,11 @@ def store_oauth2_config(platform: PlatformUrls, config_id: str = "") -> str:
     config.setName(OAUTH2_CONFIG_NAME)
     config.setConfig("oauth2config", json.dumps(settings))
     ok, stored = manager.storeAuthenticationConfig(config)
-    return stored.id() if ok else ""
+    if not ok:
+        raise AuthDatabaseLockedError(QgsApplication.translate(
+            "Session", "The OAuth2 configuration could not be stored in QGIS's "
+            "authentication database."))
+    return stored.id()
 
 
 def make_client(platform: PlatformUrls, username: str, password: Secret,
@@ -121,6 +135,14 @@ def make_client(platform: PlatformUrls, username: str, password: Secret,
                                     totp=Secret(totp) if totp else None,
                                     client_id=platform.client_id)
     return EntrepotClient(platform.api_url, tokens)
+
+
+def make_oauth2_client(platform: PlatformUrls, config_id: str):
+    """An entrepôt client whose bearer comes from QGIS's OAuth2 method (which signs in)."""
+    from ..plugin.auth_config import QgisOAuth2TokenProvider
+    from ..plugin.entrepot.client import EntrepotClient
+
+    return EntrepotClient(platform.api_url, QgisOAuth2TokenProvider(config_id))
 
 
 @dataclass
@@ -194,6 +216,9 @@ class Session:
 
     def logout(self, forget_credentials: bool = False) -> None:
         if self.client is not None:
+            tokens = getattr(self.client, "token_provider", None)
+            if hasattr(tokens, "authcfg"):  # QGIS's OAuth2 login: forget its cached token
+                tokens.invalidate()
             self.client.close()
         self.client = None
         self.user = None

@@ -53,7 +53,8 @@ STEP_LABELS = {
 CONNECTION_HELP = (
     "<p><b>Connection</b>: PLATFORM_URL is empty for the Géoplateforme configured in the "
     "plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a "
-    "QGIS authentication configuration of type Basic (login/password); with qgis_process "
+    "QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, "
+    "in the browser for the authorization-code flow); with qgis_process "
     "the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE "
     "is the datastore id (empty: the datastore of your first community).</p>"
     "<p>The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the "
@@ -102,7 +103,8 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             "PLATFORM_URL", tr("Sandbox base URL (empty: the configured platform)"),
             optional=True))
         self.addParameter(QgsProcessingParameterAuthConfig(
-            "AUTHCFG", tr("Authentication configuration (login/password)"), optional=True))
+            "AUTHCFG", tr("Authentication configuration (login/password or OAuth2)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterString(
             "DATASTORE", tr("Datastore id (empty: your first community's)"), optional=True))
         self.addParameter(QgsProcessingParameterFile(
@@ -172,16 +174,19 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
         return True
 
     def _api(self, parameters, context, cancel: threading.Event):
-        from ..publish.session import credentials_from_auth_config, password_api
+        from ..publish.session import auth_config_api, password_api
         from ..settings import PluginSettings, sandbox_urls
 
         base = self.parameterAsString(parameters, "PLATFORM_URL", context)
         urls = sandbox_urls(base) if base else PluginSettings().platform()
         authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
         if authcfg:
-            username, password = credentials_from_auth_config(authcfg)
-        else:
-            username, password = os.environ.get(USERNAME_ENV), os.environ.get(PASSWORD_ENV)
+            try:
+                return auth_config_api(urls.api_url, urls.token_url, authcfg,
+                                       client_id=urls.client_id, cancelled=cancel.is_set)
+            except ValueError as error:
+                raise QgsProcessingException(str(error)) from error
+        username, password = os.environ.get(USERNAME_ENV), os.environ.get(PASSWORD_ENV)
         if not username or not password:
             raise QgsProcessingException(tr(
                 "No credentials: choose an authentication configuration, or set GPF_USERNAME "

@@ -28,17 +28,11 @@ def password_api(api_url: str, token_url: str, username: str, password: str, *,
     return api_for(api_url, tokens, cancelled=cancelled)
 
 
-def credentials_from_auth_config(authcfg: str):
-    """(username, password) of a QGIS "Basic" authentication configuration.
+def auth_config_api(api_url: str, token_url: str, authcfg: str, *,
+                    client_id: str = DEFAULT_CLIENT_ID,
+                    cancelled: Optional[Callable[[], bool]] = None) -> EntrepotApi:
+    """An EntrepotApi signed in with a QGIS authentication configuration (Basic or OAuth2)."""
+    from ..auth_config import token_provider_for
 
-    The password is read from QGIS's encrypted store at the moment it is needed and handed
-    straight to the token provider; it is never logged or stored by the plugin."""
-    from qgis.core import QgsApplication, QgsAuthMethodConfig
-
-    config = QgsAuthMethodConfig()
-    if not QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True):
-        raise ValueError(f"authentication configuration '{authcfg}' cannot be read")
-    username, password = config.config("username"), config.config("password")
-    if not username or not password:
-        raise ValueError(f"authentication configuration '{authcfg}' holds no login/password")
-    return username, password
+    return api_for(api_url, token_provider_for(authcfg, token_url, client_id),
+                   cancelled=cancelled)

@@ -24,7 +24,6 @@ from qgis.core import QgsApplication, QgsProject, QgsSettings
 from scripts.scan_secrets import scan_paths
 from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
 from tests.fixtures.sandbox import start_sandbox
-from tests.ui.conftest import unlocked_auth_db  # noqa: F401 - the fixture, shared
 
 
 class RecordingTokens(TokenProvider):
@@ -78,7 +77,7 @@ def debug_log(tmp_path):
 
 @pytest.mark.timeout(240)
 def test_no_secret_is_left_in_logs_profile_journals_or_project_after_a_publication(
-        qgis_app, unlocked_auth_db, debug_log, tmp_path, capfd):  # noqa: F811
+        qgis_app, unlocked_auth_db, debug_log, tmp_path, capfd):
     settings = PluginSettings()
     previous_config_id = settings.auth_config_id()
     with start_sandbox(tmp_path / "sandbox", token_lifetime=3) as sandbox:

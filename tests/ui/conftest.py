@@ -1,24 +1,11 @@
-"""Fixtures of the UI tests: an unlocked auth database, a fresh session, event-loop waiting."""
+"""Helpers of the UI tests: event-loop waiting, disposing of windows (the unlocked auth
+database is tests/fixtures/auth.py)."""
 
 from __future__ import annotations
 
 import time
 
-import pytest
 from qgis.core import QgsApplication
-
-# The pytest-qgis profile (.qgis-settings) is the test profile; its auth DB gets this master
-# password (QGIS would ask the user for it interactively).
-TEST_MASTER_PASSWORD = "gpf-wmts-tests-master"
-
-
-@pytest.fixture(scope="session")
-def unlocked_auth_db(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword(TEST_MASTER_PASSWORD, True), \
-            "the test profile's auth DB has another master password"
-    return manager
 
 
 def wait_until(predicate, timeout_s: float = 60.0, what: str = "condition") -> None:

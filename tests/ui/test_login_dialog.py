@@ -7,6 +7,7 @@ from gpf_wmts_publisher.ui import session as session_module
 from gpf_wmts_publisher.ui.login_dialog import LoginDialog
 from qgis.core import QgsSettings
 
+from tests.fixtures.auth import play_the_browser, resource_owner_oauth2_config
 from tests.ui.conftest import wait_until
 
 
@@ -79,19 +80,68 @@ def test_logout_forgets_the_credentials(unlocked_auth_db, sandbox):
     assert session_module.load_basic_credentials(config_id) is None
 
 
-def test_browser_sign_in_creates_an_oauth2_configuration(unlocked_auth_db, sandbox):
+def test_browser_sign_in_the_qgis_way_connects_with_an_oauth2_configuration(
+        unlocked_auth_db, sandbox):
+    """Authorization-code flow through QGIS's OAuth2 method; the test plays the user's
+    browser (QGIS desktop opens a real one)."""
+    import json
+
+    from gpf_wmts_publisher.plugin.auth_config import QgisOAuth2TokenProvider
     from qgis.core import QgsApplication, QgsAuthMethodConfig
 
-    dialog, _session = _dialog(sandbox)
+    settings = PluginSettings()
+    settings.set_value("auth/oauth2_config_id", "")
+    dialog, session = _dialog(sandbox)
+    dialog.usernameEdit.clear()
+    dialog.passwordEdit.clear()
     dialog.oauthMethodRadio.setChecked(True)
     assert not dialog.passwordEdit.isEnabled()
+    browser = play_the_browser(sandbox, session_module.OAUTH2_REDIRECT_PORT)
     dialog.connectButton.click()
-    config_id = PluginSettings().value("auth/oauth2_config_id", "")
-    assert config_id and config_id in dialog.statusLabel.text()
+    wait_until(lambda: session.connected or "failed" in dialog.statusLabel.text(),
+               what="the OAuth2 sign-in")
+    browser.join(timeout=10)
+    assert session.connected, dialog.statusLabel.text()
+    assert isinstance(session.client.token_provider, QgisOAuth2TokenProvider)
+    assert dialog.datastoreTree.topLevelItemCount() == len(session.user.datastores) >= 2
+    config_id = settings.value("auth/oauth2_config_id", "")
     found, config = QgsApplication.authManager().loadAuthenticationConfig(
         config_id, QgsAuthMethodConfig(), True)
     assert found and config.method() == "OAuth2"
-    assert sandbox.base_url in config.config("oauth2config")
+    oauth2 = json.loads(config.config("oauth2config"))
+    assert oauth2["grantFlow"] == 0 and oauth2["tokenUrl"].startswith(sandbox.base_url)
+    token = session.client.token_provider.access_token().reveal()
+    assert token not in _settings_text()
+    dialog.logoutButton.click()
+    assert not session.connected
+
+
+def test_an_oauth2_configuration_of_this_platform_is_reused_as_the_user_left_it(
+        unlocked_auth_db, sandbox):
+    from gpf_wmts_publisher.plugin.settings import GEOPLATEFORME, sandbox_urls
+
+    urls = sandbox_urls(sandbox.base_url)
+    tuned = resource_owner_oauth2_config(sandbox)  # e.g. set up by the user in QGIS
+    assert session_module.store_oauth2_config(urls, tuned) == tuned
+    created = session_module.store_oauth2_config(urls, "")
+    assert created != tuned
+    # Pointed at another platform, the plugin's configuration follows the chosen one.
+    assert session_module.store_oauth2_config(GEOPLATEFORME, created) == created
+    assert session_module.store_oauth2_config(GEOPLATEFORME, created) == created
+
+
+def test_an_oauth2_session_signs_datastore_requests_with_the_token_qgis_gives(
+        unlocked_auth_db, sandbox):
+    """The client the wizard publishes with signs each request with QGIS's bearer (a full
+    publication with it: tests/plugin/processing, AUTHCFG)."""
+    from gpf_wmts_publisher.plugin.entrepot.api import EntrepotApi
+    from gpf_wmts_publisher.plugin.settings import sandbox_urls
+
+    urls = sandbox_urls(sandbox.base_url)
+    client = session_module.make_oauth2_client(urls, resource_owner_oauth2_config(sandbox))
+    user = session_module.fetch_user(client)
+    datastore = next(d for d in user.datastores if d.sandbox)
+    assert EntrepotApi(client, datastore.id).stored_data_list() is not None
 
 
 def test_stored_credentials_are_prefilled_from_the_auth_database(unlocked_auth_db, sandbox):

@@ -11,6 +11,7 @@ from gpf_wmts_publisher.plugin.publish.steps import STEP_CLASSES
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback
 
 from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
+from tests.fixtures.auth import resource_owner_oauth2_config
 
 
 @pytest.fixture(scope="module")
@@ -86,12 +87,15 @@ def test_publish_then_undo_through_processing(provider, credentials, sandbox, da
     assert "upload" in undone["REMOVED"] and "offering_wmts" in undone["REMOVED"]
 
 
-def test_a_step_algorithm_stops_after_its_step(provider, credentials, sandbox, datastores,
-                                               tmp_path):
+def test_a_step_algorithm_stops_after_its_step_signed_in_with_qgis_oauth2(
+        provider, sandbox, datastores, tmp_path, unlocked_auth_db, monkeypatch):
     import processing
 
+    monkeypatch.delenv("GPF_USERNAME", raising=False)
+    monkeypatch.delenv("GPF_PASSWORD", raising=False)
     layer = open_styled_layer(make_polygon_gpkg(str(tmp_path)))
     parameters = _parameters(sandbox, datastores, layer, tmp_path, "step")
+    parameters["AUTHCFG"] = resource_owner_oauth2_config(sandbox)  # QGIS's OAuth2 method
     processing.run("gpf_wmts:step_integration", parameters, feedback=QgsProcessingFeedback())
     journal_file = next(p for p in os.listdir(tmp_path) if p.endswith(".json"))
     steps = json.loads((tmp_path / journal_file).read_text(encoding="utf-8"))["steps"]
