@@ -29,197 +29,192 @@
         <translation>Zoom-level inspector</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="91"/>
+        <location filename="../plugin/processing/algorithms.py" line="94"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="101"/>
+        <location filename="../plugin/processing/algorithms.py" line="104"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>Sandbox base URL (empty: the configured platform)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="104"/>
-        <source>Authentication configuration (login/password)</source>
-        <translation>Authentication configuration (login/password)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="106"/>
+        <location filename="../plugin/processing/algorithms.py" line="110"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Datastore id (empty: your first community's)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="108"/>
+        <location filename="../plugin/processing/algorithms.py" line="112"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Journal folder (empty: beside the QGIS profile)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <location filename="../plugin/processing/algorithms.py" line="117"/>
         <source>Layer to publish</source>
         <translation>Layer to publish</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="115"/>
+        <location filename="../plugin/processing/algorithms.py" line="119"/>
         <source>Selected features only</source>
         <translation>Selected features only</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="117"/>
+        <location filename="../plugin/processing/algorithms.py" line="121"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Reuse this VECTOR-DB stored data id (skip the upload)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="121"/>
+        <location filename="../plugin/processing/algorithms.py" line="125"/>
         <source>WMS-V title</source>
         <translation>WMS-V title</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="121"/>
+        <location filename="../plugin/processing/algorithms.py" line="125"/>
         <source>WMTS title (service title)</source>
         <translation>WMTS title (service title)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="121"/>
+        <location filename="../plugin/processing/algorithms.py" line="125"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="126"/>
+        <location filename="../plugin/processing/algorithms.py" line="130"/>
         <source>Keywords (comma separated)</source>
         <translation>Keywords (comma separated)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="128"/>
+        <location filename="../plugin/processing/algorithms.py" line="132"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Top level (least detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="131"/>
+        <location filename="../plugin/processing/algorithms.py" line="135"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Bottom level (most detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="134"/>
+        <location filename="../plugin/processing/algorithms.py" line="138"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Harvest extent (empty: the layer's extent)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="136"/>
+        <location filename="../plugin/processing/algorithms.py" line="140"/>
         <source>Tile format</source>
         <translation>Tile format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="138"/>
+        <location filename="../plugin/processing/algorithms.py" line="142"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Restricted access (own datastore only)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="140"/>
+        <location filename="../plugin/processing/algorithms.py" line="144"/>
         <source>Producer (organisation)</source>
         <translation>Producer (organisation)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="337"/>
+        <location filename="../plugin/processing/algorithms.py" line="344"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Datasheet name (fiche de données)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="146"/>
+        <location filename="../plugin/processing/algorithms.py" line="150"/>
         <source>WMS-V technical name</source>
         <translation>WMS-V technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="148"/>
+        <location filename="../plugin/processing/algorithms.py" line="152"/>
         <source>Pyramid technical name</source>
         <translation>Pyramid technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="339"/>
+        <location filename="../plugin/processing/algorithms.py" line="346"/>
         <source>WMTS technical name</source>
         <translation>WMTS technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="154"/>
+        <location filename="../plugin/processing/algorithms.py" line="158"/>
         <source>WMTS layer name</source>
         <translation>WMTS layer name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="155"/>
+        <location filename="../plugin/processing/algorithms.py" line="159"/>
         <source>WMTS capabilities URL</source>
         <translation>WMTS capabilities URL</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="157"/>
+        <location filename="../plugin/processing/algorithms.py" line="161"/>
         <source>Journal file</source>
         <translation>Journal file</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="166"/>
+        <location filename="../plugin/processing/algorithms.py" line="170"/>
         <source>No layer to publish.</source>
         <translation>No layer to publish.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="186"/>
+        <location filename="../plugin/processing/algorithms.py" line="193"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="198"/>
+        <location filename="../plugin/processing/algorithms.py" line="205"/>
         <source>Your account belongs to no community.</source>
         <translation>Your account belongs to no community.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="239"/>
+        <location filename="../plugin/processing/algorithms.py" line="246"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Cancelled; run again to resume, or use “Undo a publication”.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="256"/>
+        <location filename="../plugin/processing/algorithms.py" line="263"/>
         <source>Publish layer as WMTS</source>
         <translation>Publish layer as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="259"/>
+        <location filename="../plugin/processing/algorithms.py" line="266"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="288"/>
+        <location filename="../plugin/processing/algorithms.py" line="295"/>
         <source>Step {label}</source>
         <translation>Step {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="291"/>
+        <location filename="../plugin/processing/algorithms.py" line="298"/>
         <source>Publication, step by step</source>
         <translation>Publication, step by step</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="297"/>
+        <location filename="../plugin/processing/algorithms.py" line="304"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="325"/>
+        <location filename="../plugin/processing/algorithms.py" line="332"/>
         <source>Undo a publication</source>
         <translation>Undo a publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="328"/>
+        <location filename="../plugin/processing/algorithms.py" line="335"/>
         <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="341"/>
+        <location filename="../plugin/processing/algorithms.py" line="348"/>
         <source>Removed resources</source>
         <translation>Removed resources</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="354"/>
+        <location filename="../plugin/processing/algorithms.py" line="361"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>No journal for this publication: nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="360"/>
+        <location filename="../plugin/processing/algorithms.py" line="367"/>
         <source>removed {kind}</source>
         <translation>removed {kind}</translation>
     </message>
@@ -242,6 +237,16 @@
         <location filename="../plugin/tasks.py" line="104"/>
         <source>Removing the publication {name}</source>
         <translation>Removing the publication {name}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="107"/>
+        <source>Authentication configuration (login/password or OAuth2)</source>
+        <translation>Authentication configuration (login/password or OAuth2)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="54"/>
+        <source>&lt;p&gt;&lt;b&gt;Connection&lt;/b&gt;: PLATFORM_URL is empty for the Géoplateforme configured in the plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, in the browser for the authorization-code flow); with qgis_process the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE is the datastore id (empty: the datastore of your first community).&lt;/p&gt;&lt;p&gt;The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the same publication again resumes after the last finished step and never creates a resource twice.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Connection&lt;/b&gt;: PLATFORM_URL is empty for the Géoplateforme configured in the plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, in the browser for the authorization-code flow); with qgis_process the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE is the datastore id (empty: the datastore of your first community).&lt;/p&gt;&lt;p&gt;The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the same publication again resumes after the last finished step and never creates a resource twice.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -295,9 +300,17 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="93"/>
+        <location filename="../ui/actions.py" line="97"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publish as WMTS on the Géoplateforme…</translation>
+    </message>
+</context>
+<context>
+    <name>AuthConfig</name>
+    <message>
+        <location filename="../plugin/auth_config.py" line="69"/>
+        <source>QGIS&apos;s OAuth2 sign-in gave no token (login cancelled or timed out, or the configuration does not send an &apos;Authorization&apos; header).</source>
+        <translation>QGIS's OAuth2 sign-in gave no token (login cancelled or timed out, or the configuration does not send an 'Authorization' header).</translation>
     </message>
 </context>
 <context>
@@ -357,27 +370,22 @@
         <translation>Enter your login and password.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="111"/>
+        <location filename="../ui/login_dialog.py" line="112"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="112"/>
+        <location filename="../ui/login_dialog.py" line="138"/>
         <source>Connecting to the Géoplateforme</source>
         <translation>Connecting to the Géoplateforme</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="124"/>
-        <source>OAuth2 configuration {0} created in QGIS&apos;s authentication database: QGIS opens your browser when a layer needs it. Publishing still needs a login and password.</source>
-        <translation>OAuth2 configuration {0} created in QGIS's authentication database: QGIS opens your browser when a layer needs it. Publishing still needs a login and password.</translation>
-    </message>
-    <message>
-        <location filename="../ui/login_dialog.py" line="141"/>
+        <location filename="../ui/login_dialog.py" line="155"/>
         <source>Connection failed: {0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="144"/>
+        <location filename="../ui/login_dialog.py" line="158"/>
         <source>Connected as {0} ({1}).</source>
         <translation>Connected as {0} ({1}).</translation>
     </message>
@@ -415,11 +423,6 @@
         <location filename="../ui/login_dialog.ui" line="37"/>
         <source>Login and password (stored in QGIS&apos;s authentication database)</source>
         <translation>Login and password (stored in QGIS's authentication database)</translation>
-    </message>
-    <message>
-        <location filename="../ui/login_dialog.ui" line="43"/>
-        <source>Browser sign-in (OAuth2 configuration for QGIS layers)</source>
-        <translation>Browser sign-in (OAuth2 configuration for QGIS layers)</translation>
     </message>
     <message>
         <location filename="../ui/login_dialog.ui" line="46"/>
@@ -460,6 +463,16 @@
         <location filename="../ui/login_dialog.ui" line="76"/>
         <source>Datastore</source>
         <translation>Datastore</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.py" line="137"/>
+        <source>Signing in with OAuth2: QGIS opens your browser…</source>
+        <translation>Signing in with OAuth2: QGIS opens your browser…</translation>
+    </message>
+    <message>
+        <location filename="../ui/login_dialog.ui" line="43"/>
+        <source>Browser sign-in (OAuth2: QGIS opens your browser)</source>
+        <translation>Browser sign-in (OAuth2: QGIS opens your browser)</translation>
     </message>
 </context>
 <context>
@@ -769,37 +782,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="126"/>
+        <location filename="../ui/published_dock.py" line="115"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connect to the Géoplateforme first.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="133"/>
+        <location filename="../ui/published_dock.py" line="122"/>
         <source>Loading the services…</source>
         <translation>Loading the services…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="134"/>
+        <location filename="../ui/published_dock.py" line="123"/>
         <source>Listing published services</source>
         <translation>Listing published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="148"/>
+        <location filename="../ui/published_dock.py" line="137"/>
         <source>public</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="148"/>
+        <location filename="../ui/published_dock.py" line="137"/>
         <source>restricted</source>
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="154"/>
+        <location filename="../ui/published_dock.py" line="143"/>
         <source>{0} services in {1} datasheets.</source>
         <translation>{0} services in {1} datasheets.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="190"/>
+        <location filename="../ui/published_dock.py" line="182"/>
         <source>{0} added to the map.</source>
         <translation>{0} added to the map.</translation>
     </message>
@@ -809,22 +822,22 @@
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="211"/>
+        <location filename="../ui/published_dock.py" line="204"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="211"/>
+        <location filename="../ui/published_dock.py" line="204"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="218"/>
+        <location filename="../ui/published_dock.py" line="211"/>
         <source>Removing {0}…</source>
         <translation>Removing {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="219"/>
+        <location filename="../ui/published_dock.py" line="212"/>
         <source>Removing a service</source>
         <translation>Removing a service</translation>
     </message>
@@ -945,14 +958,19 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../ui/session.py" line="30"/>
+        <location filename="../ui/session.py" line="31"/>
         <source>QGIS&apos;s authentication database is locked: set its master password first.</source>
         <translation>QGIS's authentication database is locked: set its master password first.</translation>
     </message>
     <message>
-        <location filename="../ui/session.py" line="58"/>
+        <location filename="../ui/session.py" line="59"/>
         <source>The credentials could not be stored in QGIS&apos;s authentication database.</source>
         <translation>The credentials could not be stored in QGIS's authentication database.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session.py" line="122"/>
+        <source>The OAuth2 configuration could not be stored in QGIS&apos;s authentication database.</source>
+        <translation>The OAuth2 configuration could not be stored in QGIS's authentication database.</translation>
     </message>
 </context>
 <context>
@@ -1086,22 +1104,22 @@
         <translation>The style could not be checked: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="87"/>
+        <location filename="../ui/pages/style.py" line="93"/>
         <source>Rendering the style preview</source>
         <translation>Rendering the style preview</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="100"/>
+        <location filename="../ui/pages/style.py" line="103"/>
         <source>QGIS rendering (level {0})</source>
         <translation>QGIS rendering (level {0})</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="108"/>
+        <location filename="../ui/pages/style.py" line="111"/>
         <source>{0} error(s), {1} warning(s).</source>
         <translation>{0} error(s), {1} warning(s).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="110"/>
+        <location filename="../ui/pages/style.py" line="113"/>
         <source>Fidelity score: {0:.0%} (worst of levels {1}).</source>
         <translation>Fidelity score: {0:.0%} (worst of levels {1}).</translation>
     </message>
@@ -1177,7 +1195,7 @@
 <context>
     <name>WmtsLayer</name>
     <message>
-        <location filename="../ui/wmts_layer.py" line="61"/>
+        <location filename="../ui/wmts_layer.py" line="78"/>
         <source>Adding the WMTS to the map</source>
         <translation>Adding the WMTS to the map</translation>
     </message>
@@ -1185,52 +1203,52 @@
 <context>
     <name>ZoomInspectorDock</name>
     <message>
-        <location filename="../ui/inspector_dock.py" line="98"/>
+        <location filename="../ui/inspector_dock.py" line="103"/>
         <source>Add a WMTS layer to the project, or publish one.</source>
         <translation>Add a WMTS layer to the project, or publish one.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="131"/>
+        <location filename="../ui/inspector_dock.py" line="135"/>
         <source>Reading the WMTS capabilities…</source>
         <translation>Reading the WMTS capabilities…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="132"/>
+        <location filename="../ui/inspector_dock.py" line="136"/>
         <source>Reading the WMTS capabilities</source>
         <translation>Reading the WMTS capabilities</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="154"/>
+        <location filename="../ui/inspector_dock.py" line="158"/>
         <source>{0}: {1} levels ({2}–{3}).</source>
         <translation>{0}: {1} levels ({2}–{3}).</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="242"/>
+        <location filename="../ui/inspector_dock.py" line="246"/>
         <source>Checking {0} levels…</source>
         <translation>Checking {0} levels…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="268"/>
+        <location filename="../ui/inspector_dock.py" line="272"/>
         <source>Levels to look at: {0}.</source>
         <translation>Levels to look at: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="271"/>
+        <location filename="../ui/inspector_dock.py" line="275"/>
         <source>Every level holds tiles and matches the source.</source>
         <translation>Every level holds tiles and matches the source.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="286"/>
+        <location filename="../ui/inspector_dock.py" line="290"/>
         <source>Save the contact sheet</source>
         <translation>Save the contact sheet</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="286"/>
+        <location filename="../ui/inspector_dock.py" line="290"/>
         <source>PNG images (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="295"/>
+        <location filename="../ui/inspector_dock.py" line="299"/>
         <source>Contact sheet saved to {0}.</source>
         <translation>Contact sheet saved to {0}.</translation>
     </message>

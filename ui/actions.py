@@ -75,10 +75,14 @@ def after_publication(iface, wizard, result):
     """Adds the WMTS above the source layer, then opens the inspector on it (when asked)."""
     if not wizard.publish_page.openInspectorCheck.isChecked():
         return
-    from .wmts_layer import add_wmts_layer
+    from .wmts_layer import add_wmts_layer, restricted_key
 
     source = wizard.source_layer()
+    access_key = (restricted_key(wizard.session.client, result.datastore_id,
+                                 result.wmts_offering_id, result.permission_id)
+                  if result.permission_id else None)
     add_wmts_layer(result.capabilities_url, result.wmts_layer_name, source_layer=source,
+                   access_key=access_key,
                    on_added=lambda layer, info: open_zoom_inspector(iface, layer, source, info),
                    on_failed=lambda message: wizard.publish_page.resultLabel.setText(
                        wizard.publish_page.resultLabel.text() + "<br>" + message))

@@ -64,14 +64,29 @@ class FunctionTask(QgsTask):
 _RUNNING = set()  # keeps Python wrappers alive until QGIS is done with the task
 
 
+def _unless_window_closed(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """The window that started a task may be deleted before the task ends: its callback then
+    finds dead widgets (a RuntimeError that, left in a Qt slot, would abort QGIS)."""
+
+    def call(value: Any) -> None:
+        try:
+            callback(value)
+        except RuntimeError as error:
+            if "has been deleted" not in str(error):
+                raise
+            LOG.debug("a window closed before its task ended: %s", error)
+
+    return call
+
+
 def run_in_task(description: str, function: Callable[[QgsTask], Any],
                 on_success: Optional[Callable[[Any], None]] = None,
                 on_failure: Optional[Callable[[str], None]] = None) -> FunctionTask:
     task = FunctionTask(description, function)
     if on_success is not None:
-        task.succeeded.connect(on_success)
+        task.succeeded.connect(_unless_window_closed(on_success))
     if on_failure is not None:
-        task.failed.connect(on_failure)
+        task.failed.connect(_unless_window_closed(on_failure))
     _RUNNING.add(task)
     task.taskCompleted.connect(lambda: _RUNNING.discard(task))
     task.taskTerminated.connect(lambda: _RUNNING.discard(task))

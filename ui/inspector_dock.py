@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from typing import Dict, List, Optional
+from urllib.parse import parse_qsl, urlsplit
 
 from qgis.core import (
     QgsApplication,
@@ -42,11 +43,15 @@ def get_tile_url(capabilities_url: str) -> str:
 
 
 def tile_source_from_info(info, capabilities_url: str) -> TileSource:
+    """Tiles of the layer; a restricted layer's key (``apikey`` on its URL) goes along."""
+    query = parse_qsl(urlsplit(capabilities_url).query)
+    key = next((value for name, value in query if name.lower() == "apikey"), "")
     return TileSource(
         url=get_tile_url(capabilities_url), layer=info.identifier, style=info.default_style,
         tile_matrix_set=info.matrix_set,
         image_format=info.formats[0] if info.formats else "image/png",
-        matrix_ids={lvl.zoom: lvl.identifier for lvl in info.levels if lvl.zoom is not None})
+        matrix_ids={lvl.zoom: lvl.identifier for lvl in info.levels if lvl.zoom is not None},
+        params={"apikey": key} if key else {})
 
 
 class ZoomInspectorDock(QgsDockWidget, FORM):
@@ -115,12 +120,11 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
 
     @staticmethod
     def _capabilities_url_of(layer) -> str:
-        stored = layer.customProperty("gpf_wmts_publisher/capabilities_url", "")
-        if stored:
-            return stored
+        """The URL QGIS reads the layer from (with its key when restricted)."""
         uri = QgsDataSourceUri()
         uri.setEncodedUri(layer.source())
-        return uri.param("url")
+        return uri.param("url") or layer.customProperty(
+            "gpf_wmts_publisher/capabilities_url", "")
 
     def _fetch_info(self, layer) -> None:
         from .wmts_layer import layer_info_task_function

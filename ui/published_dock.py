@@ -67,29 +67,18 @@ def list_services(client, datastore_id: str) -> List[ServiceRow]:
     return sorted(rows, key=lambda r: (r.datasheet, r.type, r.name))
 
 
-def unpublish(client, datastore_id: str, row: ServiceRow, delete: bool) -> None:
+def unpublish(client, datastore_id: str, row: ServiceRow, delete: bool, task=None) -> None:
+    """Runs in a task: takes the row's service down (and deletes its configuration)."""
+    from functools import partial
+
     from ..plugin.entrepot.api import EntrepotApi
+    from ..plugin.publish.unpublish import take_down
     from ..plugin.publish.waiting import wait_for
 
-    api = EntrepotApi(client, datastore_id)
-    for offering in row.offerings:
-        api.delete_offering(offering["id"])
-    # The platform unpublishes asynchronously: wait until the offerings are gone.
-    wait_for(lambda: api.configuration_offerings(row.configuration_id), lambda left: not left,
-             timeout_s=300, what="unpublication")
-    if delete:
-        from ..plugin.entrepot.errors import Conflict
-
-        # The configuration can go once its offerings are gone (the platform unpublishes
-        # asynchronously: 409 until then).
-        def attempt():
-            try:
-                api.delete_configuration(row.configuration_id)
-                return True
-            except Conflict:
-                return False
-
-        wait_for(attempt, bool, timeout_s=300, what="configuration deletion")
+    cancelled = task.isCanceled if task is not None else (lambda: False)
+    take_down(EntrepotApi(client, datastore_id), [o["id"] for o in row.offerings],
+              row.configuration_id, partial(wait_for, cancelled=cancelled),
+              delete_config=delete)
 
 
 class PublishedServicesDock(QgsDockWidget, FORM):
@@ -182,12 +171,16 @@ class PublishedServicesDock(QgsDockWidget, FORM):
 
     # -- actions -----------------------------------------------------------------------
     def add_to_map(self) -> None:
-        from .wmts_layer import add_wmts_layer
+        from .wmts_layer import add_wmts_layer, restricted_key
 
         row = self.selected_row()
         if row is None:
             return
+        closed = next((o for o in row.offerings if not o["open"]), None)
+        access_key = (restricted_key(self.session.client, self.datastoreCombo.currentData(),
+                                     closed["id"]) if closed is not None else None)
         self.task = add_wmts_layer(row.capabilities_url(), row.layer_name,
+                                   access_key=access_key,
                                    on_added=lambda layer, _info: self.statusLabel.setText(
                                        self.tr("{0} added to the map.").format(layer.name())),
                                    on_failed=self.statusLabel.setText)
@@ -217,5 +210,5 @@ class PublishedServicesDock(QgsDockWidget, FORM):
         client, datastore_id = self.session.client, self.datastoreCombo.currentData()
         self.statusLabel.setText(self.tr("Removing {0}…").format(row.layer_name))
         self.task = run_in_task(self.tr("Removing a service"),
-                                lambda _task: unpublish(client, datastore_id, row, delete),
+                                lambda task: unpublish(client, datastore_id, row, delete, task),
                                 lambda _result: self.refresh(), self.statusLabel.setText)

@@ -14,22 +14,38 @@ from qgis.core import QgsApplication, QgsProject
 from .background import run_in_task
 
 
-def layer_info_task_function(capabilities_url: str, layer_name: str, build_layer: bool = True):
+def layer_info_task_function(capabilities_url: str, layer_name: str, build_layer: bool = True,
+                             access_key: Optional[Callable] = None):
     """The task's work: (layer or None, WmtsLayerInfo); the layer is handed to the GUI
-    thread, where it will live in the project."""
+    thread, where it will live in the project. ``access_key()`` (a restricted WMTS) gives the
+    key to read it with; it runs in the task too (it may call the entrepôt)."""
 
     def work(_task):
+        apikey = access_key() if access_key is not None else None
         if not build_layer:
             from ..plugin.wmts.capabilities import find_layer, read_capabilities
 
-            return None, find_layer(read_capabilities(capabilities_url), layer_name)
+            return None, find_layer(read_capabilities(capabilities_url, apikey=apikey),
+                                    layer_name)
         from ..plugin.wmts.qgis_layer import open_wmts_layer
 
-        layer, info = open_wmts_layer(capabilities_url, layer_name)
+        layer, info = open_wmts_layer(capabilities_url, layer_name, apikey=apikey)
         layer.moveToThread(QgsApplication.instance().thread())
         return layer, info
 
     return work
+
+
+def restricted_key(client, datastore_id: str, offering_id: str, permission_id: str = ""):
+    """``access_key`` for a restricted offering: the user's plugin key (plugin/wmts)."""
+
+    def access_key():
+        from ..plugin.entrepot.api import EntrepotApi
+        from ..plugin.wmts.access_key import ensure_access_key
+
+        return ensure_access_key(EntrepotApi(client, datastore_id), offering_id, permission_id)
+
+    return access_key
 
 
 def insert_above(layer, source_layer=None, project: Optional[QgsProject] = None) -> None:
@@ -47,7 +63,8 @@ def insert_above(layer, source_layer=None, project: Optional[QgsProject] = None)
 
 def add_wmts_layer(capabilities_url: str, layer_name: str, *, source_layer=None,
                    on_added: Optional[Callable] = None,
-                   on_failed: Optional[Callable[[str], None]] = None):
+                   on_failed: Optional[Callable[[str], None]] = None,
+                   access_key: Optional[Callable] = None):
     """Starts the task; ``on_added(layer, info)`` runs on the GUI thread once it is added."""
 
     def added(result):
@@ -59,5 +76,6 @@ def add_wmts_layer(capabilities_url: str, layer_name: str, *, source_layer=None,
             on_added(layer, info)
 
     return run_in_task(QgsApplication.translate("WmtsLayer", "Adding the WMTS to the map"),
-                       layer_info_task_function(capabilities_url, layer_name),
+                       layer_info_task_function(capabilities_url, layer_name,
+                                                access_key=access_key),
                        added, on_failed)

@@ -95,6 +95,9 @@ class EntrepotApi:
                                      {"permission": permission_id,
                                       "offerings": list(offering_ids)})
 
+    def key_accesses(self, key_id: str) -> List[Mapping]:
+        return self._list(f"users/me/keys/{key_id}/accesses")
+
     # -- datastore and processings -------------------------------------------------------
     def datastore(self, datastore_id: Optional[str] = None) -> Datastore:
         ds = datastore_id or self.datastore_id

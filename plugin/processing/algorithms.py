@@ -26,6 +26,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..i18n import tr
 from ..publish.errors import PublishCancelledError
@@ -50,7 +51,8 @@ STEP_LABELS = {
     "tags": "9 · Tag everything for cartes.gouv.fr",
 }
 
-CONNECTION_HELP = (
+CONNECTION_HELP = QT_TRANSLATE_NOOP(
+    "@default",
     "<p><b>Connection</b>: PLATFORM_URL is empty for the Géoplateforme configured in the "
     "plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a "
     "QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, "

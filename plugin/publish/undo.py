@@ -9,6 +9,7 @@ from .context import PublishContext
 from .errors import PublishError
 from .steps.base import EXECUTION_RUNNING
 from .steps.services import delete_offering
+from .unpublish import delete_configuration
 
 
 def _delete_metadata(ctx: PublishContext, metadata_id: str) -> None:
@@ -33,7 +34,8 @@ def _deleter(kind: str) -> Callable[[PublishContext, str], None]:
         "static": lambda c, i: c.api.delete_static(i),
         "annexe": lambda c, i: c.api.delete_annex(i),
         "stored_data": lambda c, i: c.api.delete_stored_data(i),
-        "configuration": lambda c, i: c.api.delete_configuration(i),
+        "configuration": lambda c, i: delete_configuration(c.api, i, c.wait,
+                                                           c.timeouts.unpublish_s),
         "permission": lambda c, i: c.api.delete_permission(i),
         "key": lambda c, i: c.api.delete_key(i),
         "offering": delete_offering,

@@ -39,6 +39,9 @@ class PublishResult:
     resources: List[Dict[str, Any]]
     step_seconds: Dict[str, float] = field(default_factory=dict)
     journal_path: str = ""
+    datastore_id: str = ""
+    wmts_offering_id: str = ""
+    permission_id: str = ""   # empty when the WMTS is public; a key is needed otherwise
 
 
 class Workflow:
@@ -168,7 +171,10 @@ class Workflow:
             resources=journal.resources(),
             step_seconds={name: entry.get("seconds", 0.0)
                           for name, entry in journal.step_entries().items()},
-            journal_path=journal.path)
+            journal_path=journal.path,
+            datastore_id=self.spec.datastore_id,
+            wmts_offering_id=journal.resource_id("offering_wmts") or "",
+            permission_id=journal.get("permission_id", "") if self.spec.restricted else "")
 
     # -- undo ---------------------------------------------------------------------------
     def undo(self) -> List[str]:

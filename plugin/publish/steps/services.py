@@ -10,6 +10,7 @@ from ...entrepot.errors import NotFound
 from ...entrepot.models import Endpoint, Offering, Permission
 from ..context import PublishContext
 from ..errors import PublishError
+from ..unpublish import unpublish_offering
 from .base import ensure_resource, first_by
 
 PERMISSION_MONTHS = 6
@@ -69,16 +70,7 @@ def _settled(offering: Offering) -> bool:
 
 def delete_offering(ctx: PublishContext, offering_id: str) -> None:
     """Unpublish ``offering_id`` and wait until the platform no longer lists it."""
-    api = ctx.api
-    api.delete_offering(offering_id)
-
-    def gone() -> bool:
-        try:
-            return api.offering(offering_id).status == "DELETED"
-        except NotFound:
-            return True
-
-    ctx.wait(gone, bool, timeout_s=ctx.timeouts.unpublish_s, what="the unpublication")
+    unpublish_offering(ctx.api, offering_id, ctx.wait, ctx.timeouts.unpublish_s)
 
 
 def community_id(ctx: PublishContext) -> str:
