@@ -43,6 +43,7 @@ package: bootstrap i18n-compile
 
 screenshots: bootstrap
 	$(PY) scripts/screenshots.py
+	$(PY) scripts/qgis_smoke.py
 
 ## Translations: refresh the .ts sources from the code, then compile the .qm files.
 i18n: i18n-update i18n-compile
