@@ -11,6 +11,8 @@ from typing import Callable
 
 from qgis.core import QgsMapLayerStyle, QgsVectorLayer
 
+from ..plugin.layers import open_vector_layer
+
 IN_MEMORY_PROVIDERS = ("memory", "virtual")
 
 
@@ -26,7 +28,7 @@ def layer_factory(layer: QgsVectorLayer) -> Callable[[], QgsVectorLayer]:
     subset = layer.subsetString()
 
     def make() -> QgsVectorLayer:
-        copy = QgsVectorLayer(source, name, provider)
+        copy = open_vector_layer(source, name, provider)  # see plugin/layers.py
         if subset:
             copy.setSubsetString(subset)
         QgsMapLayerStyle(qml).writeToLayer(copy)

@@ -22,6 +22,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..layers import open_vector_layer
+
 # Providers whose data lives in the layer object: copied to a GeoPackage at snapshot time.
 IN_MEMORY_PROVIDERS = ("memory", "virtual")
 WGS84 = "EPSG:4326"
@@ -67,7 +69,7 @@ class LayerSource:
 
     def open_layer(self) -> QgsVectorLayer:
         """A new layer on the same data with the same style, owned by the calling thread."""
-        layer = QgsVectorLayer(self.uri, self.name, self.provider)
+        layer = open_vector_layer(self.uri, self.name, self.provider)
         if not layer.isValid():
             raise ValueError(f"cannot open the layer source of '{self.name}'")
         if self.subset:

@@ -344,9 +344,9 @@ class LevelInspectionTask(QgsTask):
 
             session = requests.Session()
         if self.wmts_layer is None and self.wmts_uri and self.source is None:
-            from qgis.core import QgsRasterLayer
+            from ..layers import open_raster_layer
 
-            self.wmts_layer = QgsRasterLayer(self.wmts_uri, "wmts", "wms")
+            self.wmts_layer = open_raster_layer(self.wmts_uri, "wmts", "wms")
         built_here = self.source_layer is None and self.make_source_layer is not None
         if built_here:
             self.source_layer = self.make_source_layer()

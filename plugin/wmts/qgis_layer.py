@@ -7,6 +7,7 @@ from typing import Any, Optional, Tuple
 
 from qgis.core import QgsRasterLayer
 
+from ..layers import open_raster_layer
 from .capabilities import (
     CapabilitiesError,
     WmtsLayerInfo,
@@ -30,8 +31,8 @@ def open_wmts_layer(
     read about it. Raises LayerNotInCapabilities while the layer is not published yet."""
     caps = read_capabilities(capabilities_url, session, apikey=apikey, timeout=timeout)
     info = find_layer(caps, layer_name)
-    layer = QgsRasterLayer(build_qgis_uri(info, capabilities_url, apikey=apikey,
-                                          authcfg=authcfg), info.title, "wms")
+    layer = open_raster_layer(build_qgis_uri(info, capabilities_url, apikey=apikey,
+                                             authcfg=authcfg), info.title, "wms")
     if not layer.isValid():
         shown = redact_url(capabilities_url)
         raise CapabilitiesError(
