@@ -91,6 +91,7 @@ class PublishedServicesDock(QgsDockWidget, FORM):
         self.session = session
         self.rows: List[ServiceRow] = []
         self.task = None
+        self._listing = 0  # number of the newest listing asked for
         self.refreshButton.clicked.connect(self.refresh)
         self.datastoreCombo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.addButton.clicked.connect(self.add_to_map)
@@ -119,12 +120,20 @@ class PublishedServicesDock(QgsDockWidget, FORM):
         if not datastore_id:
             return
         client = self.session.client
+        self._listing += 1
+        listing = self._listing
         self.statusLabel.setText(self.tr("Loading the services…"))
         self.task = run_in_task(self.tr("Listing published services"),
                                 lambda _task: list_services(client, datastore_id),
-                                self._show_rows, self.statusLabel.setText)
+                                lambda rows: self._show_rows(rows, listing),
+                                self.statusLabel.setText)
 
-    def _show_rows(self, rows: List[ServiceRow]) -> None:
+    def _show_rows(self, rows: List[ServiceRow], listing: Optional[int] = None) -> None:
+        # An older listing (another datastore, maybe) that ends late must not replace the
+        # newest one: the user would act on services that are not the ones shown.
+        if listing is not None and listing != self._listing:
+            return
+        selected = self.selected_row()
         self.rows = rows
         self.servicesTree.clear()
         sheets: Dict[str, QTreeWidgetItem] = {}
@@ -140,6 +149,8 @@ class PublishedServicesDock(QgsDockWidget, FORM):
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             parent.addChild(item)
         self.servicesTree.expandAll()
+        if selected is not None:  # the same service stays selected after a refresh
+            self.select_configuration(selected.configuration_id)
         self.statusLabel.setText(self.tr("{0} services in {1} datasheets.").format(
             len(rows), len(sheets)))
         self._update_enabled()
@@ -152,9 +163,16 @@ class PublishedServicesDock(QgsDockWidget, FORM):
         return self.rows[index] if index is not None else None
 
     def select_layer_name(self, layer_name: str) -> bool:
+        return self._select(lambda row: row.layer_name == layer_name)
+
+    def select_configuration(self, configuration_id: str) -> bool:
+        return self._select(lambda row: row.configuration_id == configuration_id)
+
+    def _select(self, wanted) -> bool:
         for index, row in enumerate(self.rows):
-            if row.layer_name == layer_name:
-                iterator = self.servicesTree.findItems(layer_name, Qt.MatchFlag.MatchRecursive)
+            if wanted(row):
+                iterator = self.servicesTree.findItems(row.layer_name or row.name,
+                                                       Qt.MatchFlag.MatchRecursive)
                 for item in iterator:
                     if item.data(0, Qt.ItemDataRole.UserRole) == index:
                         self.servicesTree.setCurrentItem(item)
@@ -170,25 +188,41 @@ class PublishedServicesDock(QgsDockWidget, FORM):
         self.deleteButton.setEnabled(row is not None)
 
     # -- actions -----------------------------------------------------------------------
+    def _access_key(self, row: ServiceRow):
+        """For a restricted service, how to get the user's key (in a task), else None."""
+        from .wmts_layer import restricted_key
+
+        closed = next((o for o in row.offerings if not o["open"]), None)
+        return (restricted_key(self.session.client, self.datastoreCombo.currentData(),
+                               closed["id"]) if closed is not None else None)
+
     def add_to_map(self) -> None:
-        from .wmts_layer import add_wmts_layer, restricted_key
+        from .wmts_layer import add_wmts_layer
 
         row = self.selected_row()
         if row is None:
             return
-        closed = next((o for o in row.offerings if not o["open"]), None)
-        access_key = (restricted_key(self.session.client, self.datastoreCombo.currentData(),
-                                     closed["id"]) if closed is not None else None)
         self.task = add_wmts_layer(row.capabilities_url(), row.layer_name,
-                                   access_key=access_key,
+                                   access_key=self._access_key(row),
                                    on_added=lambda layer, _info: self.statusLabel.setText(
                                        self.tr("{0} added to the map.").format(layer.name())),
                                    on_failed=self.statusLabel.setText)
 
     def open_capabilities(self) -> None:
+        """In the browser; a restricted service's URL carries the user's key."""
         row = self.selected_row()
-        if row is not None and row.capabilities_url():
-            QDesktopServices.openUrl(QUrl(row.capabilities_url()))
+        if row is None or not row.capabilities_url():
+            return
+        url, access_key = row.capabilities_url(), self._access_key(row)
+        if access_key is None:
+            QDesktopServices.openUrl(QUrl(url))
+            return
+        from ..plugin.wmts.capabilities import with_query_parameter
+
+        self.task = run_in_task(
+            self.tr("Reading the access key"),
+            lambda _task: with_query_parameter(url, "apikey", access_key().reveal()),
+            lambda keyed: QDesktopServices.openUrl(QUrl(keyed)), self.statusLabel.setText)
 
     def confirm(self, text: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Published services"), text,

@@ -10,11 +10,12 @@ from qgis.core import QgsApplication
 
 def wait_until(predicate, timeout_s: float = 60.0, what: str = "condition") -> None:
     """Runs the Qt event loop until ``predicate()`` is true (fails after ``timeout_s``: a
-    guard against a hang, not a timing assertion)."""
+    guard against a hang, not a timing assertion). ``what`` may be a callable, read at the
+    timeout (e.g. a status label's text then)."""
     deadline = time.monotonic() + timeout_s
     while not predicate():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
+            raise AssertionError(f"timed out waiting for {what() if callable(what) else what}")
         QgsApplication.processEvents()
         time.sleep(0.005)
 

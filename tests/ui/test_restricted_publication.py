@@ -38,7 +38,7 @@ def restricted(qgis_iface, sandbox, unlocked_auth_db, tmp_path_factory):
     assert page.state == "published", page.resultLabel.text() + page.logEdit.toPlainText()
     name = page.result.wmts_layer_name
     wait_until(lambda: _wmts_layers(name) or "<br>" in page.resultLabel.text(),
-               what="the WMTS in the map")
+               what=lambda: "the WMTS in the map: " + page.resultLabel.text())
     yield wizard, name
     wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0, what="the tasks")
     dispose(wizard, actions._OPEN.pop("inspector", None))
@@ -58,7 +58,13 @@ def test_the_restricted_wmts_is_added_to_the_map_with_a_key(restricted, sandbox)
     assert [k.name for k in api.list_keys()].count(KEY_NAME) == 1
 
 
-def test_the_key_is_reused_and_the_dock_adds_the_layer_with_it(restricted, qgis_iface):
+def test_the_key_is_reused_and_the_dock_adds_and_opens_the_service_with_it(
+        restricted, qgis_iface, monkeypatch):
+    from gpf_wmts_publisher.ui import published_dock
+
+    opened = []
+    monkeypatch.setattr(published_dock, "QDesktopServices",
+                        type("Browser", (), {"openUrl": staticmethod(opened.append)}))
     wizard, name = restricted
     result = wizard.publish_page.result
     api = EntrepotApi(wizard.session.client, result.datastore_id)
@@ -73,12 +79,18 @@ def test_the_key_is_reused_and_the_dock_adds_the_layer_with_it(restricted, qgis_
         dock.datastoreCombo.setCurrentIndex(dock.datastoreCombo.findData(result.datastore_id))
         dock.datastoreCombo.blockSignals(False)
         dock.refresh()
-        wait_until(lambda: any(r.layer_name == name for r in dock.rows), what="the list")
+        wait_until(lambda: any(r.layer_name == name for r in dock.rows),
+                   what=lambda: "the list: " + dock.statusLabel.text())
         assert dock.select_layer_name(name)
         dock.addButton.click()
-        wait_until(lambda: len(_wmts_layers(name)) == 2, what="the layer from the dock: "
-                   + dock.statusLabel.text())
+        wait_until(lambda: len(_wmts_layers(name)) == 2,
+                   what=lambda: "the layer from the dock: " + dock.statusLabel.text())
         assert all(layer.isValid() for layer in _wmts_layers(name))
+        dock.capabilitiesButton.click()  # the browser gets the URL with the key
+        wait_until(lambda: opened, what=lambda: "the capabilities in the browser: "
+                   + dock.statusLabel.text())
+        reply = requests.get(opened[0].toString(), timeout=10)
+        assert reply.status_code == 200 and name in reply.text
     finally:
         # A refresh still running would call back into a deleted dock.
         wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0,
