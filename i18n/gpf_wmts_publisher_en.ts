@@ -782,37 +782,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="115"/>
+        <location filename="../ui/published_dock.py" line="116"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connect to the Géoplateforme first.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="122"/>
+        <location filename="../ui/published_dock.py" line="125"/>
         <source>Loading the services…</source>
         <translation>Loading the services…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="123"/>
+        <location filename="../ui/published_dock.py" line="126"/>
         <source>Listing published services</source>
         <translation>Listing published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="137"/>
+        <location filename="../ui/published_dock.py" line="146"/>
         <source>public</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="137"/>
+        <location filename="../ui/published_dock.py" line="146"/>
         <source>restricted</source>
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="143"/>
+        <location filename="../ui/published_dock.py" line="154"/>
         <source>{0} services in {1} datasheets.</source>
         <translation>{0} services in {1} datasheets.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="182"/>
+        <location filename="../ui/published_dock.py" line="205"/>
         <source>{0} added to the map.</source>
         <translation>{0} added to the map.</translation>
     </message>
@@ -822,22 +822,22 @@
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="204"/>
+        <location filename="../ui/published_dock.py" line="238"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="204"/>
+        <location filename="../ui/published_dock.py" line="238"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="211"/>
+        <location filename="../ui/published_dock.py" line="245"/>
         <source>Removing {0}…</source>
         <translation>Removing {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="212"/>
+        <location filename="../ui/published_dock.py" line="246"/>
         <source>Removing a service</source>
         <translation>Removing a service</translation>
     </message>
@@ -885,6 +885,11 @@
         <location filename="../ui/published_dock.ui" line="27"/>
         <source>Delete…</source>
         <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="222"/>
+        <source>Reading the access key</source>
+        <translation>Reading the access key</translation>
     </message>
 </context>
 <context>

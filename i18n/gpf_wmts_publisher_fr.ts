@@ -246,7 +246,7 @@
     <message>
         <location filename="../plugin/processing/algorithms.py" line="54"/>
         <source>&lt;p&gt;&lt;b&gt;Connection&lt;/b&gt;: PLATFORM_URL is empty for the Géoplateforme configured in the plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, in the browser for the authorization-code flow); with qgis_process the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE is the datastore id (empty: the datastore of your first community).&lt;/p&gt;&lt;p&gt;The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the same publication again resumes after the last finished step and never creates a resource twice.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Connexion&lt;/b&gt; : PLATFORM_URL est vide pour la Géoplateforme configurée dans l&apos;extension, ou l&apos;URL de base d&apos;un bac à sable local (par ex. http://127.0.0.1:8765). AUTHCFG est une configuration d&apos;authentification QGIS : Basic (identifiant/mot de passe) ou OAuth2 (QGIS se connecte, dans le navigateur pour le flux « authorization code ») ; avec qgis_process, les variables d&apos;environnement GPF_USERNAME et GPF_PASSWORD peuvent les remplacer. DATASTORE est l&apos;identifiant de l&apos;entrepôt (vide : celui de votre première communauté).&lt;/p&gt;&lt;p&gt;L&apos;exécution écrit un journal (JOURNAL_DIR, par défaut à côté du profil QGIS) : relancer la même publication reprend après la dernière étape terminée et ne crée jamais deux fois une ressource.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Connexion&lt;/b&gt; : PLATFORM_URL est vide pour la Géoplateforme configurée dans l'extension, ou l'URL de base d'un bac à sable local (par ex. http://127.0.0.1:8765). AUTHCFG est une configuration d'authentification QGIS : Basic (identifiant/mot de passe) ou OAuth2 (QGIS se connecte, dans le navigateur pour le flux « authorization code ») ; avec qgis_process, les variables d'environnement GPF_USERNAME et GPF_PASSWORD peuvent les remplacer. DATASTORE est l'identifiant de l'entrepôt (vide : celui de votre première communauté).&lt;/p&gt;&lt;p&gt;L'exécution écrit un journal (JOURNAL_DIR, par défaut à côté du profil QGIS) : relancer la même publication reprend après la dernière étape terminée et ne crée jamais deux fois une ressource.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -782,37 +782,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="115"/>
+        <location filename="../ui/published_dock.py" line="116"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connectez-vous d'abord à la Géoplateforme.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="122"/>
+        <location filename="../ui/published_dock.py" line="125"/>
         <source>Loading the services…</source>
         <translation>Chargement des services…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="123"/>
+        <location filename="../ui/published_dock.py" line="126"/>
         <source>Listing published services</source>
         <translation>Liste des services publiés</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="137"/>
+        <location filename="../ui/published_dock.py" line="146"/>
         <source>public</source>
         <translation>tout public</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="137"/>
+        <location filename="../ui/published_dock.py" line="146"/>
         <source>restricted</source>
         <translation>restreint</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="143"/>
+        <location filename="../ui/published_dock.py" line="154"/>
         <source>{0} services in {1} datasheets.</source>
         <translation>{0} services dans {1} fiches de données.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="182"/>
+        <location filename="../ui/published_dock.py" line="205"/>
         <source>{0} added to the map.</source>
         <translation>{0} ajouté à la carte.</translation>
     </message>
@@ -822,22 +822,22 @@
         <translation>Services publiés</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="204"/>
+        <location filename="../ui/published_dock.py" line="238"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Supprimer le service « {0} » ? Il est dépublié, puis sa configuration est supprimée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="204"/>
+        <location filename="../ui/published_dock.py" line="238"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Dépublier le service « {0} » ? Ses utilisateurs perdent l'accès ; la configuration est conservée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="211"/>
+        <location filename="../ui/published_dock.py" line="245"/>
         <source>Removing {0}…</source>
         <translation>Suppression de {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="212"/>
+        <location filename="../ui/published_dock.py" line="246"/>
         <source>Removing a service</source>
         <translation>Suppression d'un service</translation>
     </message>
@@ -885,6 +885,11 @@
         <location filename="../ui/published_dock.ui" line="27"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="222"/>
+        <source>Reading the access key</source>
+        <translation>Lecture de la clé d&apos;accès</translation>
     </message>
 </context>
 <context>
