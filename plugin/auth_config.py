@@ -11,7 +11,6 @@ Two kinds of configuration are accepted, both kept in QGIS's encrypted auth data
 
 from __future__ import annotations
 
-import threading
 from typing import Dict, Optional, Tuple
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
@@ -51,7 +50,6 @@ class QgisOAuth2TokenProvider:
 
     def __init__(self, authcfg: str):
         self.authcfg = authcfg
-        self._lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"QgisOAuth2TokenProvider(authcfg={self.authcfg!r})"
@@ -59,8 +57,8 @@ class QgisOAuth2TokenProvider:
     def access_token(self) -> Secret:
         # QGIS adds the header to a request; the URL does not matter to the OAuth2 method.
         request = QNetworkRequest(QUrl("https://entrepot.invalid/"))
-        with self._lock:
-            updated = QgsApplication.authManager().updateNetworkRequest(request, self.authcfg)
+        # QGIS's OAuth2 method serialises these calls itself.
+        updated = QgsApplication.authManager().updateNetworkRequest(request, self.authcfg)
         if isinstance(updated, tuple):  # PyQt returns (ok, request) for the in/out argument
             updated, request = updated
         scheme, _, token = bytes(request.rawHeader(b"Authorization")).decode(

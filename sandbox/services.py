@@ -50,11 +50,33 @@ def _published(store, kind: str) -> List[dict]:
             and o["status"] in ("PUBLISHED", "MODIFYING") and o.get("available", True)]
 
 
-class WmsvLayers:
-    """``sandbox.wmsv`` provider: a WMS-VECTOR offering → its first table and style."""
+class _PublishedLayers:
+    """The layers a service serves: one per published offering of ``offering_type``, built by
+    ``_layer`` (None while its data is not ready)."""
+
+    offering_type = ""
 
     def __init__(self, store):
         self.store = store
+
+    def _layer(self, offering: dict):
+        raise NotImplementedError
+
+    def __call__(self, name: str):
+        for offering in _published(self.store, self.offering_type):
+            if offering["layer_name"] == name:
+                return self._layer(offering)
+        return None
+
+    def all(self):
+        layers = [self._layer(o) for o in _published(self.store, self.offering_type)]
+        return [layer for layer in layers if layer is not None]
+
+
+class WmsvLayers(_PublishedLayers):
+    """``sandbox.wmsv`` provider: a WMS-VECTOR offering → its first table and style."""
+
+    offering_type = "WMS-VECTOR"
 
     def _layer(self, offering: dict):
         from .wmsv import WmsvLayer
@@ -76,22 +98,11 @@ class WmsvLayers:
             abstract=config["type_infos"].get("abstract", ""), private=private,
             api_keys=api_keys_for(self.store, offering) if private else ())
 
-    def __call__(self, name: str):
-        for offering in _published(self.store, "WMS-VECTOR"):
-            if offering["layer_name"] == name:
-                return self._layer(offering)
-        return None
 
-    def all(self):
-        layers = [self._layer(o) for o in _published(self.store, "WMS-VECTOR")]
-        return [layer for layer in layers if layer is not None]
-
-
-class WmtsLayers:
+class WmtsLayers(_PublishedLayers):
     """``sandbox.wmts`` provider: a WMTS-TMS offering → its pyramid, levels top..bottom."""
 
-    def __init__(self, store):
-        self.store = store
+    offering_type = "WMTS-TMS"
 
     def _layer(self, offering: dict):
         from .wmts import WmtsLayer
@@ -114,16 +125,6 @@ class WmtsLayers:
             pyramid_dir=sd["_pyramid"]["dir"], levels=levels, fmt=sd["_pyramid"]["fmt"],
             bbox_4326=(bbox["west"], bbox["south"], bbox["east"], bbox["north"]),
             private=private, api_keys=api_keys_for(self.store, offering) if private else ())
-
-    def __call__(self, name: str):
-        for offering in _published(self.store, "WMTS-TMS"):
-            if offering["layer_name"] == name:
-                return self._layer(offering)
-        return None
-
-    def all(self):
-        layers = [self._layer(o) for o in _published(self.store, "WMTS-TMS")]
-        return [layer for layer in layers if layer is not None]
 
 
 def published_record(store, file_identifier: str) -> Optional[Path]:

@@ -29,40 +29,9 @@ SAMPLE_LAYER = "Communes Démo"
 ACCOUNT = ("formateur", "formateur")   # the sandbox's public training account
 TOP, BOTTOM = 10, 14
 RENDER_LEVELS = (11, 14)
-READY = "Sandbox ready at "
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(ROOT))   # `sandbox` is a top-level package of the repository
-
-
-def start_sandbox(data_dir: Path, log_path: Path):
-    """``python -m sandbox`` on a free port; returns (process, base URL, seconds to start)."""
-    started = time.monotonic()
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "sandbox", "--port", "0", "--data-dir", str(data_dir),
-             "--quiet"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-            env=dict(os.environ, PYTHONUNBUFFERED="1"))
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        for line in log_path.read_text(encoding="utf-8", errors="replace").splitlines():
-            if line.startswith(READY):
-                return process, line[len(READY):].split()[0], time.monotonic() - started
-        if process.poll() is not None:
-            break
-        time.sleep(0.05)
-    stop_sandbox(process)
-    raise SystemExit(f"the sandbox did not start; see {log_path}")
-
-
-def stop_sandbox(process) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 def run_gui(base_url: str) -> None:
@@ -223,44 +192,50 @@ def main(argv=None) -> int:
     if work.exists():
         shutil.rmtree(work)
     work.mkdir()
-    process, base_url, start_s = start_sandbox(work / "sandbox-data", work / "sandbox.log")
-    try:
-        if args.gui:
-            run_gui(base_url)
-            return 0
-        from qgis.core import QgsApplication
+    from tests.fixtures.sandbox import start_sandbox
 
-        app = QgsApplication([], False)
-        app.initQgis()
-        print(f"Sandbox ready at {base_url} in {start_s:.2f} s; publishing {SAMPLE.name} …")
-        started = time.monotonic()
-        spec, result, api, probe = publish(base_url, work)
-        wall = time.monotonic() - started
-        print(f"PUBLISHED {result.wmts_layer_name} in {wall:.1f} s")
-        renders = render_levels(result, spec, output)
-        import requests
+    started = time.monotonic()
+    # The sandbox's own defaults (5 min tokens, 0.2 s job steps), not the tests' fast ones.
+    with start_sandbox(work / "sandbox-data", token_lifetime=300, step_delay=0.2) as sandbox:
+        return run(args, output, work, sandbox.base_url, time.monotonic() - started)
 
-        stats = requests.get(f"{base_url}/admin/stats", timeout=10).json()
-        processing = processing_seconds(probe, spec, result)
-        write_report({
-            "sandbox_url": base_url, "sandbox_start_s": round(start_s, 2),
-            "wmts_layer_name": result.wmts_layer_name, "wmts_url": result.wmts_url,
-            "capabilities_url": result.capabilities_url,
-            "wmsv_layer_name": result.wmsv_layer_name, "levels": result.levels,
-            "publish_wall_s": round(wall, 2),
-            "sandbox_processing_s": round(sum(processing.values()), 2),
-            "executions_s": processing, "step_seconds": result.step_seconds,
-            "client_requests": api.client.requests,
-            "sandbox_requests": stats.get("total"), "resources": result.resources,
-            "renders": renders, "journal": result.journal_path,
-        }, output)
-        print("Demo output:")
-        for name in sorted(p.name for p in output.iterdir() if p.is_file()):
-            print(f"  {output / name}")
-        app.exitQgis()
+
+def run(args, output: Path, work: Path, base_url: str, start_s: float) -> int:
+    """The demo proper, while the sandbox runs at ``base_url``."""
+    if args.gui:
+        run_gui(base_url)
         return 0
-    finally:
-        stop_sandbox(process)
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    print(f"Sandbox ready at {base_url} in {start_s:.2f} s; publishing {SAMPLE.name} …")
+    started = time.monotonic()
+    spec, result, api, probe = publish(base_url, work)
+    wall = time.monotonic() - started
+    print(f"PUBLISHED {result.wmts_layer_name} in {wall:.1f} s")
+    renders = render_levels(result, spec, output)
+    import requests
+
+    stats = requests.get(f"{base_url}/admin/stats", timeout=10).json()
+    processing = processing_seconds(probe, spec, result)
+    write_report({
+        "sandbox_url": base_url, "sandbox_start_s": round(start_s, 2),
+        "wmts_layer_name": result.wmts_layer_name, "wmts_url": result.wmts_url,
+        "capabilities_url": result.capabilities_url,
+        "wmsv_layer_name": result.wmsv_layer_name, "levels": result.levels,
+        "publish_wall_s": round(wall, 2),
+        "sandbox_processing_s": round(sum(processing.values()), 2),
+        "executions_s": processing, "step_seconds": result.step_seconds,
+        "client_requests": api.client.requests,
+        "sandbox_requests": stats.get("total"), "resources": result.resources,
+        "renders": renders, "journal": result.journal_path,
+    }, output)
+    print("Demo output:")
+    for name in sorted(p.name for p in output.iterdir() if p.is_file()):
+        print(f"  {output / name}")
+    app.exitQgis()
+    return 0
 
 
 if __name__ == "__main__":

@@ -216,9 +216,10 @@ class Session:
 
     def logout(self, forget_credentials: bool = False) -> None:
         if self.client is not None:
-            tokens = getattr(self.client, "token_provider", None)
-            if hasattr(tokens, "authcfg"):  # QGIS's OAuth2 login: forget its cached token
-                tokens.invalidate()
+            # Forget the cached token (for OAuth2, QGIS's cached login).
+            invalidate = getattr(self.client.token_provider, "invalidate", None)
+            if invalidate is not None:
+                invalidate()
             self.client.close()
         self.client = None
         self.user = None

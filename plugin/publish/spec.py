@@ -49,6 +49,11 @@ class Publication:
         return self.data_name or self.datasheet_name
 
     @property
+    def effective_extent_wgs84(self) -> Optional[Tuple[float, float, float, float]]:
+        """The chosen extent, else the layer's (None when reusing a stored data)."""
+        return self.extent_wgs84 or (self.layer.extent_wgs84 if self.layer else None)
+
+    @property
     def effective_identifier(self) -> str:
         return self.metadata_identifier or self.wmts_name
 

@@ -32,3 +32,15 @@ def dispose(*widgets) -> None:
     wait_until(lambda: True)
     for _ in range(3):
         QgsApplication.processEvents()
+
+
+def list_services_of(dock, datastore_id: str, layer_name: str) -> None:
+    """Shows the published-services dock on ``datastore_id`` and waits until ``layer_name``
+    is listed."""
+    dock.datastoreCombo.blockSignals(True)
+    dock.refresh()  # fills the datastore list
+    dock.datastoreCombo.setCurrentIndex(dock.datastoreCombo.findData(datastore_id))
+    dock.datastoreCombo.blockSignals(False)
+    dock.refresh()
+    wait_until(lambda: any(r.layer_name == layer_name for r in dock.rows),
+               what=lambda: "the services list: " + dock.statusLabel.text())

@@ -8,7 +8,7 @@ from gpf_wmts_publisher.ui.published_dock import PublishedServicesDock
 from qgis.core import QgsProject
 
 from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
-from tests.ui.conftest import wait_until
+from tests.ui.conftest import list_services_of, wait_until
 from tests.ui.test_publish_wizard import make_wizard, walk_to_publish_page
 
 
@@ -61,14 +61,8 @@ def test_resume_reaches_published_without_a_second_upload(resumed, sandbox):
 def test_published_services_dock_lists_and_unpublishes(resumed, qgis_iface):
     wizard, _failure = resumed
     dock = PublishedServicesDock(qgis_iface, session=wizard.session)
-    dock.datastoreCombo.blockSignals(True)
-    dock.refresh()
-    index = dock.datastoreCombo.findData(wizard.source_page.datastore_id())
-    dock.datastoreCombo.setCurrentIndex(index)
-    dock.datastoreCombo.blockSignals(False)
-    dock.refresh()
     name = wizard.publish_page.result.wmts_layer_name
-    wait_until(lambda: any(r.layer_name == name for r in dock.rows), what="the services list")
+    list_services_of(dock, wizard.source_page.datastore_id(), name)
     sheets = {dock.servicesTree.topLevelItem(i).text(0)
               for i in range(dock.servicesTree.topLevelItemCount())}
     assert wizard.datasheet_name() in sheets

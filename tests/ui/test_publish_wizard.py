@@ -13,7 +13,7 @@ from gpf_wmts_publisher.ui.stall_monitor import StallMonitor
 from qgis.core import QgsFillSymbol, QgsProject, QgsSingleSymbolRenderer
 
 from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
-from tests.ui.conftest import wait_until
+from tests.ui.conftest import list_services_of, wait_until
 
 _names = itertools.count(1)
 HOSTILE_TITLE = 'Parcelles & "bâti" <test> l\'été'
@@ -272,14 +272,8 @@ def test_published_services_dock_adds_the_wmts_to_the_map(published, qgis_iface)
 
     wizard, _dock, _monitor = published
     services = PublishedServicesDock(qgis_iface, session=wizard.session)
-    services.datastoreCombo.blockSignals(True)
-    services.refresh()
-    services.datastoreCombo.setCurrentIndex(
-        services.datastoreCombo.findData(wizard.source_page.datastore_id()))
-    services.datastoreCombo.blockSignals(False)
-    services.refresh()
     name = wizard.publish_page.result.wmts_layer_name
-    wait_until(lambda: any(r.layer_name == name for r in services.rows), what="the list")
+    list_services_of(services, wizard.source_page.datastore_id(), name)
     assert services.select_layer_name(name)
     before = len(QgsProject.instance().mapLayers())
     services.addButton.click()

@@ -14,7 +14,7 @@ from gpf_wmts_publisher.ui.published_dock import PublishedServicesDock
 from qgis.core import QgsApplication, QgsProject
 
 from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
-from tests.ui.conftest import dispose, wait_until
+from tests.ui.conftest import dispose, list_services_of, wait_until
 from tests.ui.test_publish_wizard import make_wizard, walk_to_publish_page
 
 
@@ -74,13 +74,7 @@ def test_the_key_is_reused_and_the_dock_adds_and_opens_the_service_with_it(
 
     dock = PublishedServicesDock(qgis_iface, session=wizard.session)
     try:
-        dock.datastoreCombo.blockSignals(True)
-        dock.refresh()
-        dock.datastoreCombo.setCurrentIndex(dock.datastoreCombo.findData(result.datastore_id))
-        dock.datastoreCombo.blockSignals(False)
-        dock.refresh()
-        wait_until(lambda: any(r.layer_name == name for r in dock.rows),
-                   what=lambda: "the list: " + dock.statusLabel.text())
+        list_services_of(dock, result.datastore_id, name)
         assert dock.select_layer_name(name)
         dock.addButton.click()
         wait_until(lambda: len(_wmts_layers(name)) == 2,

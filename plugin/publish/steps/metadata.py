@@ -28,7 +28,7 @@ def record_url(csw_url: str, file_identifier: str) -> str:
 def service_metadata(ctx: PublishContext, file_identifier: str) -> ServiceMetadata:
     """The user's record (or one built from the spec) with the names the platform imposes."""
     spec = ctx.spec
-    bbox = spec.extent_wgs84 or (spec.layer.extent_wgs84 if spec.layer else None)
+    bbox = spec.effective_extent_wgs84
     base = spec.metadata if isinstance(spec.metadata, ServiceMetadata) else ServiceMetadata(
         public_title=spec.wmts_title, service_title=spec.wmts_title, abstract=spec.abstract,
         contact_email=ctx.me.email, organisation_email=ctx.me.email,

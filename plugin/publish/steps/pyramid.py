@@ -39,8 +39,7 @@ def harvest_parameters(ctx: PublishContext, bbox: Tuple[float, float, float, flo
 
 def harvest_bbox(ctx: PublishContext) -> Tuple[float, float, float, float]:
     spec = ctx.spec
-    bbox: Optional[Tuple[float, ...]] = spec.extent_wgs84 or (
-        spec.layer.extent_wgs84 if spec.layer else None)
+    bbox: Optional[Tuple[float, ...]] = spec.effective_extent_wgs84
     if bbox is None:
         bbox = _bbox_of_geojson(ctx.journal.get("vectordb_extent"))
     if bbox is None:

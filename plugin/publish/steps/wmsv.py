@@ -40,7 +40,7 @@ class WmsvStep(Step):
                 "used_data": [{"stored_data": journal.get("vectordb_id"), "relations": [
                     {"name": journal.get("table"),
                      "style": journal.resource_id("static_sld")}]}]}
-            bbox = spec.extent_wgs84 or (spec.layer.extent_wgs84 if spec.layer else None)
+            bbox = spec.effective_extent_wgs84
             if bbox:
                 type_infos["bbox"] = dict(zip(("west", "south", "east", "north"), bbox))
             config: Dict[str, Any] = {"type": "WMS-VECTOR", "name": spec.wmsv_title,

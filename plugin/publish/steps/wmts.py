@@ -50,7 +50,7 @@ class WmtsStep(Step):
                 "keywords": list(spec.keywords),
                 "used_data": [{"stored_data": journal.resource_id("stored_data_pyramid"),
                                "top_level": top, "bottom_level": bottom}]}
-            bbox = spec.extent_wgs84 or (spec.layer.extent_wgs84 if spec.layer else None)
+            bbox = spec.effective_extent_wgs84
             if bbox:
                 type_infos["bbox"] = dict(zip(("west", "south", "east", "north"), bbox))
             config: Dict[str, Any] = {
