@@ -75,7 +75,7 @@ ENUM_OWNERS_MAPPED_BY_QGIS = {"QVariant"}
 OVERLOADED_SIGNALS = {"activated", "highlighted", "currentIndexChanged", "valueChanged",
                       "triggered", "buttonClicked"}
 UI_REMOVED_CLASS = re.compile(r'class="(' + "|".join(REMOVED_NAMES) + r')"')
-UI_SPACER = re.compile(r"<spacer\b.*?</spacer>", re.DOTALL)
+UI_SPACER = re.compile(r"<spacer\b(?:[^>]*/>|.*?</spacer>)", re.DOTALL)
 UI_RESOURCE = re.compile(r"<include\s+location=\"[^\"]+\.qrc\"|\bresource=\"[^\"]+\.qrc\"")
 
 

@@ -103,6 +103,7 @@ def test_designer_spacer_without_size_hint_is_reported():
           '  <item><spacer name="t"><property name="orientation"><enum>Qt::Vertical</enum>'
           '</property><property name="sizeHint" stdset="0"><size><width>20</width>'
           '<height>40</height></size></property></spacer></item>\n'
+          '  <item><spacer name="u"/></item>\n'
           '</ui>\n')
     assert [(f.line, f.column, f.rule) for f in qt6_check.check_ui(ui, "ui/x.ui")] == [
-        (2, 9, "Q6012")]
+        (2, 9, "Q6012"), (5, 9, "Q6012")]
