@@ -22,6 +22,8 @@ RULES: Dict[str, str] = {
             ", a timestamp with ':')",
     "W008": "text file opened without encoding=: Windows reads and writes it as cp1252",
     "W009": "os.rename fails on Windows when the target exists: os.replace",
+    "W010": "shipped file name invalid on Windows, equal to another but for case (one "
+            "overwrites the other), or too long for a Windows plugins folder",
 }
 POSIX_RULES = {"W002", "W003", "W004", "W005", "W006"}
 
@@ -70,6 +72,11 @@ TEXT_OPEN_METHODS = {"read_text": 0, "write_text": 1}  # where a positional enco
 MODE_LITERAL = re.compile(r"^[rwxabt+]+$")
 GUARD_EXCEPTIONS = {"ImportError", "ModuleNotFoundError", "AttributeError"}
 MARKER = re.compile(r"#\s*windows-ok:\s*\S")
+
+# The plugin unpacks into C:\Users\<name>\AppData\Roaming\QGIS\QGIS3\profiles\<profile>\
+# python\plugins\gpf_wmts_publisher\ (about 110 characters for a long user name); Windows
+# paths stop at 260 unless long paths are switched on.
+MAX_SHIPPED_PATH = 130
 
 Finding = Tuple[int, int, str, str]  # line, column, rule, message
 
@@ -329,6 +336,24 @@ def _mode_argument(node: ast.Call, name: str, method: str) -> Optional[ast.AST]:
     if method in MODE_METHODS or method in ("mkdir", "touch"):  # Path.chmod(mode) ...
         return _keyword(node, "mode") or _arg(node, 0)
     return None
+
+
+def check_names(names: Sequence[str]) -> List[Tuple[str, str]]:
+    """(name, problem) for the relative file names (``a/b.py``) a zip would unpack."""
+    problems = []
+    by_case: Dict[str, List[str]] = {}
+    for name in names:
+        by_case.setdefault(name.lower(), []).append(name)
+        problem = _bad_file_name([name])
+        if problem:
+            problems.append((name, problem))
+        if len(name) > MAX_SHIPPED_PATH:
+            problems.append((name, f"{len(name)} characters: over {MAX_SHIPPED_PATH}, the "
+                                   f"room left by a Windows plugins folder"))
+    for same in by_case.values():
+        for name in same[1:]:
+            problems.append((name, f"same name as {same[0]!r} on a case-blind file system"))
+    return problems
 
 
 def check_source(source: str) -> List[Finding]:

@@ -14,7 +14,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "windows"
 
 
 def _fixture_of(rule: str) -> Path:
-    matches = sorted(FIXTURES.glob(f"{rule.lower()}_*.py"))
+    matches = sorted(FIXTURES.glob(f"{rule.lower()}_*"))
     assert len(matches) == 1, f"one planted fixture per rule, {rule}: {matches}"
     return matches[0]
 
@@ -25,7 +25,11 @@ def _rules(source: str):
 
 @pytest.mark.parametrize("rule", sorted(RULES))
 def test_each_rule_fires_on_its_planted_fixture_and_only_that_rule(rule):
-    findings = windows_check.check_files([_fixture_of(rule)])
+    fixture = _fixture_of(rule)
+    if fixture.suffix == ".txt":  # W010 is about the names the zip ships: a list of them
+        findings = windows_check.check_names(fixture.read_text(encoding="utf-8").split())
+    else:
+        findings = windows_check.check_files([fixture])
     assert findings, f"{rule} missed its planted violation"
     assert {f.rule for f in findings} == {rule}, [str(f) for f in findings]
 
@@ -50,10 +54,22 @@ def test_findings_are_printed_with_file_and_line(capsys):
             in capsys.readouterr().out)
 
 
+def test_every_kind_of_bad_shipped_name_is_reported(capsys):
+    fixture = _fixture_of("W010")
+    assert windows_check.main(["--names", str(fixture)]) == 1
+    out = capsys.readouterr().out
+    for name in ("resources/icons/icon.svg: W010 same name as 'resources/icons/Icon.svg'",
+                 "docs/report:final.md: W010 ':'", "resources/aux.png: W010 'aux.png'",
+                 "resources/draft./x.gpkg: W010 'draft.'", "x.svg: W010 147 characters"):
+        assert name in out
+    assert "plugin/fine.py" not in out and "5 finding(s)" in out
+
+
 def test_only_what_the_zip_ships_is_checked():
     shipped = {p.relative_to(REPO_ROOT).as_posix()
-               for p in windows_check.shipped_python_files(REPO_ROOT)}
-    assert {"__init__.py", "plugin/main.py", "ui/session.py"} <= shipped
+               for p in windows_check.shipped_files(REPO_ROOT)}
+    assert {"__init__.py", "plugin/main.py", "ui/session.py", "metadata.txt",
+            "ui/login_dialog.ui"} <= shipped
     assert not {p for p in shipped if p.split("/")[0] in ("sandbox", "tests", "scripts",
                                                           "bench")}
 
