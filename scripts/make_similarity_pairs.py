@@ -60,7 +60,11 @@ def draw(paint) -> QImage:
     return image
 
 
-def polygons(fill: QColor, outline=QColor(40, 40, 40), dx=0.0, dy=0.0):
+OUTLINE = QColor(40, 40, 40)
+TEXT = QColor(0, 0, 0)
+
+
+def polygons(fill: QColor, outline=OUTLINE, dx=0.0, dy=0.0):
     def paint(painter):
         painter.setPen(QPen(outline, 1.2) if outline is not None else Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(fill))
@@ -91,7 +95,7 @@ def points(colour: QColor, which=POINTS, square=False, dx=0.0, dy=0.0):
     return paint
 
 
-def labels(colour=QColor(0, 0, 0), dx=0.0, dy=0.0):
+def labels(colour=TEXT, dx=0.0, dy=0.0):
     def paint(painter):
         font = QFont("DejaVu Sans")
         font.setPixelSize(12)
