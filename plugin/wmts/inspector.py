@@ -21,24 +21,23 @@ from .levels import WEB_MERCATOR, Extent, level_extent, level_resolution, sample
 from .renders import render_layers
 from .tile_source import TileCheck, TileSource, fetch_tile, stitch_tiles
 
+translate = QCoreApplication.translate
 # The image formats the inspector can draw and compare (vector tiles and others cannot).
 COMPARABLE_FORMATS = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/tiff")
 TILE_BUDGET = 16  # GetTile checks per level at most (every tile below that)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LevelInspection", text)
 
 
 def why_not_comparable(info) -> str:
     """"" when the inspector can compare the layer's tiles, else why not (for the user)."""
     formats = [f.lower() for f in (info.formats or ())]
     if formats and not any(f.split(";")[0].strip() in COMPARABLE_FORMATS for f in formats):
-        return _tr("The tiles of this layer are {0}, not images: the inspector can only "
-                   "compare image tiles (PNG, JPEG).").format(", ".join(info.formats))
+        return translate("LevelInspection",
+                         "The tiles of this layer are {0}, not images: the inspector can "
+                         "only compare image tiles (PNG, JPEG).").format(
+            ", ".join(info.formats))
     if not info.is_pm:
-        return _tr("This layer is not tiled on the PM (web mercator) grid: its levels cannot "
-                   "be compared.")
+        return translate("LevelInspection", "This layer is not tiled on the PM (web "
+                         "mercator) grid: its levels cannot be compared.")
     return ""
 
 
@@ -69,9 +68,10 @@ class LevelResult:
         if self.tiles_total < 0:
             return "–"
         if self.tiles_total == 0:
-            return _tr("no tile over the data")
-        return _tr("{0:.0%} found ({1:.0%} of {2} tiles checked)").format(
-            self.tiles_found / max(len(self.tiles), 1), self.coverage, self.tiles_total)
+            return translate("LevelInspection", "no tile over the data")
+        return translate("LevelInspection", "{0:.0%} found ({1:.0%} of {2} tiles "
+                         "checked)").format(self.tiles_found / max(len(self.tiles), 1),
+                                            self.coverage, self.tiles_total)
 
     @property
     def empty(self) -> bool:
@@ -97,14 +97,15 @@ class LevelResult:
 
     def verdict(self) -> str:
         if self.error:
-            return _tr("error: {0}").format(self.error)
+            return translate("LevelInspection", "error: {0}").format(self.error)
         if self.empty:
-            return _tr("empty")
+            return translate("LevelInspection", "empty")
         if self.source_blank:
-            return _tr("the source drew nothing here: not compared")
+            return translate("LevelInspection",
+                             "the source drew nothing here: not compared")
         if self.different:
-            return _tr("differs from the source")
-        return _tr("OK")
+            return translate("LevelInspection", "differs from the source")
+        return translate("LevelInspection", "OK")
 
 
 def inspect_level(z: int, *, source: Optional[TileSource], session, data_extent_3857: Extent,
