@@ -17,7 +17,11 @@ def test_sample_data_becomes_a_wmts_layer_through_the_api(sandbox):
     assert set(tables) == {"communes_demo", "chefslieux"}
     assert {"nom_commune", "population2020", "categorie", "code_insee"} <= set(
         tables["communes_demo"]["attributes"])
-    assert 4.4 < sd["bbox"]["west"] < sd["bbox"]["east"] < 5.6
+    # The detail carries the extent; the bbox comes with the list, asked with fields=.
+    assert sd["extent"]["type"] == "Polygon"
+    listed = flow.get("/stored_data", params={"fields": "bbox,status"}).json()
+    bbox = next(item["bbox"] for item in listed if item["_id"] == sd_id)
+    assert 4.4 < bbox["west"] < bbox["east"] < 5.6
 
     style = flow.style()
     assert style.status_code == 201, style.text
@@ -34,7 +38,6 @@ def test_sample_data_becomes_a_wmts_layer_through_the_api(sandbox):
                                                  "VERSION": "1.3.0"}, timeout=60)
     assert capabilities.ok and b"communes_wmsv" in capabilities.content
 
-    bbox = sd["bbox"]
     area = (f"POLYGON(({bbox['west']} {bbox['north']},{bbox['east']} {bbox['north']},"
             f"{bbox['east']} {bbox['south']},{bbox['west']} {bbox['south']},"
             f"{bbox['west']} {bbox['north']}))")
