@@ -7,8 +7,8 @@
   the reply is checked. In strict mode (``SANDBOX_CONTRACT=strict``, set by the tests) a
   reply that breaks the contract becomes a 500 describing the breach, so no test can pass on
   a shape the real platform does not send; otherwise the breach is logged.
-- ``SANDBOX_CONTRACT_RECORD=<file>`` appends every API exchange (route, status, query, JSON
-  reply) to that file, one JSON line each, for tests that re-check a whole publication.
+- ``SANDBOX_CONTRACT_RECORD=<file>`` appends every API exchange (route, path, status, query,
+  JSON reply) to that file, one JSON line each, for tests that re-check a whole publication.
 """
 
 from __future__ import annotations
@@ -77,8 +77,9 @@ def _json_of(response) -> Any:
 
 
 def _record(path: str, key: str, status: int, body: Any) -> None:
-    line = json.dumps({"route": key, "status": status, "query": request.args.to_dict(flat=False),
-                       "reply": body}, ensure_ascii=False)
+    line = json.dumps({"route": key, "path": request.path, "status": status,
+                       "query": request.args.to_dict(flat=False), "reply": body},
+                      ensure_ascii=False)
     with _record_lock, open(path, "a", encoding="utf-8") as out:
         out.write(line + "\n")
 
