@@ -60,7 +60,8 @@ def test_every_reply_of_a_full_publication_meets_the_contract(
                             poll_first_s=0.05, poll_max_s=0.5)
         result = workflow.run()
         rows = list_services(api.client, datastore)
-        assert rows and all(r.datasheet != "" for r in rows)
+        assert rows and all(r.datasheet == spec.datasheet_name for r in rows
+                            if r.layer_name.endswith(spec.wmts_name))
         wmts = next(o for r in rows if r.layer_name == result.wmts_layer_name
                     for o in r.offerings)
         assert any(kind == "WMTS" for kind, _url in wmts["urls"])
