@@ -6,7 +6,9 @@ types: stored data lists leave out ``status``, ``tags``…; offerings ``endpoint
 field the plugin reads from a list item — whatever the server's default — so a reuse check,
 a resume or the services dock never reads a field the platform did not send.
 Detail-only fields (``type_infos``, ``extent``…) are never read from a list item: the code
-asks for the entity itself.
+asks for the entity itself. The other lists the plugin reads (statics, metadata, permissions,
+keys, key accesses, annexes, executions) have no ``fields=`` parameter in the published types
+and return their whole item; the plugin sends none there.
 """
 
 from __future__ import annotations
