@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import requests
 
 from sandbox.seed import HARVEST
@@ -19,7 +21,10 @@ def test_sample_data_becomes_a_wmts_layer_through_the_api(sandbox):
         tables["communes_demo"]["attributes"])
     # The detail carries the extent; the bbox comes with the list, asked with fields=.
     assert sd["extent"]["type"] == "Polygon"
-    listed = flow.get("/stored_data", params={"fields": "bbox,status"}).json()
+    mark = uuid.uuid4().hex
+    assert flow.post(f"/stored_data/{sd_id}/tags", json={"chain": mark}).ok
+    listed = flow.get("/stored_data", params={"fields": "bbox,status",
+                                              "tags[chain]": mark}).json()
     bbox = next(item["bbox"] for item in listed if item["_id"] == sd_id)
     assert 4.4 < bbox["west"] < bbox["east"] < 5.6
 

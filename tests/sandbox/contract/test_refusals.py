@@ -75,15 +75,17 @@ def test_user_key_without_type_infos_is_refused(sandbox):
 
 def test_lists_return_their_default_fields_unless_asked(sandbox):
     flow = Flow(sandbox)
-    up = flow.upload(name="fields_demo")
-    default = next(u for u in flow.get("/uploads").json() if u["_id"] == up)
-    assert set(default) == {"_id", "name", "type", "open", "srs"}
-    asked = next(u for u in flow.get("/uploads", params={"fields": "status,tags"}).json()
-                 if u["_id"] == up)
-    assert set(asked) == {"_id", "status", "tags"}
+    name = f"fields_demo_{uuid.uuid4().hex[:8]}"
+    up = flow.upload(name=name)
+
+    def listed(params) -> dict:
+        return next(u for u in flow.get("/uploads", params=params).json() if u["_id"] == up)
+
+    assert set(listed({"name": name})) == {"_id", "name", "type", "open", "srs"}
+    assert set(listed({"name": name, "fields": "status,tags"})) == {"_id", "status", "tags"}
     # The official SDK repeats the parameter instead of joining the names.
-    repeated = flow.get("/uploads", params=[("fields", "status"), ("fields", "size")]).json()
-    assert set(next(u for u in repeated if u["_id"] == up)) == {"_id", "status", "size"}
+    repeated = [("name", name), ("fields", "status"), ("fields", "size")]
+    assert set(listed(repeated)) == {"_id", "status", "size"}
     unknown = flow.get("/uploads", params={"fields": "status,colour"})
     assert unknown.status_code == 400
     assert "Le paramètre fields contient un champ inconnu : colour" in \
