@@ -116,6 +116,8 @@ def install(app: Flask, *, strict: Optional[bool] = None, record: Optional[str] 
         breach = []
         if response.status_code < 400 and contract.is_list and isinstance(body, list):
             breach = full_item_errors(contract, body)
+            if "Content-Range" not in response.headers:
+                breach.append("une liste sans en-tête Content-Range")
             body = project(contract, body, fields_arg())
             response.set_data(app.json.dumps(body))
         if not breach and (body is not None or response.status_code < 400):

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from .registry import route
-from .schema import BOOL, ID, INT, STR, Enum, ListOf, Obj, Opt
+from .schema import BOOL, ID, INT, NUM, STR, Enum, ListOf, Obj, Opt
 from .shapes import EXTRA, NAME, STAMPS, STATIC_TYPES, TAGS_BODY
 
 DS = "/api/datastores/<ds_id>"
 ST = f"{DS}/statics/<st_id>"
 AN = f"{DS}/annexes/<an_id>"
 
+STYLE_INFOS = Obj({"used_attributes": ListOf(STR), "min_scale_denominator": Opt(NUM),
+                   "max_scale_denominator": Opt(NUM)})
+ROK4_STYLE_INFOS = Obj({"identifier": Opt(STR), "legend_url": Opt(STR)})
 STATIC = Obj({**STAMPS, "_id": ID, "name": NAME, "description": Opt(STR),
-              "type": Enum(*STATIC_TYPES), "extra": Opt(EXTRA), "type_infos": EXTRA})
+              "type": Enum(*STATIC_TYPES), "extra": Opt(EXTRA), "type_infos": EXTRA},
+             variants=("type", "type_infos", {"GEOSERVER-STYLE": STYLE_INFOS,
+                                              "ROK4-STYLE": ROK4_STYLE_INFOS}))
 STATIC_ITEM = Obj({**STAMPS, "_id": ID, "name": NAME, "type": Enum(*STATIC_TYPES),
                    "description": Opt(STR)})
 
