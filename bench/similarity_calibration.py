@@ -19,7 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT.parent))
+sys.path.insert(0, str(ROOT / ".venv" / "qgis-plugins"))  # the plugin as a package
 PAIRS = ROOT / "tests" / "fixtures" / "similarity"
 
 
@@ -83,13 +83,13 @@ def main() -> int:
           f"{measure.SHIFT_PX} px shift allowed, ink beyond {measure.INK_DELTA_E} ΔE, main "
           f"colours from {measure.MAIN_COLOUR_SHARE:.0%}; faithful from "
           f"{measure.FAITHFUL_FROM:.2f}")
-    print(f"{'pair':<30} {'split':<9} {'label':<10} {'score':>6}  decision")
+    print(f"{'pair':<30} {'split':<9} {'label':<10} {'score':>6} → decision")
     wrong = 0
     for entry, score in rows:
         decided = score >= measure.FAITHFUL_FROM
         wrong += decided != entry["faithful"]
         print(f"{entry['name']:<30} {entry['split']:<9} "
-              f"{'faithful' if entry['faithful'] else 'unfaithful':<10} {score:6.3f}  "
+              f"{'faithful' if entry['faithful'] else 'unfaithful':<10} {score:6.3f} → "
               f"{'faithful' if decided else 'unfaithful'}"
               f"{'' if decided == entry['faithful'] else '  << WRONG'}")
     print(f"similarity margin, all {len(rows)} pairs (lowest faithful - highest unfaithful): "
