@@ -50,17 +50,19 @@ def tune(pairs) -> None:
 
     tuning = [p for p in pairs if p[0]["split"] == "tuning"]
     results = []
-    for same, shift, share in itertools.product((8.0, 10.0, 12.0, 14.0, 16.0, 18.0), (1, 2),
-                                                (0.0, 0.02, 0.03, 0.05)):
-        measure.SAME_COLOUR_DELTA_E, measure.SHIFT_PX = same, shift
+    for blur, same, shift, share in itertools.product(
+            (1, 2), (10.0, 11.0, 12.0, 13.0, 14.0, 15.0, 16.0, 18.0), (1, 2),
+            (0.0, 0.02, 0.03, 0.05)):
+        measure.BLUR_RADIUS, measure.SAME_COLOUR_DELTA_E, measure.SHIFT_PX = blur, same, shift
         measure.MAIN_COLOUR_SHARE = share if share else 2.0  # 2.0: no main colour, all pixels
         rows = score_all(tuning)
-        results.append((margin(rows), same, shift, share, rows))
-    best = max(results, key=lambda r: r[0])
-    print(f"best on tuning pairs: SAME_COLOUR_DELTA_E={best[1]} SHIFT_PX={best[2]} "
-          f"MAIN_COLOUR_SHARE={best[3]} margin={best[0]:+.3f}")
-    faithful = min(s for e, s in best[4] if e["faithful"])
-    unfaithful = max(s for e, s in best[4] if not e["faithful"])
+        results.append((margin(rows), blur, same, shift, share, rows))
+    # Ties: the larger share (fewer, larger main colours), then the smaller tolerances.
+    best = max(results, key=lambda r: (round(r[0], 6), r[4], -r[2], -r[3]))
+    print(f"best on tuning pairs: BLUR_RADIUS={best[1]} SAME_COLOUR_DELTA_E={best[2]} "
+          f"SHIFT_PX={best[3]} MAIN_COLOUR_SHARE={best[4]} margin={best[0]:+.3f}")
+    faithful = min(s for e, s in best[5] if e["faithful"])
+    unfaithful = max(s for e, s in best[5] if not e["faithful"])
     print(f"threshold midway: FAITHFUL_FROM={(faithful + unfaithful) / 2:.3f}")
 
 
@@ -79,7 +81,8 @@ def main() -> int:
         tune(pairs)
         return 0
     rows = score_all(pairs)
-    print(f"similarity measure: L*a*b* colour within {measure.SAME_COLOUR_DELTA_E} ΔE, "
+    print(f"similarity measure: {2 * measure.BLUR_RADIUS + 1}² px blur, L*a*b* colour within "
+          f"{measure.SAME_COLOUR_DELTA_E} ΔE, "
           f"{measure.SHIFT_PX} px shift allowed, ink beyond {measure.INK_DELTA_E} ΔE, main "
           f"colours from {measure.MAIN_COLOUR_SHARE:.0%}; faithful from "
           f"{measure.FAITHFUL_FROM:.2f}")

@@ -8,9 +8,10 @@ How it counts: both images are composited on white and converted to CIE L*a*b*, 
 distance is close to what a viewer sees (a green turned grey, or a colour change on a
 translucent fill, moves L*a*b* far more than it moves the largest RGB channel). A drawn pixel
 ("ink": visibly not the white background) of one image is matched when the other image has a
-pixel of nearly the same colour within ``SHIFT_PX`` pixels, both images being blurred 3x3
-first: another renderer, another antialiasing, JPEG noise or a label placed two pixels away is
-not a difference; another colour or a missing feature is. Each main colour of an image (at
+pixel of nearly the same colour within ``SHIFT_PX`` pixels, both images being blurred over
+``BLUR_RADIUS`` first (what a viewer sees at 1:1; sub-pixel outline widths vanish): another
+renderer, another antialiasing, JPEG noise or a label placed two pixels away is not a
+difference; another colour or a missing feature is. Each main colour of an image (at
 least ``MAIN_COLOUR_SHARE`` of its drawn pixels) counts the same, whatever its area: labels
 missing from a wide fill, or a marker's colour lost beside its outline, weigh as much as the
 fill. The score is the worse of the two directions (what the reference draws that the
@@ -37,12 +38,15 @@ from qgis.PyQt.QtGui import QImage
 # A pixel is ink when its L*a*b* distance to white exceeds this (JPEG ringing on a white
 # background stays below it; the palest translucent fill of the pairs is above).
 INK_DELTA_E = 6.0
-# Two pixels look the same colour within this L*a*b* distance (about 7 "just noticeable
+# Two pixels look the same colour within this L*a*b* distance (about 6 "just noticeable
 # differences": the colour bleeding of a JPEG tile on a thin line stays under it, a green
 # turned grey or a hue change on a 20 % fill does not).
-SAME_COLOUR_DELTA_E = 16.0
-# A pixel may find its match this far away (renderer, antialiasing and label placement shifts).
-SHIFT_PX = 2
+SAME_COLOUR_DELTA_E = 14.0
+# A pixel may find its match this far away (renderer, antialiasing and label placement shifts;
+# the blur already spreads each pixel over BLUR_RADIUS).
+SHIFT_PX = 1
+# Both renders are averaged over (2 * BLUR_RADIUS + 1)² pixels before they are compared.
+BLUR_RADIUS = 2
 # A colour (L*a*b* cell of COLOUR_CELL units) is a main colour of a render from this share of
 # its drawn pixels; smaller groups (antialiasing fringes) only count through the overall share.
 MAIN_COLOUR_SHARE = 0.03
@@ -50,7 +54,7 @@ COLOUR_CELL = 8.0
 # Renders are compared at most this large (larger ones are reduced first, both the same way).
 MAX_COMPARE_PX = 256
 # At or above this score the two renders are taken as faithful to each other.
-FAITHFUL_FROM = 0.89
+FAITHFUL_FROM = 0.92
 
 
 @dataclass(frozen=True)
@@ -84,11 +88,15 @@ def _rgb(image: QImage, size: Optional[tuple] = None) -> np.ndarray:
 
 
 def _box_blur(rgb: np.ndarray) -> np.ndarray:
-    """3x3 mean per channel, edges repeated: JPEG blocks and antialiasing average out."""
-    padded = np.pad(rgb, ((1, 1), (1, 1), (0, 0)), mode="edge")
+    """Mean over a (2 * BLUR_RADIUS + 1)² square per channel, edges repeated: JPEG blocks,
+    antialiasing and sub-pixel stroke widths average out."""
+    radius = BLUR_RADIUS
+    side = 2 * radius + 1
+    padded = np.pad(rgb, ((radius, radius), (radius, radius), (0, 0)), mode="edge")
     height, width = rgb.shape[:2]
-    total = sum(padded[dy:dy + height, dx:dx + width] for dy in range(3) for dx in range(3))
-    return total / 9.0
+    total = sum(padded[dy:dy + height, dx:dx + width] for dy in range(side)
+                for dx in range(side))
+    return total / float(side * side)
 
 
 def rgb_to_lab(rgb: np.ndarray) -> np.ndarray:
@@ -117,7 +125,7 @@ def _compare_size(first: QImage, second: QImage) -> tuple:
 
 
 def lab_of(image: QImage, size: Optional[tuple] = None) -> np.ndarray:
-    """The image blurred 3x3 then converted to L*a*b* (what is compared)."""
+    """The image blurred then converted to L*a*b* (what is compared)."""
     return rgb_to_lab(_box_blur(_rgb(image, size)))
 
 

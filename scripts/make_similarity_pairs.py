@@ -21,6 +21,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "fixtures" / "similarity"
+sys.path.insert(0, str(ROOT))  # tests.plugin.sld.corpus: the corpus layers
 
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt  # noqa: E402
 from qgis.PyQt.QtGui import (  # noqa: E402
@@ -150,6 +151,24 @@ def translucent(rgb, alpha: float) -> QColor:
     return colour
 
 
+def qgis_marker_pair():
+    """A real pair: QGIS's render of a square marker and the render of its exported SLD."""
+    from qgis.core import QgsMarkerSymbol, QgsSingleSymbolRenderer
+
+    from tests.plugin.sld.corpus.layers import memory_layer
+
+    sys.path.insert(0, str(ROOT / ".venv" / "qgis-plugins"))
+    from gpf_wmts_publisher.plugin.sld.pipeline import prepare_sld
+    from gpf_wmts_publisher.plugin.sld.preview import preview_fidelity
+
+    layer = memory_layer("Point")
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
+        {"name": "square", "color": "0,0,255", "size": "5"})))
+    result = prepare_sld(layer, table_name="corpus")
+    level = preview_fidelity(layer, result.sld_bytes, (16,), size=SIZE).levels[0]
+    return level.original, level.from_sld
+
+
 def pairs():
     blue, orange = QColor(40, 110, 200), QColor(230, 130, 30)
     light_green = QColor(120, 190, 120)
@@ -193,6 +212,9 @@ def pairs():
            draw(polygons(QColor(235, 225, 200))))
     yield ("sparse_points_half_missing", False, True, "half of the point markers missing",
            base_points, draw(points(QColor(230, 60, 60), which=POINTS[::2])))
+    yield ("marker_outline_subpixel", True, True, "a square marker drawn by QGIS and from its "
+           "SLD read back: the outline 1.5 px against 1 px wide (the corpus style "
+           "rule_based_scales at level 16)", *qgis_marker_pair())
     # Held out: not looked at while the constants were chosen.
     yield ("points_square_jpeg", True, False, "square markers, candidate JPEG q50",
            draw(points(QColor(60, 140, 60), square=True)),

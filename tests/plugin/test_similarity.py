@@ -34,7 +34,8 @@ def test_the_pairs_cover_what_the_measure_was_blamed_for():
     names = {entry["name"] for entry in LABELS}
     assert len(LABELS) >= 16 and sum(e["split"] == "held_out" for e in LABELS) >= 4
     assert {"green_to_grey", "translucent_red_to_blue", "svg_fill_dropped",
-            "sparse_line_one_dot", "plus_50_every_channel", "label_shift_2px"} <= names
+            "sparse_line_one_dot", "plus_50_every_channel", "label_shift_2px",
+            "marker_outline_subpixel"} <= names
 
 
 @pytest.mark.parametrize("entry", LABELS, ids=[e["name"] for e in LABELS])
