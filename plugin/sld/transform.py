@@ -378,12 +378,14 @@ class _Downgrader:
 
     def _well_known_name(self, name: str, in_fill: bool, where: str) -> str:
         mapped, exact = markers.translate(name, in_fill=in_fill)
-        if mapped is None:
-            return name.strip()
-        code = "WKN_MAPPED" if exact else "WKN_APPROXIMATED"
-        self._report(Severity.FIXED if exact else Severity.WARNING, code, where,
-                     old=name.strip(), new=mapped)
-        return mapped
+        if mapped is not None:
+            code = "WKN_MAPPED" if exact else "WKN_APPROXIMATED"
+            self._report(Severity.FIXED if exact else Severity.WARNING, code, where,
+                         old=name.strip(), new=mapped)
+        written = name.strip() if mapped is None else mapped
+        if markers.is_geoserver_name(written) and not markers.editable_online(written):
+            self._report(Severity.WARNING, "WKN_NOT_EDITABLE_ONLINE", where, name=written)
+        return written
 
     def _font_mark_to_wkn(self, mark, where: str):
         """SE font marks (OnlineResource ttf:// + MarkIndex) → WellKnownName ttf://Font#0xNN."""
