@@ -85,11 +85,11 @@ def test_rule_children_and_fill_children_are_put_in_schema_order():
     assert _schema_errors(result.sld_bytes) == []
 
 
-def test_field_names_follow_the_platform_normalisation():
+def test_field_names_follow_gdal_s_launder_rule():
     result = transform_sld(sld(rule(equal_filter("Catégorie-Sol") + POLYGON)), table_name="t")
     root = _tree(result.sld_bytes)
-    assert root.find(".//ogc:PropertyName", NS).text == "categoriesol"
-    assert result.field_map == {"Catégorie-Sol": "categoriesol"}
+    assert root.find(".//ogc:PropertyName", NS).text == "catégorie_sol"
+    assert result.field_map == {"Catégorie-Sol": "catégorie_sol"}
     renamed = [f for f in result.findings if f.code == "FIELD_RENAMED"]
     assert renamed and "Catégorie-Sol" in renamed[0].message_fr
 
@@ -430,6 +430,8 @@ def test_any_field_name_gives_a_schema_valid_sld_or_an_expression_error(field):
     assert _schema_errors(result.sld_bytes) == [] or codes
 
 
-def test_field_whose_stored_name_would_be_empty_is_an_error():
+def test_a_field_made_of_signs_gets_gdal_s_name_and_an_empty_one_is_an_error():
     result = transform_sld(sld(rule(equal_filter("-") + POLYGON)), table_name="t")
+    assert result.field_map == {"-": "_"}
+    result = transform_sld(sld(rule(equal_filter("") + POLYGON)), table_name="t")
     assert "EMPTY_FIELD_NAME" in _codes(result, Severity.ERROR)
