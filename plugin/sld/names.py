@@ -4,9 +4,13 @@ read from the stored data's ``type_infos.relations`` always wins over the predic
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence
+from difflib import SequenceMatcher
+from typing import Dict, Iterable, Mapping, Optional, Sequence
 
 from .launder import laundered_field, laundered_names, laundered_table
+
+# How alike a real column must be to a predicted name to stand for it (difflib ratio).
+MIN_LIKENESS = 0.6
 
 
 def predicted_column(name: str) -> str:
@@ -58,32 +62,21 @@ def relation_attributes(relations: Iterable[Mapping], table_name: str) -> Option
 
 def columns_from_relation(predicted: Mapping[str, str], real_columns: Sequence[str]
                           ) -> Dict[str, str]:
-    """Layer field -> real column, when the platform named them otherwise than predicted.
+    """Layer field -> real column, when the platform named some otherwise than predicted.
 
-    A predicted name found among the real columns is kept; a real column equal to it but for
-    case is taken next; the fields still unmatched take the unclaimed real columns in order
-    (GDAL creates the columns in the layer's field order) when both counts agree. A field
-    left without a column keeps its prediction, so the SLD check reports it as missing.
+    A predicted name found among the real columns is kept. Each other field takes the
+    unclaimed real column most like its prediction (a newer GDAL's cut name with a hash, a
+    clash's suffix), best pairs first; the order of the columns is not used, since a JSON reply
+    may sort them. A field with no column alike keeps its prediction, so the SLD check
+    reports it as missing rather than styling the wrong column.
     """
-    real = list(real_columns)
-    result: Dict[str, str] = {}
-    claimed = set()
-    for field, column in predicted.items():
-        if column in real and column not in claimed:
+    result: Dict[str, str] = {f: c for f, c in predicted.items() if c in real_columns}
+    claimed = set(result.values())
+    free = [c for c in real_columns if c not in claimed]
+    pairs = sorted(((SequenceMatcher(None, predicted[f].casefold(), c.casefold()).ratio(), f, c)
+                    for f in predicted if f not in result for c in free), reverse=True)
+    for score, field, column in pairs:
+        if score >= MIN_LIKENESS and field not in result and column not in claimed:
             result[field] = column
             claimed.add(column)
-    for field, column in predicted.items():
-        if field in result:
-            continue
-        same = next((c for c in real if c not in claimed and c.casefold() == column.casefold()),
-                    None)
-        if same is not None:
-            result[field] = same
-            claimed.add(same)
-    left: List[str] = [f for f in predicted if f not in result]
-    free = [c for c in real if c not in claimed]
-    if left and len(left) == len(free):
-        result.update(zip(left, free))
-    for field in left:
-        result.setdefault(field, predicted[field])
-    return {field: result[field] for field in predicted}
+    return {field: result.get(field, column) for field, column in predicted.items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+import pytest
 from gpf_wmts_publisher.plugin.sld.filters import like_to_regex
 from gpf_wmts_publisher.plugin.sld.findings import Severity
 from gpf_wmts_publisher.plugin.sld.transform import (
@@ -435,3 +436,24 @@ def test_a_field_made_of_signs_gets_gdal_s_name_and_an_empty_one_is_an_error():
     assert result.field_map == {"-": "_"}
     result = transform_sld(sld(rule(equal_filter("") + POLYGON)), table_name="t")
     assert "EMPTY_FIELD_NAME" in _codes(result, Severity.ERROR)
+
+
+@pytest.mark.parametrize(("qgis_name", "geoserver_name"), [
+    ("arrow", "extshape://narrow"), ("semi_circle", "extshape://emicircle")])
+def test_marks_cartes_gouv_fr_cannot_edit_are_kept_with_a_warning_saying_so(qgis_name,
+                                                                            geoserver_name):
+    # GeoServer draws them; nothing cartes.gouv.fr's editor reads (geostyler-sld-parser:
+    # SLD names, shape://, ttf://) looks like them, so the mark stays and the user is told.
+    result = transform_sld(sld(rule(point_with_mark(qgis_name))), table_name="t")
+    assert _tree(result.sld_bytes).find(".//sld:WellKnownName", NS).text == geoserver_name
+    warning = next(f for f in result.findings if f.code == "WKN_NOT_EDITABLE_ONLINE")
+    assert warning.severity is Severity.WARNING
+    assert "cartes.gouv.fr" in warning.message_en and "cartes.gouv.fr" in warning.message_fr
+    assert geoserver_name in warning.message_fr
+
+
+@pytest.mark.parametrize("mark", ["circle", "shape://carrow", "ttf://DejaVu Sans#0x41",
+                                  "filled_arrowhead"])
+def test_marks_cartes_gouv_fr_reads_give_no_editor_warning(mark):
+    result = transform_sld(sld(rule(point_with_mark(mark))), table_name="t")
+    assert "WKN_NOT_EDITABLE_ONLINE" not in _codes(result)
