@@ -108,6 +108,19 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "différent. Choisissez un marqueur simple (cercle, carré, triangle, étoile, croix, x) "
         "dans QGIS pour un rendu exact.",
     ),
+    "COLUMN_NOT_XML_NAME": (
+        "Column '{field}' contains a space or starts with a digit. The platform's integration "
+        "keeps such names, but GeoServer's feature reader finds attributes by XML name (a "
+        "letter or '_' first, no space): it may not evaluate this column when it draws, so "
+        "the rules on it would draw nothing (to confirm on the platform). Renaming the field "
+        "in QGIS (letters, digits and '_', a letter first) avoids the risk.",
+        "La colonne « {field} » contient une espace ou commence par un chiffre. L'intégration "
+        "de la plateforme garde ces noms, mais le lecteur d'objets de GeoServer cherche les "
+        "attributs par nom XML (une lettre ou « _ » d'abord, sans espace) : il pourrait ne "
+        "pas évaluer cette colonne au rendu, et les règles qui l'utilisent ne rien dessiner "
+        "(à confirmer sur la plateforme). Renommer le champ dans QGIS (lettres, chiffres et "
+        "« _ », une lettre d'abord) évite ce risque.",
+    ),
     "WKN_NOT_EDITABLE_ONLINE": (
         "Marker '{name}' is drawn by GeoServer, but the cartes.gouv.fr style editor refuses it "
         "(it reads circle, square, triangle, star, cross, x, shape:// and ttf:// marks only): "
