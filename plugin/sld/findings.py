@@ -121,6 +121,13 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "(à confirmer sur la plateforme). Renommer le champ dans QGIS (lettres, chiffres et "
         "« _ », une lettre d'abord) évite ce risque.",
     ),
+    "WKN_AS_IMAGE": (
+        "Marker '{old}' has no name both GeoServer and the cartes.gouv.fr style editor read: "
+        "it is drawn as an SVG image of the same shape and colours, hosted as an annex.",
+        "Le marqueur « {old} » n'a pas de nom que lisent à la fois GeoServer et l'éditeur de "
+        "styles de cartes.gouv.fr : il est dessiné par une image SVG de même forme et de mêmes "
+        "couleurs, hébergée en annexe.",
+    ),
     "WKN_NOT_EDITABLE_ONLINE": (
         "Marker '{name}' is drawn by GeoServer, but the cartes.gouv.fr style editor refuses it "
         "(it reads circle, square, triangle, star, cross, x, shape:// and ttf:// marks only): "

@@ -7,7 +7,8 @@ from lxml import etree
 
 from . import markers
 from .findings import Severity
-from .schema10 import OGC_NS, SE_NS
+from .mark_images import SHAPES, MarkPaint, write_mark_svg
+from .schema10 import OGC_NS, SE_NS, XLINK_NS
 from .sld_xml import XLINK_HREF as _XLINK_HREF
 from .sld_xml import local_name as _local
 from .sld_xml import plain_value as _plain_value
@@ -105,3 +106,49 @@ class MarkFixes:
                          reason_fr="les marques issues de fichiers n'existent pas en SLD 1.0")
         copy.insert(0, wkn)
         return copy
+
+    def _mark_as_image(self, mark, where: str):
+        """QGIS's arrow or semi-circle → an ExternalGraphic of an SVG with the same shape and
+        colours, hosted as an annex: GeoServer and the cartes.gouv.fr editor both read it,
+        where the only marks GeoServer has for them (extshape://) are refused by the editor.
+        None (the mark stays) when annexes are not uploaded or the paint is data-defined."""
+        name = _text_of(mark, "WellKnownName").lower()
+        if not self._upload_annexes or name not in SHAPES:
+            return None
+        try:
+            paint = _mark_paint(mark)
+        except ValueError:
+            return None
+        external = etree.Element(_sld("ExternalGraphic"))
+        etree.SubElement(external, _sld("OnlineResource"), {
+            f"{{{XLINK_NS}}}type": "simple", _XLINK_HREF: write_mark_svg(name, paint)})
+        etree.SubElement(external, _sld("Format")).text = "image/svg+xml"
+        self._report(Severity.FIXED, "WKN_AS_IMAGE", where, old=name)
+        return external
+
+
+def _parameters(element) -> dict:
+    """name -> constant value of a Fill's or Stroke's Css/SvgParameters (ValueError if not)."""
+    if element is None:
+        return {}
+    return {child.get("name"): _plain_value(child) for child in element
+            if isinstance(child.tag, str) and _local(child) in ("CssParameter", "SvgParameter")}
+
+
+def _child(element, local: str):
+    return next((c for c in element if isinstance(c.tag, str) and _local(c) == local), None)
+
+
+def _mark_paint(mark) -> MarkPaint:
+    graphic = mark.getparent()
+    size = _child(graphic, "Size") if graphic is not None else None
+    size_px = float(_plain_value(size)) if size is not None else 6.0  # SLD's default size
+    fill_element, stroke_element = _child(mark, "Fill"), _child(mark, "Stroke")
+    fill, stroke = _parameters(fill_element), _parameters(stroke_element)
+    return MarkPaint(
+        size_px=size_px,
+        fill=fill.get("fill", "#808080") if fill_element is not None else None,
+        fill_opacity=float(fill.get("fill-opacity", 1)),
+        stroke=stroke.get("stroke", "#000000") if stroke_element is not None else None,
+        stroke_width_px=float(stroke.get("stroke-width", 1)),
+        stroke_opacity=float(stroke.get("stroke-opacity", 1)))

@@ -133,6 +133,9 @@ class _Downgrader(MarkFixes, AnnexFixes):
         if local in schema10.VALUE_ELEMENTS:
             return [self._value_copy(element, local, where, ancestry)]
         if local == "Mark":
+            image = self._mark_as_image(element, where)
+            if image is not None:
+                return [image]
             element = self._font_mark_to_wkn(element, where)
         self._report_unexported_symbol_layers(element, where)
         new = etree.Element(_sld(local))

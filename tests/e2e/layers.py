@@ -97,3 +97,26 @@ def categorized_on(uri: str, field: str) -> QgsVectorLayer:
         categories.append(QgsRendererCategory(value, symbol, value))
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
     return layer
+
+
+def arrow_points_layer(directory: str, colour: str = "220,20,20,255") -> QgsVectorLayer:
+    """A few points drawn with QGIS's arrow mark (a mark GeoServer names extshape://narrow)."""
+    from qgis.core import QgsMarkerSymbol, QgsSingleSymbolRenderer
+
+    memory = QgsVectorLayer("Point?crs=EPSG:2154", "tmp", "memory")
+    features = []
+    for index in range(6):
+        feature = QgsFeature(memory.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(
+            f"POINT({ORIGIN_X + (index % 3) * SIDE * 2} {ORIGIN_Y + (index // 3) * SIDE * 2})"))
+        features.append(feature)
+    memory.dataProvider().addFeatures(features)
+    path = os.path.join(directory, "arrows.gpkg")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "fleches"
+    QgsVectorFileWriter.writeAsVectorFormatV3(memory, path, memory.transformContext(), options)
+    layer = QgsVectorLayer(f"{path}|layername=fleches", "Flèches", "ogr")
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
+        {"name": "arrow", "color": colour, "outline_style": "no", "size": "8"})))
+    return layer

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 
 import pytest
 import requests
@@ -21,6 +22,7 @@ from tests.e2e.layers import (
     ORIGIN_X,
     ORIGIN_Y,
     SIDE,
+    arrow_points_layer,
     categorized_on,
     make_awkward_fields_gpkg,
 )
@@ -33,8 +35,8 @@ def awkward_uri(qgis_app, tmp_path_factory) -> str:
     return make_awkward_fields_gpkg(str(tmp_path_factory.mktemp("awkward")))
 
 
-def _tile_colours(sandbox, layer_name: str) -> set:
-    """The category colours found in the level-LEVEL tiles over the squares."""
+def _tile_colours(sandbox, layer_name: str, colours=CATEGORY_COLOURS) -> set:
+    """The ``colours`` (name -> RGB) found in the level-LEVEL tiles over the squares."""
     from PIL import Image
 
     from sandbox import pm_grid
@@ -53,8 +55,11 @@ def _tile_colours(sandbox, layer_name: str) -> set:
             "STYLE": "normal", "TILEMATRIXSET": "PM", "TILEMATRIX": str(LEVEL),
             "TILEROW": str(row), "TILECOL": str(col), "FORMAT": "image/png"})
         assert reply.status_code == 200, reply.text[:300]
-        pixels = Image.open(io.BytesIO(reply.content)).convert("RGB").getdata()
-        for value, colour in CATEGORY_COLOURS.items():
+        image = Image.open(io.BytesIO(reply.content)).convert("RGB")
+        if os.environ.get("SAVE_TILES"):
+            image.save(os.path.join(os.environ["SAVE_TILES"], f"{layer_name}_{col}_{row}.png"))
+        pixels = image.getdata()
+        for value, colour in colours.items():
             if any(all(abs(p - c) <= 8 for p, c in zip(pixel, colour)) for pixel in pixels):
                 found.add(value)
     return found
@@ -111,5 +116,21 @@ def test_a_platform_naming_columns_otherwise_gets_a_style_rebuilt_on_its_names(
         assert static.raw["type_infos"]["used_attributes"] == ["nom commune_x"]
         assert "nom commune → nom commune_x" in caplog.text
         assert _tile_colours(sandbox, result.wmts_layer_name) == set(CATEGORY_COLOURS)
+    finally:
+        workflow.undo()
+
+
+def test_an_arrow_mark_publishes_as_an_svg_annex_both_geoserver_and_cartes_gouv_fr_read(
+        sandbox, api, datastores, make_spec, workflow_for, tmp_path):
+    layer = arrow_points_layer(str(tmp_path))
+    spec, workflow, result = _publish(sandbox, api, datastores, make_spec, workflow_for,
+                                      layer, "fleches")
+    try:
+        ds_api = api.in_datastore(spec.datastore_id)
+        static = ds_api.static(workflow.journal.resource_id("static_sld"))
+        sld = ds_api.static_file(static.id)
+        assert "extshape://" not in sld and "/annexes/" in sld
+        assert _tile_colours(sandbox, result.wmts_layer_name, {"arrow": (220, 20, 20)}) == {
+            "arrow"}
     finally:
         workflow.undo()

@@ -438,18 +438,58 @@ def test_a_field_made_of_signs_gets_gdal_s_name_and_an_empty_one_is_an_error():
     assert "EMPTY_FIELD_NAME" in _codes(result, Severity.ERROR)
 
 
+COLOURED_MARK = ("<se:PointSymbolizer><se:Graphic><se:Mark><se:WellKnownName>{name}"
+                 "</se:WellKnownName><se:Fill><se:SvgParameter name=\"fill\">{fill}"
+                 "</se:SvgParameter></se:Fill><se:Stroke><se:SvgParameter name=\"stroke\">"
+                 "#232323</se:SvgParameter><se:SvgParameter name=\"stroke-width\">0.5"
+                 "</se:SvgParameter></se:Stroke></se:Mark><se:Size>7</se:Size></se:Graphic>"
+                 "</se:PointSymbolizer>")
+DATA_DEFINED_FILL = "<ogc:PropertyName>couleur</ogc:PropertyName>"
+
+
+@pytest.mark.parametrize("qgis_name", ["arrow", "semi_circle"])
+def test_marks_without_a_name_both_read_become_an_svg_annex_of_the_same_shape(qgis_name):
+    # GeoServer draws them as extshape:// marks only, which cartes.gouv.fr's editor
+    # (geostyler-sld-parser: SLD names, shape://, ttf://) refuses; both read an image.
+    data = sld(rule(COLOURED_MARK.format(name=qgis_name, fill="#e15989")))
+    result = transform_sld(data, table_name="t")
+    root = _tree(result.sld_bytes)
+    assert root.find(".//sld:WellKnownName", NS) is None
+    href = root.find(".//sld:ExternalGraphic/sld:OnlineResource", NS).get(
+        "{http://www.w3.org/1999/xlink}href")
+    assert href.startswith(ANNEX_SCHEME)
+    [annex] = result.annexes
+    svg = etree.parse(annex.local_path).getroot()
+    path = svg.find("{http://www.w3.org/2000/svg}path")
+    assert (path.get("fill"), path.get("stroke")) == ("#e15989", "#232323")
+    assert float(path.get("stroke-width")) == pytest.approx(0.5 * 2 / 7, abs=1e-3)
+    assert annex.mime_type == "image/svg+xml"
+    fixed = next(f for f in result.findings if f.code == "WKN_AS_IMAGE")
+    assert fixed.severity is Severity.FIXED and qgis_name in fixed.message_fr
+    assert "WKN_NOT_EDITABLE_ONLINE" not in _codes(result)
+    assert _schema_errors(result.sld_bytes) == []
+
+
+def test_the_same_mark_gives_the_same_annex_file():
+    data = sld(rule(COLOURED_MARK.format(name="arrow", fill="#e15989")))
+    first = transform_sld(data, table_name="t").annexes[0]
+    assert transform_sld(data, table_name="t").annexes[0] == first
+
+
 @pytest.mark.parametrize(("qgis_name", "geoserver_name"), [
     ("arrow", "extshape://narrow"), ("semi_circle", "extshape://emicircle")])
-def test_marks_cartes_gouv_fr_cannot_edit_are_kept_with_a_warning_saying_so(qgis_name,
-                                                                            geoserver_name):
-    # GeoServer draws them; nothing cartes.gouv.fr's editor reads (geostyler-sld-parser:
-    # SLD names, shape://, ttf://) looks like them, so the mark stays and the user is told.
-    result = transform_sld(sld(rule(point_with_mark(qgis_name))), table_name="t")
+@pytest.mark.parametrize("case", ["no_annexes", "data_defined_fill"])
+def test_without_an_image_the_geoserver_mark_stays_with_a_warning_saying_so(
+        qgis_name, geoserver_name, case):
+    fill = DATA_DEFINED_FILL if case == "data_defined_fill" else "#e15989"
+    result = transform_sld(sld(rule(COLOURED_MARK.format(name=qgis_name, fill=fill))),
+                           table_name="t", upload_annexes=case != "no_annexes")
     assert _tree(result.sld_bytes).find(".//sld:WellKnownName", NS).text == geoserver_name
     warning = next(f for f in result.findings if f.code == "WKN_NOT_EDITABLE_ONLINE")
     assert warning.severity is Severity.WARNING
     assert "cartes.gouv.fr" in warning.message_en and "cartes.gouv.fr" in warning.message_fr
     assert geoserver_name in warning.message_fr
+    assert not result.annexes
 
 
 @pytest.mark.parametrize("mark", ["circle", "shape://carrow", "ttf://DejaVu Sans#0x41",
