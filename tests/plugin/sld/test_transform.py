@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-import pytest
 from gpf_wmts_publisher.plugin.sld.filters import like_to_regex
 from gpf_wmts_publisher.plugin.sld.findings import Severity
 from gpf_wmts_publisher.plugin.sld.transform import (
@@ -21,8 +20,6 @@ from .sld_samples import (
     POLYGON,
     equal_filter,
     external_graphic,
-    hatch_fill,
-    point_with_mark,
     rule,
     sld,
 )
@@ -113,41 +110,6 @@ def test_named_layer_and_user_style_names_are_the_table_name():
     assert root.find("sld:NamedLayer/sld:Name", NS).text == "parcelles"
     assert root.find("sld:NamedLayer/sld:UserStyle/sld:Name", NS).text == "parcelles"
     assert "NAME_SET" in _codes(result, Severity.FIXED)
-
-
-def test_qgis_only_hatch_names_become_geoserver_shapes():
-    expected = {"horline": "shape://horline", "vertline": "shape://vertline",
-                "cross_fill": "shape://times", "slash": "shape://slash",
-                "backslash": "shape://backslash", "dot": "shape://dot",
-                "line": "shape://vertline", "cross": "shape://plus", "x": "shape://times"}
-    for qgis_name, geoserver_name in expected.items():
-        result = transform_sld(sld(rule(hatch_fill(qgis_name))), table_name="t")
-        root = _tree(result.sld_bytes)
-        assert root.find(".//sld:WellKnownName", NS).text == geoserver_name, qgis_name
-        assert _schema_errors(result.sld_bytes) == []
-
-
-def test_standard_marker_names_are_left_alone_outside_fills():
-    result = transform_sld(sld(rule(point_with_mark("cross"))), table_name="t")
-    assert _tree(result.sld_bytes).find(".//sld:WellKnownName", NS).text == "cross"
-    assert not _codes(result) & {"WKN_MAPPED", "WKN_APPROXIMATED"}
-
-
-def test_marker_without_geoserver_equivalent_is_approximated_with_a_warning():
-    result = transform_sld(sld(rule(point_with_mark("pentagon"))), table_name="t")
-    assert _tree(result.sld_bytes).find(".//sld:WellKnownName", NS).text == "circle"
-    warning = next(f for f in result.findings if f.code == "WKN_APPROXIMATED")
-    assert warning.severity is Severity.WARNING and "pentagon" in warning.text("en")
-
-
-def test_diamond_becomes_a_square_turned_45_degrees():
-    result = transform_sld(sld(rule(point_with_mark("diamond"))), table_name="t")
-    graphic = _tree(result.sld_bytes).find(".//sld:Graphic", NS)
-    assert graphic.find("sld:Mark/sld:WellKnownName", NS).text == "square"
-    assert graphic.find("sld:Rotation", NS).text == "45"
-    assert graphic.find("sld:Size", NS).text == "5.66"
-    assert "WKN_APPROXIMATED" not in _codes(result)
-    assert _schema_errors(result.sld_bytes) == []
 
 
 def test_local_svg_becomes_an_annex_with_a_placeholder_url(tmp_path):
@@ -305,18 +267,6 @@ def test_like_patterns_translate_to_anchored_regular_expressions():
     assert like_to_regex("a%", "%", "_", "\\", case_sensitive=False) == "(?i)^a.*$"
 
 
-def test_font_marker_becomes_a_ttf_well_known_name():
-    mark = ("<se:PointSymbolizer><se:Graphic><se:Mark>"
-            "<se:OnlineResource xlink:type=\"simple\" xlink:href=\"ttf://DejaVu Sans\"/>"
-            "<se:Format>ttf</se:Format><se:MarkIndex>65</se:MarkIndex>"
-            "<se:Fill><se:SvgParameter name=\"fill\">#232323</se:SvgParameter></se:Fill>"
-            "</se:Mark><se:Size>18</se:Size></se:Graphic></se:PointSymbolizer>")
-    result = transform_sld(sld(rule(mark)), table_name="t")
-    root = _tree(result.sld_bytes)
-    assert root.find(".//sld:WellKnownName", NS).text == "ttf://DejaVu Sans#0x41"
-    assert _schema_errors(result.sld_bytes) == []
-
-
 def test_sizes_in_map_units_warn_that_they_become_pixels():
     symbolizer = ('<se:LineSymbolizer uom="http://www.opengeospatial.org/se/units/metre">'
                   '<se:Stroke><se:SvgParameter name="stroke-width">5</se:SvgParameter>'
@@ -341,36 +291,6 @@ def test_entities_are_not_expanded():
     result = transform_sld(evil, table_name="t")
     assert b"root:" not in result.sld_bytes
     assert b"PolygonSymbolizer" in result.sld_bytes
-
-
-def _rotated_hatch(name: str, angle: str) -> str:
-    return (
-        "<se:PolygonSymbolizer><se:Fill><se:GraphicFill><se:Graphic><se:Mark>"
-        f"<se:WellKnownName>{name}</se:WellKnownName></se:Mark><se:Size>10</se:Size>"
-        f"<se:Rotation><ogc:Literal>{angle}</ogc:Literal></se:Rotation></se:Graphic>"
-        "</se:GraphicFill></se:Fill></se:PolygonSymbolizer>"
-    )
-
-
-def test_rotated_line_pattern_becomes_a_joined_geoserver_hatch():
-    cases = {("horline", "45"): ("shape://slash", "14.14"),
-             ("horline", "90"): ("shape://vertline", "10"),
-             ("vertline", "45"): ("shape://backslash", "14.14"),
-             ("horline", "180"): ("shape://horline", "10")}
-    for (name, angle), (hatch, size) in cases.items():
-        result = transform_sld(sld(rule(_rotated_hatch(name, angle))), table_name="t")
-        graphic = _tree(result.sld_bytes).find(".//sld:Graphic", NS)
-        assert graphic.find("sld:Mark/sld:WellKnownName", NS).text == hatch, (name, angle)
-        assert graphic.find("sld:Rotation", NS) is None
-        assert graphic.find("sld:Size", NS).text == size
-        assert "HATCH_STRAIGHTENED" in _codes(result, Severity.FIXED)
-
-
-def test_hatch_at_an_odd_angle_keeps_its_rotation():
-    result = transform_sld(sld(rule(_rotated_hatch("horline", "30"))), table_name="t")
-    graphic = _tree(result.sld_bytes).find(".//sld:Graphic", NS)
-    assert graphic.find("sld:Rotation/ogc:Literal", NS).text == "30"
-    assert graphic.find("sld:Mark/sld:WellKnownName", NS).text == "shape://horline"
 
 
 def test_else_rule_qgis_could_not_export_gets_its_else_filter_back():
@@ -436,64 +356,3 @@ def test_a_field_made_of_signs_gets_gdal_s_name_and_an_empty_one_is_an_error():
     assert result.field_map == {"-": "_"}
     result = transform_sld(sld(rule(equal_filter("") + POLYGON)), table_name="t")
     assert "EMPTY_FIELD_NAME" in _codes(result, Severity.ERROR)
-
-
-COLOURED_MARK = ("<se:PointSymbolizer><se:Graphic><se:Mark><se:WellKnownName>{name}"
-                 "</se:WellKnownName><se:Fill><se:SvgParameter name=\"fill\">{fill}"
-                 "</se:SvgParameter></se:Fill><se:Stroke><se:SvgParameter name=\"stroke\">"
-                 "#232323</se:SvgParameter><se:SvgParameter name=\"stroke-width\">0.5"
-                 "</se:SvgParameter></se:Stroke></se:Mark><se:Size>7</se:Size></se:Graphic>"
-                 "</se:PointSymbolizer>")
-DATA_DEFINED_FILL = "<ogc:PropertyName>couleur</ogc:PropertyName>"
-
-
-@pytest.mark.parametrize("qgis_name", ["arrow", "semi_circle"])
-def test_marks_without_a_name_both_read_become_an_svg_annex_of_the_same_shape(qgis_name):
-    # GeoServer draws them as extshape:// marks only, which cartes.gouv.fr's editor
-    # (geostyler-sld-parser: SLD names, shape://, ttf://) refuses; both read an image.
-    data = sld(rule(COLOURED_MARK.format(name=qgis_name, fill="#e15989")))
-    result = transform_sld(data, table_name="t")
-    root = _tree(result.sld_bytes)
-    assert root.find(".//sld:WellKnownName", NS) is None
-    href = root.find(".//sld:ExternalGraphic/sld:OnlineResource", NS).get(
-        "{http://www.w3.org/1999/xlink}href")
-    assert href.startswith(ANNEX_SCHEME)
-    [annex] = result.annexes
-    svg = etree.parse(annex.local_path).getroot()
-    path = svg.find("{http://www.w3.org/2000/svg}path")
-    assert (path.get("fill"), path.get("stroke")) == ("#e15989", "#232323")
-    assert float(path.get("stroke-width")) == pytest.approx(0.5 * 2 / 7, abs=1e-3)
-    assert annex.mime_type == "image/svg+xml"
-    fixed = next(f for f in result.findings if f.code == "WKN_AS_IMAGE")
-    assert fixed.severity is Severity.FIXED and qgis_name in fixed.message_fr
-    assert "WKN_NOT_EDITABLE_ONLINE" not in _codes(result)
-    assert _schema_errors(result.sld_bytes) == []
-
-
-def test_the_same_mark_gives_the_same_annex_file():
-    data = sld(rule(COLOURED_MARK.format(name="arrow", fill="#e15989")))
-    first = transform_sld(data, table_name="t").annexes[0]
-    assert transform_sld(data, table_name="t").annexes[0] == first
-
-
-@pytest.mark.parametrize(("qgis_name", "geoserver_name"), [
-    ("arrow", "extshape://narrow"), ("semi_circle", "extshape://emicircle")])
-@pytest.mark.parametrize("case", ["no_annexes", "data_defined_fill"])
-def test_without_an_image_the_geoserver_mark_stays_with_a_warning_saying_so(
-        qgis_name, geoserver_name, case):
-    fill = DATA_DEFINED_FILL if case == "data_defined_fill" else "#e15989"
-    result = transform_sld(sld(rule(COLOURED_MARK.format(name=qgis_name, fill=fill))),
-                           table_name="t", upload_annexes=case != "no_annexes")
-    assert _tree(result.sld_bytes).find(".//sld:WellKnownName", NS).text == geoserver_name
-    warning = next(f for f in result.findings if f.code == "WKN_NOT_EDITABLE_ONLINE")
-    assert warning.severity is Severity.WARNING
-    assert "cartes.gouv.fr" in warning.message_en and "cartes.gouv.fr" in warning.message_fr
-    assert geoserver_name in warning.message_fr
-    assert not result.annexes
-
-
-@pytest.mark.parametrize("mark", ["circle", "shape://carrow", "ttf://DejaVu Sans#0x41",
-                                  "filled_arrowhead"])
-def test_marks_cartes_gouv_fr_reads_give_no_editor_warning(mark):
-    result = transform_sld(sld(rule(point_with_mark(mark))), table_name="t")
-    assert "WKN_NOT_EDITABLE_ONLINE" not in _codes(result)
