@@ -7,7 +7,7 @@ from lxml import etree
 
 from . import markers
 from .findings import Severity
-from .mark_images import SHAPES, MarkPaint, write_mark_svg
+from .mark_images import SHAPES, MarkPaint, size_factor, write_mark_svg
 from .schema10 import OGC_NS, SE_NS, XLINK_NS
 from .sld_xml import XLINK_HREF as _XLINK_HREF
 from .sld_xml import local_name as _local
@@ -119,6 +119,7 @@ class MarkFixes:
             paint = _mark_paint(mark)
         except ValueError:
             return None
+        _set_graphic_size(mark, paint.size_px * size_factor(paint))
         external = etree.Element(_sld("ExternalGraphic"))
         etree.SubElement(external, _sld("OnlineResource"), {
             f"{{{XLINK_NS}}}type": "simple", _XLINK_HREF: write_mark_svg(name, paint)})
@@ -152,3 +153,24 @@ def _mark_paint(mark) -> MarkPaint:
         stroke=stroke.get("stroke", "#000000") if stroke_element is not None else None,
         stroke_width_px=float(stroke.get("stroke-width", 1)),
         stroke_opacity=float(stroke.get("stroke-opacity", 1)))
+
+
+def _set_graphic_size(mark, size_px: float) -> None:
+    """Give the mark's Graphic (in the source tree, before its Size is copied) the image's
+    size: an ExternalGraphic without Size would be drawn at the image's own size."""
+    graphic = mark.getparent()
+    if graphic is None:
+        return
+    size = _child(graphic, "Size")
+    if size is None:
+        namespace = etree.QName(mark).namespace
+        size = etree.Element(f"{{{namespace}}}Size" if namespace else "Size")
+        later = next((c for c in graphic if isinstance(c.tag, str)
+                      and _local(c) in ("Rotation", "AnchorPoint", "Displacement")), None)
+        if later is None:
+            graphic.append(size)
+        else:
+            later.addprevious(size)
+    for child in list(size):
+        size.remove(child)
+    size.text = f"{round(size_px, 2):g}"

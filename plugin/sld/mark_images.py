@@ -35,11 +35,27 @@ class MarkPaint:
     stroke_opacity: float = 1.0
 
 
+def _stroke_units(paint: MarkPaint) -> float:
+    """The stroke width in the marker square's units (one unit is half the mark)."""
+    if not paint.stroke or paint.size_px <= 0:
+        return 0.0
+    # QGIS draws an outline thinner than a pixel (its "hairline", exported as 0.5) one pixel
+    # wide: so does the image, or a thin outline would fade to half its colour.
+    return max(paint.stroke_width_px, 1.0) * 2 / paint.size_px
+
+
+def size_factor(paint: MarkPaint) -> float:
+    """How much larger than the mark the image is: QGIS draws the outline across the shape's
+    edge, so the image's box keeps half a stroke of margin (an SVG clips what is outside)."""
+    return 1 + _stroke_units(paint) / 2
+
+
 def svg_document(shape: str, paint: MarkPaint) -> str:
-    """The SVG of ``shape`` painted with ``paint``; its box is the mark's square, so GeoServer
-    scaling it to the graphic's Size draws it at QGIS's size, centred on the point."""
-    # One viewBox unit is half the mark: a stroke of w pixels is w * 2 / size units.
-    stroke_width = paint.stroke_width_px * 2 / paint.size_px if paint.size_px > 0 else 0
+    """The SVG of ``shape`` painted with ``paint``, centred on the point: scaled to the mark's
+    size times ``size_factor`` (GeoServer fits the image to the graphic's Size), the shape has
+    QGIS's size and its whole outline."""
+    stroke_width = _stroke_units(paint)
+    half = size_factor(paint)
     attributes = {
         "d": SHAPES[shape],
         "fill": paint.fill or "none",
@@ -51,8 +67,8 @@ def svg_document(shape: str, paint: MarkPaint) -> str:
     }
     path = " ".join(f"{key}={quoteattr(value)}" for key, value in attributes.items())
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="-1 -1 2 2" width="32" height="32">'
-            f"<path {path}/></svg>\n")
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{-half:.4g} {-half:.4g} '
+            f'{2 * half:.4g} {2 * half:.4g}" width="32" height="32"><path {path}/></svg>\n')
 
 
 def write_mark_svg(shape: str, paint: MarkPaint) -> str:

@@ -87,13 +87,16 @@ class StylePage(QWizardPage, FORM):
             return
         make_layer = layer_factory(layer)
         sld, field_map = result.sld_bytes, result.field_map
+        # Icons still to upload (and marks drawn as SVG annexes) show from their local file.
+        annex_paths = {annex.placeholder: annex.local_path for annex in result.annexes}
 
         def render(_task):
             # Imported here, in the worker: the first import (numpy) took ~50 ms, which
             # the GUI thread must not spend.
             from ...plugin.sld.preview import preview_fidelity
 
-            return preview_fidelity(make_layer(), sld, PREVIEW_LEVELS, field_map=field_map)
+            return preview_fidelity(make_layer(), sld, PREVIEW_LEVELS, field_map=field_map,
+                                    annex_paths=annex_paths)
 
         self.preview_task = run_in_task(self.tr("Rendering the style preview"), render,
                                         self._show_preview, lambda message: None)

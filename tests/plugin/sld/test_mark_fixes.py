@@ -84,7 +84,7 @@ def test_hatch_at_an_odd_angle_keeps_its_rotation():
 COLOURED_MARK = ("<se:PointSymbolizer><se:Graphic><se:Mark><se:WellKnownName>{name}"
                  "</se:WellKnownName><se:Fill><se:SvgParameter name=\"fill\">{fill}"
                  "</se:SvgParameter></se:Fill><se:Stroke><se:SvgParameter name=\"stroke\">"
-                 "#232323</se:SvgParameter><se:SvgParameter name=\"stroke-width\">0.5"
+                 "#232323</se:SvgParameter><se:SvgParameter name=\"stroke-width\">2"
                  "</se:SvgParameter></se:Stroke></se:Mark><se:Size>7</se:Size></se:Graphic>"
                  "</se:PointSymbolizer>")
 
@@ -105,7 +105,11 @@ def test_marks_without_a_name_both_read_become_an_svg_annex_of_the_same_shape(qg
     svg = etree.parse(annex.local_path).getroot()
     path = svg.find("{http://www.w3.org/2000/svg}path")
     assert (path.get("fill"), path.get("stroke")) == ("#e15989", "#232323")
-    assert float(path.get("stroke-width")) == pytest.approx(0.5 * 2 / 7, abs=1e-3)
+    # One unit is half the mark (7 px): a 2 px outline is 4/7; the image keeps half of it as
+    # margin around the shape, and its Size grows by as much so the shape keeps QGIS's size.
+    assert float(path.get("stroke-width")) == pytest.approx(4 / 7, abs=1e-3)
+    assert svg.get("viewBox") == "-1.286 -1.286 2.571 2.571"
+    assert root.find(".//sld:Graphic/sld:Size", NS).text == "9"
     assert annex.mime_type == "image/svg+xml"
     fixed = next(f for f in result.findings if f.code == "WKN_AS_IMAGE")
     assert fixed.severity is Severity.FIXED and qgis_name in fixed.message_fr
@@ -137,3 +141,13 @@ def test_without_an_image_the_geoserver_mark_stays_with_a_warning_saying_so(
 def test_marks_cartes_gouv_fr_reads_give_no_editor_warning(mark):
     result = transform_sld(sld(rule(point_with_mark(mark))), table_name="t")
     assert "WKN_NOT_EDITABLE_ONLINE" not in _codes(result)
+
+
+def test_an_image_mark_without_size_keeps_the_mark_s_default_size():
+    # An ExternalGraphic without Size is drawn at the image's own size, not SLD's 6 px.
+    data = sld(rule("<se:PointSymbolizer><se:Graphic><se:Mark><se:WellKnownName>arrow"
+                    "</se:WellKnownName><se:Fill><se:SvgParameter name=\"fill\">#ff0000"
+                    "</se:SvgParameter></se:Fill></se:Mark></se:Graphic></se:PointSymbolizer>"))
+    result = transform_sld(data, table_name="t")
+    assert _tree(result.sld_bytes).find(".//sld:Graphic/sld:Size", NS).text == "6"
+    assert _schema_errors(result.sld_bytes) == []
