@@ -119,13 +119,30 @@ class MarkFixes:
             paint = _mark_paint(mark)
         except ValueError:
             return None
-        _set_graphic_size(mark, paint.size_px * size_factor(paint))
         external = etree.Element(_sld("ExternalGraphic"))
         etree.SubElement(external, _sld("OnlineResource"), {
             f"{{{XLINK_NS}}}type": "simple", _XLINK_HREF: write_mark_svg(name, paint)})
         etree.SubElement(external, _sld("Format")).text = "image/svg+xml"
         self._report(Severity.FIXED, "WKN_AS_IMAGE", where, old=name)
+        self._image_sizes[external] = paint.size_px * size_factor(paint)
         return external
+
+    def _size_images(self, graphic) -> None:
+        """Give a converted Graphic holding a mark's image the image's Size: the mark's
+        grown by the outline's margin (an ExternalGraphic without Size would be drawn at the
+        image's own size, not at the mark's)."""
+        for external in [c for c in graphic if c in self._image_sizes]:
+            size = next((c for c in graphic if _local(c) == "Size"), None)
+            if size is None:
+                size = etree.Element(_sld("Size"))
+                later = next((c for c in graphic if _local(c) == "Rotation"), None)
+                if later is None:
+                    graphic.append(size)
+                else:
+                    later.addprevious(size)
+            for child in list(size):
+                size.remove(child)
+            size.text = f"{round(self._image_sizes.pop(external), 2):g}"
 
 
 def _parameters(element) -> dict:
@@ -154,23 +171,3 @@ def _mark_paint(mark) -> MarkPaint:
         stroke_width_px=float(stroke.get("stroke-width", 1)),
         stroke_opacity=float(stroke.get("stroke-opacity", 1)))
 
-
-def _set_graphic_size(mark, size_px: float) -> None:
-    """Give the mark's Graphic (in the source tree, before its Size is copied) the image's
-    size: an ExternalGraphic without Size would be drawn at the image's own size."""
-    graphic = mark.getparent()
-    if graphic is None:
-        return
-    size = _child(graphic, "Size")
-    if size is None:
-        namespace = etree.QName(mark).namespace
-        size = etree.Element(f"{{{namespace}}}Size" if namespace else "Size")
-        later = next((c for c in graphic if isinstance(c.tag, str)
-                      and _local(c) in ("Rotation", "AnchorPoint", "Displacement")), None)
-        if later is None:
-            graphic.append(size)
-        else:
-            later.addprevious(size)
-    for child in list(size):
-        size.remove(child)
-    size.text = f"{round(size_px, 2):g}"

@@ -67,6 +67,7 @@ class _Downgrader(MarkFixes, AnnexFixes):
         self._resolver = resolver
         self._upload_annexes = upload_annexes
         self._seen: set = set()
+        self._image_sizes: Dict[etree._Element, float] = {}  # mark images -> their Size
         self._filters = FilterConverter(self._map_field, self._report, known_fields=field_map)
 
     # -- reporting ------------------------------------------------------------------------
@@ -142,6 +143,7 @@ class _Downgrader(MarkFixes, AnnexFixes):
         self._copy_style_attributes(element, new, local, where)
         self._convert_children(element, new, (*ancestry, local), where)
         if local == "Graphic":
+            self._size_images(new)
             self._turn_rotated_mark(element, new, where)
             self._externals(new, where)
             if "GraphicFill" in ancestry:
