@@ -9,6 +9,7 @@ from tests.sandbox.flow import sld
 
 
 class _Store:
+    """The two collections local_icons reads."""
 
     def __init__(self, tmp: Path, published: bool = True):
         self.tmp = tmp
