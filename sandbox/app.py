@@ -19,6 +19,7 @@ from .context import Sandbox, sandbox
 from .csw import CswService
 from .errors import ApiError
 from .faults import Faults
+from .key_access import ConsumerKeys
 from .seed import seed
 from .services import WmsvLayers, WmtsLayers
 from .store import Store
@@ -154,9 +155,10 @@ def _services(sb: Sandbox) -> dict:
     from .wmsv import WmsvService
     from .wmts import WmtsService
 
-    wmsv = WmsvService(WmsvLayers(sb.store))
-    wmts = WmtsService(WmtsLayers(sb.store), lambda: sb.base_url)
-    tms = TmsService(WmtsLayers(sb.store))
+    keys = ConsumerKeys(sb.store)
+    wmsv = WmsvService(WmsvLayers(sb.store), key_resolver=keys)
+    wmts = WmtsService(WmtsLayers(sb.store), lambda: sb.base_url, keys)
+    tms = TmsService(WmtsLayers(sb.store), keys)
     csw = CswService(sb.store)
     mounts = {"/wms-v/ows": wmsv, "/private/wms-v/ows": wmsv,
               "/wmts": wmts, "/private/wmts": wmts, "/tms": tms, "/private/tms": tms,

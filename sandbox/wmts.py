@@ -39,6 +39,7 @@ import yaml
 from lxml import etree
 
 from . import pm_grid
+from .key_access import KeyResolver, api_key_of, refused_key
 
 WMTS_NS = "http://www.opengis.net/wmts/1.0"
 OWS_NS = "http://www.opengis.net/ows/1.1"
@@ -222,11 +223,13 @@ class WmtsService:
         self,
         layers_provider: WmtsLayersProvider,
         base_url_provider: Callable[[], Optional[str]],
+        key_resolver: Optional[KeyResolver] = None,
     ):
         """`base_url_provider()` gives the scheme://host[:port] clients use (no path); the
         mount path (SCRIPT_NAME) is appended. None means the request's own host."""
         self.layers_provider = layers_provider
         self.base_url_provider = base_url_provider
+        self.key_resolver = key_resolver or api_key_of
         self._mapproxy = _MapProxyHolder()
 
     @property
@@ -249,16 +252,16 @@ class WmtsService:
         private_endpoint = mount.startswith("/private") or "/private/" in mount
         pairs = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         params = {name.upper(): value for name, value in pairs}
-        key = params.get("APIKEY") or environ.get("HTTP_APIKEY") or environ.get("HTTP_X_API_KEY")
-        if private_endpoint and not key:
-            return _exception("401 Unauthorized", "Unauthorized", "an apikey is needed")
+        key = self.key_resolver(environ, params)
+        if private_endpoint and key is None:
+            return _exception(*refused_key(None, "the private WMTS"))
         visible = [
             layer
             for layer in self.layers_provider.all()
             if layer.private == private_endpoint and (not layer.private or key in layer.api_keys)
         ]
         if private_endpoint and not visible:
-            return _exception("401 Unauthorized", "Unauthorized", "this apikey opens no layer")
+            return _exception(*refused_key(key, "any layer of the private WMTS"))
         public_url = self._public_url(environ, mount)
         if path == _REST_CAPABILITIES:
             return self._capabilities(visible, public_url)
@@ -304,9 +307,12 @@ class WmtsService:
     def _tile(self, visible, private_endpoint, *, layer, style, tms, z, row, col, ext):
         wanted = next((item for item in visible if item.name == layer), None)
         if wanted is None:
-            known = None if private_endpoint else self.layers_provider(layer)
-            if known is not None and known.private:
+            known = self.layers_provider(layer)
+            if known is not None and known.private and not private_endpoint:
                 return _exception("401 Unauthorized", "Unauthorized", "layer on the private WMTS")
+            if known is not None and known.private:  # a key that opens other layers only
+                return _exception("403 Forbidden", "Forbidden", f"this key has no access to"
+                                  f" layer {layer!r}")
             return _bad_parameter("LAYER", f"unknown layer {layer!r}")
         if style not in _ACCEPTED_STYLES:
             return _bad_parameter("STYLE", f"unknown style {style!r}")

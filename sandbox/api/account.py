@@ -8,6 +8,7 @@ from flask import jsonify, request
 
 from ..context import sandbox
 from ..errors import ApiError, not_found
+from ..key_access import permission_offerings, user_benefits
 from ..store import new_id, now_iso
 from . import bp
 from .common import (
@@ -21,7 +22,7 @@ from .common import (
     require,
 )
 
-KEY_TYPES = ("HASH", "BASIC", "OAUTH2")
+KEY_TYPES = ("HASH", "HEADER", "BASIC", "OAUTH2")
 
 
 @bp.get("/users/me")
@@ -128,6 +129,7 @@ def create_key():
     if body["type"] not in KEY_TYPES:
         raise ApiError(400, f"type doit être l'un de {', '.join(KEY_TYPES)}")
     infos = dict(body.get("type_infos") or {})
+    _check_type_infos(body["type"], infos)
     if body["type"] == "HASH":
         infos["hash"] = infos.get("hash") or secrets.token_hex(16)
         if any(k["type_infos"].get("hash") == infos["hash"] for k in sandbox().store.all("keys")):
@@ -138,6 +140,22 @@ def create_key():
         "blacklist": body.get("blacklist", []), "accesses": [], "creation": now_iso(),
     })
     return jsonify(key_view(key)), 201
+
+
+def _check_type_infos(kind: str, infos: dict) -> None:
+    """What a service needs to recognise the key (the platform's BasicInfoDto / HeaderInfoDto)."""
+    if kind == "BASIC" and not (isinstance(infos.get("login"), str) and infos.get("login")
+                                and isinstance(infos.get("password"), str)
+                                and infos.get("password")):
+        raise ApiError(400, "type_infos.login et type_infos.password sont obligatoires pour"
+                            " une clé BASIC")
+    if kind == "HEADER":
+        headers = infos.get("headers")
+        if not (isinstance(headers, dict) and headers
+                and all(isinstance(n, str) and n and isinstance(v, str) and v
+                        for n, v in headers.items())):
+            raise ApiError(400, "type_infos.headers (nom → valeur) est obligatoire pour une clé"
+                                " HEADER")
 
 
 def _my_key(key_id: str) -> dict:
@@ -167,14 +185,18 @@ def delete_key(key_id):
 
 @bp.post("/users/me/keys/<key_id>/accesses")
 def create_access(key_id):
-    """Accepted for compatibility: in the sandbox a permission already lets every key through."""
+    """The key may then open these offerings on the private services (sandbox.key_access),
+    through a permission its user benefits from: another community's permission is refused."""
     key = _my_key(key_id)
     body = json_body()
     require(body, "permission", "offerings")
     permission = sandbox().store.get("permissions", body["permission"])
     if not permission:
         raise not_found("Permission", body["permission"])
-    missing = [o for o in body["offerings"] if o not in permission["offerings"]]
+    if not user_benefits(sandbox().store, key["user"], permission):
+        raise ApiError(403, f"La permission {body['permission']} ne vous est pas accordée :"
+                            " ni à votre compte ni à l'une de vos communautés")
+    missing = [o for o in body["offerings"] if o not in permission_offerings(permission)]
     if missing:
         raise ApiError(400, f"Offres hors de la permission : {', '.join(missing)}")
     sandbox().store.update("keys", key["_id"], lambda k: k["accesses"].append(
