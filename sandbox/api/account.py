@@ -9,6 +9,7 @@ from flask import jsonify, request
 from ..context import sandbox
 from ..errors import ApiError, not_found
 from ..key_access import permission_offerings, user_benefits
+from ..quota import annex_quota, annex_use, storage_use
 from ..store import new_id, now_iso
 from . import bp
 from .common import (
@@ -45,12 +46,6 @@ def endpoint_use(ds_id: str, endpoint_id: str) -> int:
                                                  endpoint=endpoint_id))
 
 
-def storage_use(ds_id: str) -> int:
-    store = sandbox().store
-    return sum(d.get("size", 0) for kind in ("uploads", "stored_data")
-               for d in store.find(kind, datastore=ds_id))
-
-
 def datastore_endpoints(ds: dict) -> list:
     store = sandbox().store
     return [
@@ -72,7 +67,7 @@ def datastore_view(ds: dict) -> dict:
                      {"type": "S3", "quota": ds["storage_quota"], "use": 0,
                       "storage_tags": ["PYRAMIDE"]}],
             "uploads": {"quota": ds["storage_quota"], "use": storage_use(ds["_id"])},
-            "annexes": {"quota": 100 * 1024**2, "use": 0},
+            "annexes": {"quota": annex_quota(ds), "use": annex_use(ds["_id"])},
         },
     }
     for key in ("configuration_layer_name_prefix", "metadata_file_identifier_prefix"):
