@@ -39,6 +39,9 @@ def parse_args(argv=None):
     parser.add_argument("--trainer-token", default=None,
                         help="token of the /admin/* knobs (default: DIR/trainer.token, made at"
                              " the first start)")
+    parser.add_argument("--harvest-render-limit", type=int, default=None, metavar="N",
+                        help="draw at most N GetMaps per harvest; the rest of its tiles is"
+                             " walked without drawing (training server, benchmarks)")
     parser.add_argument("--exit-with-parent", action="store_true",
                         help="stop when the process that started it dies (tests: no orphans)")
     return parser.parse_args(argv)
@@ -70,7 +73,8 @@ def main(argv=None) -> int:
     base_url = f"http://127.0.0.1:{server.server_port}"
     app, sb = build(args.data_dir, base_url, token_lifetime=args.token_lifetime,
                     seed_value=args.seed, step_delay_s=args.step_delay,
-                    trainer_token=args.trainer_token)
+                    trainer_token=args.trainer_token,
+                    harvest_render_limit=args.harvest_render_limit)
     server.app = app
 
     def stop(*_):

@@ -138,7 +138,7 @@ def _services(sb: Sandbox) -> dict:
 
 def build(data_dir: Path, base_url: str, *, token_lifetime: float = 300.0, seed_value: int = 0,
           step_delay_s: float = 0.2, start_workers: bool = True,
-          trainer_token: Optional[str] = None):
+          trainer_token: Optional[str] = None, harvest_render_limit: Optional[int] = None):
     """(wsgi app, Sandbox) for a data dir; seeds a fresh one and resumes pending jobs.
     ``trainer_token`` opens /admin (default: DIR/trainer.token, made at the first start)."""
     store = Store(Path(data_dir))
@@ -147,7 +147,8 @@ def build(data_dir: Path, base_url: str, *, token_lifetime: float = 300.0, seed_
                          issuer=f"{base_url}/realms/geoplateforme")
     sb = Sandbox(store=store, base_url=base_url, signer=signer, faults=Faults(seed_value),
                  token_lifetime=token_lifetime, step_delay_s=step_delay_s,
-                 trainer_token=trainer_token or admin.load_or_create_trainer_token(data_dir))
+                 trainer_token=trainer_token or admin.load_or_create_trainer_token(data_dir),
+                 harvest_render_limit=harvest_render_limit)
     sb.workers = Workers(sb)
     flask_app = create_flask_app(sb)
     wsgi = DispatcherMiddleware(flask_app.wsgi_app, _services(sb))

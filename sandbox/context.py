@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 from flask import current_app
 
@@ -23,6 +24,7 @@ class Sandbox:
     step_delay_s: float = 0.2          # pause between statuses so clients see them move
     workers: object = None             # sandbox.workers.Workers, set by the app factory
     trainer_token: str = field(default="", repr=False)  # opens /admin (sandbox.admin)
+    harvest_render_limit: Optional[int] = None  # GetMaps drawn per harvest (None: all)
 
     @property
     def data_dir(self) -> Path:
