@@ -14,12 +14,10 @@ import collections
 import hashlib
 import math
 import os
-import queue
 import sys
 import threading
 import time
 import uuid
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Deque, Dict, Iterable, List, Optional, Protocol, Tuple
@@ -29,42 +27,13 @@ from xml.sax.saxutils import escape
 from qgis.PyQt import sip
 
 from .key_access import KeyResolver, api_key_of, refused_key
+from .qgis_thread import QgisThread
 
 _app = None
 _server = None
-# QgsServer and the projects it renders are not thread safe, and layers made in one thread draw
-# nothing once that thread is gone (werkzeug runs each request in a new thread): all QGIS
-# Server work runs, one job at a time, in this single long-lived thread.
-class _QgisThread:
-    """Runs callables one at a time in one daemon thread that lives as long as the process
-    (a pool's worker is joined at exit, leaving QGIS objects bound to a dead thread)."""
-
-    def __init__(self):
-        self._jobs: queue.Queue = queue.Queue()
-        self._thread = None
-        self._start_lock = threading.Lock()
-
-    def run(self, function):
-        with self._start_lock:
-            if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._serve, name="sandbox-qgis-server", daemon=True
-                )
-                self._thread.start()
-        done = Future()
-        self._jobs.put((function, done))
-        return done.result()
-
-    def _serve(self):
-        while True:
-            function, done = self._jobs.get()
-            try:
-                done.set_result(function())
-            except BaseException as error:  # handed to the waiting request thread
-                done.set_exception(error)
-
-
-_qgis_thread = _QgisThread()
+# QgsServer and the projects it renders are not thread safe: all QGIS Server work runs in
+# one long-lived thread (sandbox/qgis_thread.py).
+_qgis_thread = QgisThread()
 
 SUPPORTED_CRS = ("EPSG:3857", "EPSG:4326")
 _LAYER_PARAMS = ("LAYERS", "LAYER", "QUERY_LAYERS")
