@@ -4,7 +4,7 @@
 fly for the layers it names (kept in a small cache, rebuilt when a layer's SLD or data changes).
 The project is handed to `QgsServer.handleRequest` directly: no .qgs file, so no cache staleness.
 Like the platform it rate-limits per client IP (429 + Retry-After) and asks a key for private
-layers (401).
+layers (401 without a key, 403 for a key without an access: sandbox/key_access.py).
 """
 
 from __future__ import annotations
