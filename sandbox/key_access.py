@@ -88,9 +88,12 @@ def expired(permission: dict) -> bool:
     if not end:
         return False
     try:
-        return datetime.fromisoformat(end.replace("Z", "+00:00")) < datetime.now(timezone.utc)
+        moment = datetime.fromisoformat(end.replace("Z", "+00:00"))
     except ValueError:
         return False
+    if moment.tzinfo is None:  # a date, or a time without offset: UTC
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment < datetime.now(timezone.utc)
 
 
 def _ids(values: Iterable) -> Set[str]:
