@@ -167,7 +167,7 @@ def main() -> int:
                   + (f", {kernel:.0f} MB kernel peak (VmHWM)" if kernel else "")
                   + f"; harvest {result['seconds']:.1f} s")
             walked = [line.split(" ", 1)[-1] for line in result["logs"]
-                      if "tuiles" in line]
+                      if "tuiles" in line and "/" not in line.split(" ", 2)[1]]
             print("           sandbox log: " + " / ".join(walked))
         print("request of ~120 million tiles (France, levels 5..18): " + cap_answer(Path(tmp)))
     if len(results) >= 2:

@@ -15,7 +15,8 @@ GETMAP = {"SERVICE": "WMS", "VERSION": "1.3.0", "REQUEST": "GetMap", "STYLES": "
 
 def _key(sandbox, account="formateur", **body):
     reply = sandbox.session(account).post(f"{sandbox.api_url}/users/me/keys", timeout=10,
-                                          json={"name": "k", "type": "HASH", **body})
+                                          json={"name": "k", "type": "HASH", "type_infos": {},
+                                                **body})
     assert reply.status_code == 201, reply.text
     return reply.json()
 
