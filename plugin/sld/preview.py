@@ -14,11 +14,10 @@ from typing import Dict, List, Mapping, Optional, Sequence
 import numpy as np
 from lxml import etree
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsMapRendererCustomPainterJob,
     QgsMapSettings,
+    QgsPointXY,
     QgsProject,
     QgsRectangle,
 )
@@ -26,6 +25,7 @@ from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
 from ..pyramid.grid import PM_CRS, Level
+from ..render_focus import focus_point_3857
 from ..similarity import FAITHFUL_FROM, compare_images, similarity
 from .annex_params import icon_with_parameters
 from .filters import QGIS_TO_GEOSERVER_FUNCTIONS
@@ -207,35 +207,6 @@ def _render(layer, centre, resolution: float, size: int) -> QImage:
     return image
 
 
-def _centre_in_pm(layer, half_width: float):
-    """Where to look: the extent's centre when features are drawn around it, else a feature's
-    own location (a sparse layer's centre is often empty: one stray dot scored 100 %)."""
-    from qgis.core import QgsFeatureRequest
-
-    transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(PM_CRS),
-                                       QgsProject.instance().transformContext())
-    centre = transform.transformBoundingBox(layer.extent()).center()
-    if not hasattr(layer, "getFeatures"):
-        return centre
-    around = QgsRectangle(centre.x() - half_width, centre.y() - half_width,
-                          centre.x() + half_width, centre.y() + half_width)
-    request = QgsFeatureRequest().setFilterRect(
-        transform.transformBoundingBox(around, Qgis.TransformDirection.Reverse)).setLimit(1)
-    request.setNoAttributes()
-    if any(True for _ in layer.getFeatures(request)):
-        return centre
-    densest = None
-    for feature in layer.getFeatures(QgsFeatureRequest().setNoAttributes().setLimit(500)):
-        geometry = feature.geometry()
-        if geometry is None or geometry.isEmpty():
-            continue
-        # The longest feature shows the most of the style (a line rather than a stub).
-        size = geometry.boundingBox().width() + geometry.boundingBox().height()
-        if densest is None or size > densest[0]:
-            densest = (size, geometry.pointOnSurface().asPoint())
-    return transform.transform(densest[1]) if densest is not None else centre
-
-
 def preview_fidelity(
     layer,
     sld_bytes: bytes,
@@ -254,7 +225,9 @@ def preview_fidelity(
     with tempfile.TemporaryDirectory(prefix="gpf-preview-") as icon_dir:
         styled_by_sld, error = layer_from_sld(layer, sld_bytes, field_back, annex_paths,
                                               icon_dir)
-        centre = _centre_in_pm(layer, Level(max(levels, default=14)).resolution * size / 2)
+        # Where a feature is drawn (a sparse layer's centre is often empty: one dot, 100 %).
+        centre = QgsPointXY(*focus_point_3857(
+            layer, Level(max(levels, default=14)).resolution * size / 2))
         previews = []
         for z in levels:
             level = Level(z)

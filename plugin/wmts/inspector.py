@@ -16,6 +16,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsMapLayer, QgsRectangle
 from qgis.PyQt.QtCore import QCoreApplication, QSize
 from qgis.PyQt.QtGui import QImage
 
+from ..render_focus import focus_point_3857
 from ..similarity import FAITHFUL_FROM, compare_images
 from .levels import WEB_MERCATOR, Extent, level_extent, level_resolution, sample_tiles_in_limits
 from .renders import render_layers
@@ -125,8 +126,9 @@ def inspect_level(z: int, *, source: Optional[TileSource], session, data_extent_
     has_remote = wmts_layer is not None or (source is not None and session is not None)
     if not has_remote or source_layer is None or cancelled():
         return result
-    xmin, ymin, xmax, ymax = data_extent_3857
-    centre = ((xmin + xmax) / 2, (ymin + ymax) / 2)
+    # Where the source draws something at this level (a sparse layer's middle is empty).
+    centre = focus_point_3857(source_layer, level_resolution(z) * render_px / 2,
+                              transform_context)
     view = level_extent(z, centre, render_px, render_px)
     extent = QgsRectangle(*view)
     crs = QgsCoordinateReferenceSystem(WEB_MERCATOR)

@@ -154,16 +154,31 @@ def _points(crs: str, coordinates) -> QgsVectorLayer:
 
 
 def test_a_blank_source_render_is_not_compared(qgis_app):
-    """The source draws nothing in the view (here: its features are elsewhere): the level
-    says so, has no score and is flagged; it used to read "differs from the source" at 0.00
-    (or, both blank, a perfect match)."""
-    elsewhere = _points("EPSG:3857", [(1000.0, 1000.0)])
-    drawn = _points("EPSG:3857", [((DATA[0] + DATA[2]) / 2, (DATA[1] + DATA[3]) / 2)])
-    for remote in (drawn, elsewhere):
+    """The source draws nothing at this level (here: out of its scale range): the level says
+    so, has no score and is flagged; it used to read "differs from the source" at 0.00 (or,
+    both blank, a perfect match)."""
+    centre = ((DATA[0] + DATA[2]) / 2, (DATA[1] + DATA[3]) / 2)
+    hidden = _points("EPSG:3857", [centre])
+    hidden.setScaleBasedVisibility(True)
+    hidden.setMinimumScale(5000.0)  # drawn only closer than 1:5 000; level 12 is 1:136 000
+    hidden.setMaximumScale(1.0)
+    drawn = _points("EPSG:3857", [centre])
+    nothing = _points("EPSG:3857", [(1000.0, 1000.0)])
+    for remote in (drawn, nothing):
         result = inspect_level(12, source=None, session=None, data_extent_3857=DATA,
-                               wmts_layer=remote, source_layer=elsewhere)
+                               wmts_layer=remote, source_layer=hidden)
         assert result.source_blank and result.score is None and result.flagged
         assert result.verdict() != "differs from the source" and result.verdict() != "OK"
+
+
+def test_a_sparse_source_is_compared_where_it_draws(qgis_app):
+    """Two points far apart: the middle of the data is empty, the render goes to a point."""
+    west = (DATA[0] - 300000.0, DATA[1])
+    east = (DATA[2] + 300000.0, DATA[3])
+    sparse = _points("EPSG:3857", [west, east])
+    result = inspect_level(14, source=None, session=None, data_extent_3857=DATA,
+                           wmts_layer=sparse.clone(), source_layer=sparse)
+    assert not result.source_blank and result.score is not None and result.score >= 0.92
 
 
 def test_a_transform_that_does_nothing_is_an_error_not_a_blank_map(qgis_app):
