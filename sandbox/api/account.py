@@ -8,6 +8,7 @@ from flask import jsonify, request
 
 from ..context import sandbox
 from ..errors import ApiError, not_found
+from ..paging import like
 from ..store import new_id, now_iso
 from . import bp
 from .common import (
@@ -100,7 +101,10 @@ def list_endpoints(ds_id):
 def list_processings(ds_id):
     ds = datastore(ds_id)
     store = sandbox().store
-    items = [store.get("processings", p) for p in ds["processings"]]
+    wanted = request.args.get("name")
+    # The official SDK finds a processing by ``?name=`` and takes the first result.
+    items = [proc for proc in (store.get("processings", p) for p in ds["processings"])
+             if not wanted or like(proc["name"], wanted)]
     return list_reply(items, lambda p: {"_id": p["_id"], "name": p["name"],
                                         "description": p["description"]})
 
