@@ -22,7 +22,6 @@ COMMENTED = {
     "configurations": ("configurations", "Configuration"),
 }
 MAX_TEXT = 4000
-ROUTE = "/datastores/<ds_id>/<any(uploads, stored_data, configurations):kind>/<doc_id>/comments"
 
 
 def _target(ds_id: str, kind: str, doc_id: str) -> str:
@@ -64,13 +63,11 @@ def _own_comment(collection: str, doc_id: str, comment_id: str) -> dict:
     return comment
 
 
-@bp.get(ROUTE)
 def list_comments(ds_id, kind, doc_id):
     collection = _target(ds_id, kind, doc_id)
     return jsonify([comment_view(c) for c in _comments_of(collection, doc_id)])
 
 
-@bp.post(ROUTE)
 def add_comment(ds_id, kind, doc_id):
     collection = _target(ds_id, kind, doc_id)
     text = _text(json_body())
@@ -85,7 +82,6 @@ def add_comment(ds_id, kind, doc_id):
     return jsonify(comment_view(comment)), 201
 
 
-@bp.put(ROUTE + "/<comment_id>")
 def edit_comment(ds_id, kind, doc_id, comment_id):
     collection = _target(ds_id, kind, doc_id)
     _own_comment(collection, doc_id, comment_id)
@@ -95,12 +91,25 @@ def edit_comment(ds_id, kind, doc_id, comment_id):
     return jsonify(comment_view(comment))
 
 
-@bp.delete(ROUTE + "/<comment_id>")
 def remove_comment(ds_id, kind, doc_id, comment_id):
     collection = _target(ds_id, kind, doc_id)
     _own_comment(collection, doc_id, comment_id)
     sandbox().store.delete("comments", comment_id)
     return no_content()
+
+
+# One rule per commented entity, so each route reads plainly (and has its own contract key).
+for _kind in COMMENTED:
+    _base = f"/datastores/<ds_id>/{_kind}/<doc_id>/comments"
+    _fixed = {"kind": _kind}
+    bp.add_url_rule(_base, f"list_{_kind}_comments", list_comments, methods=["GET"],
+                    defaults=_fixed)
+    bp.add_url_rule(_base, f"add_{_kind}_comment", add_comment, methods=["POST"],
+                    defaults=_fixed)
+    bp.add_url_rule(_base + "/<comment_id>", f"edit_{_kind}_comment", edit_comment,
+                    methods=["PUT"], defaults=_fixed)
+    bp.add_url_rule(_base + "/<comment_id>", f"remove_{_kind}_comment", remove_comment,
+                    methods=["DELETE"], defaults=_fixed)
 
 
 def forget_comments(collection: str, doc_id: str) -> None:
