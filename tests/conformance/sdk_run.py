@@ -86,6 +86,13 @@ class SdkRunner:
                                text=True, encoding="utf-8", errors="replace",
                                timeout=timeout_s, check=False)
 
+    def sdk_python(self, script: Path, *args: str) -> subprocess.CompletedProcess:
+        """A script of ours run by the SDK's interpreter, for its Python API."""
+        command = [str(venv_python(self.venv)), str(script), *args]
+        return subprocess.run(command, cwd=self.workdir, env=clean_env(), capture_output=True,
+                              text=True, encoding="utf-8", errors="replace", timeout=600,
+                              check=False)
+
     def workflow_step(self, step: str, **params: str) -> subprocess.CompletedProcess:
         args = ["workflow", "--file", str(WORKFLOW), "--step", step]
         for key, value in params.items():

@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from sandbox import pm_grid
-from tests.conformance.sdk_run import SdkRunner, explain
+from tests.conformance.sdk_run import HERE, SdkRunner, explain
 from tests.conformance.sdk_venv import SDK_VERSION, clean_env, ensure_sdk_venv, venv_python
 from tests.fixtures.sandbox import start_sandbox
 
@@ -133,3 +133,24 @@ def test_official_sdk_publishes_a_wmts_on_the_sandbox(sdk_venv, platform, tmp_pa
     assert tile.status_code == 200, tile.text[:500]
     assert tile.headers["Content-Type"].startswith("image/")
     assert tile.content[:3] == b"\xff\xd8\xff"  # a JPEG
+
+
+def test_official_sdk_delivers_and_publishes_metadata(sdk_venv, platform, tmp_path):
+    """Metadata by the SDK's delivery command, published through its Python API."""
+    http = platform.session()
+    ds = platform.datastores()["own"]
+    api = f"{platform.api_url}/datastores/{ds}"
+    sdk = SdkRunner.prepare(sdk_venv, tmp_path / "sdk-md", platform, ds)
+    delivered = sdk.run("delivery", "metadata_descriptor.json")
+    assert delivered.returncode == 0, explain(delivered)
+    record = _one(http.get(f"{api}/metadata",
+                           params={"file_identifier": "conformite-sdk-fiche"}).json(), "record")
+    assert record["type"] == "INSPIRE"
+    published = sdk.sdk_python(HERE / "publish_metadata.py", str(sdk.workdir / "config.ini"),
+                               "conformite-sdk-fiche")
+    assert published.returncode == 0, explain(published)
+    csw = http.get(f"{platform.base_url}/csw", params={
+        "SERVICE": "CSW", "REQUEST": "GetRecordById", "VERSION": "2.0.2",
+        "ID": "conformite-sdk-fiche"}, timeout=30)
+    assert csw.status_code == 200 and "conformite-sdk-fiche" in csw.text
+    assert "Parcelles d'essai du test de conformité" in csw.text
