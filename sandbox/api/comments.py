@@ -13,7 +13,7 @@ from ..context import sandbox
 from ..errors import ApiError, not_found
 from ..store import new_id, now_iso
 from . import bp
-from .common import current_user, datastore, json_body, no_content, owned
+from .common import current_user, datastore, json_body, list_reply, no_content, owned
 
 # URL segment → (collection, the name used in "not found" messages)
 COMMENTED = {
@@ -65,7 +65,7 @@ def _own_comment(collection: str, doc_id: str, comment_id: str) -> dict:
 
 def list_comments(ds_id, kind, doc_id):
     collection = _target(ds_id, kind, doc_id)
-    return jsonify([comment_view(c) for c in _comments_of(collection, doc_id)])
+    return list_reply(_comments_of(collection, doc_id), comment_view)
 
 
 def add_comment(ds_id, kind, doc_id):

@@ -170,8 +170,9 @@ def pyramid(flow: Flow, wms_layer: str, levels=(8,)) -> dict:
     """A GENERATED pyramid harvested from a public WMS-V layer."""
     from sandbox.seed import HARVEST
 
-    config = next(c for c in flow.get("/configurations", params={"limit": 50}).json()
+    listed = next(c for c in flow.get("/configurations", params={"limit": 50}).json()
                   if c["layer_name"] == wms_layer)
+    config = flow.get(f"/configurations/{listed['_id']}").json()  # lists carry no type_infos
     url = flow.endpoint("WMS-VECTOR")["urls"][0]["url"]
     execution = flow.execute(HARVEST, {
         "output": {"stored_data": {"name": f"{wms_layer}_pyr"}},

@@ -63,7 +63,7 @@ def test_closed_upload_refuses_more_files(sandbox):
 
 def test_tree_lists_what_arrived_with_sizes(sandbox):
     flow = Flow(sandbox)
-    up = flow.post("/uploads", json={"name": "tree", "type": "VECTOR",
+    up = flow.post("/uploads", json={"name": "tree", "description": "tree", "type": "VECTOR",
                                      "srs": "EPSG:2154"}).json()["_id"]
     flow.post(f"/uploads/{up}/data", params={"path": "data/a.gpkg"},
               files={"file": ("a.gpkg", b"12345")})
@@ -89,7 +89,7 @@ def test_integration_normalises_names_and_reports_relations(sandbox):
 
 def test_integration_of_an_unchecked_upload_is_refused(sandbox):
     flow = Flow(sandbox)
-    up = flow.post("/uploads", json={"name": "open", "type": "VECTOR",
+    up = flow.post("/uploads", json={"name": "open", "description": "open", "type": "VECTOR",
                                      "srs": "EPSG:2154"}).json()["_id"]
     reply = flow.post("/processings/executions", json={
         "processing": flow.processing(INTEGRATION), "inputs": {"upload": [up]},
