@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import QMessageBox, QTreeWidgetItem
 
 from . import session as session_module
 from .background import run_in_task
+from .code_labels import status_label
 
 FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "published_dock.ui"))
 NO_DATASHEET = "—"
@@ -145,7 +146,8 @@ class PublishedServicesDock(QgsDockWidget, FORM):
                 self.servicesTree.addTopLevelItem(parent)
             access = ", ".join(self.tr("public") if o["open"] else self.tr("restricted")
                                for o in row.offerings) or "–"
-            item = QTreeWidgetItem([row.layer_name or row.name, row.type, row.status, access])
+            item = QTreeWidgetItem([row.layer_name or row.name, row.type,
+                                    status_label(row.status), access])
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             parent.addChild(item)
         self.servicesTree.expandAll()

@@ -12,11 +12,12 @@ from qgis.PyQt.QtWidgets import QFileDialog, QWizardPage
 from ...plugin.metadata.codelists import (
     CHARSETS,
     LANGUAGE_NAMES,
-    RESOURCE_TYPE_NAMES,
+    RESOURCE_TYPES,
     TOPIC_CATEGORIES,
     UPDATE_FREQUENCIES,
 )
 from ...plugin.metadata.model import ServiceMetadata
+from ..code_labels import frequency_label, resource_type_label, topic_label
 from ..field_errors import FieldErrors
 from . import language, load_form
 from .wmsv import split_keywords
@@ -47,12 +48,13 @@ class MetadataPage(QWizardPage, FORM):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        # The user reads a label in their language; the ISO code is the item's data.
         for code in TOPIC_CATEGORIES:
-            self.topicCombo.addItem(code, code)
+            self.topicCombo.addItem(topic_label(code), code)
         for code in UPDATE_FREQUENCIES:
-            self.frequencyCombo.addItem(code, code)
-        for code, name in RESOURCE_TYPE_NAMES.items():
-            self.resourceTypeCombo.addItem(name, code)
+            self.frequencyCombo.addItem(frequency_label(code), code)
+        for code in RESOURCE_TYPES:
+            self.resourceTypeCombo.addItem(resource_type_label(code), code)
         for code, name in LANGUAGE_NAMES.items():
             self.languageCombo.addItem(name, code)
         for code in CHARSETS:
