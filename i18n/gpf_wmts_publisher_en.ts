@@ -314,6 +314,269 @@
     </message>
 </context>
 <context>
+    <name>CodeLabels</name>
+    <message>
+        <location filename="../ui/code_labels.py" line="23"/>
+        <source>published</source>
+        <translation>published</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="24"/>
+        <source>publishing</source>
+        <translation>publishing</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="25"/>
+        <source>unpublished</source>
+        <translation>unpublished</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="26"/>
+        <source>unpublishing</source>
+        <translation>unpublishing</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="27"/>
+        <source>modifying</source>
+        <translation>modifying</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="28"/>
+        <source>synchronizing</source>
+        <translation>synchronizing</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="29"/>
+        <source>unstable</source>
+        <translation>unstable</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="30"/>
+        <source>created</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="31"/>
+        <source>generating</source>
+        <translation>generating</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="32"/>
+        <source>generated</source>
+        <translation>generated</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="33"/>
+        <source>deleted</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="34"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="35"/>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="36"/>
+        <source>checking</source>
+        <translation>checking</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="37"/>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="38"/>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="39"/>
+        <source>succeeded</source>
+        <translation>succeeded</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="40"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="41"/>
+        <source>aborted</source>
+        <translation>aborted</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="48"/>
+        <source>Farming</source>
+        <translation>Farming</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="49"/>
+        <source>Biota</source>
+        <translation>Biota</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="50"/>
+        <source>Boundaries</source>
+        <translation>Boundaries</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="51"/>
+        <source>Climatology, meteorology, atmosphere</source>
+        <translation>Climatology, meteorology, atmosphere</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="53"/>
+        <source>Economy</source>
+        <translation>Economy</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="54"/>
+        <source>Elevation</source>
+        <translation>Elevation</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="55"/>
+        <source>Environment</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="56"/>
+        <source>Geoscientific information</source>
+        <translation>Geoscientific information</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="57"/>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="58"/>
+        <source>Imagery, base maps, earth cover</source>
+        <translation>Imagery, base maps, earth cover</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="60"/>
+        <source>Intelligence, military</source>
+        <translation>Intelligence, military</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="61"/>
+        <source>Inland waters</source>
+        <translation>Inland waters</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="62"/>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="63"/>
+        <source>Oceans</source>
+        <translation>Oceans</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="64"/>
+        <source>Planning, cadastre</source>
+        <translation>Planning, cadastre</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="65"/>
+        <source>Society</source>
+        <translation>Society</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="66"/>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="67"/>
+        <source>Transportation</source>
+        <translation>Transportation</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="68"/>
+        <source>Utilities, communication</source>
+        <translation>Utilities, communication</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="75"/>
+        <source>Continual</source>
+        <translation>Continual</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="76"/>
+        <source>Daily</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="77"/>
+        <source>Weekly</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="78"/>
+        <source>Fortnightly</source>
+        <translation>Fortnightly</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="79"/>
+        <source>Monthly</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="80"/>
+        <source>Quarterly</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="81"/>
+        <source>Twice a year</source>
+        <translation>Twice a year</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="82"/>
+        <source>Annually</source>
+        <translation>Annually</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="83"/>
+        <source>As needed</source>
+        <translation>As needed</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="84"/>
+        <source>Irregular</source>
+        <translation>Irregular</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="85"/>
+        <source>Not planned</source>
+        <translation>Not planned</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="86"/>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="92"/>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="93"/>
+        <source>Dataset series</source>
+        <translation>Dataset series</translation>
+    </message>
+</context>
+<context>
     <name>EstimateChart</name>
     <message>
         <location filename="../ui/estimate_chart.py" line="20"/>
@@ -332,22 +595,22 @@
 <context>
     <name>LevelInspection</name>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="100"/>
+        <location filename="../plugin/wmts/inspector.py" line="101"/>
         <source>error: {0}</source>
         <translation>error: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="102"/>
+        <location filename="../plugin/wmts/inspector.py" line="103"/>
         <source>empty</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="107"/>
+        <location filename="../plugin/wmts/inspector.py" line="108"/>
         <source>differs from the source</source>
         <translation>differs from the source</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="108"/>
+        <location filename="../plugin/wmts/inspector.py" line="109"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -364,37 +627,37 @@
     <message>
         <location filename="../plugin/wmts/inspection_task.py" line="83"/>
         <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
-        <translation>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</translation>
+        <translation>the source layer's extent in EPSG:3857 differs in the background task ({0}) from the map's ({1}): its coordinate transform does not work here; restart QGIS</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="34"/>
+        <location filename="../plugin/wmts/inspector.py" line="35"/>
         <source>The tiles of this layer are {0}, not images: the inspector can only compare image tiles (PNG, JPEG).</source>
         <translation>The tiles of this layer are {0}, not images: the inspector can only compare image tiles (PNG, JPEG).</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="39"/>
+        <location filename="../plugin/wmts/inspector.py" line="40"/>
         <source>This layer is not tiled on the PM (web mercator) grid: its levels cannot be compared.</source>
         <translation>This layer is not tiled on the PM (web mercator) grid: its levels cannot be compared.</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="71"/>
+        <location filename="../plugin/wmts/inspector.py" line="72"/>
         <source>no tile over the data</source>
         <translation>no tile over the data</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="72"/>
+        <location filename="../plugin/wmts/inspector.py" line="73"/>
         <source>{0:.0%} found ({1:.0%} of {2} tiles checked)</source>
         <translation>{0:.0%} found ({1:.0%} of {2} tiles checked)</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="104"/>
+        <location filename="../plugin/wmts/inspector.py" line="105"/>
         <source>the source drew nothing here: not compared</source>
         <translation>the source drew nothing here: not compared</translation>
     </message>
     <message>
         <location filename="../plugin/wmts/renders.py" line="53"/>
         <source>The extent of &apos;{0}&apos; could not be transformed to EPSG:3857 ({1}); check the layer&apos;s CRS, or restart QGIS if the CRS is right.</source>
-        <translation>The extent of &apos;{0}&apos; could not be transformed to EPSG:3857 ({1}); check the layer&apos;s CRS, or restart QGIS if the CRS is right.</translation>
+        <translation>The extent of '{0}' could not be transformed to EPSG:3857 ({1}); check the layer's CRS, or restart QGIS if the CRS is right.</translation>
     </message>
 </context>
 <context>
@@ -513,27 +776,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="125"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Import ISO 19139 metadata</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="125"/>
         <source>XML files (*.xml)</source>
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="135"/>
+        <location filename="../ui/pages/metadata.py" line="137"/>
         <source>Import failed: {0}</source>
         <translation>Import failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="140"/>
+        <location filename="../ui/pages/metadata.py" line="142"/>
         <source>Imported from {0}.</source>
         <translation>Imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="187"/>
+        <location filename="../ui/pages/metadata.py" line="189"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Enter a scale denominator, e.g. 25000.</translation>
     </message>
@@ -817,37 +1080,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="116"/>
+        <location filename="../ui/published_dock.py" line="117"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connect to the Géoplateforme first.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="125"/>
+        <location filename="../ui/published_dock.py" line="126"/>
         <source>Loading the services…</source>
         <translation>Loading the services…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="126"/>
+        <location filename="../ui/published_dock.py" line="127"/>
         <source>Listing published services</source>
         <translation>Listing published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="146"/>
+        <location filename="../ui/published_dock.py" line="147"/>
         <source>public</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="146"/>
+        <location filename="../ui/published_dock.py" line="147"/>
         <source>restricted</source>
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="154"/>
+        <location filename="../ui/published_dock.py" line="156"/>
         <source>{0} services in {1} datasheets.</source>
         <translation>{0} services in {1} datasheets.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="205"/>
+        <location filename="../ui/published_dock.py" line="207"/>
         <source>{0} added to the map.</source>
         <translation>{0} added to the map.</translation>
     </message>
@@ -857,22 +1120,22 @@
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="238"/>
+        <location filename="../ui/published_dock.py" line="240"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="238"/>
+        <location filename="../ui/published_dock.py" line="240"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="245"/>
+        <location filename="../ui/published_dock.py" line="247"/>
         <source>Removing {0}…</source>
         <translation>Removing {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="246"/>
+        <location filename="../ui/published_dock.py" line="248"/>
         <source>Removing a service</source>
         <translation>Removing a service</translation>
     </message>
@@ -922,7 +1185,7 @@
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="222"/>
+        <location filename="../ui/published_dock.py" line="224"/>
         <source>Reading the access key</source>
         <translation>Reading the access key</translation>
     </message>
@@ -1119,42 +1382,42 @@
 <context>
     <name>StylePage</name>
     <message>
-        <location filename="../ui/pages/style.py" line="49"/>
+        <location filename="../ui/pages/style.py" line="53"/>
         <source>A stored data is reused: its style is not checked here; the layer&apos;s style is used when available.</source>
         <translation>A stored data is reused: its style is not checked here; the layer's style is used when available.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="52"/>
+        <location filename="../ui/pages/style.py" line="56"/>
         <source>Checking the style…</source>
         <translation>Checking the style…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="55"/>
+        <location filename="../ui/pages/style.py" line="60"/>
         <source>Checking the style</source>
         <translation>Checking the style</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="68"/>
+        <location filename="../ui/pages/style.py" line="73"/>
         <source>No problem found: the SLD is ready.</source>
         <translation>No problem found: the SLD is ready.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="75"/>
+        <location filename="../ui/pages/style.py" line="80"/>
         <source>The style could not be checked: {0}</source>
         <translation>The style could not be checked: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="96"/>
+        <location filename="../ui/pages/style.py" line="101"/>
         <source>Rendering the style preview</source>
         <translation>Rendering the style preview</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="106"/>
+        <location filename="../ui/pages/style.py" line="111"/>
         <source>QGIS rendering (level {0})</source>
         <translation>QGIS rendering (level {0})</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="114"/>
+        <location filename="../ui/pages/style.py" line="119"/>
         <source>{0} error(s), {1} warning(s).</source>
         <translation>{0} error(s), {1} warning(s).</translation>
     </message>
@@ -1189,7 +1452,7 @@
         <translation>Rendering with the exported SLD</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="117"/>
+        <location filename="../ui/pages/style.py" line="122"/>
         <source>Fidelity score: {0:.0%} (faithful from {1:.0%}; worst: level {2}, shown).</source>
         <translation>Fidelity score: {0:.0%} (faithful from {1:.0%}; worst: level {2}, shown).</translation>
     </message>
@@ -1380,7 +1643,7 @@
     <message>
         <location filename="../ui/inspector_dock.ui" line="37"/>
         <source>Keep the project CRS when stepping (otherwise the map switches to the level&apos;s CRS)</source>
-        <translation>Keep the project CRS when stepping (otherwise the map switches to the level&apos;s CRS)</translation>
+        <translation>Keep the project CRS when stepping (otherwise the map switches to the level's CRS)</translation>
     </message>
 </context>
 </TS>

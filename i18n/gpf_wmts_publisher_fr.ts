@@ -314,6 +314,269 @@
     </message>
 </context>
 <context>
+    <name>CodeLabels</name>
+    <message>
+        <location filename="../ui/code_labels.py" line="23"/>
+        <source>published</source>
+        <translation>publié</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="24"/>
+        <source>publishing</source>
+        <translation>publication en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="25"/>
+        <source>unpublished</source>
+        <translation>dépublié</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="26"/>
+        <source>unpublishing</source>
+        <translation>dépublication en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="27"/>
+        <source>modifying</source>
+        <translation>modification en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="28"/>
+        <source>synchronizing</source>
+        <translation>synchronisation en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="29"/>
+        <source>unstable</source>
+        <translation>instable</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="30"/>
+        <source>created</source>
+        <translation>créé</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="31"/>
+        <source>generating</source>
+        <translation>génération en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="32"/>
+        <source>generated</source>
+        <translation>généré</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="33"/>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="34"/>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="35"/>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="36"/>
+        <source>checking</source>
+        <translation>vérification en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="37"/>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="38"/>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="39"/>
+        <source>succeeded</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="40"/>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="41"/>
+        <source>aborted</source>
+        <translation>interrompu</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="48"/>
+        <source>Farming</source>
+        <translation>Agriculture</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="49"/>
+        <source>Biota</source>
+        <translation>Flore et faune</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="50"/>
+        <source>Boundaries</source>
+        <translation>Limites politiques et administratives</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="51"/>
+        <source>Climatology, meteorology, atmosphere</source>
+        <translation>Climatologie, météorologie, atmosphère</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="53"/>
+        <source>Economy</source>
+        <translation>Économie</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="54"/>
+        <source>Elevation</source>
+        <translation>Altitude</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="55"/>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="56"/>
+        <source>Geoscientific information</source>
+        <translation>Informations géoscientifiques</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="57"/>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="58"/>
+        <source>Imagery, base maps, earth cover</source>
+        <translation>Imagerie, cartes de base, occupation des terres</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="60"/>
+        <source>Intelligence, military</source>
+        <translation>Renseignement, secteur militaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="61"/>
+        <source>Inland waters</source>
+        <translation>Eaux intérieures</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="62"/>
+        <source>Location</source>
+        <translation>Localisation</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="63"/>
+        <source>Oceans</source>
+        <translation>Océans</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="64"/>
+        <source>Planning, cadastre</source>
+        <translation>Planification, cadastre</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="65"/>
+        <source>Society</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="66"/>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="67"/>
+        <source>Transportation</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="68"/>
+        <source>Utilities, communication</source>
+        <translation>Services d'utilité publique, communication</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="75"/>
+        <source>Continual</source>
+        <translation>En continu</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="76"/>
+        <source>Daily</source>
+        <translation>Quotidienne</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="77"/>
+        <source>Weekly</source>
+        <translation>Hebdomadaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="78"/>
+        <source>Fortnightly</source>
+        <translation>Bimensuelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="79"/>
+        <source>Monthly</source>
+        <translation>Mensuelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="80"/>
+        <source>Quarterly</source>
+        <translation>Trimestrielle</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="81"/>
+        <source>Twice a year</source>
+        <translation>Semestrielle</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="82"/>
+        <source>Annually</source>
+        <translation>Annuelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="83"/>
+        <source>As needed</source>
+        <translation>Quand nécessaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="84"/>
+        <source>Irregular</source>
+        <translation>Irrégulière</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="85"/>
+        <source>Not planned</source>
+        <translation>Non planifiée</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="86"/>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="92"/>
+        <source>Dataset</source>
+        <translation>Jeu de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_labels.py" line="93"/>
+        <source>Dataset series</source>
+        <translation>Collection de données</translation>
+    </message>
+</context>
+<context>
     <name>EstimateChart</name>
     <message>
         <location filename="../ui/estimate_chart.py" line="20"/>
@@ -352,47 +615,47 @@
         <translation>L'emprise de « {0} » n'a pas pu être transformée en EPSG:3857 ({1}) ; vérifiez le SCR de la couche, ou redémarrez QGIS si le SCR est correct.</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="34"/>
+        <location filename="../plugin/wmts/inspector.py" line="35"/>
         <source>The tiles of this layer are {0}, not images: the inspector can only compare image tiles (PNG, JPEG).</source>
         <translation>Les tuiles de cette couche sont en {0}, pas des images : l'inspecteur ne compare que des tuiles images (PNG, JPEG).</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="39"/>
+        <location filename="../plugin/wmts/inspector.py" line="40"/>
         <source>This layer is not tiled on the PM (web mercator) grid: its levels cannot be compared.</source>
         <translation>Cette couche n'est pas tuilée sur la grille PM (web mercator) : ses niveaux ne peuvent pas être comparés.</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="71"/>
+        <location filename="../plugin/wmts/inspector.py" line="72"/>
         <source>no tile over the data</source>
         <translation>aucune tuile sur les données</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="72"/>
+        <location filename="../plugin/wmts/inspector.py" line="73"/>
         <source>{0:.0%} found ({1:.0%} of {2} tiles checked)</source>
         <translation>{0:.0%} trouvées ({1:.0%} des {2} tuiles vérifiées)</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="100"/>
+        <location filename="../plugin/wmts/inspector.py" line="101"/>
         <source>error: {0}</source>
         <translation>erreur : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="102"/>
+        <location filename="../plugin/wmts/inspector.py" line="103"/>
         <source>empty</source>
         <translation>vide</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="104"/>
+        <location filename="../plugin/wmts/inspector.py" line="105"/>
         <source>the source drew nothing here: not compared</source>
         <translation>la source ne dessine rien ici : non comparé</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="107"/>
+        <location filename="../plugin/wmts/inspector.py" line="108"/>
         <source>differs from the source</source>
         <translation>diffère de la source</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="108"/>
+        <location filename="../plugin/wmts/inspector.py" line="109"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -513,27 +776,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="125"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Importer des métadonnées ISO 19139</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="125"/>
         <source>XML files (*.xml)</source>
         <translation>Fichiers XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="135"/>
+        <location filename="../ui/pages/metadata.py" line="137"/>
         <source>Import failed: {0}</source>
         <translation>Échec de l'import : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="140"/>
+        <location filename="../ui/pages/metadata.py" line="142"/>
         <source>Imported from {0}.</source>
         <translation>Importé depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="187"/>
+        <location filename="../ui/pages/metadata.py" line="189"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Saisissez un dénominateur d'échelle, par exemple 25000.</translation>
     </message>
@@ -817,37 +1080,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="116"/>
+        <location filename="../ui/published_dock.py" line="117"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connectez-vous d'abord à la Géoplateforme.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="125"/>
+        <location filename="../ui/published_dock.py" line="126"/>
         <source>Loading the services…</source>
         <translation>Chargement des services…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="126"/>
+        <location filename="../ui/published_dock.py" line="127"/>
         <source>Listing published services</source>
         <translation>Liste des services publiés</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="146"/>
+        <location filename="../ui/published_dock.py" line="147"/>
         <source>public</source>
         <translation>tout public</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="146"/>
+        <location filename="../ui/published_dock.py" line="147"/>
         <source>restricted</source>
         <translation>restreint</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="154"/>
+        <location filename="../ui/published_dock.py" line="156"/>
         <source>{0} services in {1} datasheets.</source>
         <translation>{0} services dans {1} fiches de données.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="205"/>
+        <location filename="../ui/published_dock.py" line="207"/>
         <source>{0} added to the map.</source>
         <translation>{0} ajouté à la carte.</translation>
     </message>
@@ -857,22 +1120,22 @@
         <translation>Services publiés</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="238"/>
+        <location filename="../ui/published_dock.py" line="240"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Supprimer le service « {0} » ? Il est dépublié, puis sa configuration est supprimée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="238"/>
+        <location filename="../ui/published_dock.py" line="240"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Dépublier le service « {0} » ? Ses utilisateurs perdent l'accès ; la configuration est conservée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="245"/>
+        <location filename="../ui/published_dock.py" line="247"/>
         <source>Removing {0}…</source>
         <translation>Suppression de {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="246"/>
+        <location filename="../ui/published_dock.py" line="248"/>
         <source>Removing a service</source>
         <translation>Suppression d'un service</translation>
     </message>
@@ -922,7 +1185,7 @@
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="222"/>
+        <location filename="../ui/published_dock.py" line="224"/>
         <source>Reading the access key</source>
         <translation>Lecture de la clé d'accès</translation>
     </message>
@@ -1119,42 +1382,42 @@
 <context>
     <name>StylePage</name>
     <message>
-        <location filename="../ui/pages/style.py" line="49"/>
+        <location filename="../ui/pages/style.py" line="53"/>
         <source>A stored data is reused: its style is not checked here; the layer&apos;s style is used when available.</source>
         <translation>Une donnée stockée est réutilisée : son style n'est pas vérifié ici ; le style de la couche est utilisé quand il existe.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="52"/>
+        <location filename="../ui/pages/style.py" line="56"/>
         <source>Checking the style…</source>
         <translation>Vérification du style…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="55"/>
+        <location filename="../ui/pages/style.py" line="60"/>
         <source>Checking the style</source>
         <translation>Vérification du style</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="68"/>
+        <location filename="../ui/pages/style.py" line="73"/>
         <source>No problem found: the SLD is ready.</source>
         <translation>Aucun problème : le SLD est prêt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="75"/>
+        <location filename="../ui/pages/style.py" line="80"/>
         <source>The style could not be checked: {0}</source>
         <translation>Le style n'a pas pu être vérifié : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="96"/>
+        <location filename="../ui/pages/style.py" line="101"/>
         <source>Rendering the style preview</source>
         <translation>Rendu de l'aperçu du style</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="106"/>
+        <location filename="../ui/pages/style.py" line="111"/>
         <source>QGIS rendering (level {0})</source>
         <translation>Rendu QGIS (niveau {0})</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="114"/>
+        <location filename="../ui/pages/style.py" line="119"/>
         <source>{0} error(s), {1} warning(s).</source>
         <translation>{0} erreur(s), {1} avertissement(s).</translation>
     </message>
@@ -1189,7 +1452,7 @@
         <translation>Rendu avec le SLD exporté</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="117"/>
+        <location filename="../ui/pages/style.py" line="122"/>
         <source>Fidelity score: {0:.0%} (faithful from {1:.0%}; worst: level {2}, shown).</source>
         <translation>Score de fidélité : {0:.0%} (fidèle à partir de {1:.0%} ; le plus faible : niveau {2}, affiché).</translation>
     </message>

@@ -45,7 +45,7 @@ def normalised(text: str) -> str:
     return " ".join(text.split())
 
 
-def english_patterns() -> List[Tuple[str, "re.Pattern"]]:
+def english_patterns() -> List[Tuple[str, re.Pattern]]:
     from gpf_wmts_publisher.plugin.metadata.codelists import TOPIC_CATEGORIES, UPDATE_FREQUENCIES
     from gpf_wmts_publisher.ui import code_labels
 
