@@ -248,6 +248,161 @@
         <source>&lt;p&gt;&lt;b&gt;Connection&lt;/b&gt;: PLATFORM_URL is empty for the Géoplateforme configured in the plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, in the browser for the authorization-code flow); with qgis_process the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE is the datastore id (empty: the datastore of your first community).&lt;/p&gt;&lt;p&gt;The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the same publication again resumes after the last finished step and never creates a resource twice.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Connection&lt;/b&gt;: PLATFORM_URL is empty for the Géoplateforme configured in the plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, in the browser for the authorization-code flow); with qgis_process the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE is the datastore id (empty: the datastore of your first community).&lt;/p&gt;&lt;p&gt;The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the same publication again resumes after the last finished step and never creates a resource twice.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <location filename="../plugin/publish/export.py" line="41"/>
+        <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
+        <translation>GeoPackage export of '{0}' failed: {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="88"/>
+        <source>endpoint {0} lists no {1} URL</source>
+        <translation>endpoint {0} lists no {1} URL</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="95"/>
+        <source>offering {0} lists no {1} URL</source>
+        <translation>offering {0} lists no {1} URL</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="108"/>
+        <source>the datastore offers no processing named &apos;{0}&apos;</source>
+        <translation>the datastore offers no processing named '{0}'</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="165"/>
+        <source>{0} ended: {1}</source>
+        <translation>{0} ended: {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="180"/>
+        <source>{0}: the stored data is unstable</source>
+        <translation>{0}: the stored data is unstable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="35"/>
+        <source>no layer to upload and no stored data to reuse</source>
+        <translation>no layer to upload and no stored data to reuse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="59"/>
+        <source>upload {0} is {1}</source>
+        <translation>upload {0} is {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="74"/>
+        <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
+        <translation>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="122"/>
+        <source>the file changed while it was sent</source>
+        <translation>the file changed while it was sent</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="138"/>
+        <source>the upload checks failed: {0}</source>
+        <translation>the upload checks failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="142"/>
+        <source>the upload checks</source>
+        <translation>the upload checks</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/integration.py" line="43"/>
+        <source>the integration</source>
+        <translation>the integration</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/integration.py" line="50"/>
+        <source>stored data {0} has no table</source>
+        <translation>stored data {0} has no table</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="88"/>
+        <source>the metadata is incomplete: {0}</source>
+        <translation>the metadata is incomplete: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="99"/>
+        <source>the datastore has no METADATA endpoint</source>
+        <translation>the datastore has no METADATA endpoint</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="47"/>
+        <source>no extent to harvest: choose one</source>
+        <translation>no extent to harvest: choose one</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="77"/>
+        <source>the pyramid harvest</source>
+        <translation>the pyramid harvest</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/services.py" line="51"/>
+        <source>the offering&apos;s publication</source>
+        <translation>the offering's publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/services.py" line="60"/>
+        <source>offering {0} is unstable</source>
+        <translation>offering {0} is unstable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/services.py" line="83"/>
+        <source>the datastore&apos;s community is unknown</source>
+        <translation>the datastore's community is unknown</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="43"/>
+        <source>a layer is needed to build the style</source>
+        <translation>a layer is needed to build the style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="61"/>
+        <source>the style cannot be published: {0}</source>
+        <translation>the style cannot be published: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="32"/>
+        <source>the datastore has no WMS-VECTOR endpoint with room left</source>
+        <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="89"/>
+        <source>the platform returned no hash for the harvest key</source>
+        <translation>the platform returned no hash for the harvest key</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmts.py" line="32"/>
+        <source>the datastore has no WMTS-TMS endpoint with room left</source>
+        <translation>the datastore has no WMTS-TMS endpoint with room left</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/undo.py" line="49"/>
+        <source>do not know how to remove a {0}</source>
+        <translation>do not know how to remove a {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/unpublish.py" line="32"/>
+        <source>the unpublication</source>
+        <translation>the unpublication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/unpublish.py" line="49"/>
+        <source>the configuration&apos;s deletion</source>
+        <translation>the configuration's deletion</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/waiting.py" line="80"/>
+        <source>{0} did not finish within {1:.0f} s</source>
+        <translation>{0} did not finish within {1:.0f} s</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/waiting.py" line="80"/>
+        <source>the platform</source>
+        <translation>the platform</translation>
+    </message>
 </context>
 <context>
     <name>AccessPage</name>
@@ -316,262 +471,262 @@
 <context>
     <name>CodeLabels</name>
     <message>
-        <location filename="../ui/code_labels.py" line="23"/>
+        <location filename="../plugin/code_labels.py" line="23"/>
         <source>published</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="24"/>
+        <location filename="../plugin/code_labels.py" line="24"/>
         <source>publishing</source>
         <translation>publishing</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="25"/>
+        <location filename="../plugin/code_labels.py" line="25"/>
         <source>unpublished</source>
         <translation>unpublished</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="26"/>
+        <location filename="../plugin/code_labels.py" line="26"/>
         <source>unpublishing</source>
         <translation>unpublishing</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="27"/>
+        <location filename="../plugin/code_labels.py" line="27"/>
         <source>modifying</source>
         <translation>modifying</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="28"/>
+        <location filename="../plugin/code_labels.py" line="28"/>
         <source>synchronizing</source>
         <translation>synchronizing</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="29"/>
+        <location filename="../plugin/code_labels.py" line="29"/>
         <source>unstable</source>
         <translation>unstable</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="30"/>
+        <location filename="../plugin/code_labels.py" line="30"/>
         <source>created</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="31"/>
+        <location filename="../plugin/code_labels.py" line="31"/>
         <source>generating</source>
         <translation>generating</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="32"/>
+        <location filename="../plugin/code_labels.py" line="32"/>
         <source>generated</source>
         <translation>generated</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="33"/>
+        <location filename="../plugin/code_labels.py" line="33"/>
         <source>deleted</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="34"/>
+        <location filename="../plugin/code_labels.py" line="34"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="35"/>
+        <location filename="../plugin/code_labels.py" line="35"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="36"/>
+        <location filename="../plugin/code_labels.py" line="36"/>
         <source>checking</source>
         <translation>checking</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="37"/>
+        <location filename="../plugin/code_labels.py" line="37"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="38"/>
+        <location filename="../plugin/code_labels.py" line="38"/>
         <source>in progress</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="39"/>
+        <location filename="../plugin/code_labels.py" line="39"/>
         <source>succeeded</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="40"/>
+        <location filename="../plugin/code_labels.py" line="40"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="41"/>
+        <location filename="../plugin/code_labels.py" line="41"/>
         <source>aborted</source>
         <translation>aborted</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="48"/>
+        <location filename="../plugin/code_labels.py" line="48"/>
         <source>Farming</source>
         <translation>Farming</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="49"/>
+        <location filename="../plugin/code_labels.py" line="49"/>
         <source>Biota</source>
         <translation>Biota</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="50"/>
+        <location filename="../plugin/code_labels.py" line="50"/>
         <source>Boundaries</source>
         <translation>Boundaries</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="51"/>
+        <location filename="../plugin/code_labels.py" line="51"/>
         <source>Climatology, meteorology, atmosphere</source>
         <translation>Climatology, meteorology, atmosphere</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="53"/>
+        <location filename="../plugin/code_labels.py" line="53"/>
         <source>Economy</source>
         <translation>Economy</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="54"/>
+        <location filename="../plugin/code_labels.py" line="54"/>
         <source>Elevation</source>
         <translation>Elevation</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="55"/>
+        <location filename="../plugin/code_labels.py" line="55"/>
         <source>Environment</source>
         <translation>Environment</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="56"/>
+        <location filename="../plugin/code_labels.py" line="56"/>
         <source>Geoscientific information</source>
         <translation>Geoscientific information</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="57"/>
+        <location filename="../plugin/code_labels.py" line="57"/>
         <source>Health</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="58"/>
+        <location filename="../plugin/code_labels.py" line="58"/>
         <source>Imagery, base maps, earth cover</source>
         <translation>Imagery, base maps, earth cover</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="60"/>
+        <location filename="../plugin/code_labels.py" line="60"/>
         <source>Intelligence, military</source>
         <translation>Intelligence, military</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="61"/>
+        <location filename="../plugin/code_labels.py" line="61"/>
         <source>Inland waters</source>
         <translation>Inland waters</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="62"/>
+        <location filename="../plugin/code_labels.py" line="62"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="63"/>
+        <location filename="../plugin/code_labels.py" line="63"/>
         <source>Oceans</source>
         <translation>Oceans</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="64"/>
+        <location filename="../plugin/code_labels.py" line="64"/>
         <source>Planning, cadastre</source>
         <translation>Planning, cadastre</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="65"/>
+        <location filename="../plugin/code_labels.py" line="65"/>
         <source>Society</source>
         <translation>Society</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="66"/>
+        <location filename="../plugin/code_labels.py" line="66"/>
         <source>Structure</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="67"/>
+        <location filename="../plugin/code_labels.py" line="67"/>
         <source>Transportation</source>
         <translation>Transportation</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="68"/>
+        <location filename="../plugin/code_labels.py" line="68"/>
         <source>Utilities, communication</source>
         <translation>Utilities, communication</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="75"/>
+        <location filename="../plugin/code_labels.py" line="75"/>
         <source>Continual</source>
         <translation>Continual</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="76"/>
+        <location filename="../plugin/code_labels.py" line="76"/>
         <source>Daily</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="77"/>
+        <location filename="../plugin/code_labels.py" line="77"/>
         <source>Weekly</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="78"/>
+        <location filename="../plugin/code_labels.py" line="78"/>
         <source>Fortnightly</source>
         <translation>Fortnightly</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="79"/>
+        <location filename="../plugin/code_labels.py" line="79"/>
         <source>Monthly</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="80"/>
+        <location filename="../plugin/code_labels.py" line="80"/>
         <source>Quarterly</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="81"/>
+        <location filename="../plugin/code_labels.py" line="81"/>
         <source>Twice a year</source>
         <translation>Twice a year</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="82"/>
+        <location filename="../plugin/code_labels.py" line="82"/>
         <source>Annually</source>
         <translation>Annually</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="83"/>
+        <location filename="../plugin/code_labels.py" line="83"/>
         <source>As needed</source>
         <translation>As needed</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="84"/>
+        <location filename="../plugin/code_labels.py" line="84"/>
         <source>Irregular</source>
         <translation>Irregular</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="85"/>
+        <location filename="../plugin/code_labels.py" line="85"/>
         <source>Not planned</source>
         <translation>Not planned</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="86"/>
+        <location filename="../plugin/code_labels.py" line="86"/>
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="92"/>
+        <location filename="../plugin/code_labels.py" line="92"/>
         <source>Dataset</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="93"/>
+        <location filename="../plugin/code_labels.py" line="93"/>
         <source>Dataset series</source>
         <translation>Dataset series</translation>
     </message>
@@ -587,7 +742,7 @@
 <context>
     <name>FunctionTask</name>
     <message>
-        <location filename="../ui/background.py" line="61"/>
+        <location filename="../ui/background.py" line="67"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>

@@ -248,6 +248,161 @@
         <source>&lt;p&gt;&lt;b&gt;Connection&lt;/b&gt;: PLATFORM_URL is empty for the Géoplateforme configured in the plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, in the browser for the authorization-code flow); with qgis_process the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE is the datastore id (empty: the datastore of your first community).&lt;/p&gt;&lt;p&gt;The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the same publication again resumes after the last finished step and never creates a resource twice.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Connexion&lt;/b&gt; : PLATFORM_URL est vide pour la Géoplateforme configurée dans l'extension, ou l'URL de base d'un bac à sable local (par ex. http://127.0.0.1:8765). AUTHCFG est une configuration d'authentification QGIS : Basic (identifiant/mot de passe) ou OAuth2 (QGIS se connecte, dans le navigateur pour le flux « authorization code ») ; avec qgis_process, les variables d'environnement GPF_USERNAME et GPF_PASSWORD peuvent les remplacer. DATASTORE est l'identifiant de l'entrepôt (vide : celui de votre première communauté).&lt;/p&gt;&lt;p&gt;L'exécution écrit un journal (JOURNAL_DIR, par défaut à côté du profil QGIS) : relancer la même publication reprend après la dernière étape terminée et ne crée jamais deux fois une ressource.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <location filename="../plugin/publish/export.py" line="41"/>
+        <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
+        <translation>l'export GeoPackage de « {0} » a échoué : {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="88"/>
+        <source>endpoint {0} lists no {1} URL</source>
+        <translation>le point d'accès {0} n'indique aucune URL {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="95"/>
+        <source>offering {0} lists no {1} URL</source>
+        <translation>l'offre {0} n'indique aucune URL {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="108"/>
+        <source>the datastore offers no processing named &apos;{0}&apos;</source>
+        <translation>l'entrepôt ne propose aucun traitement nommé « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="165"/>
+        <source>{0} ended: {1}</source>
+        <translation>{0} : traitement terminé en « {1} »</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="180"/>
+        <source>{0}: the stored data is unstable</source>
+        <translation>{0} : la donnée stockée est instable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="35"/>
+        <source>no layer to upload and no stored data to reuse</source>
+        <translation>aucune couche à téléverser et aucune donnée stockée à réutiliser</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="59"/>
+        <source>upload {0} is {1}</source>
+        <translation>la livraison {0} est dans l'état : {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="74"/>
+        <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
+        <translation>la donnée stockée {0} est de type {1} ({2}) ; il faut une VECTOR-DB générée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="122"/>
+        <source>the file changed while it was sent</source>
+        <translation>le fichier a changé pendant son envoi</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="138"/>
+        <source>the upload checks failed: {0}</source>
+        <translation>les vérifications de la livraison ont échoué : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="142"/>
+        <source>the upload checks</source>
+        <translation>la vérification de la livraison</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/integration.py" line="43"/>
+        <source>the integration</source>
+        <translation>l'intégration</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/integration.py" line="50"/>
+        <source>stored data {0} has no table</source>
+        <translation>la donnée stockée {0} n'a aucune table</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="88"/>
+        <source>the metadata is incomplete: {0}</source>
+        <translation>les métadonnées sont incomplètes : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="99"/>
+        <source>the datastore has no METADATA endpoint</source>
+        <translation>l'entrepôt n'a aucun point d'accès METADATA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="47"/>
+        <source>no extent to harvest: choose one</source>
+        <translation>aucune emprise à moissonner : choisissez-en une</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="77"/>
+        <source>the pyramid harvest</source>
+        <translation>le moissonnage de la pyramide</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/services.py" line="51"/>
+        <source>the offering&apos;s publication</source>
+        <translation>la publication de l'offre</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/services.py" line="60"/>
+        <source>offering {0} is unstable</source>
+        <translation>l'offre {0} est instable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/services.py" line="83"/>
+        <source>the datastore&apos;s community is unknown</source>
+        <translation>la communauté de l'entrepôt est inconnue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="43"/>
+        <source>a layer is needed to build the style</source>
+        <translation>il faut une couche pour construire le style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="61"/>
+        <source>the style cannot be published: {0}</source>
+        <translation>le style ne peut pas être publié : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="32"/>
+        <source>the datastore has no WMS-VECTOR endpoint with room left</source>
+        <translation>l'entrepôt n'a plus de point d'accès WMS-VECTOR disponible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="89"/>
+        <source>the platform returned no hash for the harvest key</source>
+        <translation>la plateforme n'a renvoyé aucune empreinte pour la clé de moissonnage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmts.py" line="32"/>
+        <source>the datastore has no WMTS-TMS endpoint with room left</source>
+        <translation>l'entrepôt n'a plus de point d'accès WMTS-TMS disponible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/undo.py" line="49"/>
+        <source>do not know how to remove a {0}</source>
+        <translation>suppression impossible : type de ressource inconnu ({0})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/unpublish.py" line="32"/>
+        <source>the unpublication</source>
+        <translation>la dépublication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/unpublish.py" line="49"/>
+        <source>the configuration&apos;s deletion</source>
+        <translation>la suppression de la configuration</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/waiting.py" line="80"/>
+        <source>{0} did not finish within {1:.0f} s</source>
+        <translation>{0} : pas terminé en {1:.0f} s</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/waiting.py" line="80"/>
+        <source>the platform</source>
+        <translation>la plateforme</translation>
+    </message>
 </context>
 <context>
     <name>AccessPage</name>
@@ -316,262 +471,262 @@
 <context>
     <name>CodeLabels</name>
     <message>
-        <location filename="../ui/code_labels.py" line="23"/>
+        <location filename="../plugin/code_labels.py" line="23"/>
         <source>published</source>
         <translation>publié</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="24"/>
+        <location filename="../plugin/code_labels.py" line="24"/>
         <source>publishing</source>
         <translation>publication en cours</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="25"/>
+        <location filename="../plugin/code_labels.py" line="25"/>
         <source>unpublished</source>
         <translation>dépublié</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="26"/>
+        <location filename="../plugin/code_labels.py" line="26"/>
         <source>unpublishing</source>
         <translation>dépublication en cours</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="27"/>
+        <location filename="../plugin/code_labels.py" line="27"/>
         <source>modifying</source>
         <translation>modification en cours</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="28"/>
+        <location filename="../plugin/code_labels.py" line="28"/>
         <source>synchronizing</source>
         <translation>synchronisation en cours</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="29"/>
+        <location filename="../plugin/code_labels.py" line="29"/>
         <source>unstable</source>
         <translation>instable</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="30"/>
+        <location filename="../plugin/code_labels.py" line="30"/>
         <source>created</source>
         <translation>créé</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="31"/>
+        <location filename="../plugin/code_labels.py" line="31"/>
         <source>generating</source>
         <translation>génération en cours</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="32"/>
+        <location filename="../plugin/code_labels.py" line="32"/>
         <source>generated</source>
         <translation>généré</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="33"/>
+        <location filename="../plugin/code_labels.py" line="33"/>
         <source>deleted</source>
         <translation>supprimé</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="34"/>
+        <location filename="../plugin/code_labels.py" line="34"/>
         <source>open</source>
         <translation>ouvert</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="35"/>
+        <location filename="../plugin/code_labels.py" line="35"/>
         <source>closed</source>
         <translation>fermé</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="36"/>
+        <location filename="../plugin/code_labels.py" line="36"/>
         <source>checking</source>
         <translation>vérification en cours</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="37"/>
+        <location filename="../plugin/code_labels.py" line="37"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="38"/>
+        <location filename="../plugin/code_labels.py" line="38"/>
         <source>in progress</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="39"/>
+        <location filename="../plugin/code_labels.py" line="39"/>
         <source>succeeded</source>
         <translation>réussi</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="40"/>
+        <location filename="../plugin/code_labels.py" line="40"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="41"/>
+        <location filename="../plugin/code_labels.py" line="41"/>
         <source>aborted</source>
         <translation>interrompu</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="48"/>
+        <location filename="../plugin/code_labels.py" line="48"/>
         <source>Farming</source>
         <translation>Agriculture</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="49"/>
+        <location filename="../plugin/code_labels.py" line="49"/>
         <source>Biota</source>
         <translation>Flore et faune</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="50"/>
+        <location filename="../plugin/code_labels.py" line="50"/>
         <source>Boundaries</source>
         <translation>Limites politiques et administratives</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="51"/>
+        <location filename="../plugin/code_labels.py" line="51"/>
         <source>Climatology, meteorology, atmosphere</source>
         <translation>Climatologie, météorologie, atmosphère</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="53"/>
+        <location filename="../plugin/code_labels.py" line="53"/>
         <source>Economy</source>
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="54"/>
+        <location filename="../plugin/code_labels.py" line="54"/>
         <source>Elevation</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="55"/>
+        <location filename="../plugin/code_labels.py" line="55"/>
         <source>Environment</source>
         <translation>Environnement</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="56"/>
+        <location filename="../plugin/code_labels.py" line="56"/>
         <source>Geoscientific information</source>
         <translation>Informations géoscientifiques</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="57"/>
+        <location filename="../plugin/code_labels.py" line="57"/>
         <source>Health</source>
         <translation>Santé</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="58"/>
+        <location filename="../plugin/code_labels.py" line="58"/>
         <source>Imagery, base maps, earth cover</source>
         <translation>Imagerie, cartes de base, occupation des terres</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="60"/>
+        <location filename="../plugin/code_labels.py" line="60"/>
         <source>Intelligence, military</source>
         <translation>Renseignement, secteur militaire</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="61"/>
+        <location filename="../plugin/code_labels.py" line="61"/>
         <source>Inland waters</source>
         <translation>Eaux intérieures</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="62"/>
+        <location filename="../plugin/code_labels.py" line="62"/>
         <source>Location</source>
         <translation>Localisation</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="63"/>
+        <location filename="../plugin/code_labels.py" line="63"/>
         <source>Oceans</source>
         <translation>Océans</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="64"/>
+        <location filename="../plugin/code_labels.py" line="64"/>
         <source>Planning, cadastre</source>
         <translation>Planification, cadastre</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="65"/>
+        <location filename="../plugin/code_labels.py" line="65"/>
         <source>Society</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="66"/>
+        <location filename="../plugin/code_labels.py" line="66"/>
         <source>Structure</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="67"/>
+        <location filename="../plugin/code_labels.py" line="67"/>
         <source>Transportation</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="68"/>
+        <location filename="../plugin/code_labels.py" line="68"/>
         <source>Utilities, communication</source>
         <translation>Services d'utilité publique, communication</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="75"/>
+        <location filename="../plugin/code_labels.py" line="75"/>
         <source>Continual</source>
         <translation>En continu</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="76"/>
+        <location filename="../plugin/code_labels.py" line="76"/>
         <source>Daily</source>
         <translation>Quotidienne</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="77"/>
+        <location filename="../plugin/code_labels.py" line="77"/>
         <source>Weekly</source>
         <translation>Hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="78"/>
+        <location filename="../plugin/code_labels.py" line="78"/>
         <source>Fortnightly</source>
         <translation>Bimensuelle</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="79"/>
+        <location filename="../plugin/code_labels.py" line="79"/>
         <source>Monthly</source>
         <translation>Mensuelle</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="80"/>
+        <location filename="../plugin/code_labels.py" line="80"/>
         <source>Quarterly</source>
         <translation>Trimestrielle</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="81"/>
+        <location filename="../plugin/code_labels.py" line="81"/>
         <source>Twice a year</source>
         <translation>Semestrielle</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="82"/>
+        <location filename="../plugin/code_labels.py" line="82"/>
         <source>Annually</source>
         <translation>Annuelle</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="83"/>
+        <location filename="../plugin/code_labels.py" line="83"/>
         <source>As needed</source>
         <translation>Quand nécessaire</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="84"/>
+        <location filename="../plugin/code_labels.py" line="84"/>
         <source>Irregular</source>
         <translation>Irrégulière</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="85"/>
+        <location filename="../plugin/code_labels.py" line="85"/>
         <source>Not planned</source>
         <translation>Non planifiée</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="86"/>
+        <location filename="../plugin/code_labels.py" line="86"/>
         <source>Unknown</source>
         <translation>Inconnue</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="92"/>
+        <location filename="../plugin/code_labels.py" line="92"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../ui/code_labels.py" line="93"/>
+        <location filename="../plugin/code_labels.py" line="93"/>
         <source>Dataset series</source>
         <translation>Collection de données</translation>
     </message>
@@ -587,7 +742,7 @@
 <context>
     <name>FunctionTask</name>
     <message>
-        <location filename="../ui/background.py" line="61"/>
+        <location filename="../ui/background.py" line="67"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>

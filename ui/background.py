@@ -17,7 +17,13 @@ LOG = logging.getLogger(__name__)
 
 
 def error_text(error: BaseException) -> str:
-    """The words to show the user: the platform's own message when there is one."""
+    """The words to show the user: the platform's own message when there is one; for the
+    errors that carry both languages (``message_en`` / ``message_fr``), the interface's."""
+    french = getattr(error, "message_fr", None)
+    if french and getattr(error, "message_en", None):
+        from ..plugin.publish.naming import default_language
+
+        return french if default_language() == "fr" else error.message_en
     message = getattr(error, "user_message", None)
     if callable(message):
         try:

@@ -13,9 +13,9 @@ from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QMessageBox, QTreeWidgetItem
 
+from ..plugin.code_labels import status_label
 from . import session as session_module
 from .background import run_in_task
-from .code_labels import status_label
 
 FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "published_dock.ui"))
 NO_DATASHEET = "—"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
+from ..i18n import tr
 from .errors import PublishError
 from .layer_source import LayerSource
 
@@ -37,7 +38,8 @@ def export_geopackage(source: LayerSource, path: str, table_name: str) -> Export
     error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
         layer, path, QgsCoordinateTransformContext(), options)
     if error != QgsVectorFileWriter.NoError:
-        raise PublishError(f"GeoPackage export of '{source.name}' failed: {message}", step="data")
+        raise PublishError(tr("GeoPackage export of '{0}' failed: {1}").format(
+            source.name, message), step="data")
     written = len(source.selected_ids) if source.selected_only else layer.featureCount()
     return ExportResult(path=path, table_name=table_name, feature_count=written,
                         srs=source.crs_authid, size=os.path.getsize(path))

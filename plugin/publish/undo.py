@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, List
 
 from ..entrepot.errors import NotFound
+from ..i18n import tr
 from .context import PublishContext
 from .errors import PublishError
 from .steps.base import EXECUTION_RUNNING
@@ -45,7 +46,7 @@ def _deleter(kind: str) -> Callable[[PublishContext, str], None]:
     for family, remove in simple.items():
         if kind == family or kind.startswith(family + "_"):
             return remove
-    raise PublishError(f"do not know how to remove a {kind}", step="undo")
+    raise PublishError(tr("do not know how to remove a {0}").format(kind), step="undo")
 
 
 def remove_resources(ctx: PublishContext, entries: List[Dict[str, Any]]) -> List[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from ..entrepot.errors import Conflict, NotFound
+from ..i18n import tr
 
 UNPUBLISH_TIMEOUT_S = 300.0
 
@@ -28,7 +29,7 @@ def unpublish_offering(api, offering_id: str, wait: Callable,
         except NotFound:
             return True
 
-    wait(gone, bool, timeout_s=timeout_s, what="the unpublication")
+    wait(gone, bool, timeout_s=timeout_s, what=tr("the unpublication"))
 
 
 def delete_configuration(api, configuration_id: str, wait: Callable,
@@ -45,7 +46,7 @@ def delete_configuration(api, configuration_id: str, wait: Callable,
             pass
         return True
 
-    wait(attempt, bool, timeout_s=timeout_s, what="the configuration's deletion")
+    wait(attempt, bool, timeout_s=timeout_s, what=tr("the configuration's deletion"))
 
 
 def take_down(api, offering_ids: Iterable[str], configuration_id: str, wait: Callable, *,

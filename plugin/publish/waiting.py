@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from typing import Callable, Iterator, Optional, TypeVar
 
+from ..i18n import tr
 from .errors import PublishCancelledError, WaitTimeoutError
 
 T = TypeVar("T")
@@ -56,7 +57,7 @@ def wait_for(poll: Callable[[], T], done: Callable[[T], bool], *, timeout_s: flo
              first_s: float = FIRST_DELAY_S, max_s: float = MAX_DELAY_S, growth: float = GROWTH,
              cancelled: Callable[[], bool] = lambda: False,
              on_poll: Optional[Callable[[T], None]] = None,
-             what: str = "the platform",
+             what: str = "",
              clock: Callable[[], float] = time.monotonic,
              sleep: Callable[[float], None] = time.sleep) -> T:
     """Call ``poll()`` until ``done(state)``; return that state.
@@ -76,6 +77,7 @@ def wait_for(poll: Callable[[], T], done: Callable[[T], bool], *, timeout_s: flo
             return state
         remaining = deadline - clock()
         if remaining <= 0:
-            raise WaitTimeoutError(f"{what} did not finish within {timeout_s:.0f} s")
+            raise WaitTimeoutError(tr("{0} did not finish within {1:.0f} s").format(
+                what or tr("the platform"), timeout_s))
         interruptible_sleep(min(delay, remaining), cancelled, sleep)
     raise AssertionError("unreachable")  # pragma: no cover

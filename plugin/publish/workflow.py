@@ -196,5 +196,6 @@ class Workflow:
 def publication_error_text(error: BaseException) -> str:
     """One line for the user: our words, then the platform's (EntrepotError carries them)."""
     if isinstance(error, PublishError):
-        return str(error)
+        # Without str()'s "[step]" tag: the window names the step in words already.
+        return str(error.args[0]) if error.args else str(error)
     return getattr(error, "user_message", None) or str(error)

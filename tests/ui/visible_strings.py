@@ -46,8 +46,8 @@ def normalised(text: str) -> str:
 
 
 def english_patterns() -> List[Tuple[str, re.Pattern]]:
+    from gpf_wmts_publisher.plugin import code_labels
     from gpf_wmts_publisher.plugin.metadata.codelists import TOPIC_CATEGORIES, UPDATE_FREQUENCIES
-    from gpf_wmts_publisher.ui import code_labels
 
     sources = [m.findtext("source") for m in etree.parse(str(ENGLISH_TS)).iter("message")]
     codes = [*TOPIC_CATEGORIES, *UPDATE_FREQUENCIES, *code_labels._statuses()]

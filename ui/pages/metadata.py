@@ -9,6 +9,7 @@ import datetime
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import QFileDialog, QWizardPage
 
+from ...plugin.code_labels import frequency_label, resource_type_label, topic_label
 from ...plugin.metadata.codelists import (
     CHARSETS,
     LANGUAGE_NAMES,
@@ -17,7 +18,6 @@ from ...plugin.metadata.codelists import (
     UPDATE_FREQUENCIES,
 )
 from ...plugin.metadata.model import ServiceMetadata
-from ..code_labels import frequency_label, resource_type_label, topic_label
 from ..field_errors import FieldErrors
 from . import language, load_form
 from .wmsv import split_keywords

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Iterable, List, Optional, TypeVar
 
+from ...code_labels import status_label
 from ...entrepot.errors import NotFound
 from ...entrepot.models import Endpoint, Execution, StoredData
+from ...i18n import tr
 from ..context import PublishContext
 from ..errors import PublishError
 from ..journal import Journal
@@ -83,14 +85,15 @@ def endpoint_url(endpoint: Endpoint, url_type: str) -> str:
     METADATA endpoint lists its CSW under the type METADATA)."""
     url = endpoint.url(url_type) or (endpoint.urls[0][1] if endpoint.urls else None)
     if not url:
-        raise PublishError(f"endpoint {endpoint.name} lists no {url_type} URL")
+        raise PublishError(tr("endpoint {0} lists no {1} URL").format(endpoint.name, url_type))
     return url
 
 
 def offering_url(offering, url_type: str) -> str:
     url = offering.url(url_type)
     if not url:
-        raise PublishError(f"offering {offering.layer_name} lists no {url_type} URL")
+        raise PublishError(tr("offering {0} lists no {1} URL").format(offering.layer_name,
+                                                                       url_type))
     return url
 
 
@@ -103,7 +106,7 @@ def processing_id(ctx: PublishContext, processing_name: str) -> str:
         found = ctx.api.find_processing(processing_name).id
     except NotFound:
         raise PublishError(
-            f"the datastore offers no processing named '{processing_name}'") from None
+            tr("the datastore offers no processing named '{0}'").format(processing_name)) from None
     ctx.journal.put(f"processing:{processing_name}", found)
     return found
 
@@ -159,7 +162,8 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
     def done(execution: Execution) -> bool:
         if execution.status in EXECUTION_FAILED:
             logs = api.execution_logs(execution_id)
-            raise PublishError(f"{what} ended {execution.status}", step=ctx.current_step,
+            raise PublishError(tr("{0} ended: {1}").format(what, status_label(execution.status)),
+                               step=ctx.current_step,
                                logs=logs)
         return execution.status == "SUCCESS"
 
@@ -173,7 +177,8 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
 
     def generated(stored: StoredData) -> bool:
         if stored.status == "UNSTABLE":
-            raise PublishError(f"{what}: the stored data is UNSTABLE", step=ctx.current_step,
+            raise PublishError(tr("{0}: the stored data is unstable").format(what),
+                               step=ctx.current_step,
                                logs=api.execution_logs(execution_id))
         return stored.status == "GENERATED"
 

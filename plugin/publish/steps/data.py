@@ -7,8 +7,10 @@ import json
 import os
 from typing import Any, Dict, Optional
 
+from ...code_labels import status_label
 from ...entrepot.models import Checks, StoredData, tree_files
 from ...file_names import portable_file_name
+from ...i18n import tr
 from ..context import PublishContext
 from ..errors import PublishError
 from ..export import export_geopackage, file_md5
@@ -30,7 +32,8 @@ class DataStep(Step):
             ctx.log(f"reusing stored data {reused.id}")
             return
         if spec.layer is None:
-            raise PublishError("no layer to upload and no stored data to reuse", step=self.name)
+            raise PublishError(tr("no layer to upload and no stored data to reuse"),
+                               step=self.name)
         export = self._export(ctx)
         api = ctx.api
         name = spec.effective_data_name
@@ -53,7 +56,8 @@ class DataStep(Step):
             api.close_upload(upload_id)
             ctx.checkpoint("closed:upload")
         elif upload.status not in (*UPLOAD_STATUSES_CLOSED, "UNSTABLE"):
-            raise PublishError(f"upload {upload_id} is {upload.status}", step=self.name)
+            raise PublishError(tr("upload {0} is {1}").format(
+                upload_id, status_label(upload.status)), step=self.name)
         self._wait_checks(ctx, upload_id)
         api.add_tags("uploads", upload_id, {
             "integration_progress": json.dumps({"send_files_api": "successful",
@@ -68,8 +72,8 @@ class DataStep(Step):
             stored = api.stored_data(spec.reuse_stored_data_id)
             if stored.type != "VECTOR-DB" or stored.status != "GENERATED":
                 raise PublishError(
-                    f"stored data {stored.name} is {stored.type} {stored.status}; a GENERATED "
-                    "VECTOR-DB is needed", step=self.name)
+                    tr("stored data {0} is {1} ({2}); a generated VECTOR-DB is needed").format(
+                        stored.name, stored.type, status_label(stored.status)), step=self.name)
             return stored
         if spec.reuse_by_datasheet:
             candidates = api.stored_data_list(tags={"datasheet_name": spec.datasheet_name},
@@ -115,7 +119,7 @@ class DataStep(Step):
 
             md5 = api.push_data(upload_id, export["path"], remote, on_progress=on_bytes)
             if md5 and md5 != export["md5"]:
-                raise PublishError("the file changed while it was sent", step=self.name)
+                raise PublishError(tr("the file changed while it was sent"), step=self.name)
             ctx.checkpoint("sent:upload")
         if not ctx.journal.get("md5_sent"):
             api.push_md5(upload_id, {remote: export["md5"]})
@@ -131,11 +135,11 @@ class DataStep(Step):
             if checks.failed:
                 logs = [line for check in checks.failed for line in api.check_logs(check.id)]
                 names = ", ".join(check.name or "?" for check in checks.failed)
-                raise PublishError(f"the upload checks failed: {names}", step=self.name,
-                                   logs=logs)
+                raise PublishError(tr("the upload checks failed: {0}").format(names),
+                                   step=self.name, logs=logs)
             return api.upload(upload_id).status == "CLOSED"
 
         ctx.wait(lambda: api.upload_checks(upload_id), done,
-                 timeout_s=ctx.timeouts.checks_s, what="the upload checks")
+                 timeout_s=ctx.timeouts.checks_s, what=tr("the upload checks"))
         ctx.progress(1.0, "checks passed")
 

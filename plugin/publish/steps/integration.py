@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Mapping
 
 from ...entrepot.models import StoredData
+from ...i18n import tr
 from ..context import PublishContext
 from ..errors import PublishError
 from .base import Step, processing_id, run_execution
@@ -42,11 +43,12 @@ class IntegrationStep(Step):
             stored = run_execution(
                 ctx, execution_kind="execution_integration", stored_data_kind="stored_data_vector",
                 output_name=name, body=body, tags=tags, timeout_s=ctx.timeouts.integration_s,
-                what="the integration", stored_data_type="VECTOR-DB")
+                what=tr("the integration"), stored_data_type="VECTOR-DB")
             journal.put("vectordb_id", stored.id)
         relations = table_relations(stored)
         if not relations:
-            raise PublishError(f"stored data {stored.name} has no table", step=self.name)
+            raise PublishError(tr("stored data {0} has no table").format(stored.name),
+                               step=self.name)
         journal.put("relations", relations)
         journal.put("vectordb_extent", stored.raw.get("extent"))
         ctx.progress(1.0, "integrated")

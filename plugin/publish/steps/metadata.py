@@ -8,9 +8,11 @@ from datetime import date
 from typing import Any, Dict, List
 from urllib.parse import urlencode
 
+from ...i18n import tr
 from ...metadata import OnlineResource, ServiceMetadata, to_iso19139, validate
 from ..context import PublishContext
 from ..errors import PublishError
+from ..naming import default_language
 from .base import Step, endpoint_url, ensure_resource, first_by, pick_endpoint
 from .services import full_layer_name
 
@@ -83,8 +85,9 @@ class MetadataStep(Step):
         problems = validate(record, layer_name_prefix=datastore.layer_name_prefix or "",
                             file_identifier_prefix=datastore.metadata_prefix or "")
         if problems:
-            raise PublishError("the metadata is incomplete: " + "; ".join(
-                f"{p.field}: {p.message_en}" for p in problems), step=self.name)
+            raise PublishError(tr("the metadata is incomplete: {0}").format("; ".join(
+                f"{p.field}: {p.message(default_language())}" for p in problems)),
+                step=self.name)
         xml = to_iso19139(record)
         metadata_id = ensure_resource(
             ctx, "metadata", file_identifier,
@@ -93,7 +96,7 @@ class MetadataStep(Step):
         api.add_tags("metadata", metadata_id, {"datasheet_name": spec.datasheet_name})
         endpoint = pick_endpoint(ctx, "METADATA", open_=True)
         if endpoint is None:
-            raise PublishError("the datastore has no METADATA endpoint", step=self.name)
+            raise PublishError(tr("the datastore has no METADATA endpoint"), step=self.name)
         if not journal.get("metadata_published"):
             api.publish_metadata([file_identifier], endpoint.id)
             journal.put("metadata_published", endpoint.id)

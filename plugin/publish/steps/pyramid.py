@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional, Tuple
 
+from ...i18n import tr
 from ...pyramid import Bbox4326, ZoomRange, area_wkt, harvest_levels
 from ..context import PublishContext
 from ..errors import PublishError
@@ -43,7 +44,7 @@ def harvest_bbox(ctx: PublishContext) -> Tuple[float, float, float, float]:
     if bbox is None:
         bbox = _bbox_of_geojson(ctx.journal.get("vectordb_extent"))
     if bbox is None:
-        raise PublishError("no extent to harvest: choose one", step="pyramid")
+        raise PublishError(tr("no extent to harvest: choose one"), step="pyramid")
     return tuple(bbox)  # type: ignore[return-value]
 
 
@@ -76,7 +77,7 @@ class PyramidStep(Step):
         pyramid = run_execution(
             ctx, execution_kind="execution_pyramid", stored_data_kind="stored_data_pyramid",
             output_name=spec.pyramid_name, body=body, tags=tags,
-            timeout_s=ctx.timeouts.harvest_s, what="the pyramid harvest",
+            timeout_s=ctx.timeouts.harvest_s, what=tr("the pyramid harvest"),
             stored_data_type="ROK4-PYRAMID-RASTER")
         levels = sorted(int(z) for z in pyramid.levels)
         journal.put("pyramid_levels", levels)

@@ -8,6 +8,7 @@ from typing import Any, Callable, Dict, Optional
 
 from ...entrepot.errors import NotFound
 from ...entrepot.models import Endpoint, Offering, Permission
+from ...i18n import tr
 from ..context import PublishContext
 from ..errors import PublishError
 from ..unpublish import unpublish_offering
@@ -49,14 +50,14 @@ def ensure_offering(ctx: PublishContext, kind: str, configuration_id: str,
         try:
             offering = ctx.wait(lambda i=offering_id: api.offering(i), _settled,
                                 timeout_s=ctx.timeouts.offering_s,
-                                what="the offering's publication")
+                                what=tr("the offering's publication"))
         except NotFound:   # removed by a run that stopped before forgetting it
             ctx.journal.mark_removed(kind, offering_id)
             continue
         if offering.status == "PUBLISHED":
             return offering
         if replaced:   # the platform failed twice in a row: its words, not a loop
-            raise PublishError(f"offering {offering.layer_name} is UNSTABLE",
+            raise PublishError(tr("offering {0} is unstable").format(offering.layer_name),
                                step=ctx.current_step)
         ctx.log(f"offering {offering_id} is UNSTABLE; replacing it")
         delete_offering(ctx, offering_id)
@@ -79,7 +80,7 @@ def community_id(ctx: PublishContext) -> str:
     for community in ctx.me.communities if ctx.me else ():
         if community.datastore_id == ctx.ds:
             return community.id
-    raise PublishError("the datastore's community is unknown", step=ctx.current_step)
+    raise PublishError(tr("the datastore's community is unknown"), step=ctx.current_step)
 
 
 def ensure_permission(ctx: PublishContext, kind: str, offering: Offering) -> str:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, List, Tuple
 
+from ...i18n import tr
 from ..context import PublishContext
 from ..errors import PublishError
+from ..naming import default_language
 from .base import Step, ensure_resource, first_by
 
 
@@ -38,7 +40,7 @@ class StyleStep(Step):
 
     def _sld(self, ctx: PublishContext, table: str, relation: Dict[str, Any]) -> bytes:
         if ctx.spec.layer is None:
-            raise PublishError("a layer is needed to build the style", step=self.name)
+            raise PublishError(tr("a layer is needed to build the style"), step=self.name)
         from ...sld.pipeline import prepare_sld
 
         layer = ctx.spec.layer.open_layer()
@@ -57,7 +59,8 @@ class StyleStep(Step):
                   == "ERROR"]
         if errors or not result.ok:
             raise PublishError(
-                "the style cannot be published: " + "; ".join(f.text() for f in errors),
+                tr("the style cannot be published: {0}").format(
+                    "; ".join(f.text(default_language()) for f in errors)),
                 step=self.name, logs=[f.text() for f in result.findings])
         for finding in result.findings:
             ctx.log(finding.text())

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any, Dict
 
 from ...entrepot.models import Offering, UserKey
+from ...i18n import tr
 from ..context import PublishContext
 from ..errors import PublishError
 from .base import Step, ensure_resource, offering_url, pick_endpoint
@@ -29,7 +30,7 @@ class WmsvStep(Step):
         endpoint = pick_endpoint(ctx, "WMS-VECTOR", open_=not private)
         if endpoint is None:
             raise PublishError(
-                "the datastore has no WMS-VECTOR endpoint with room left", step=self.name)
+                tr("the datastore has no WMS-VECTOR endpoint with room left"), step=self.name)
         layer_name = full_layer_name(ctx, spec.wmsv_name)
         journal.put("wmsv_layer_name", layer_name)
 
@@ -85,5 +86,5 @@ def key_hash(key: UserKey) -> str:
     infos = key.raw.get("type_infos") or {}
     value = infos.get("hash") or key.raw.get("hash")
     if not value:
-        raise PublishError("the platform returned no hash for the harvest key", step="wmsv")
+        raise PublishError(tr("the platform returned no hash for the harvest key"), step="wmsv")
     return value

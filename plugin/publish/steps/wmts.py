@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Tuple
 
 from ...entrepot.models import Endpoint
+from ...i18n import tr
 from ..context import PublishContext
 from ..errors import PublishError
 from .base import Step, endpoint_url, offering_url, pick_endpoint
@@ -28,7 +29,8 @@ def wmts_endpoint(ctx: PublishContext) -> Endpoint:
     if endpoint is None and restricted:
         endpoint = pick_endpoint(ctx, "WMTS-TMS", open_=True)
     if endpoint is None:
-        raise PublishError("the datastore has no WMTS-TMS endpoint with room left", step="wmts")
+        raise PublishError(tr("the datastore has no WMTS-TMS endpoint with room left"),
+                       step="wmts")
     return endpoint
 
 
