@@ -23,31 +23,48 @@ INSIDE = "GPF_SCREENSHOTS_INSIDE"
 
 
 # -- outside QGIS ------------------------------------------------------------------------------
+LANGUAGES = ("fr", "en")  # French first: the README shows it first
+SCREEN = (1600, 1000)    # the QGIS window's fixed size, QGIS's default font
+
+
 def run_outside() -> int:
     sys.path.insert(0, str(ROOT))
     from tests.fixtures.sandbox import start_sandbox
 
-    work = Path(tempfile.mkdtemp(prefix="gpf_screens_"))
-    plugins = work / "profiles" / "default" / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    (plugins / "gpf_wmts_publisher").symlink_to(ROOT)
-    OUT.mkdir(parents=True, exist_ok=True)
-    with start_sandbox(work / "sandbox") as sandbox:
-        env = dict(os.environ, GPF_SCREENSHOTS_INSIDE="1", GPF_SCREENSHOTS_SANDBOX=sandbox.base_url,
-                   GPF_SCREENSHOTS_OUT=str(OUT), GPF_SCREENSHOTS_WORK=str(work),
-                   QGIS_AUTH_DB_DIR_PATH=str(work / "auth"), GPF_SCREENSHOTS_ROOT=str(ROOT))
-        env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) display, not offscreen
-        (work / "auth").mkdir()
-        command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo",
-                   "--noversioncheck", "--noplugins", "--profiles-path", str(work),
-                   "--code", str(ROOT / "scripts" / "screenshots.py")]
-        started = time.monotonic()
-        completed = subprocess.run(command, env=env, timeout=600, check=False)
-    shots = sorted(OUT.glob("*.png"))
-    print(f"{len(shots)} screenshots in {OUT} ({time.monotonic() - started:.0f} s):")
-    for shot in shots:
-        print(f"  {shot.relative_to(ROOT)}")
-    return 0 if shots and completed.returncode == 0 else 1
+    started, failed = time.monotonic(), 0
+    for language in LANGUAGES:
+        work = Path(tempfile.mkdtemp(prefix="gpf_screens_"))
+        profile = work / "profiles" / "default"
+        plugins = profile / "python" / "plugins"
+        plugins.mkdir(parents=True)
+        (plugins / "gpf_wmts_publisher").symlink_to(ROOT)
+        # QGIS reads its interface language from the profile (and installs qt_<lang> itself).
+        (profile / "QGIS").mkdir()
+        (profile / "QGIS" / "QGIS3.ini").write_text(
+            f"[locale]\noverrideFlag=true\nuserLocale={language}\nglobalLocale={language}\n",
+            encoding="utf-8")
+        out = OUT / language
+        out.mkdir(parents=True, exist_ok=True)
+        for old in out.glob("*.png"):
+            old.unlink()
+        with start_sandbox(work / "sandbox") as sandbox:
+            env = dict(os.environ, GPF_SCREENSHOTS_INSIDE="1",
+                       GPF_SCREENSHOTS_SANDBOX=sandbox.base_url, GPF_SCREENSHOTS_OUT=str(out),
+                       GPF_SCREENSHOTS_WORK=str(work), GPF_SCREENSHOTS_ROOT=str(ROOT),
+                       QGIS_AUTH_DB_DIR_PATH=str(work / "auth"), LANG=f"{language}_FR.UTF-8"
+                       if language == "fr" else "en_GB.UTF-8")
+            env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) display, not offscreen
+            (work / "auth").mkdir()
+            command = ["xvfb-run", "-a", "-s", f"-screen 0 {SCREEN[0]}x{SCREEN[1]}x24", "qgis",
+                       "--nologo", "--noversioncheck", "--noplugins", "--lang", language,
+                       "--profiles-path", str(work),
+                       "--code", str(ROOT / "scripts" / "screenshots.py")]
+            completed = subprocess.run(command, env=env, timeout=900, check=False)
+        shots = sorted(out.glob("*.png"))
+        failed += completed.returncode != 0 or not shots
+        print(f"{language}: {len(shots)} screenshots in {out.relative_to(ROOT)}")
+    print(f"done in {time.monotonic() - started:.0f} s")
+    return 1 if failed else 0
 
 
 # -- inside QGIS -------------------------------------------------------------------------------
@@ -94,17 +111,21 @@ def walkthrough(iface, out: Path, sandbox_url: str, work: Path):
     sys.path.insert(0, str(ROOT))
     from gpf_wmts_publisher.ui import actions
 
-    from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
+    from scripts.screenshot_data import open_demo_layer, write_demo_layer
 
     assert QgsApplication.authManager().setMasterPassword("screenshots-master", True)
     window = iface.mainWindow()
-    window.resize(1500, 950)
-    window.showMaximized()
-    layer = open_styled_layer(make_polygon_gpkg(str(work)))
+    window.showNormal()
+    window.setGeometry(0, 0, *SCREEN)
+    window.setFixedSize(*SCREEN)  # no window manager under Xvfb: the size is ours to fix
+    layer = open_demo_layer(write_demo_layer(work))
     QgsProject.instance().addMapLayer(layer)
     iface.setActiveLayer(layer)
-    iface.mapCanvas().setExtent(iface.mapCanvas().fullExtent())
-    yield lambda: True
+    full = layer.extent()
+    # A quarter of the data: the parcels' labels are readable, the categories visible.
+    iface.mapCanvas().setExtent(full.buffered(-full.width() * 0.3))
+    iface.mapCanvas().refresh()
+    yield _after(2)
 
     def shoot(widget, name: str) -> None:
         widget.grab().save(str(out / f"{name}.png"))
@@ -134,7 +155,8 @@ def walkthrough(iface, out: Path, sandbox_url: str, work: Path):
     yield lambda: wizard.style_page.preview is not None
     shoot(wizard, "02-style")
     wizard.next()
-    wizard.wmsv_page.abstractEdit.setPlainText("Parcelles de démonstration")
+    wizard.wmsv_page.abstractEdit.setPlainText(
+        "Occupation du sol des parcelles" if _french() else "Land use of the parcels")
     yield lambda: True
     shoot(wizard, "03-wmsv")
     wizard.next()
@@ -163,7 +185,7 @@ def walkthrough(iface, out: Path, sandbox_url: str, work: Path):
     dock.inspectionFinished.connect(finished.append)
     dock.inspect_all()
     yield lambda: bool(finished)
-    dock.go_to_level(12)
+    dock.go_to_level(13)
     yield _after(1.5)
     shoot(window, "08-inspector-in-qgis")
     dock.save_contact_sheet(str(out / "09-contact-sheet.png"))
@@ -172,6 +194,12 @@ def walkthrough(iface, out: Path, sandbox_url: str, work: Path):
     services.select_layer_name(wizard.publish_page.result.wmts_layer_name)
     yield _after(0.5)
     shoot(window, "10-published-services-in-qgis")
+
+
+def _french() -> bool:
+    from qgis.core import QgsSettings
+
+    return str(QgsSettings().value("locale/userLocale", "")).startswith("fr")
 
 
 def _after(seconds: float):
