@@ -114,6 +114,13 @@ def walkthrough(iface, out: Path, sandbox_url: str, work: Path):
     from scripts.screenshot_data import open_demo_layer, write_demo_layer
 
     assert QgsApplication.authManager().setMasterPassword("screenshots-master", True)
+    # Started as QGIS starts an enabled plugin, so its translator (i18n/*.qm) is installed.
+    from qgis import utils
+
+    plugins = str(work / "profiles" / "default" / "python" / "plugins")
+    if plugins not in utils.plugin_paths:
+        utils.plugin_paths.append(plugins)
+    assert utils.loadPlugin("gpf_wmts_publisher") and utils.startPlugin("gpf_wmts_publisher")
     window = iface.mainWindow()
     window.showNormal()
     window.setGeometry(0, 0, *SCREEN)

@@ -131,3 +131,15 @@ def test_the_services_dock_is_french(french_interface):
         assert english_left(dock, english_patterns()) == []
     finally:
         dispose(dock)
+
+
+def test_the_zoom_inspector_is_french(french_interface, qgis_iface):
+    from gpf_wmts_publisher.ui.inspector_dock import ZoomInspectorDock
+
+    dock = ZoomInspectorDock(qgis_iface)
+    try:
+        dock.show()
+        wait_until(lambda: True)
+        assert english_left(dock, english_patterns()) == []
+    finally:
+        dispose(dock)

@@ -31,7 +31,7 @@ SAME_IN_BOTH = {
     "Total", "Minimum", "Maximum", "Distance", "Image", "Code", "Identifiant", "Instance",
     "Zone", "Rotation", "Position", "Message", "Note", "Structure", "Environnement", "Local",
     "PNG", "JPEG", "Validation", "Transport", "Contact", "Support", "Production", "Licence",
-    "Géoplateforme (data.geopf.fr)",
+    "Géoplateforme (data.geopf.fr)", "Verdict",
 }
 
 _PLACEHOLDER = re.compile(r"\\\{\d+(?::[^}]*)?\\\}")

@@ -83,7 +83,7 @@ def test_an_offering_seen_unstable_is_replaced_by_one_that_publishes(tmp_path):
 
 def test_resume_after_a_failed_publication_replaces_the_unstable_offering(tmp_path):
     api = OfferingsApi(["UNSTABLE", "UNSTABLE"])
-    with pytest.raises(PublishError, match="(?i)unstable"):  # failed twice: the platform's state
+    with pytest.raises(PublishError, match=r"(?i)unstable"):  # failed twice: the platform's state
         ensure_offering(_context(tmp_path, api), "offering_wmts", "conf", ENDPOINT, True)
     assert api.live() == ["off2"]
 
