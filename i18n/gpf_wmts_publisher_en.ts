@@ -403,6 +403,81 @@
         <source>the platform</source>
         <translation>the platform</translation>
     </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="98"/>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="117"/>
+        <source>upload</source>
+        <translation>upload</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="127"/>
+        <source>upload sent</source>
+        <translation>upload sent</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="144"/>
+        <source>checks passed</source>
+        <translation>checks passed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/integration.py" line="54"/>
+        <source>integrated</source>
+        <translation>integrated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="106"/>
+        <source>metadata published</source>
+        <translation>metadata published</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="84"/>
+        <source>pyramid generated</source>
+        <translation>pyramid generated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/restriction.py" line="18"/>
+        <source>public</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/restriction.py" line="23"/>
+        <source>permission granted</source>
+        <translation>permission granted</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="39"/>
+        <source>style uploaded</source>
+        <translation>style uploaded</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/tags.py" line="50"/>
+        <source>tagged</source>
+        <translation>tagged</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="58"/>
+        <source>WMS-V configured</source>
+        <translation>WMS-V configured</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="66"/>
+        <source>WMS-V published</source>
+        <translation>WMS-V published</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmts.py" line="72"/>
+        <source>WMTS configured</source>
+        <translation>WMTS configured</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmts.py" line="80"/>
+        <source>WMTS published</source>
+        <translation>WMTS published</translation>
+    </message>
 </context>
 <context>
     <name>AccessPage</name>

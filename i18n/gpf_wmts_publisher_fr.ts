@@ -403,6 +403,81 @@
         <source>the platform</source>
         <translation>la plateforme</translation>
     </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="98"/>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="117"/>
+        <source>upload</source>
+        <translation>envoi</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="127"/>
+        <source>upload sent</source>
+        <translation>livraison envoyée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="144"/>
+        <source>checks passed</source>
+        <translation>vérifications réussies</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/integration.py" line="54"/>
+        <source>integrated</source>
+        <translation>intégrée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="106"/>
+        <source>metadata published</source>
+        <translation>métadonnées publiées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="84"/>
+        <source>pyramid generated</source>
+        <translation>pyramide générée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/restriction.py" line="18"/>
+        <source>public</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/restriction.py" line="23"/>
+        <source>permission granted</source>
+        <translation>permission accordée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="39"/>
+        <source>style uploaded</source>
+        <translation>style déposé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/tags.py" line="50"/>
+        <source>tagged</source>
+        <translation>étiquetée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="58"/>
+        <source>WMS-V configured</source>
+        <translation>WMS-V configuré</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="66"/>
+        <source>WMS-V published</source>
+        <translation>WMS-V publié</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmts.py" line="72"/>
+        <source>WMTS configured</source>
+        <translation>WMTS configuré</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmts.py" line="80"/>
+        <source>WMTS published</source>
+        <translation>WMTS publié</translation>
+    </message>
 </context>
 <context>
     <name>AccessPage</name>

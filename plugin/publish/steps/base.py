@@ -218,7 +218,7 @@ def _parse_date(value: Any) -> Optional[datetime]:
 
 
 def progress_text(what: str, state: Dict[str, Any]) -> str:
-    return f"{what}: {state.get('status')}"
+    return f"{what}: {status_label(str(state.get('status') or ''))}"
 
 
 def abort_running_executions(ctx: PublishContext, journal: Journal) -> List[str]:

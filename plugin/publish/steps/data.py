@@ -95,7 +95,7 @@ class DataStep(Step):
         table = ctx.spec.effective_data_name
         # Only the local copy's name is adapted: the platform still receives data/<table>.gpkg.
         path = os.path.join(ctx.work_dir, portable_file_name(table, ".gpkg"))
-        ctx.progress(0.0, "export")
+        ctx.progress(0.0, tr("export"))
         result = export_geopackage(ctx.spec.layer, path, table)
         export = {"path": result.path, "size": result.size, "md5": file_md5(result.path),
                   "srs": result.srs, "features": result.feature_count,
@@ -114,7 +114,7 @@ class DataStep(Step):
             total = export["size"]
 
             def on_bytes(sent: int, _total: int) -> None:
-                ctx.progress(0.05 + 0.75 * sent / max(total, 1), "upload")
+                ctx.progress(0.05 + 0.75 * sent / max(total, 1), tr("upload"))
                 ctx.check_cancel()
 
             md5 = api.push_data(upload_id, export["path"], remote, on_progress=on_bytes)
@@ -124,7 +124,7 @@ class DataStep(Step):
         if not ctx.journal.get("md5_sent"):
             api.push_md5(upload_id, {remote: export["md5"]})
             ctx.journal.put("md5_sent", True)
-        ctx.progress(0.8, "upload sent")
+        ctx.progress(0.8, tr("upload sent"))
 
     def _wait_checks(self, ctx: PublishContext, upload_id: str) -> None:
         api = ctx.api
@@ -141,5 +141,5 @@ class DataStep(Step):
 
         ctx.wait(lambda: api.upload_checks(upload_id), done,
                  timeout_s=ctx.timeouts.checks_s, what=tr("the upload checks"))
-        ctx.progress(1.0, "checks passed")
+        ctx.progress(1.0, tr("checks passed"))
 

@@ -51,7 +51,7 @@ class IntegrationStep(Step):
                                step=self.name)
         journal.put("relations", relations)
         journal.put("vectordb_extent", stored.raw.get("extent"))
-        ctx.progress(1.0, "integrated")
+        ctx.progress(1.0, tr("integrated"))
 
 
 def table_relations(stored: StoredData) -> List[Mapping[str, Any]]:

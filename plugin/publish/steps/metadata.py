@@ -103,4 +103,4 @@ class MetadataStep(Step):
         journal.put("metadata_file_identifier", file_identifier)
         csw = endpoint_url(endpoint, "CSW")
         journal.put("metadata_url", record_url(csw, file_identifier))
-        ctx.progress(1.0, "metadata published")
+        ctx.progress(1.0, tr("metadata published"))

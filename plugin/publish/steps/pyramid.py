@@ -81,7 +81,7 @@ class PyramidStep(Step):
             stored_data_type="ROK4-PYRAMID-RASTER")
         levels = sorted(int(z) for z in pyramid.levels)
         journal.put("pyramid_levels", levels)
-        ctx.progress(1.0, "pyramid generated")
+        ctx.progress(1.0, tr("pyramid generated"))
 
 
 def _bbox_of_geojson(geometry: Any) -> Optional[Tuple[float, float, float, float]]:

@@ -36,7 +36,7 @@ class StyleStep(Step):
             create=lambda: api.create_static(sld, name=name, description=spec.wmsv_title,
                                              filename=f"{table}.sld"))
         ctx.log(f"style static {static_id} for table {table}")
-        ctx.progress(1.0, "style uploaded")
+        ctx.progress(1.0, tr("style uploaded"))
 
     def _sld(self, ctx: PublishContext, table: str, relation: Dict[str, Any]) -> bytes:
         if ctx.spec.layer is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from ...i18n import tr
 from ..context import PublishContext
 from .base import Step
 
@@ -46,4 +47,4 @@ class TagsStep(Step):
         metadata = journal.resource_id("metadata")
         if metadata:
             api.add_tags("metadata", metadata, {"datasheet_name": sheet})
-        ctx.progress(1.0, "tagged")
+        ctx.progress(1.0, tr("tagged"))

@@ -55,7 +55,7 @@ class WmsvStep(Step):
                                                 layer_name, body)
         ctx.api.add_tags("configurations", configuration_id, {
             "datasheet_name": spec.datasheet_name, "theme": spec.theme})
-        ctx.progress(0.3, "WMS-V configured")
+        ctx.progress(0.3, tr("WMS-V configured"))
         offering = ensure_offering(ctx, "offering_wmsv", configuration_id, endpoint,
                                    open_=not private)
         url = offering_url(offering, "WMS").split("?")[0]
@@ -63,7 +63,7 @@ class WmsvStep(Step):
         journal.put("wmsv_private", private)
         if private:
             self._harvest_key(ctx, offering)
-        ctx.progress(1.0, "WMS-V published")
+        ctx.progress(1.0, tr("WMS-V published"))
 
     def _harvest_key(self, ctx: PublishContext, offering: Offering) -> None:
         """Permission + HASH key + access so the harvester may read the private WMS-V.

@@ -69,7 +69,7 @@ class WmtsStep(Step):
                                                 layer_name, body)
         ctx.api.add_tags("configurations", configuration_id, {
             "datasheet_name": spec.datasheet_name, "theme": spec.theme})
-        ctx.progress(0.3, "WMTS configured")
+        ctx.progress(0.3, tr("WMTS configured"))
         offering = ensure_offering(ctx, "offering_wmts", configuration_id, endpoint,
                                    open_=not spec.restricted)
         url = offering_url(offering, "WMTS")
@@ -77,7 +77,7 @@ class WmtsStep(Step):
         journal.put("wmts_capabilities_url", capabilities_url(url))
         journal.put("wmts_endpoint_url", endpoint_url(endpoint, "WMTS"))
         journal.put("wmts_levels", [top, bottom])
-        ctx.progress(1.0, "WMTS published")
+        ctx.progress(1.0, tr("WMTS published"))
 
 
 def capabilities_url(wmts_url: str) -> str:
