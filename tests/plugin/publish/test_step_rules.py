@@ -108,7 +108,8 @@ def test_execution_progress_comes_from_status_and_dates_only():
     assert _execution_fraction(just_started, now) == 0.2
     one_minute = _execution_fraction(running, now)
     assert 0.2 < one_minute < _execution_fraction(running, now.replace(hour=13)) < 0.95
-    assert progress_text("the pyramid harvest", running) == "the pyramid harvest: in progress"  # the status as words
+    # The status as words (a French interface reads « en cours »).
+    assert progress_text("the pyramid harvest", running) == "the pyramid harvest: in progress"
     assert _execution_fraction({"status": "WAITING"}) == 0.05
     assert _execution_fraction({"status": "PROGRESS"}) == 0.2
     assert _execution_fraction({"status": "SUCCESS"}) == 1.0
