@@ -26,10 +26,17 @@ class Finding:
     location: str = ""
 
     def text(self, lang: str = "en") -> str:
-        message = self.message_fr if lang.lower().startswith("fr") else self.message_en
-        return f"[{self.severity.value}] {self.location}: {message}" if self.location else (
-            f"[{self.severity.value}] {message}"
+        french = lang.lower().startswith("fr")
+        message = self.message_fr if french else self.message_en
+        severity = SEVERITY_FR[self.severity] if french else self.severity.value
+        return f"[{severity}] {self.location}: {message}" if self.location else (
+            f"[{severity}] {message}"
         )
+
+
+# The severity as a French reader sees it (the English word is the code itself).
+SEVERITY_FR = {Severity.ERROR: "ERREUR", Severity.WARNING: "AVERTISSEMENT",
+               Severity.FIXED: "CORRIGÉ"}
 
 
 # code -> (English template, French template); templates use str.format(**params).

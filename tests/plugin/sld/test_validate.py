@@ -146,7 +146,7 @@ def test_every_catalogue_message_exists_in_both_languages():
         item = finding(Severity.ERROR, code, "Rule 'x'", **{n: f"<{n}>" for n in names})
         assert isinstance(item, Finding)
         assert item.message_en and item.message_fr and item.message_en != item.message_fr, code
-        assert item.text("fr") == f"[ERROR] Rule 'x': {item.message_fr}"
+        assert item.text("fr") == f"[ERREUR] Rule 'x': {item.message_fr}"  # French severity
         assert item.text("en") == f"[ERROR] Rule 'x': {item.message_en}"
 
 
