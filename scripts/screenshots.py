@@ -27,12 +27,12 @@ LANGUAGES = ("fr", "en")  # French first: the README shows it first
 SCREEN = (1600, 1000)    # the QGIS window's fixed size, QGIS's default font
 
 
-def run_outside() -> int:
+def run_outside(languages=LANGUAGES) -> int:
     sys.path.insert(0, str(ROOT))
     from tests.fixtures.sandbox import start_sandbox
 
     started, failed = time.monotonic(), 0
-    for language in LANGUAGES:
+    for language in languages:
         work = Path(tempfile.mkdtemp(prefix="gpf_screens_"))
         profile = work / "profiles" / "default"
         plugins = profile / "python" / "plugins"
@@ -217,4 +217,6 @@ def _after(seconds: float):
 if os.environ.get(INSIDE):
     run_inside()
 elif __name__ == "__main__":
-    sys.exit(run_outside())
+    # Optional arguments: the languages to redo (e.g. `scripts/screenshots.py fr`). Leave the
+    # i18n/*.qm files alone meanwhile: QGIS maps them, rewriting one under it crashes QGIS.
+    sys.exit(run_outside(tuple(sys.argv[1:]) or LANGUAGES))
