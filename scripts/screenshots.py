@@ -196,6 +196,9 @@ def walkthrough(iface, out: Path, sandbox_url: str, work: Path):
     yield _after(1.5)
     shoot(window, "08-inspector-in-qgis")
     dock.save_contact_sheet(str(out / "09-contact-sheet.png"))
+    # Closed before the next picture: its status line now names the file just saved (a path of
+    # this machine), and the services dock gets the room.
+    dock.close()
     services = actions.open_published_services(iface)
     yield lambda: bool(services.rows)
     services.select_layer_name(wizard.publish_page.result.wmts_layer_name)
