@@ -93,6 +93,9 @@ def run_inside() -> None:
             timer.stop()
             QgsProject.instance().clear()
             QgsApplication.exit(0)
+            # Every picture is written: a QGIS that hangs while quitting (seen under Xvfb
+            # with the task manager busy) must not keep the caller waiting.
+            QTimer.singleShot(10_000, lambda: os._exit(0))
         except Exception:  # report and leave QGIS, never hang the caller
             import traceback
 
