@@ -95,7 +95,10 @@ def run_inside() -> None:
             QgsApplication.exit(0)
             # Every picture is written: a QGIS that hangs while quitting (seen under Xvfb
             # with the task manager busy) must not keep the caller waiting.
-            QTimer.singleShot(10_000, lambda: os._exit(0))
+            # A thread, not a Qt timer: the hang comes after the event loop has stopped.
+            import threading
+
+            threading.Timer(10, os._exit, args=(0,)).start()
         except Exception:  # report and leave QGIS, never hang the caller
             import traceback
 
