@@ -28,6 +28,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
+from ..error_messages import user_error_text
 from ..i18n import tr
 from ..publish.errors import PublishCancelledError
 from ..publish.layer_source import LayerSource
@@ -161,6 +162,19 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputString("JOURNAL", tr("Journal file")))
 
     # -- running --------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
+        """Every failure (platform down, wrong password, HTTP error, timeout, local file)
+        reaches the user as one translated line, never as a Python traceback."""
+        try:
+            return self._process(parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except Exception as error:
+            raise QgsProcessingException(user_error_text(error)) from error
+
+    def _process(self, parameters, context, feedback) -> Dict[str, Any]:
+        raise NotImplementedError
+
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
         """On the layer's thread: take the snapshot the worker thread will reopen."""
         if self.needs_layer and not self.parameterAsString(parameters, "REUSE_STORED_DATA",
@@ -275,7 +289,7 @@ class PublishLayerAsWmts(_PublicationAlgorithm):
         self._publication_parameters()
         self._outputs()
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
+    def _process(self, parameters, context, feedback) -> Dict[str, Any]:
         cancel = FeedbackCancel(feedback)
         api = self._api(parameters, context, cancel)
         spec = self._publication(api, parameters, context)
@@ -312,7 +326,7 @@ class PublicationStep(_PublicationAlgorithm):
         self._publication_parameters()
         self._outputs()
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
+    def _process(self, parameters, context, feedback) -> Dict[str, Any]:
         cancel = FeedbackCancel(feedback)
         api = self._api(parameters, context, cancel)
         spec = self._publication(api, parameters, context)
@@ -347,7 +361,7 @@ class UndoPublication(_PublicationAlgorithm):
                                                        tr("WMTS technical name")))
         self.addOutput(QgsProcessingOutputString("REMOVED", tr("Removed resources")))
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
+    def _process(self, parameters, context, feedback) -> Dict[str, Any]:
         cancel = FeedbackCancel(feedback)
         api = self._api(parameters, context, cancel)
         name = self.parameterAsString(parameters, "WMTS_NAME", context)
