@@ -22,7 +22,7 @@ class RecordingFeedback(QgsProcessingFeedback):
         super().__init__()
         self.errors = []
 
-    def reportError(self, error, fatalError=False):  # noqa: N802, N803 - QGIS's names
+    def reportError(self, error, fatalError=False):  # noqa: N803 - QGIS's names
         self.errors.append(error)
         super().reportError(error, fatalError)
 
