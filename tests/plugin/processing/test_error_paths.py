@@ -70,3 +70,43 @@ def test_each_failure_is_one_clear_line_without_traceback(provider, mode, algori
     assert EXPECTED_WORDS[mode] in everything
     assert "Traceback" not in everything
     assert "wrong-or-right" not in everything and "t0ken-for-tests" not in everything
+
+
+# -- hole 8: Processing shares the wizard's tile rule ------------------------------------------
+def _run_publish(base_url, tmp_path, **changes):
+    import processing
+
+    parameters = {"PLATFORM_URL": base_url, "DATASTORE": "ds", "JOURNAL_DIR": str(tmp_path),
+                  "DATASHEET": "fiche", "WMTS_NAME": "tiles_wmts", "WMSV_NAME": "tiles_wmsv",
+                  "PYRAMID_NAME": "tiles_pyr", "WMSV_TITLE": "T", "WMTS_TITLE": "T",
+                  "ABSTRACT": "A", "FORMAT": 1, "INPUT": make_polygon_gpkg(str(tmp_path))}
+    parameters.update(changes)
+    try:
+        processing.run("gpf_wmts:publishwmts", parameters, feedback=QgsProcessingFeedback())
+    except QgsProcessingException as error:
+        return str(error)
+    return ""
+
+
+def test_processing_refuses_zoom_0_to_21_on_france_even_with_force(provider, tmp_path,
+                                                                   monkeypatch):
+    short_network_limits(monkeypatch)
+    monkeypatch.setenv("GPF_USERNAME", "someone")
+    monkeypatch.setenv("GPF_PASSWORD", "secret")
+    with failing_platform("down") as base_url:
+        message = _run_publish(base_url, tmp_path, TOP=0, BOTTOM=21, FORCE=True,
+                               EXTENT="-5.2,8.3,41.3,51.1 [EPSG:4326]")
+    assert "tiles" in message and "Could not reach" not in message
+
+
+def test_processing_goes_past_a_tile_warning_only_with_force(provider, tmp_path, monkeypatch):
+    short_network_limits(monkeypatch)
+    monkeypatch.setenv("GPF_USERNAME", "someone")
+    monkeypatch.setenv("GPF_PASSWORD", "secret")
+    extent = "2.30,2.40,48.80,48.90 [EPSG:4326]"
+    with failing_platform("down") as base_url:
+        stopped = _run_publish(base_url, tmp_path, TOP=10, BOTTOM=17, EXTENT=extent)
+        forced = _run_publish(base_url, tmp_path, TOP=10, BOTTOM=17, EXTENT=extent,
+                              FORCE=True)
+    assert "FORCE" in stopped
+    assert "Could not reach the Géoplateforme" in forced  # past the check, to the network
