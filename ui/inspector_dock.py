@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 from typing import Dict, List, Optional
-from urllib.parse import parse_qsl, urlsplit
 
 from qgis.core import (
     QgsApplication,
@@ -42,16 +41,17 @@ def get_tile_url(capabilities_url: str) -> str:
     return capabilities_url.split("?", 1)[0]
 
 
-def tile_source_from_info(info, capabilities_url: str) -> TileSource:
-    """Tiles of the layer; a restricted layer's key (``apikey`` on its URL) goes along."""
-    query = parse_qsl(urlsplit(capabilities_url).query)
-    key = next((value for name, value in query if name.lower() == "apikey"), "")
+def tile_source_from_info(info, capabilities_url: str, authcfg: str = "") -> TileSource:
+    """Tiles of the layer; a restricted layer's key goes along as the Basic header of its
+    QGIS auth configuration (never on a URL)."""
+    from ..plugin.wmts.key_config import basic_headers
+
     return TileSource(
         url=get_tile_url(capabilities_url), layer=info.identifier, style=info.default_style,
         tile_matrix_set=info.matrix_set,
         image_format=info.formats[0] if info.formats else "image/png",
         matrix_ids={lvl.zoom: lvl.identifier for lvl in info.levels if lvl.zoom is not None},
-        params={"apikey": key} if key else {})
+        headers=basic_headers(authcfg) if authcfg else {})
 
 
 class ZoomInspectorDock(QgsDockWidget, FORM):
@@ -71,6 +71,7 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
             QHeaderView.ResizeMode.ResizeToContents)
         self.info = None
         self.capabilities_url = ""
+        self.authcfg = ""  # a restricted layer's key configuration (key_config.py)
         self.tile_source: Optional[TileSource] = None
         self.levels: List[int] = []
         self.results: Dict[int, LevelResult] = {}
@@ -109,6 +110,9 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         if source_layer is not None:
             self.sourceLayerCombo.setLayer(source_layer)
         self.capabilities_url = self._capabilities_url_of(wmts_layer)
+        uri = QgsDataSourceUri()
+        uri.setEncodedUri(wmts_layer.source())
+        self.authcfg = uri.authConfigId()
         if info is not None:
             self.use_info(info)
         else:
@@ -120,7 +124,7 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
 
     @staticmethod
     def _capabilities_url_of(layer) -> str:
-        """The URL QGIS reads the layer from (with its key when restricted)."""
+        """The URL QGIS reads the layer from (a restricted layer's key is in its authcfg)."""
         uri = QgsDataSourceUri()
         uri.setEncodedUri(layer.source())
         return uri.param("url") or layer.customProperty(
@@ -134,14 +138,17 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         name = layer.customProperty("gpf_wmts_publisher/layer_name", "") or uri.param("layers")
         self.statusLabel.setText(self.tr("Reading the WMTS capabilities…"))
         self.task = run_in_task(self.tr("Reading the WMTS capabilities"),
-                                layer_info_task_function(self.capabilities_url, name, False),
+                                layer_info_task_function(
+                                    self.capabilities_url, name, False,
+                                    access_key=(lambda: self.authcfg) if self.authcfg else None),
                                 lambda result: self.use_info(result[1]),
                                 lambda message: self.statusLabel.setText(message))
 
     def use_info(self, info) -> None:
         """Lists the layer's pyramid levels (read from its capabilities)."""
         self.info = info
-        self.tile_source = tile_source_from_info(info, self.capabilities_url)
+        self.tile_source = tile_source_from_info(info, self.capabilities_url,
+                                                 self.authcfg)
         self.levels = sorted(lvl.zoom for lvl in info.levels if lvl.zoom is not None)
         self.results.clear()
         self.thumbnailStrip.clear()

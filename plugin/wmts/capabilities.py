@@ -290,13 +290,11 @@ def build_qgis_uri(
     capabilities_url_: str,
     *,
     authcfg: Optional[str] = None,
-    apikey: Any = None,
     image_format: Optional[str] = None,
 ) -> str:
-    """The `wms` provider URI of the layer. For a private service give either `authcfg` (a
-    QGIS authentication configuration id) or `apikey`: the key is then put on the URL and
-    IgnoreGetMapUrl=1 makes QGIS reuse that URL for GetTile, so the key is on every request.
-    The returned string holds the key in that case: do not log it."""
+    """The `wms` provider URI of the layer. A private service is opened with `authcfg` (a
+    QGIS authentication configuration id, plugin/wmts/key_config.py): never with a key on the
+    URL, which a project would save in clear and urllib3 would log."""
     from qgis.core import QgsDataSourceUri
 
     chosen_format = image_format or (info.formats[0] if info.formats else "image/png")
@@ -309,9 +307,6 @@ def build_qgis_uri(
     uri.setParam("layers", info.identifier)
     uri.setParam("styles", info.default_style)
     uri.setParam("tileMatrixSet", info.matrix_set)
-    if apikey:
-        url = with_query_parameter(url, "apikey", _reveal(apikey))
-        uri.setParam("IgnoreGetMapUrl", "1")
     uri.setParam("url", url)
     if authcfg:
         uri.setAuthConfigId(authcfg)

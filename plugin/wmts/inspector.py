@@ -124,7 +124,8 @@ class TileSource:
     tile_matrix_set: str
     image_format: str
     matrix_ids: Dict[int, str]  # PM level → TileMatrix identifier in the set
-    params: Dict[str, str] = field(default_factory=dict)  # e.g. apikey (never logged)
+    params: Dict[str, str] = field(default_factory=dict)  # extra query parameters
+    headers: Dict[str, str] = field(default_factory=dict)  # a restricted layer's key (secret)
 
     def get_tile_params(self, z: int, col: int, row: int) -> Dict[str, str]:
         query = {
@@ -154,6 +155,7 @@ def fetch_tile(session, source: TileSource, z: int, col: int, row: int,
     """One GetTile: found when the server answers an image; blank when it is uniform."""
     try:
         reply = session.get(source.url, params=source.get_tile_params(z, col, row),
+                            headers=source.headers or None,
                             timeout=timeout_s)
     except Exception as error:  # a network error means "not found" here
         LOG.warning("GetTile %s/%s/%s failed: %s", z, col, row, type(error).__name__)
@@ -171,6 +173,7 @@ def fetch_tile_image(session, source: TileSource, z: int, col: int, row: int,
                      timeout_s: float = 15.0) -> Optional[QImage]:
     try:
         reply = session.get(source.url, params=source.get_tile_params(z, col, row),
+                            headers=source.headers or None,
                             timeout=timeout_s)
     except Exception:  # a missing tile leaves its square white
         return None

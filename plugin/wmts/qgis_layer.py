@@ -3,7 +3,7 @@ check QGIS accepts it. The last step of the publication (Â« back in the canvas Â
 
 from __future__ import annotations
 
-from typing import Any, Optional, Tuple
+from typing import Any, Mapping, Optional, Tuple
 
 from qgis.core import QgsRasterLayer
 
@@ -23,16 +23,18 @@ def open_wmts_layer(
     layer_name: str,
     session: Any = None,
     *,
-    apikey: Any = None,
     authcfg: Optional[str] = None,
+    headers: Optional[Mapping[str, str]] = None,
     timeout: float = 30,
 ) -> Tuple[QgsRasterLayer, WmtsLayerInfo]:
     """A valid QgsRasterLayer ('wms' provider) named after the layer's title, and what was
-    read about it. Raises LayerNotInCapabilities while the layer is not published yet."""
-    caps = read_capabilities(capabilities_url, session, apikey=apikey, timeout=timeout)
+    read about it. Raises LayerNotInCapabilities while the layer is not published yet.
+    A restricted service: ``authcfg`` for the layer, ``headers`` (its Basic header, from
+    key_config.basic_headers) for the plugin's own read of the capabilities."""
+    caps = read_capabilities(capabilities_url, session, headers=headers, timeout=timeout)
     info = find_layer(caps, layer_name)
-    layer = open_raster_layer(build_qgis_uri(info, capabilities_url, apikey=apikey,
-                                             authcfg=authcfg), info.title, "wms")
+    layer = open_raster_layer(build_qgis_uri(info, capabilities_url, authcfg=authcfg),
+                              info.title, "wms")
     if not layer.isValid():
         shown = redact_url(capabilities_url)
         raise CapabilitiesError(
