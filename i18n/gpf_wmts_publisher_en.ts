@@ -251,82 +251,82 @@
     <message>
         <location filename="../plugin/error_messages.py" line="23"/>
         <source>The Géoplateforme refused the request</source>
-        <translation type="unfinished"></translation>
+        <translation>The Géoplateforme refused the request</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="24"/>
         <source>The Géoplateforme rejected the request as invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>The Géoplateforme rejected the request as invalid</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="26"/>
         <source>Authentication with the Géoplateforme failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentication with the Géoplateforme failed</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="27"/>
         <source>Not signed in to the Géoplateforme, or the session expired; sign in again</source>
-        <translation type="unfinished"></translation>
+        <translation>Not signed in to the Géoplateforme, or the session expired; sign in again</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="30"/>
         <source>Your account has no right to do this on this datastore</source>
-        <translation type="unfinished"></translation>
+        <translation>Your account has no right to do this on this datastore</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="32"/>
         <source>The Géoplateforme sign-in service refused the credentials: check the login, the password and the one-time code</source>
-        <translation type="unfinished"></translation>
+        <translation>The Géoplateforme sign-in service refused the credentials: check the login, the password and the one-time code</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="35"/>
         <source>The Géoplateforme does not know this resource</source>
-        <translation type="unfinished"></translation>
+        <translation>The Géoplateforme does not know this resource</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="36"/>
         <source>The Géoplateforme refused because of a conflict (name taken or wrong state)</source>
-        <translation type="unfinished"></translation>
+        <translation>The Géoplateforme refused because of a conflict (name taken or wrong state)</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="39"/>
         <source>The Géoplateforme asks to slow down; try again in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>The Géoplateforme asks to slow down; try again in a moment</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="41"/>
         <source>The Géoplateforme had an internal error; try again later</source>
-        <translation type="unfinished"></translation>
+        <translation>The Géoplateforme had an internal error; try again later</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="43"/>
         <source>Could not reach the Géoplateforme (network, proxy or timeout); check the connection and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not reach the Géoplateforme (network, proxy or timeout); check the connection and try again</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="46"/>
         <source>Cancelled</source>
-        <translation type="unfinished">Cancelled</translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="71"/>
         <source>A local file could not be written or read: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>A local file could not be written or read: {reason}.</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="76"/>
         <source>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/algorithms.py" line="120"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
-        <translation type="unfinished"></translation>
+        <translation>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</translation>
     </message>
     <message>
         <location filename="../plugin/pyramid/tile_limit.py" line="54"/>
         <source>Set FORCE to harvest these levels anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set FORCE to harvest these levels anyway.</translation>
     </message>
 </context>
 <context>
@@ -414,12 +414,12 @@
     <message>
         <location filename="../ui/key_notice.py" line="15"/>
         <source>Géoplateforme WMTS</source>
-        <translation type="unfinished">Géoplateforme WMTS</translation>
+        <translation>Géoplateforme WMTS</translation>
     </message>
     <message>
         <location filename="../ui/key_notice.py" line="15"/>
         <source>The access key of {0} was on the layer's URL, so it was saved in clear in the project. It has been removed: the layer now reads the plugin's key from QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”). Save the project to drop the old key; if the layer stays empty, add it again from “Published services”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The access key of {0} was on the layer's URL, so it was saved in clear in the project. It has been removed: the layer now reads the plugin's key from QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”). Save the project to drop the old key; if the layer stays empty, add it again from “Published services”.</translation>
     </message>
 </context>
 <context>
@@ -982,7 +982,7 @@
     <message>
         <location filename="../ui/published_dock.py" line="223"/>
         <source>Reading the restricted capabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the restricted capabilities</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,12 @@ def user_error_text(error: BaseException) -> str:
         if isinstance(cause, EntrepotError) and not str(error):
             return entrepot_error_text(cause)
         return str(error)
+    if getattr(error, "message_en", None) and getattr(error, "message_fr", None):
+        from .publish.naming import default_language  # bilingual errors (capabilities, zoom)
+
+        return error.message_fr if default_language() == "fr" else error.message_en
+    if getattr(error, "user_facing", False):  # our own words (auth database, key store)
+        return str(error)
     if isinstance(error, OSError):
         # a file the plugin writes (journal, GeoPackage copy): the reason, not the full path
         reason = error.strerror or type(error).__name__

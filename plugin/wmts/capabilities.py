@@ -25,6 +25,9 @@ _GEOGRAPHIC_CODES = ("4326", "4258", "4171", "CRS84")
 _SECRET_QUERY_KEYS = ("apikey", "key", "token", "access_token")
 
 
+CAPABILITIES_TIMEOUT = (10.0, 30.0)  # (connect, read) seconds
+
+
 class CapabilitiesError(Exception):
     """The capabilities could not be read; the message says why and what to do (fr/en)."""
 
@@ -124,9 +127,13 @@ def _reveal(value: Any) -> str:
     return value.reveal() if hasattr(value, "reveal") else str(value)
 
 
-def _fetch(url: str, session: Any, headers: Optional[Mapping[str, str]], timeout: float) -> bytes:
+def _fetch(url: str, session: Any, headers: Optional[Mapping[str, str]], timeout) -> bytes:
     import requests
 
+    from ..entrepot.network_limits import configured_timeout
+
+    # None: the entrepôt client's limits, which the environment may shorten
+    timeout = timeout or configured_timeout(CAPABILITIES_TIMEOUT)
     getter = session if session is not None else requests
     shown = redact_url(url)
     try:
@@ -158,7 +165,7 @@ def read_capabilities(
     *,
     headers: Optional[Mapping[str, str]] = None,
     apikey: Any = None,
-    timeout: float = 30,
+    timeout: Optional[float] = None,
 ) -> WebMapTileService:
     """Parse capabilities given as bytes, or fetch them from a URL with `session` (a
     requests.Session-like object; plain requests when None) and optional `headers`/`apikey`

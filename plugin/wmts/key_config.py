@@ -24,6 +24,8 @@ BASIC_METHOD = "Basic"
 class KeyStoreError(RuntimeError):
     """QGIS's auth database cannot hold the key (locked, or the write failed)."""
 
+    user_facing = True  # plugin/error_messages.py shows its words as they are
+
 
 def _manager():
     manager = QgsApplication.authManager()
@@ -95,7 +97,7 @@ def restricted_capabilities_copy(url: str, config_id: str) -> str:
 
     from .capabilities import _fetch, capabilities_url
 
-    data = _fetch(capabilities_url(url), None, basic_headers(config_id), 30)
+    data = _fetch(capabilities_url(url), None, basic_headers(config_id), None)
     handle, path = tempfile.mkstemp(prefix="gpf_wmts_capabilities_", suffix=".xml")
     with open(handle, "wb") as file:
         file.write(data)

@@ -25,7 +25,7 @@ def open_wmts_layer(
     *,
     authcfg: Optional[str] = None,
     headers: Optional[Mapping[str, str]] = None,
-    timeout: float = 30,
+    timeout: Optional[float] = None,
 ) -> Tuple[QgsRasterLayer, WmtsLayerInfo]:
     """A valid QgsRasterLayer ('wms' provider) named after the layer's title, and what was
     read about it. Raises LayerNotInCapabilities while the layer is not published yet.

@@ -27,3 +27,25 @@ def test_other_exceptions_give_one_line_without_path_or_traceback(qgis_app):
     assert user_error_text(PublishError("nom déjà pris", step="wmts")) == "[wmts] nom déjà pris"
     assert "KeyError" not in user_error_text(ValueError("valeur")) == "valeur"
     assert "RuntimeError" in user_error_text(RuntimeError("boom"))
+
+
+def test_the_kind_texts_are_french_under_the_french_catalogue(qgis_app):
+    from pathlib import Path
+
+    from gpf_wmts_publisher.plugin.entrepot.errors import ConnectionFailed, TokenError
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    import subprocess
+
+    qm = Path(__file__).resolve().parents[2] / "i18n" / "gpf_wmts_publisher_fr.qm"
+    if not qm.exists():
+        subprocess.run(["lrelease", "-silent", str(qm.with_suffix(".ts")), "-qm", str(qm)],
+                       check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert user_error_text(ConnectionFailed()).startswith("Impossible de joindre")
+        assert "a refusé les identifiants" in user_error_text(TokenError(status=401))
+    finally:
+        QCoreApplication.removeTranslator(translator)
