@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Optional
 
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import pyqtSignal
@@ -25,7 +26,7 @@ class LoginDialog(QDialog, FORM):
     disconnected = pyqtSignal()
 
     def __init__(self, parent=None, session: session_module.Session = session_module.CURRENT,
-                 settings: PluginSettings = None):
+                 settings: Optional[PluginSettings] = None):
         super().__init__(parent)
         self.setupUi(self)
         self.session = session

@@ -30,12 +30,11 @@ def test_other_exceptions_give_one_line_without_path_or_traceback(qgis_app):
 
 
 def test_the_kind_texts_are_french_under_the_french_catalogue(qgis_app):
+    import subprocess
     from pathlib import Path
 
     from gpf_wmts_publisher.plugin.entrepot.errors import ConnectionFailed, TokenError
     from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-
-    import subprocess
 
     qm = Path(__file__).resolve().parents[2] / "i18n" / "gpf_wmts_publisher_fr.qm"
     if not qm.exists():

@@ -183,7 +183,7 @@ def test_a_typo_on_relogin_keeps_the_working_stored_password(unlocked_auth_db, s
     wait_until(lambda: session.connected, what="login")
     config_id = PluginSettings().auth_config_id()
     before = _config_ids()
-    again, again_session = _dialog(sandbox)
+    again, _again_session = _dialog(sandbox)
     _failed_login(again)
     stored = session_module.load_basic_credentials(config_id)
     assert stored[1].reveal() == sandbox.accounts["formateur"]["password"]

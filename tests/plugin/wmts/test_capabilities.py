@@ -4,7 +4,7 @@ document; the QGIS URI is built from them."""
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
 
 import pytest
 import requests

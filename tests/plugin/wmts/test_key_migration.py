@@ -30,7 +30,7 @@ class FakeBar:
     def __init__(self):
         self.messages = []
 
-    def pushWarning(self, title, text):  # noqa: N802 - QGIS's name
+    def pushWarning(self, title, text):
         self.messages.append(text)
 
 
@@ -38,7 +38,7 @@ class FakeIface:
     def __init__(self):
         self.bar = FakeBar()
 
-    def messageBar(self):  # noqa: N802
+    def messageBar(self):
         return self.bar
 
 
