@@ -309,19 +309,19 @@
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../plugin/error_messages.py" line="71"/>
+        <location filename="../plugin/error_messages.py" line="77"/>
         <source>A local file could not be written or read: {reason}.</source>
         <translation>A local file could not be written or read: {reason}.</translation>
     </message>
     <message>
-        <location filename="../plugin/error_messages.py" line="76"/>
+        <location filename="../plugin/error_messages.py" line="82"/>
         <source>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</source>
         <translation>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/algorithms.py" line="120"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
-        <translation>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</translation>
+        <translation>Harvest despite the zoom-level warnings (never beyond the platform's tile cap)</translation>
     </message>
     <message>
         <location filename="../plugin/pyramid/tile_limit.py" line="54"/>
@@ -380,7 +380,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="97"/>
+        <location filename="../ui/actions.py" line="111"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publish as WMTS on the Géoplateforme…</translation>
     </message>
@@ -421,36 +421,41 @@
         <source>The access key of {0} was on the layer's URL, so it was saved in clear in the project. It has been removed: the layer now reads the plugin's key from QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”). Save the project to drop the old key; if the layer stays empty, add it again from “Published services”.</source>
         <translation>The access key of {0} was on the layer's URL, so it was saved in clear in the project. It has been removed: the layer now reads the plugin's key from QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”). Save the project to drop the old key; if the layer stays empty, add it again from “Published services”.</translation>
     </message>
+    <message>
+        <location filename="../ui/actions.py" line="99"/>
+        <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
+        <translation>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</translation>
+    </message>
 </context>
 <context>
     <name>LevelInspection</name>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="265"/>
+        <location filename="../plugin/wmts/inspector.py" line="264"/>
         <source>error: {0}</source>
         <translation>error: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="267"/>
+        <location filename="../plugin/wmts/inspector.py" line="266"/>
         <source>empty</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="269"/>
+        <location filename="../plugin/wmts/inspector.py" line="268"/>
         <source>differs from the source</source>
         <translation>differs from the source</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="270"/>
+        <location filename="../plugin/wmts/inspector.py" line="269"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="329"/>
+        <location filename="../plugin/wmts/inspector.py" line="328"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspecting WMTS levels</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="429"/>
+        <location filename="../plugin/wmts/contact_sheet.py" line="56"/>
         <source>Could not write the contact sheet to {0}</source>
         <translation>Could not write the contact sheet to {0}</translation>
     </message>
@@ -458,27 +463,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../ui/login_dialog.py" line="91"/>
+        <location filename="../ui/login_dialog.py" line="92"/>
         <source>Enter your login and password.</source>
         <translation>Enter your login and password.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="117"/>
+        <location filename="../ui/login_dialog.py" line="118"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="148"/>
+        <location filename="../ui/login_dialog.py" line="149"/>
         <source>Connecting to the Géoplateforme</source>
         <translation>Connecting to the Géoplateforme</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="165"/>
+        <location filename="../ui/login_dialog.py" line="166"/>
         <source>Connection failed: {0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="168"/>
+        <location filename="../ui/login_dialog.py" line="169"/>
         <source>Connected as {0} ({1}).</source>
         <translation>Connected as {0} ({1}).</translation>
     </message>
@@ -558,7 +563,7 @@
         <translation>Datastore</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="147"/>
+        <location filename="../ui/login_dialog.py" line="148"/>
         <source>Signing in with OAuth2: QGIS opens your browser…</source>
         <translation>Signing in with OAuth2: QGIS opens your browser…</translation>
     </message>
@@ -1056,17 +1061,17 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../ui/session.py" line="31"/>
+        <location filename="../ui/session.py" line="33"/>
         <source>QGIS&apos;s authentication database is locked: set its master password first.</source>
         <translation>QGIS's authentication database is locked: set its master password first.</translation>
     </message>
     <message>
-        <location filename="../ui/session.py" line="59"/>
+        <location filename="../ui/session.py" line="61"/>
         <source>The credentials could not be stored in QGIS&apos;s authentication database.</source>
         <translation>The credentials could not be stored in QGIS's authentication database.</translation>
     </message>
     <message>
-        <location filename="../ui/session.py" line="122"/>
+        <location filename="../ui/session.py" line="124"/>
         <source>The OAuth2 configuration could not be stored in QGIS&apos;s authentication database.</source>
         <translation>The OAuth2 configuration could not be stored in QGIS's authentication database.</translation>
     </message>

@@ -261,7 +261,7 @@
     <message>
         <location filename="../plugin/error_messages.py" line="26"/>
         <source>Authentication with the Géoplateforme failed</source>
-        <translation>L&apos;authentification auprès de la Géoplateforme a échoué</translation>
+        <translation>L'authentification auprès de la Géoplateforme a échoué</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="27"/>
@@ -271,12 +271,12 @@
     <message>
         <location filename="../plugin/error_messages.py" line="30"/>
         <source>Your account has no right to do this on this datastore</source>
-        <translation>Votre compte n&apos;a pas le droit de faire cela sur cet entrepôt</translation>
+        <translation>Votre compte n'a pas le droit de faire cela sur cet entrepôt</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="32"/>
         <source>The Géoplateforme sign-in service refused the credentials: check the login, the password and the one-time code</source>
-        <translation>Le service de connexion de la Géoplateforme a refusé les identifiants : vérifiez l&apos;identifiant, le mot de passe et le code à usage unique</translation>
+        <translation>Le service de connexion de la Géoplateforme a refusé les identifiants : vérifiez l'identifiant, le mot de passe et le code à usage unique</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="35"/>
@@ -286,7 +286,7 @@
     <message>
         <location filename="../plugin/error_messages.py" line="36"/>
         <source>The Géoplateforme refused because of a conflict (name taken or wrong state)</source>
-        <translation>La Géoplateforme a refusé à cause d&apos;un conflit (nom déjà pris ou mauvais état)</translation>
+        <translation>La Géoplateforme a refusé à cause d'un conflit (nom déjà pris ou mauvais état)</translation>
     </message>
     <message>
         <location filename="../plugin/error_messages.py" line="39"/>
@@ -309,12 +309,12 @@
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../plugin/error_messages.py" line="71"/>
+        <location filename="../plugin/error_messages.py" line="77"/>
         <source>A local file could not be written or read: {reason}.</source>
-        <translation>Un fichier local n&apos;a pas pu être écrit ou lu : {reason}.</translation>
+        <translation>Un fichier local n'a pas pu être écrit ou lu : {reason}.</translation>
     </message>
     <message>
-        <location filename="../plugin/error_messages.py" line="76"/>
+        <location filename="../plugin/error_messages.py" line="82"/>
         <source>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</source>
         <translation>Erreur inattendue ({kind}) : {message}. Le journal de QGIS (Géoplateforme WMTS) en donne le détail.</translation>
     </message>
@@ -380,7 +380,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="97"/>
+        <location filename="../ui/actions.py" line="111"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publier en WMTS sur la Géoplateforme…</translation>
     </message>
@@ -419,38 +419,43 @@
     <message>
         <location filename="../ui/key_notice.py" line="15"/>
         <source>The access key of {0} was on the layer's URL, so it was saved in clear in the project. It has been removed: the layer now reads the plugin's key from QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”). Save the project to drop the old key; if the layer stays empty, add it again from “Published services”.</source>
-        <translation>La clé d&apos;accès de {0} figurait dans l&apos;URL de la couche : elle était donc enregistrée en clair dans le projet. Elle en a été retirée : la couche lit désormais la clé de l&apos;extension dans la base d&apos;authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key »). Enregistrez le projet pour effacer l&apos;ancienne clé ; si la couche reste vide, ajoutez-la de nouveau depuis « Services publiés ».</translation>
+        <translation>La clé d'accès de {0} figurait dans l'URL de la couche : elle était donc enregistrée en clair dans le projet. Elle en a été retirée : la couche lit désormais la clé de l'extension dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key »). Enregistrez le projet pour effacer l'ancienne clé ; si la couche reste vide, ajoutez-la de nouveau depuis « Services publiés ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/actions.py" line="99"/>
+        <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LevelInspection</name>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="265"/>
+        <location filename="../plugin/wmts/inspector.py" line="264"/>
         <source>error: {0}</source>
         <translation>erreur : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="267"/>
+        <location filename="../plugin/wmts/inspector.py" line="266"/>
         <source>empty</source>
         <translation>vide</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="269"/>
+        <location filename="../plugin/wmts/inspector.py" line="268"/>
         <source>differs from the source</source>
         <translation>diffère de la source</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="270"/>
+        <location filename="../plugin/wmts/inspector.py" line="269"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="329"/>
+        <location filename="../plugin/wmts/inspector.py" line="328"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspection des niveaux WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="429"/>
+        <location filename="../plugin/wmts/contact_sheet.py" line="56"/>
         <source>Could not write the contact sheet to {0}</source>
         <translation>Impossible d'écrire la planche contact dans {0}</translation>
     </message>
@@ -458,27 +463,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../ui/login_dialog.py" line="91"/>
+        <location filename="../ui/login_dialog.py" line="92"/>
         <source>Enter your login and password.</source>
         <translation>Saisissez votre identifiant et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="117"/>
+        <location filename="../ui/login_dialog.py" line="118"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="148"/>
+        <location filename="../ui/login_dialog.py" line="149"/>
         <source>Connecting to the Géoplateforme</source>
         <translation>Connexion à la Géoplateforme</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="165"/>
+        <location filename="../ui/login_dialog.py" line="166"/>
         <source>Connection failed: {0}</source>
         <translation>Échec de la connexion : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="168"/>
+        <location filename="../ui/login_dialog.py" line="169"/>
         <source>Connected as {0} ({1}).</source>
         <translation>Connecté en tant que {0} ({1}).</translation>
     </message>
@@ -558,7 +563,7 @@
         <translation>Entrepôt</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="147"/>
+        <location filename="../ui/login_dialog.py" line="148"/>
         <source>Signing in with OAuth2: QGIS opens your browser…</source>
         <translation>Connexion OAuth2 : QGIS ouvre votre navigateur…</translation>
     </message>
@@ -1056,17 +1061,17 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../ui/session.py" line="31"/>
+        <location filename="../ui/session.py" line="33"/>
         <source>QGIS&apos;s authentication database is locked: set its master password first.</source>
         <translation>La base d'authentification de QGIS est verrouillée : définissez d'abord son mot de passe principal.</translation>
     </message>
     <message>
-        <location filename="../ui/session.py" line="59"/>
+        <location filename="../ui/session.py" line="61"/>
         <source>The credentials could not be stored in QGIS&apos;s authentication database.</source>
         <translation>Les identifiants n'ont pas pu être enregistrés dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/session.py" line="122"/>
+        <location filename="../ui/session.py" line="124"/>
         <source>The OAuth2 configuration could not be stored in QGIS&apos;s authentication database.</source>
         <translation>La configuration OAuth2 n'a pas pu être enregistrée dans la base d'authentification de QGIS.</translation>
     </message>

@@ -56,6 +56,7 @@ def test_the_restricted_wmts_is_added_to_the_map_with_a_key(restricted, sandbox)
     source = unquote(layers[0].source())
     # the key lives in QGIS's auth database: the layer (and any project) holds only its id
     assert layers[0].isValid() and "authcfg=" in source and "apikey" not in source.lower()
+    assert "authentication database" in wizard.publish_page.resultLabel.text()
     api = EntrepotApi(wizard.session.client, result.datastore_id)
     assert [k.name for k in api.list_keys()].count(KEY_NAME) == 1
 
