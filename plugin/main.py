@@ -79,8 +79,22 @@ class GpfWmtsPublisherPlugin:
         # A restricted layer saved by an earlier version carries its key on the URL: moved
         # off it as soon as the layer is seen (a project read adds its layers as well).
         QgsProject.instance().layersAdded.connect(self._move_keys_off_urls)
+        QgsProject.instance().projectSaved.connect(self._scrub_saved_project)
         self._move_keys_off_urls(list(QgsProject.instance().mapLayers().values()))
         self.initProcessing()
+
+    @staticmethod
+    def _scrub_saved_project() -> None:
+        """After each save (a .qgz is zipped only after projectSaved: hence the next turn of
+        the event loop), the migrated layers' old keys are removed from the file."""
+        from qgis.PyQt.QtCore import QTimer
+
+        from .wmts.key_migration import migrated_layer_ids, scrub_saved_project
+
+        project = QgsProject.instance()
+        path, layer_ids = project.fileName(), migrated_layer_ids(project)
+        if layer_ids:
+            QTimer.singleShot(0, lambda: scrub_saved_project(path, layer_ids))
 
     def _move_keys_off_urls(self, layers) -> None:
         from ..ui.key_notice import move_keys_off_urls
@@ -90,6 +104,7 @@ class GpfWmtsPublisherPlugin:
     def unload(self) -> None:
         try:
             QgsProject.instance().layersAdded.disconnect(self._move_keys_off_urls)
+            QgsProject.instance().projectSaved.disconnect(self._scrub_saved_project)
         except TypeError:  # initGui did not run
             pass
         if self.layer_menu_action is not None:

@@ -10,6 +10,7 @@ adds the access.
 
 from __future__ import annotations
 
+import os
 from typing import Callable, Iterable, List, Optional, Tuple
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -51,6 +52,9 @@ def migrate_layer(layer, authcfg_for: Callable[[], Optional[str]] = lambda: None
     if not found:
         return False
     layer.setDataSource(source, layer.name(), "wms", QgsDataProvider.ProviderOptions())
+    # A layer that could not be opened (offline) is written back from the XML it was read
+    # from, key included: drop that copy so the project saves the layer as it is now.
+    layer.setOriginalXmlProperties("")
     layer.setCustomProperty(MIGRATED_PROPERTY, True)
     return True
 
@@ -59,6 +63,71 @@ def migrate_layers(layers: Iterable,
                    authcfg_for: Callable[[], Optional[str]] = lambda: None) -> List[str]:
     """Names of the layers whose key left the URL."""
     return [layer.name() for layer in layers if migrate_layer(layer, authcfg_for)]
+
+
+def scrub_saved_project(path: str, layer_ids: Iterable[str]) -> int:
+    """Removes the key from every ``<datasource>`` of the migrated layers in a saved project
+    (``.qgs``, or the ``.qgs`` inside a ``.qgz``). A layer that could not be opened when the
+    project was read keeps, inside QGIS, a copy of its XML as read (``<originalStyle>``, key
+    included) that no API clears; it is written at each save, so each save is cleaned after.
+    Only the plugin's migrated layers are touched: another service's key is not ours to
+    remove. Returns how many data sources were cleaned."""
+    import zipfile
+
+    wanted = set(layer_ids)
+    if not wanted or not os.path.isfile(path):
+        return 0
+    if not path.lower().endswith(".qgz"):
+        with open(path, "rb") as handle:
+            cleaned, data = _scrub_xml(handle.read(), wanted)
+        if cleaned:
+            _replace(path, data)
+        return cleaned
+    with zipfile.ZipFile(path) as archive:
+        members = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    total, rewritten = 0, []
+    for info, data in members:
+        if info.filename.lower().endswith(".qgs"):
+            cleaned, data = _scrub_xml(data, wanted)
+            total += cleaned
+        rewritten.append((info, data))
+    if total:
+        temporary = path + ".gpf-tmp"
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+            for info, data in rewritten:
+                archive.writestr(info, data)
+        os.replace(temporary, path)
+    return total
+
+
+def _scrub_xml(data: bytes, wanted) -> Tuple[int, bytes]:
+    from lxml import etree
+
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=True))
+    cleaned = 0
+    for source in root.iter("datasource"):
+        layer_id = source.getparent().findtext("id") if source.getparent() is not None else ""
+        if layer_id in wanted and source.text:
+            stripped, found = strip_key(source.text)
+            if found:
+                source.text, cleaned = stripped, cleaned + 1
+    if not cleaned:
+        return 0, data
+    return cleaned, etree.tostring(root.getroottree(), xml_declaration=False,
+                                   encoding="utf-8", doctype="<!DOCTYPE qgis PUBLIC "
+                                   "'http://mrcc.com/qgis.dtd' 'SYSTEM'>")
+
+
+def _replace(path: str, data: bytes) -> None:
+    temporary = path + ".gpf-tmp"
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+    os.replace(temporary, path)
+
+
+def migrated_layer_ids(project) -> List[str]:
+    return [layer.id() for layer in project.mapLayers().values()
+            if layer.customProperty(MIGRATED_PROPERTY)]
 
 
 def existing_key_config() -> Optional[str]:
