@@ -412,6 +412,11 @@
 <context>
     <name>KeyNotice</name>
     <message>
+        <location filename="../ui/actions.py" line="99"/>
+        <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
+        <translation>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</translation>
+    </message>
+    <message>
         <location filename="../ui/key_notice.py" line="15"/>
         <source>Géoplateforme WMTS</source>
         <translation>Géoplateforme WMTS</translation>
@@ -421,43 +426,73 @@
         <source>The access key of {0} was on the layer's URL, so it was saved in clear in the project. It has been removed: the layer now reads the plugin's key from QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”). Save the project to drop the old key; if the layer stays empty, add it again from “Published services”.</source>
         <translation>The access key of {0} was on the layer's URL, so it was saved in clear in the project. It has been removed: the layer now reads the plugin's key from QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”). Save the project to drop the old key; if the layer stays empty, add it again from “Published services”.</translation>
     </message>
-    <message>
-        <location filename="../ui/actions.py" line="99"/>
-        <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
-        <translation>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</translation>
-    </message>
 </context>
 <context>
     <name>LevelInspection</name>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="264"/>
+        <location filename="../plugin/wmts/inspector.py" line="101"/>
         <source>error: {0}</source>
         <translation>error: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="266"/>
+        <location filename="../plugin/wmts/inspector.py" line="103"/>
         <source>empty</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="268"/>
+        <location filename="../plugin/wmts/inspector.py" line="108"/>
         <source>differs from the source</source>
         <translation>differs from the source</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="269"/>
+        <location filename="../plugin/wmts/inspector.py" line="109"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="328"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="37"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspecting WMTS levels</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/contact_sheet.py" line="56"/>
+        <location filename="../plugin/wmts/contact_sheet.py" line="52"/>
         <source>Could not write the contact sheet to {0}</source>
         <translation>Could not write the contact sheet to {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspection_task.py" line="83"/>
+        <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
+        <translation>the source layer's extent in EPSG:3857 differs in the background task ({0}) from the map's ({1}): its coordinate transform does not work here; restart QGIS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="35"/>
+        <source>The tiles of this layer are {0}, not images: the inspector can only compare image tiles (PNG, JPEG).</source>
+        <translation>The tiles of this layer are {0}, not images: the inspector can only compare image tiles (PNG, JPEG).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="40"/>
+        <source>This layer is not tiled on the PM (web mercator) grid: its levels cannot be compared.</source>
+        <translation>This layer is not tiled on the PM (web mercator) grid: its levels cannot be compared.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="72"/>
+        <source>no tile over the data</source>
+        <translation>no tile over the data</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="73"/>
+        <source>{0:.0%} found ({1:.0%} of {2} tiles checked)</source>
+        <translation>{0:.0%} found ({1:.0%} of {2} tiles checked)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="105"/>
+        <source>the source drew nothing here: not compared</source>
+        <translation>the source drew nothing here: not compared</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/renders.py" line="53"/>
+        <source>The extent of &apos;{0}&apos; could not be transformed to EPSG:3857 ({1}); check the layer&apos;s CRS, or restart QGIS if the CRS is right.</source>
+        <translation>The extent of '{0}' could not be transformed to EPSG:3857 ({1}); check the layer's CRS, or restart QGIS if the CRS is right.</translation>
     </message>
 </context>
 <context>
@@ -1222,11 +1257,6 @@
         <translation>{0} error(s), {1} warning(s).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="121"/>
-        <source>Fidelity score: {0:.0%} (worst of levels {1}).</source>
-        <translation>Fidelity score: {0:.0%} (worst of levels {1}).</translation>
-    </message>
-    <message>
         <location filename="../ui/pages/style_page.ui" line="5"/>
         <source>Style</source>
         <translation>Style</translation>
@@ -1255,6 +1285,11 @@
         <location filename="../ui/pages/style_page.ui" line="18"/>
         <source>Rendering with the exported SLD</source>
         <translation>Rendering with the exported SLD</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="122"/>
+        <source>Fidelity score: {0:.0%} (faithful from {1:.0%}; worst: level {2}, shown).</source>
+        <translation>Fidelity score: {0:.0%} (faithful from {1:.0%}; worst: level {2}, shown).</translation>
     </message>
 </context>
 <context>
@@ -1306,52 +1341,52 @@
 <context>
     <name>ZoomInspectorDock</name>
     <message>
-        <location filename="../ui/inspector_dock.py" line="104"/>
+        <location filename="../ui/inspector_dock.py" line="91"/>
         <source>Add a WMTS layer to the project, or publish one.</source>
         <translation>Add a WMTS layer to the project, or publish one.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="139"/>
+        <location filename="../ui/inspector_dock.py" line="126"/>
         <source>Reading the WMTS capabilities…</source>
         <translation>Reading the WMTS capabilities…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="140"/>
+        <location filename="../ui/inspector_dock.py" line="127"/>
         <source>Reading the WMTS capabilities</source>
         <translation>Reading the WMTS capabilities</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="165"/>
+        <location filename="../ui/inspector_dock.py" line="156"/>
         <source>{0}: {1} levels ({2}–{3}).</source>
         <translation>{0}: {1} levels ({2}–{3}).</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="253"/>
+        <location filename="../ui/inspector_dock.py" line="273"/>
         <source>Checking {0} levels…</source>
         <translation>Checking {0} levels…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="279"/>
+        <location filename="../ui/inspector_dock.py" line="299"/>
         <source>Levels to look at: {0}.</source>
         <translation>Levels to look at: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="282"/>
+        <location filename="../ui/inspector_dock.py" line="302"/>
         <source>Every level holds tiles and matches the source.</source>
         <translation>Every level holds tiles and matches the source.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="297"/>
+        <location filename="../ui/inspector_dock.py" line="323"/>
         <source>Save the contact sheet</source>
         <translation>Save the contact sheet</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="297"/>
+        <location filename="../ui/inspector_dock.py" line="323"/>
         <source>PNG images (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="306"/>
+        <location filename="../ui/inspector_dock.py" line="332"/>
         <source>Contact sheet saved to {0}.</source>
         <translation>Contact sheet saved to {0}.</translation>
     </message>
@@ -1386,11 +1421,6 @@
         <translation>Resolution (m/px)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.ui" line="24"/>
-        <source>Tiles found</source>
-        <translation>Tiles found</translation>
-    </message>
-    <message>
         <location filename="../ui/inspector_dock.ui" line="25"/>
         <source>Similarity</source>
         <translation>Similarity</translation>
@@ -1421,14 +1451,34 @@
         <translation>Save contact sheet…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.ui" line="39"/>
+        <location filename="../ui/inspector_dock.ui" line="40"/>
         <source>WMTS</source>
         <translation>WMTS</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.ui" line="40"/>
+        <location filename="../ui/inspector_dock.ui" line="41"/>
         <source>Source rendered locally</source>
         <translation>Source rendered locally</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="244"/>
+        <source>This layer is not a WMTS: the inspector compares WMTS image tiles only.</source>
+        <translation>This layer is not a WMTS: the inspector compares WMTS image tiles only.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="306"/>
+        <source>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</source>
+        <translation>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="24"/>
+        <source>Tiles</source>
+        <translation>Tiles</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="37"/>
+        <source>Keep the project CRS when stepping (otherwise the map switches to the level&apos;s CRS)</source>
+        <translation>Keep the project CRS when stepping (otherwise the map switches to the level's CRS)</translation>
     </message>
 </context>
 </TS>

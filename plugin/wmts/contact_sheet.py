@@ -1,22 +1,18 @@
-"""The contact sheet of the zoom-level inspector: every level's renders on one PNG a trainer
-can show (WMTS above, local below, label and score under them)."""
+"""The contact sheet: the WMTS and local renders of every inspected level on one PNG."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 from qgis.PyQt.QtCore import QCoreApplication, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from .levels import level_label
 
-if TYPE_CHECKING:
-    from .inspector import LevelResult
 
-
-def contact_sheet(results: Sequence[LevelResult], thumb_px: int = 160,
-                  title: str = "") -> QImage:
-    """One column per level: WMTS render above the local render, label and score below."""
+def contact_sheet(results: Sequence, thumb_px: int = 160, title: str = "") -> QImage:
+    """One column per level (LevelResult): WMTS render above the local render, label and
+    score below."""
     margin, label_h, title_h = 8, 36, 24 if title else 0
     columns = max(len(results), 1)
     width = margin + columns * (thumb_px + margin)
@@ -50,7 +46,7 @@ def contact_sheet(results: Sequence[LevelResult], thumb_px: int = 160,
     return sheet
 
 
-def save_contact_sheet(results: Sequence[LevelResult], path: str, title: str = "") -> str:
+def save_contact_sheet(results: Sequence, path: str, title: str = "") -> str:
     image = contact_sheet(results, title=title)
     if not image.save(path, "PNG"):
         raise OSError(QCoreApplication.translate(
