@@ -29,192 +29,192 @@
         <translation>Inspecteur des niveaux de zoom</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="94"/>
+        <location filename="../plugin/processing/algorithms.py" line="72"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="104"/>
+        <location filename="../plugin/processing/algorithms.py" line="82"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>URL du bac à sable local (vide : la plateforme configurée)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="110"/>
+        <location filename="../plugin/processing/algorithms.py" line="88"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Identifiant de l'entrepôt (vide : celui de votre première communauté)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="112"/>
+        <location filename="../plugin/processing/algorithms.py" line="90"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Dossier du journal (vide : à côté du profil QGIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="117"/>
+        <location filename="../plugin/processing/algorithms.py" line="95"/>
         <source>Layer to publish</source>
         <translation>Couche à publier</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="119"/>
+        <location filename="../plugin/processing/algorithms.py" line="97"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="121"/>
+        <location filename="../plugin/processing/algorithms.py" line="99"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Réutiliser cette donnée stockée VECTOR-DB (sans téléversement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <location filename="../plugin/processing/algorithms.py" line="103"/>
         <source>WMS-V title</source>
         <translation>Titre du WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <location filename="../plugin/processing/algorithms.py" line="103"/>
         <source>WMTS title (service title)</source>
         <translation>Titre du WMTS (titre du service)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <location filename="../plugin/processing/algorithms.py" line="103"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="130"/>
+        <location filename="../plugin/processing/algorithms.py" line="108"/>
         <source>Keywords (comma separated)</source>
         <translation>Mots-clés (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="132"/>
+        <location filename="../plugin/processing/algorithms.py" line="110"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Niveau haut (le moins détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="135"/>
+        <location filename="../plugin/processing/algorithms.py" line="113"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Niveau bas (le plus détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="138"/>
+        <location filename="../plugin/processing/algorithms.py" line="116"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Emprise du moissonnage (vide : l'emprise de la couche)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="140"/>
+        <location filename="../plugin/processing/algorithms.py" line="118"/>
         <source>Tile format</source>
         <translation>Format des tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="142"/>
+        <location filename="../plugin/processing/algorithms.py" line="123"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Accès restreint (entrepôt propre uniquement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <location filename="../plugin/processing/algorithms.py" line="125"/>
         <source>Producer (organisation)</source>
         <translation>Producteur (organisme)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="344"/>
+        <location filename="../plugin/processing/algorithms.py" line="351"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Nom de la fiche de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="150"/>
+        <location filename="../plugin/processing/algorithms.py" line="131"/>
         <source>WMS-V technical name</source>
         <translation>Nom technique du WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="152"/>
+        <location filename="../plugin/processing/algorithms.py" line="133"/>
         <source>Pyramid technical name</source>
         <translation>Nom technique de la pyramide</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="346"/>
+        <location filename="../plugin/processing/algorithms.py" line="353"/>
         <source>WMTS technical name</source>
         <translation>Nom technique du WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="158"/>
+        <location filename="../plugin/processing/algorithms.py" line="139"/>
         <source>WMTS layer name</source>
         <translation>Nom de la couche WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="159"/>
+        <location filename="../plugin/processing/algorithms.py" line="140"/>
         <source>WMTS capabilities URL</source>
         <translation>URL des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="161"/>
+        <location filename="../plugin/processing/algorithms.py" line="142"/>
         <source>Journal file</source>
         <translation>Fichier journal</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="170"/>
+        <location filename="../plugin/processing/algorithms.py" line="164"/>
         <source>No layer to publish.</source>
         <translation>Aucune couche à publier.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="193"/>
+        <location filename="../plugin/processing/algorithms.py" line="187"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>Aucun identifiant : choisissez une configuration d'authentification, ou définissez GPF_USERNAME et GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="205"/>
+        <location filename="../plugin/processing/algorithms.py" line="199"/>
         <source>Your account belongs to no community.</source>
         <translation>Votre compte n'appartient à aucune communauté.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="246"/>
+        <location filename="../plugin/processing/algorithms.py" line="253"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Annulé ; relancez pour reprendre, ou utilisez « Annuler une publication ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="263"/>
+        <location filename="../plugin/processing/algorithms.py" line="270"/>
         <source>Publish layer as WMTS</source>
         <translation>Publier la couche en WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="266"/>
+        <location filename="../plugin/processing/algorithms.py" line="273"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publie une couche vecteur en WMTS sur la Géoplateforme, comme le guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; le fait à la main : téléversement (GeoPackage), intégration, style SLD vérifié avant l'envoi, WMS-Vecteur, pyramide raster sur les niveaux de zoom choisis (TOP à BOTTOM de la grille PM), métadonnées, WMTS, restriction d'accès et étiquettes cartes.gouv.fr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="295"/>
+        <location filename="../plugin/processing/algorithms.py" line="302"/>
         <source>Step {label}</source>
         <translation>Étape {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="298"/>
+        <location filename="../plugin/processing/algorithms.py" line="305"/>
         <source>Publication, step by step</source>
         <translation>Publication, étape par étape</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="304"/>
+        <location filename="../plugin/processing/algorithms.py" line="311"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Exécute la publication jusqu'à cette étape puis s'arrête : « {label} ». Les étapes précédentes non terminées s'exécutent d'abord ; celles déjà terminées sont sautées (lues dans le journal). Utilisez les mêmes noms à chaque étape pour qu'elles forment une seule publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="332"/>
+        <location filename="../plugin/processing/algorithms.py" line="339"/>
         <source>Undo a publication</source>
         <translation>Annuler une publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="335"/>
+        <location filename="../plugin/processing/algorithms.py" line="342"/>
         <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Supprime tout ce qu'une publication a créé, du plus récent au plus ancien : permission, offre et configuration WMTS, métadonnées, pyramide, offre et configuration WMS-V, style, donnée stockée et livraison. Les traitements en cours sont d'abord interrompus. Une donnée stockée réutilisée, et non créée, est conservée. La publication est désignée par son entrepôt, sa fiche de données et le nom technique du WMTS.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="348"/>
+        <location filename="../plugin/processing/algorithms.py" line="355"/>
         <source>Removed resources</source>
         <translation>Ressources supprimées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="361"/>
+        <location filename="../plugin/processing/algorithms.py" line="368"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>Aucun journal pour cette publication : rien à annuler.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="367"/>
+        <location filename="../plugin/processing/algorithms.py" line="374"/>
         <source>removed {kind}</source>
         <translation>{kind} supprimé(e)</translation>
     </message>
@@ -239,244 +239,94 @@
         <translation>Suppression de la publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="107"/>
+        <location filename="../plugin/processing/algorithms.py" line="85"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Configuration d'authentification (identifiant/mot de passe ou OAuth2)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="54"/>
+        <location filename="../plugin/processing/help_texts.py" line="19"/>
         <source>&lt;p&gt;&lt;b&gt;Connection&lt;/b&gt;: PLATFORM_URL is empty for the Géoplateforme configured in the plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, in the browser for the authorization-code flow); with qgis_process the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE is the datastore id (empty: the datastore of your first community).&lt;/p&gt;&lt;p&gt;The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the same publication again resumes after the last finished step and never creates a resource twice.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Connexion&lt;/b&gt; : PLATFORM_URL est vide pour la Géoplateforme configurée dans l'extension, ou l'URL de base d'un bac à sable local (par ex. http://127.0.0.1:8765). AUTHCFG est une configuration d'authentification QGIS : Basic (identifiant/mot de passe) ou OAuth2 (QGIS se connecte, dans le navigateur pour le flux « authorization code ») ; avec qgis_process, les variables d'environnement GPF_USERNAME et GPF_PASSWORD peuvent les remplacer. DATASTORE est l'identifiant de l'entrepôt (vide : celui de votre première communauté).&lt;/p&gt;&lt;p&gt;L'exécution écrit un journal (JOURNAL_DIR, par défaut à côté du profil QGIS) : relancer la même publication reprend après la dernière étape terminée et ne crée jamais deux fois une ressource.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="41"/>
-        <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
-        <translation>l'export GeoPackage de « {0} » a échoué : {1}</translation>
+        <location filename="../plugin/error_messages.py" line="23"/>
+        <source>The Géoplateforme refused the request</source>
+        <translation>La Géoplateforme a refusé la requête</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="88"/>
-        <source>endpoint {0} lists no {1} URL</source>
-        <translation>le point d'accès {0} n'indique aucune URL {1}</translation>
+        <location filename="../plugin/error_messages.py" line="24"/>
+        <source>The Géoplateforme rejected the request as invalid</source>
+        <translation>La Géoplateforme a rejeté la requête comme invalide</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="95"/>
-        <source>offering {0} lists no {1} URL</source>
-        <translation>l'offre {0} n'indique aucune URL {1}</translation>
+        <location filename="../plugin/error_messages.py" line="26"/>
+        <source>Authentication with the Géoplateforme failed</source>
+        <translation>L'authentification auprès de la Géoplateforme a échoué</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="108"/>
-        <source>the datastore offers no processing named &apos;{0}&apos;</source>
-        <translation>l'entrepôt ne propose aucun traitement nommé « {0} »</translation>
+        <location filename="../plugin/error_messages.py" line="27"/>
+        <source>Not signed in to the Géoplateforme, or the session expired; sign in again</source>
+        <translation>Non connecté à la Géoplateforme, ou la session a expiré ; reconnectez-vous</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="165"/>
-        <source>{0} ended: {1}</source>
-        <translation>{0} : traitement terminé en « {1} »</translation>
+        <location filename="../plugin/error_messages.py" line="30"/>
+        <source>Your account has no right to do this on this datastore</source>
+        <translation>Votre compte n'a pas le droit de faire cela sur cet entrepôt</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="180"/>
-        <source>{0}: the stored data is unstable</source>
-        <translation>{0} : la donnée stockée est instable</translation>
+        <location filename="../plugin/error_messages.py" line="32"/>
+        <source>The Géoplateforme sign-in service refused the credentials: check the login, the password and the one-time code</source>
+        <translation>Le service de connexion de la Géoplateforme a refusé les identifiants : vérifiez l'identifiant, le mot de passe et le code à usage unique</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="35"/>
-        <source>no layer to upload and no stored data to reuse</source>
-        <translation>aucune couche à téléverser et aucune donnée stockée à réutiliser</translation>
+        <location filename="../plugin/error_messages.py" line="35"/>
+        <source>The Géoplateforme does not know this resource</source>
+        <translation>La Géoplateforme ne connaît pas cette ressource</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="59"/>
-        <source>upload {0} is {1}</source>
-        <translation>la livraison {0} est dans l'état : {1}</translation>
+        <location filename="../plugin/error_messages.py" line="36"/>
+        <source>The Géoplateforme refused because of a conflict (name taken or wrong state)</source>
+        <translation>La Géoplateforme a refusé à cause d'un conflit (nom déjà pris ou mauvais état)</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="74"/>
-        <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
-        <translation>la donnée stockée {0} est de type {1} ({2}) ; il faut une VECTOR-DB générée</translation>
+        <location filename="../plugin/error_messages.py" line="39"/>
+        <source>The Géoplateforme asks to slow down; try again in a moment</source>
+        <translation>La Géoplateforme demande de ralentir ; réessayez dans un instant</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="122"/>
-        <source>the file changed while it was sent</source>
-        <translation>le fichier a changé pendant son envoi</translation>
+        <location filename="../plugin/error_messages.py" line="41"/>
+        <source>The Géoplateforme had an internal error; try again later</source>
+        <translation>La Géoplateforme a rencontré une erreur interne ; réessayez plus tard</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="138"/>
-        <source>the upload checks failed: {0}</source>
-        <translation>les vérifications de la livraison ont échoué : {0}</translation>
+        <location filename="../plugin/error_messages.py" line="43"/>
+        <source>Could not reach the Géoplateforme (network, proxy or timeout); check the connection and try again</source>
+        <translation>Impossible de joindre la Géoplateforme (réseau, proxy ou délai dépassé) ; vérifiez la connexion et réessayez</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="142"/>
-        <source>the upload checks</source>
-        <translation>la vérification de la livraison</translation>
+        <location filename="../plugin/error_messages.py" line="46"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="43"/>
-        <source>the integration</source>
-        <translation>l'intégration</translation>
+        <location filename="../plugin/error_messages.py" line="77"/>
+        <source>A local file could not be written or read: {reason}.</source>
+        <translation>Un fichier local n'a pas pu être écrit ou lu : {reason}.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="50"/>
-        <source>stored data {0} has no table</source>
-        <translation>la donnée stockée {0} n'a aucune table</translation>
+        <location filename="../plugin/error_messages.py" line="82"/>
+        <source>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</source>
+        <translation>Erreur inattendue ({kind}) : {message}. Le journal de QGIS (Géoplateforme WMTS) en donne le détail.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="88"/>
-        <source>the metadata is incomplete: {0}</source>
-        <translation>les métadonnées sont incomplètes : {0}</translation>
+        <location filename="../plugin/processing/algorithms.py" line="120"/>
+        <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
+        <translation>Moissonner malgré les avertissements sur les niveaux de zoom (jamais au-delà du plafond de tuiles de la plateforme)</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="99"/>
-        <source>the datastore has no METADATA endpoint</source>
-        <translation>l'entrepôt n'a aucun point d'accès METADATA</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="47"/>
-        <source>no extent to harvest: choose one</source>
-        <translation>aucune emprise à moissonner : choisissez-en une</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="77"/>
-        <source>the pyramid harvest</source>
-        <translation>le moissonnage de la pyramide</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/services.py" line="51"/>
-        <source>the offering&apos;s publication</source>
-        <translation>la publication de l'offre</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/services.py" line="60"/>
-        <source>offering {0} is unstable</source>
-        <translation>l'offre {0} est instable</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/services.py" line="83"/>
-        <source>the datastore&apos;s community is unknown</source>
-        <translation>la communauté de l'entrepôt est inconnue</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/style.py" line="43"/>
-        <source>a layer is needed to build the style</source>
-        <translation>il faut une couche pour construire le style</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/style.py" line="61"/>
-        <source>the style cannot be published: {0}</source>
-        <translation>le style ne peut pas être publié : {0}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="32"/>
-        <source>the datastore has no WMS-VECTOR endpoint with room left</source>
-        <translation>l'entrepôt n'a plus de point d'accès WMS-VECTOR disponible</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="89"/>
-        <source>the platform returned no hash for the harvest key</source>
-        <translation>la plateforme n'a renvoyé aucune empreinte pour la clé de moissonnage</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="32"/>
-        <source>the datastore has no WMTS-TMS endpoint with room left</source>
-        <translation>l'entrepôt n'a plus de point d'accès WMTS-TMS disponible</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/undo.py" line="49"/>
-        <source>do not know how to remove a {0}</source>
-        <translation>suppression impossible : type de ressource inconnu ({0})</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/unpublish.py" line="32"/>
-        <source>the unpublication</source>
-        <translation>la dépublication</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/unpublish.py" line="49"/>
-        <source>the configuration&apos;s deletion</source>
-        <translation>la suppression de la configuration</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/waiting.py" line="80"/>
-        <source>{0} did not finish within {1:.0f} s</source>
-        <translation>{0} : pas terminé en {1:.0f} s</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/waiting.py" line="80"/>
-        <source>the platform</source>
-        <translation>la plateforme</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/data.py" line="98"/>
-        <source>export</source>
-        <translation>export</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/data.py" line="117"/>
-        <source>upload</source>
-        <translation>envoi</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/data.py" line="127"/>
-        <source>upload sent</source>
-        <translation>livraison envoyée</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/data.py" line="144"/>
-        <source>checks passed</source>
-        <translation>vérifications réussies</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/integration.py" line="54"/>
-        <source>integrated</source>
-        <translation>intégrée</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="106"/>
-        <source>metadata published</source>
-        <translation>métadonnées publiées</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="84"/>
-        <source>pyramid generated</source>
-        <translation>pyramide générée</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/restriction.py" line="18"/>
-        <source>public</source>
-        <translation>public</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/restriction.py" line="23"/>
-        <source>permission granted</source>
-        <translation>permission accordée</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/style.py" line="39"/>
-        <source>style uploaded</source>
-        <translation>style déposé</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/tags.py" line="50"/>
-        <source>tagged</source>
-        <translation>étiquetée</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="58"/>
-        <source>WMS-V configured</source>
-        <translation>WMS-V configuré</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="66"/>
-        <source>WMS-V published</source>
-        <translation>WMS-V publié</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="72"/>
-        <source>WMTS configured</source>
-        <translation>WMTS configuré</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="80"/>
-        <source>WMTS published</source>
-        <translation>WMTS publié</translation>
+        <location filename="../plugin/pyramid/tile_limit.py" line="54"/>
+        <source>Set FORCE to harvest these levels anyway.</source>
+        <translation>Activez FORCE pour moissonner ces niveaux malgré tout.</translation>
     </message>
 </context>
 <context>
@@ -530,7 +380,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="97"/>
+        <location filename="../ui/actions.py" line="111"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publier en WMTS sur la Géoplateforme…</translation>
     </message>
@@ -544,269 +394,6 @@
     </message>
 </context>
 <context>
-    <name>CodeLabels</name>
-    <message>
-        <location filename="../plugin/code_labels.py" line="23"/>
-        <source>published</source>
-        <translation>publié</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="24"/>
-        <source>publishing</source>
-        <translation>publication en cours</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="25"/>
-        <source>unpublished</source>
-        <translation>dépublié</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="26"/>
-        <source>unpublishing</source>
-        <translation>dépublication en cours</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="27"/>
-        <source>modifying</source>
-        <translation>modification en cours</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="28"/>
-        <source>synchronizing</source>
-        <translation>synchronisation en cours</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="29"/>
-        <source>unstable</source>
-        <translation>instable</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="30"/>
-        <source>created</source>
-        <translation>créé</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="31"/>
-        <source>generating</source>
-        <translation>génération en cours</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="32"/>
-        <source>generated</source>
-        <translation>généré</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="33"/>
-        <source>deleted</source>
-        <translation>supprimé</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="34"/>
-        <source>open</source>
-        <translation>ouvert</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="35"/>
-        <source>closed</source>
-        <translation>fermé</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="36"/>
-        <source>checking</source>
-        <translation>vérification en cours</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="37"/>
-        <source>waiting</source>
-        <translation>en attente</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="38"/>
-        <source>in progress</source>
-        <translation>en cours</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="39"/>
-        <source>succeeded</source>
-        <translation>réussi</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="40"/>
-        <source>failed</source>
-        <translation>échec</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="41"/>
-        <source>aborted</source>
-        <translation>interrompu</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="48"/>
-        <source>Farming</source>
-        <translation>Agriculture</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="49"/>
-        <source>Biota</source>
-        <translation>Flore et faune</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="50"/>
-        <source>Boundaries</source>
-        <translation>Limites politiques et administratives</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="51"/>
-        <source>Climatology, meteorology, atmosphere</source>
-        <translation>Climatologie, météorologie, atmosphère</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="53"/>
-        <source>Economy</source>
-        <translation>Économie</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="54"/>
-        <source>Elevation</source>
-        <translation>Altitude</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="55"/>
-        <source>Environment</source>
-        <translation>Environnement</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="56"/>
-        <source>Geoscientific information</source>
-        <translation>Informations géoscientifiques</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="57"/>
-        <source>Health</source>
-        <translation>Santé</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="58"/>
-        <source>Imagery, base maps, earth cover</source>
-        <translation>Imagerie, cartes de base, occupation des terres</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="60"/>
-        <source>Intelligence, military</source>
-        <translation>Renseignement, secteur militaire</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="61"/>
-        <source>Inland waters</source>
-        <translation>Eaux intérieures</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="62"/>
-        <source>Location</source>
-        <translation>Localisation</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="63"/>
-        <source>Oceans</source>
-        <translation>Océans</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="64"/>
-        <source>Planning, cadastre</source>
-        <translation>Planification, cadastre</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="65"/>
-        <source>Society</source>
-        <translation>Société</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="66"/>
-        <source>Structure</source>
-        <translation>Structure</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="67"/>
-        <source>Transportation</source>
-        <translation>Transport</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="68"/>
-        <source>Utilities, communication</source>
-        <translation>Services d'utilité publique, communication</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="75"/>
-        <source>Continual</source>
-        <translation>En continu</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="76"/>
-        <source>Daily</source>
-        <translation>Quotidienne</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="77"/>
-        <source>Weekly</source>
-        <translation>Hebdomadaire</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="78"/>
-        <source>Fortnightly</source>
-        <translation>Bimensuelle</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="79"/>
-        <source>Monthly</source>
-        <translation>Mensuelle</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="80"/>
-        <source>Quarterly</source>
-        <translation>Trimestrielle</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="81"/>
-        <source>Twice a year</source>
-        <translation>Semestrielle</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="82"/>
-        <source>Annually</source>
-        <translation>Annuelle</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="83"/>
-        <source>As needed</source>
-        <translation>Quand nécessaire</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="84"/>
-        <source>Irregular</source>
-        <translation>Irrégulière</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="85"/>
-        <source>Not planned</source>
-        <translation>Non planifiée</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="86"/>
-        <source>Unknown</source>
-        <translation>Inconnue</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="92"/>
-        <source>Dataset</source>
-        <translation>Jeu de données</translation>
-    </message>
-    <message>
-        <location filename="../plugin/code_labels.py" line="93"/>
-        <source>Dataset series</source>
-        <translation>Collection de données</translation>
-    </message>
-</context>
-<context>
     <name>EstimateChart</name>
     <message>
         <location filename="../ui/estimate_chart.py" line="20"/>
@@ -817,9 +404,27 @@
 <context>
     <name>FunctionTask</name>
     <message>
-        <location filename="../ui/background.py" line="67"/>
+        <location filename="../ui/background.py" line="57"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
+    </message>
+</context>
+<context>
+    <name>KeyNotice</name>
+    <message>
+        <location filename="../ui/actions.py" line="99"/>
+        <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
+        <translation>La clé qui ouvre ce service restreint est conservée dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key ») ; la couche et le projet n'en gardent que l'identifiant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/key_notice.py" line="15"/>
+        <source>Géoplateforme WMTS</source>
+        <translation>Géoplateforme WMTS</translation>
+    </message>
+    <message>
+        <location filename="../ui/key_notice.py" line="15"/>
+        <source>The access key of {0} was on the layer's URL, so it was saved in clear in the project. It has been removed: the layer now reads the plugin's key from QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”). Save the project to drop the old key; if the layer stays empty, add it again from “Published services”.</source>
+        <translation>La clé d'accès de {0} figurait dans l'URL de la couche : elle était donc enregistrée en clair dans le projet. Elle en a été retirée : la couche lit désormais la clé de l'extension dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key »). Enregistrez le projet pour effacer l'ancienne clé ; si la couche reste vide, ajoutez-la de nouveau depuis « Services publiés ».</translation>
     </message>
 </context>
 <context>
@@ -893,27 +498,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../ui/login_dialog.py" line="90"/>
+        <location filename="../ui/login_dialog.py" line="92"/>
         <source>Enter your login and password.</source>
         <translation>Saisissez votre identifiant et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="112"/>
+        <location filename="../ui/login_dialog.py" line="118"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="138"/>
+        <location filename="../ui/login_dialog.py" line="149"/>
         <source>Connecting to the Géoplateforme</source>
         <translation>Connexion à la Géoplateforme</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="155"/>
+        <location filename="../ui/login_dialog.py" line="166"/>
         <source>Connection failed: {0}</source>
         <translation>Échec de la connexion : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="158"/>
+        <location filename="../ui/login_dialog.py" line="169"/>
         <source>Connected as {0} ({1}).</source>
         <translation>Connecté en tant que {0} ({1}).</translation>
     </message>
@@ -993,7 +598,7 @@
         <translation>Entrepôt</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="137"/>
+        <location filename="../ui/login_dialog.py" line="148"/>
         <source>Signing in with OAuth2: QGIS opens your browser…</source>
         <translation>Connexion OAuth2 : QGIS ouvre votre navigateur…</translation>
     </message>
@@ -1006,27 +611,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="125"/>
+        <location filename="../ui/pages/metadata.py" line="123"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Importer des métadonnées ISO 19139</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="125"/>
+        <location filename="../ui/pages/metadata.py" line="123"/>
         <source>XML files (*.xml)</source>
         <translation>Fichiers XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="137"/>
+        <location filename="../ui/pages/metadata.py" line="135"/>
         <source>Import failed: {0}</source>
         <translation>Échec de l'import : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="142"/>
+        <location filename="../ui/pages/metadata.py" line="140"/>
         <source>Imported from {0}.</source>
         <translation>Importé depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="189"/>
+        <location filename="../ui/pages/metadata.py" line="187"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Saisissez un dénominateur d'échelle, par exemple 25000.</translation>
     </message>
@@ -1310,37 +915,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="117"/>
+        <location filename="../ui/published_dock.py" line="116"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connectez-vous d'abord à la Géoplateforme.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="126"/>
+        <location filename="../ui/published_dock.py" line="125"/>
         <source>Loading the services…</source>
         <translation>Chargement des services…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="127"/>
+        <location filename="../ui/published_dock.py" line="126"/>
         <source>Listing published services</source>
         <translation>Liste des services publiés</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="147"/>
+        <location filename="../ui/published_dock.py" line="146"/>
         <source>public</source>
         <translation>tout public</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="147"/>
+        <location filename="../ui/published_dock.py" line="146"/>
         <source>restricted</source>
         <translation>restreint</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="156"/>
+        <location filename="../ui/published_dock.py" line="154"/>
         <source>{0} services in {1} datasheets.</source>
         <translation>{0} services dans {1} fiches de données.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="207"/>
+        <location filename="../ui/published_dock.py" line="205"/>
         <source>{0} added to the map.</source>
         <translation>{0} ajouté à la carte.</translation>
     </message>
@@ -1415,9 +1020,9 @@
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="224"/>
-        <source>Reading the access key</source>
-        <translation>Lecture de la clé d'accès</translation>
+        <location filename="../ui/published_dock.py" line="223"/>
+        <source>Reading the restricted capabilities</source>
+        <translation>Lecture des capacités du service restreint</translation>
     </message>
 </context>
 <context>
@@ -1491,17 +1096,17 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../ui/session.py" line="31"/>
+        <location filename="../ui/session.py" line="33"/>
         <source>QGIS&apos;s authentication database is locked: set its master password first.</source>
         <translation>La base d'authentification de QGIS est verrouillée : définissez d'abord son mot de passe principal.</translation>
     </message>
     <message>
-        <location filename="../ui/session.py" line="59"/>
+        <location filename="../ui/session.py" line="61"/>
         <source>The credentials could not be stored in QGIS&apos;s authentication database.</source>
         <translation>Les identifiants n'ont pas pu être enregistrés dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/session.py" line="122"/>
+        <location filename="../ui/session.py" line="124"/>
         <source>The OAuth2 configuration could not be stored in QGIS&apos;s authentication database.</source>
         <translation>La configuration OAuth2 n'a pas pu être enregistrée dans la base d'authentification de QGIS.</translation>
     </message>
@@ -1728,7 +1333,7 @@
 <context>
     <name>WmtsLayer</name>
     <message>
-        <location filename="../ui/wmts_layer.py" line="78"/>
+        <location filename="../ui/wmts_layer.py" line="84"/>
         <source>Adding the WMTS to the map</source>
         <translation>Ajout du WMTS à la carte</translation>
     </message>
@@ -1736,52 +1341,52 @@
 <context>
     <name>ZoomInspectorDock</name>
     <message>
-        <location filename="../ui/inspector_dock.py" line="90"/>
+        <location filename="../ui/inspector_dock.py" line="91"/>
         <source>Add a WMTS layer to the project, or publish one.</source>
         <translation>Ajoutez une couche WMTS au projet, ou publiez-en une.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="122"/>
+        <location filename="../ui/inspector_dock.py" line="126"/>
         <source>Reading the WMTS capabilities…</source>
         <translation>Lecture des capacités WMTS…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="123"/>
+        <location filename="../ui/inspector_dock.py" line="127"/>
         <source>Reading the WMTS capabilities</source>
         <translation>Lecture des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="146"/>
+        <location filename="../ui/inspector_dock.py" line="156"/>
         <source>{0}: {1} levels ({2}–{3}).</source>
         <translation>{0} : {1} niveaux ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="263"/>
+        <location filename="../ui/inspector_dock.py" line="273"/>
         <source>Checking {0} levels…</source>
         <translation>Vérification de {0} niveaux…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="289"/>
+        <location filename="../ui/inspector_dock.py" line="299"/>
         <source>Levels to look at: {0}.</source>
         <translation>Niveaux à examiner : {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="292"/>
+        <location filename="../ui/inspector_dock.py" line="302"/>
         <source>Every level holds tiles and matches the source.</source>
         <translation>Chaque niveau contient des tuiles et correspond à la source.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="313"/>
+        <location filename="../ui/inspector_dock.py" line="323"/>
         <source>Save the contact sheet</source>
         <translation>Enregistrer la planche contact</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="313"/>
+        <location filename="../ui/inspector_dock.py" line="323"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="322"/>
+        <location filename="../ui/inspector_dock.py" line="332"/>
         <source>Contact sheet saved to {0}.</source>
         <translation>Planche contact enregistrée dans {0}.</translation>
     </message>
@@ -1856,12 +1461,12 @@
         <translation>Source rendue localement</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="234"/>
+        <location filename="../ui/inspector_dock.py" line="244"/>
         <source>This layer is not a WMTS: the inspector compares WMTS image tiles only.</source>
         <translation>Cette couche n'est pas un WMTS : l'inspecteur ne compare que des tuiles images WMTS.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="296"/>
+        <location filename="../ui/inspector_dock.py" line="306"/>
         <source>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</source>
         <translation>La similarité est jugée fidèle à partir de {0:.2f} ; la plus faible : niveau {1} ({2:.2f}).</translation>
     </message>
