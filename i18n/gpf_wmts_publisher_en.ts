@@ -309,12 +309,12 @@
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../plugin/error_messages.py" line="77"/>
+        <location filename="../plugin/error_messages.py" line="79"/>
         <source>A local file could not be written or read: {reason}.</source>
         <translation>A local file could not be written or read: {reason}.</translation>
     </message>
     <message>
-        <location filename="../plugin/error_messages.py" line="82"/>
+        <location filename="../plugin/error_messages.py" line="84"/>
         <source>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</source>
         <translation>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</translation>
     </message>
@@ -327,6 +327,236 @@
         <location filename="../plugin/pyramid/tile_limit.py" line="54"/>
         <source>Set FORCE to harvest these levels anyway.</source>
         <translation>Set FORCE to harvest these levels anyway.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/export.py" line="41"/>
+        <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
+        <translation>GeoPackage export of '{0}' failed: {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="88"/>
+        <source>endpoint {0} lists no {1} URL</source>
+        <translation>endpoint {0} lists no {1} URL</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="95"/>
+        <source>offering {0} lists no {1} URL</source>
+        <translation>offering {0} lists no {1} URL</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="108"/>
+        <source>the datastore offers no processing named &apos;{0}&apos;</source>
+        <translation>the datastore offers no processing named '{0}'</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="165"/>
+        <source>{0} ended: {1}</source>
+        <translation>{0} ended: {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="180"/>
+        <source>{0}: the stored data is unstable</source>
+        <translation>{0}: the stored data is unstable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="35"/>
+        <source>no layer to upload and no stored data to reuse</source>
+        <translation>no layer to upload and no stored data to reuse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="59"/>
+        <source>upload {0} is {1}</source>
+        <translation>upload {0} is {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="74"/>
+        <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
+        <translation>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="98"/>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="117"/>
+        <source>upload</source>
+        <translation>upload</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="122"/>
+        <source>the file changed while it was sent</source>
+        <translation>the file changed while it was sent</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="127"/>
+        <source>upload sent</source>
+        <translation>upload sent</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="138"/>
+        <source>the upload checks failed: {0}</source>
+        <translation>the upload checks failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="142"/>
+        <source>the upload checks</source>
+        <translation>the upload checks</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="144"/>
+        <source>checks passed</source>
+        <translation>checks passed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/integration.py" line="43"/>
+        <source>the integration</source>
+        <translation>the integration</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/integration.py" line="50"/>
+        <source>stored data {0} has no table</source>
+        <translation>stored data {0} has no table</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/integration.py" line="54"/>
+        <source>integrated</source>
+        <translation>integrated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="88"/>
+        <source>the metadata is incomplete: {0}</source>
+        <translation>the metadata is incomplete: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="99"/>
+        <source>the datastore has no METADATA endpoint</source>
+        <translation>the datastore has no METADATA endpoint</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="106"/>
+        <source>metadata published</source>
+        <translation>metadata published</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="47"/>
+        <source>no extent to harvest: choose one</source>
+        <translation>no extent to harvest: choose one</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="77"/>
+        <source>the pyramid harvest</source>
+        <translation>the pyramid harvest</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="84"/>
+        <source>pyramid generated</source>
+        <translation>pyramid generated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/restriction.py" line="18"/>
+        <source>public</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/restriction.py" line="23"/>
+        <source>permission granted</source>
+        <translation>permission granted</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/services.py" line="51"/>
+        <source>the offering&apos;s publication</source>
+        <translation>the offering's publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/services.py" line="60"/>
+        <source>offering {0} is unstable</source>
+        <translation>offering {0} is unstable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/services.py" line="83"/>
+        <source>the datastore&apos;s community is unknown</source>
+        <translation>the datastore's community is unknown</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="39"/>
+        <source>style uploaded</source>
+        <translation>style uploaded</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="43"/>
+        <source>a layer is needed to build the style</source>
+        <translation>a layer is needed to build the style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="61"/>
+        <source>the style cannot be published: {0}</source>
+        <translation>the style cannot be published: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/tags.py" line="50"/>
+        <source>tagged</source>
+        <translation>tagged</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="32"/>
+        <source>the datastore has no WMS-VECTOR endpoint with room left</source>
+        <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="58"/>
+        <source>WMS-V configured</source>
+        <translation>WMS-V configured</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="66"/>
+        <source>WMS-V published</source>
+        <translation>WMS-V published</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="89"/>
+        <source>the platform returned no hash for the harvest key</source>
+        <translation>the platform returned no hash for the harvest key</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmts.py" line="32"/>
+        <source>the datastore has no WMTS-TMS endpoint with room left</source>
+        <translation>the datastore has no WMTS-TMS endpoint with room left</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmts.py" line="72"/>
+        <source>WMTS configured</source>
+        <translation>WMTS configured</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmts.py" line="80"/>
+        <source>WMTS published</source>
+        <translation>WMTS published</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/undo.py" line="49"/>
+        <source>do not know how to remove a {0}</source>
+        <translation>do not know how to remove a {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/unpublish.py" line="32"/>
+        <source>the unpublication</source>
+        <translation>the unpublication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/unpublish.py" line="49"/>
+        <source>the configuration&apos;s deletion</source>
+        <translation>the configuration's deletion</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/waiting.py" line="80"/>
+        <source>{0} did not finish within {1:.0f} s</source>
+        <translation>{0} did not finish within {1:.0f} s</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/waiting.py" line="80"/>
+        <source>the platform</source>
+        <translation>the platform</translation>
     </message>
 </context>
 <context>
@@ -391,6 +621,269 @@
         <location filename="../plugin/auth_config.py" line="67"/>
         <source>QGIS&apos;s OAuth2 sign-in gave no token (login cancelled or timed out, or the configuration does not send an &apos;Authorization&apos; header).</source>
         <translation>QGIS's OAuth2 sign-in gave no token (login cancelled or timed out, or the configuration does not send an 'Authorization' header).</translation>
+    </message>
+</context>
+<context>
+    <name>CodeLabels</name>
+    <message>
+        <location filename="../plugin/code_labels.py" line="23"/>
+        <source>published</source>
+        <translation>published</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="24"/>
+        <source>publishing</source>
+        <translation>publishing</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="25"/>
+        <source>unpublished</source>
+        <translation>unpublished</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="26"/>
+        <source>unpublishing</source>
+        <translation>unpublishing</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="27"/>
+        <source>modifying</source>
+        <translation>modifying</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="28"/>
+        <source>synchronizing</source>
+        <translation>synchronizing</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="29"/>
+        <source>unstable</source>
+        <translation>unstable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="30"/>
+        <source>created</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="31"/>
+        <source>generating</source>
+        <translation>generating</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="32"/>
+        <source>generated</source>
+        <translation>generated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="33"/>
+        <source>deleted</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="34"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="35"/>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="36"/>
+        <source>checking</source>
+        <translation>checking</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="37"/>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="38"/>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="39"/>
+        <source>succeeded</source>
+        <translation>succeeded</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="40"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="41"/>
+        <source>aborted</source>
+        <translation>aborted</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="48"/>
+        <source>Farming</source>
+        <translation>Farming</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="49"/>
+        <source>Biota</source>
+        <translation>Biota</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="50"/>
+        <source>Boundaries</source>
+        <translation>Boundaries</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="51"/>
+        <source>Climatology, meteorology, atmosphere</source>
+        <translation>Climatology, meteorology, atmosphere</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="53"/>
+        <source>Economy</source>
+        <translation>Economy</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="54"/>
+        <source>Elevation</source>
+        <translation>Elevation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="55"/>
+        <source>Environment</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="56"/>
+        <source>Geoscientific information</source>
+        <translation>Geoscientific information</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="57"/>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="58"/>
+        <source>Imagery, base maps, earth cover</source>
+        <translation>Imagery, base maps, earth cover</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="60"/>
+        <source>Intelligence, military</source>
+        <translation>Intelligence, military</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="61"/>
+        <source>Inland waters</source>
+        <translation>Inland waters</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="62"/>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="63"/>
+        <source>Oceans</source>
+        <translation>Oceans</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="64"/>
+        <source>Planning, cadastre</source>
+        <translation>Planning, cadastre</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="65"/>
+        <source>Society</source>
+        <translation>Society</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="66"/>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="67"/>
+        <source>Transportation</source>
+        <translation>Transportation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="68"/>
+        <source>Utilities, communication</source>
+        <translation>Utilities, communication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="75"/>
+        <source>Continual</source>
+        <translation>Continual</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="76"/>
+        <source>Daily</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="77"/>
+        <source>Weekly</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="78"/>
+        <source>Fortnightly</source>
+        <translation>Fortnightly</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="79"/>
+        <source>Monthly</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="80"/>
+        <source>Quarterly</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="81"/>
+        <source>Twice a year</source>
+        <translation>Twice a year</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="82"/>
+        <source>Annually</source>
+        <translation>Annually</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="83"/>
+        <source>As needed</source>
+        <translation>As needed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="84"/>
+        <source>Irregular</source>
+        <translation>Irregular</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="85"/>
+        <source>Not planned</source>
+        <translation>Not planned</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="86"/>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="92"/>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="93"/>
+        <source>Dataset series</source>
+        <translation>Dataset series</translation>
     </message>
 </context>
 <context>
@@ -611,27 +1104,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="125"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Import ISO 19139 metadata</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="125"/>
         <source>XML files (*.xml)</source>
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="135"/>
+        <location filename="../ui/pages/metadata.py" line="137"/>
         <source>Import failed: {0}</source>
         <translation>Import failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="140"/>
+        <location filename="../ui/pages/metadata.py" line="142"/>
         <source>Imported from {0}.</source>
         <translation>Imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="187"/>
+        <location filename="../ui/pages/metadata.py" line="189"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Enter a scale denominator, e.g. 25000.</translation>
     </message>
@@ -915,37 +1408,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="116"/>
+        <location filename="../ui/published_dock.py" line="117"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connect to the Géoplateforme first.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="125"/>
+        <location filename="../ui/published_dock.py" line="126"/>
         <source>Loading the services…</source>
         <translation>Loading the services…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="126"/>
+        <location filename="../ui/published_dock.py" line="127"/>
         <source>Listing published services</source>
         <translation>Listing published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="146"/>
+        <location filename="../ui/published_dock.py" line="147"/>
         <source>public</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="146"/>
+        <location filename="../ui/published_dock.py" line="147"/>
         <source>restricted</source>
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="154"/>
+        <location filename="../ui/published_dock.py" line="156"/>
         <source>{0} services in {1} datasheets.</source>
         <translation>{0} services in {1} datasheets.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="205"/>
+        <location filename="../ui/published_dock.py" line="207"/>
         <source>{0} added to the map.</source>
         <translation>{0} added to the map.</translation>
     </message>
@@ -955,22 +1448,22 @@
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="240"/>
+        <location filename="../ui/published_dock.py" line="242"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="240"/>
+        <location filename="../ui/published_dock.py" line="242"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="247"/>
+        <location filename="../ui/published_dock.py" line="249"/>
         <source>Removing {0}…</source>
         <translation>Removing {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="248"/>
+        <location filename="../ui/published_dock.py" line="250"/>
         <source>Removing a service</source>
         <translation>Removing a service</translation>
     </message>
@@ -1020,7 +1513,7 @@
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="223"/>
+        <location filename="../ui/published_dock.py" line="225"/>
         <source>Reading the restricted capabilities</source>
         <translation>Reading the restricted capabilities</translation>
     </message>

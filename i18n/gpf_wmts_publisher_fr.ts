@@ -309,12 +309,12 @@
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../plugin/error_messages.py" line="77"/>
+        <location filename="../plugin/error_messages.py" line="79"/>
         <source>A local file could not be written or read: {reason}.</source>
         <translation>Un fichier local n'a pas pu être écrit ou lu : {reason}.</translation>
     </message>
     <message>
-        <location filename="../plugin/error_messages.py" line="82"/>
+        <location filename="../plugin/error_messages.py" line="84"/>
         <source>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</source>
         <translation>Erreur inattendue ({kind}) : {message}. Le journal de QGIS (Géoplateforme WMTS) en donne le détail.</translation>
     </message>
@@ -327,6 +327,236 @@
         <location filename="../plugin/pyramid/tile_limit.py" line="54"/>
         <source>Set FORCE to harvest these levels anyway.</source>
         <translation>Activez FORCE pour moissonner ces niveaux malgré tout.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/export.py" line="41"/>
+        <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
+        <translation>l'export GeoPackage de « {0} » a échoué : {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="88"/>
+        <source>endpoint {0} lists no {1} URL</source>
+        <translation>le point d'accès {0} n'indique aucune URL {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="95"/>
+        <source>offering {0} lists no {1} URL</source>
+        <translation>l'offre {0} n'indique aucune URL {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="108"/>
+        <source>the datastore offers no processing named &apos;{0}&apos;</source>
+        <translation>l'entrepôt ne propose aucun traitement nommé « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="165"/>
+        <source>{0} ended: {1}</source>
+        <translation>{0} : traitement terminé en « {1} »</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="180"/>
+        <source>{0}: the stored data is unstable</source>
+        <translation>{0} : la donnée stockée est instable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="35"/>
+        <source>no layer to upload and no stored data to reuse</source>
+        <translation>aucune couche à téléverser et aucune donnée stockée à réutiliser</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="59"/>
+        <source>upload {0} is {1}</source>
+        <translation>la livraison {0} est dans l'état : {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="74"/>
+        <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
+        <translation>la donnée stockée {0} est de type {1} ({2}) ; il faut une VECTOR-DB générée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="98"/>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="117"/>
+        <source>upload</source>
+        <translation>envoi</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="122"/>
+        <source>the file changed while it was sent</source>
+        <translation>le fichier a changé pendant son envoi</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="127"/>
+        <source>upload sent</source>
+        <translation>livraison envoyée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="138"/>
+        <source>the upload checks failed: {0}</source>
+        <translation>les vérifications de la livraison ont échoué : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="142"/>
+        <source>the upload checks</source>
+        <translation>la vérification de la livraison</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/data.py" line="144"/>
+        <source>checks passed</source>
+        <translation>vérifications réussies</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/integration.py" line="43"/>
+        <source>the integration</source>
+        <translation>l'intégration</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/integration.py" line="50"/>
+        <source>stored data {0} has no table</source>
+        <translation>la donnée stockée {0} n'a aucune table</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/integration.py" line="54"/>
+        <source>integrated</source>
+        <translation>intégrée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="88"/>
+        <source>the metadata is incomplete: {0}</source>
+        <translation>les métadonnées sont incomplètes : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="99"/>
+        <source>the datastore has no METADATA endpoint</source>
+        <translation>l'entrepôt n'a aucun point d'accès METADATA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="106"/>
+        <source>metadata published</source>
+        <translation>métadonnées publiées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="47"/>
+        <source>no extent to harvest: choose one</source>
+        <translation>aucune emprise à moissonner : choisissez-en une</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="77"/>
+        <source>the pyramid harvest</source>
+        <translation>le moissonnage de la pyramide</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="84"/>
+        <source>pyramid generated</source>
+        <translation>pyramide générée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/restriction.py" line="18"/>
+        <source>public</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/restriction.py" line="23"/>
+        <source>permission granted</source>
+        <translation>permission accordée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/services.py" line="51"/>
+        <source>the offering&apos;s publication</source>
+        <translation>la publication de l'offre</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/services.py" line="60"/>
+        <source>offering {0} is unstable</source>
+        <translation>l'offre {0} est instable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/services.py" line="83"/>
+        <source>the datastore&apos;s community is unknown</source>
+        <translation>la communauté de l'entrepôt est inconnue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="39"/>
+        <source>style uploaded</source>
+        <translation>style déposé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="43"/>
+        <source>a layer is needed to build the style</source>
+        <translation>il faut une couche pour construire le style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="61"/>
+        <source>the style cannot be published: {0}</source>
+        <translation>le style ne peut pas être publié : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/tags.py" line="50"/>
+        <source>tagged</source>
+        <translation>étiquetée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="32"/>
+        <source>the datastore has no WMS-VECTOR endpoint with room left</source>
+        <translation>l'entrepôt n'a plus de point d'accès WMS-VECTOR disponible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="58"/>
+        <source>WMS-V configured</source>
+        <translation>WMS-V configuré</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="66"/>
+        <source>WMS-V published</source>
+        <translation>WMS-V publié</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="89"/>
+        <source>the platform returned no hash for the harvest key</source>
+        <translation>la plateforme n'a renvoyé aucune empreinte pour la clé de moissonnage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmts.py" line="32"/>
+        <source>the datastore has no WMTS-TMS endpoint with room left</source>
+        <translation>l'entrepôt n'a plus de point d'accès WMTS-TMS disponible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmts.py" line="72"/>
+        <source>WMTS configured</source>
+        <translation>WMTS configuré</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmts.py" line="80"/>
+        <source>WMTS published</source>
+        <translation>WMTS publié</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/undo.py" line="49"/>
+        <source>do not know how to remove a {0}</source>
+        <translation>suppression impossible : type de ressource inconnu ({0})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/unpublish.py" line="32"/>
+        <source>the unpublication</source>
+        <translation>la dépublication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/unpublish.py" line="49"/>
+        <source>the configuration&apos;s deletion</source>
+        <translation>la suppression de la configuration</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/waiting.py" line="80"/>
+        <source>{0} did not finish within {1:.0f} s</source>
+        <translation>{0} : pas terminé en {1:.0f} s</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/waiting.py" line="80"/>
+        <source>the platform</source>
+        <translation>la plateforme</translation>
     </message>
 </context>
 <context>
@@ -391,6 +621,269 @@
         <location filename="../plugin/auth_config.py" line="67"/>
         <source>QGIS&apos;s OAuth2 sign-in gave no token (login cancelled or timed out, or the configuration does not send an &apos;Authorization&apos; header).</source>
         <translation>La connexion OAuth2 de QGIS n'a donné aucun jeton (connexion annulée ou expirée, ou la configuration n'envoie pas d'en-tête « Authorization »).</translation>
+    </message>
+</context>
+<context>
+    <name>CodeLabels</name>
+    <message>
+        <location filename="../plugin/code_labels.py" line="23"/>
+        <source>published</source>
+        <translation>publié</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="24"/>
+        <source>publishing</source>
+        <translation>publication en cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="25"/>
+        <source>unpublished</source>
+        <translation>dépublié</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="26"/>
+        <source>unpublishing</source>
+        <translation>dépublication en cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="27"/>
+        <source>modifying</source>
+        <translation>modification en cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="28"/>
+        <source>synchronizing</source>
+        <translation>synchronisation en cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="29"/>
+        <source>unstable</source>
+        <translation>instable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="30"/>
+        <source>created</source>
+        <translation>créé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="31"/>
+        <source>generating</source>
+        <translation>génération en cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="32"/>
+        <source>generated</source>
+        <translation>généré</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="33"/>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="34"/>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="35"/>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="36"/>
+        <source>checking</source>
+        <translation>vérification en cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="37"/>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="38"/>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="39"/>
+        <source>succeeded</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="40"/>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="41"/>
+        <source>aborted</source>
+        <translation>interrompu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="48"/>
+        <source>Farming</source>
+        <translation>Agriculture</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="49"/>
+        <source>Biota</source>
+        <translation>Flore et faune</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="50"/>
+        <source>Boundaries</source>
+        <translation>Limites politiques et administratives</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="51"/>
+        <source>Climatology, meteorology, atmosphere</source>
+        <translation>Climatologie, météorologie, atmosphère</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="53"/>
+        <source>Economy</source>
+        <translation>Économie</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="54"/>
+        <source>Elevation</source>
+        <translation>Altitude</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="55"/>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="56"/>
+        <source>Geoscientific information</source>
+        <translation>Informations géoscientifiques</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="57"/>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="58"/>
+        <source>Imagery, base maps, earth cover</source>
+        <translation>Imagerie, cartes de base, occupation des terres</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="60"/>
+        <source>Intelligence, military</source>
+        <translation>Renseignement, secteur militaire</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="61"/>
+        <source>Inland waters</source>
+        <translation>Eaux intérieures</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="62"/>
+        <source>Location</source>
+        <translation>Localisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="63"/>
+        <source>Oceans</source>
+        <translation>Océans</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="64"/>
+        <source>Planning, cadastre</source>
+        <translation>Planification, cadastre</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="65"/>
+        <source>Society</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="66"/>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="67"/>
+        <source>Transportation</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="68"/>
+        <source>Utilities, communication</source>
+        <translation>Services d'utilité publique, communication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="75"/>
+        <source>Continual</source>
+        <translation>En continu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="76"/>
+        <source>Daily</source>
+        <translation>Quotidienne</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="77"/>
+        <source>Weekly</source>
+        <translation>Hebdomadaire</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="78"/>
+        <source>Fortnightly</source>
+        <translation>Bimensuelle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="79"/>
+        <source>Monthly</source>
+        <translation>Mensuelle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="80"/>
+        <source>Quarterly</source>
+        <translation>Trimestrielle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="81"/>
+        <source>Twice a year</source>
+        <translation>Semestrielle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="82"/>
+        <source>Annually</source>
+        <translation>Annuelle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="83"/>
+        <source>As needed</source>
+        <translation>Quand nécessaire</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="84"/>
+        <source>Irregular</source>
+        <translation>Irrégulière</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="85"/>
+        <source>Not planned</source>
+        <translation>Non planifiée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="86"/>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="92"/>
+        <source>Dataset</source>
+        <translation>Jeu de données</translation>
+    </message>
+    <message>
+        <location filename="../plugin/code_labels.py" line="93"/>
+        <source>Dataset series</source>
+        <translation>Collection de données</translation>
     </message>
 </context>
 <context>
@@ -611,27 +1104,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="125"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Importer des métadonnées ISO 19139</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="125"/>
         <source>XML files (*.xml)</source>
         <translation>Fichiers XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="135"/>
+        <location filename="../ui/pages/metadata.py" line="137"/>
         <source>Import failed: {0}</source>
         <translation>Échec de l'import : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="140"/>
+        <location filename="../ui/pages/metadata.py" line="142"/>
         <source>Imported from {0}.</source>
         <translation>Importé depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="187"/>
+        <location filename="../ui/pages/metadata.py" line="189"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Saisissez un dénominateur d'échelle, par exemple 25000.</translation>
     </message>
@@ -915,37 +1408,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="116"/>
+        <location filename="../ui/published_dock.py" line="117"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connectez-vous d'abord à la Géoplateforme.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="125"/>
+        <location filename="../ui/published_dock.py" line="126"/>
         <source>Loading the services…</source>
         <translation>Chargement des services…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="126"/>
+        <location filename="../ui/published_dock.py" line="127"/>
         <source>Listing published services</source>
         <translation>Liste des services publiés</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="146"/>
+        <location filename="../ui/published_dock.py" line="147"/>
         <source>public</source>
         <translation>tout public</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="146"/>
+        <location filename="../ui/published_dock.py" line="147"/>
         <source>restricted</source>
         <translation>restreint</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="154"/>
+        <location filename="../ui/published_dock.py" line="156"/>
         <source>{0} services in {1} datasheets.</source>
         <translation>{0} services dans {1} fiches de données.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="205"/>
+        <location filename="../ui/published_dock.py" line="207"/>
         <source>{0} added to the map.</source>
         <translation>{0} ajouté à la carte.</translation>
     </message>
@@ -955,22 +1448,22 @@
         <translation>Services publiés</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="240"/>
+        <location filename="../ui/published_dock.py" line="242"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Supprimer le service « {0} » ? Il est dépublié, puis sa configuration est supprimée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="240"/>
+        <location filename="../ui/published_dock.py" line="242"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Dépublier le service « {0} » ? Ses utilisateurs perdent l'accès ; la configuration est conservée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="247"/>
+        <location filename="../ui/published_dock.py" line="249"/>
         <source>Removing {0}…</source>
         <translation>Suppression de {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="248"/>
+        <location filename="../ui/published_dock.py" line="250"/>
         <source>Removing a service</source>
         <translation>Suppression d'un service</translation>
     </message>
@@ -1020,7 +1513,7 @@
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="223"/>
+        <location filename="../ui/published_dock.py" line="225"/>
         <source>Reading the restricted capabilities</source>
         <translation>Lecture des capacités du service restreint</translation>
     </message>

@@ -3,6 +3,9 @@
     python scripts/i18n_fill.py --english          # the English catalogue is the identity
     python scripts/i18n_fill.py --todo > todo.tsv  # French still missing: context, source, ""
     python scripts/i18n_fill.py --french todo.tsv  # writes the third column as the French
+    python scripts/i18n_fill.py --from-ts other.ts # French still missing, taken from another
+                                                   # version of the catalogue (after a merge
+                                                   # that kept one side's .ts)
 
 The TSV escapes tabs and newlines as \\t and \\n. A French translation equal to its English
 source is accepted only for words the same in both languages (tests/ui/test_french_ui.py has
@@ -104,17 +107,39 @@ def fill_french(tsv: Path) -> int:
     return changed
 
 
+def fill_from_ts(other: Path) -> int:
+    """Writes, for each unfinished French entry, the translation ``other`` has for it."""
+    known = {(context, message.findtext("source")): message.find("translation").text
+             for context, message in _messages(etree.parse(str(other)))
+             if not _unfinished(message.find("translation"))}
+    tree = etree.parse(str(FRENCH))
+    changed = 0
+    for context, message in _messages(tree):
+        translation = message.find("translation")
+        french = known.get((context, message.findtext("source")))
+        if _unfinished(translation) and french:
+            translation.text = french
+            translation.attrib.pop("type", None)
+            changed += 1
+    _write(tree, FRENCH)
+    return changed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--english", action="store_true")
     group.add_argument("--todo", action="store_true")
     group.add_argument("--french", type=Path)
+    group.add_argument("--from-ts", type=Path)
     args = parser.parse_args()
     if args.english:
         print(f"{fill_english()} English entries set to their source", file=sys.stderr)
     elif args.todo:
         print(f"{print_todo()} French entries to translate", file=sys.stderr)
+    elif args.from_ts:
+        print(f"{fill_from_ts(args.from_ts)} French entries taken from {args.from_ts}",
+              file=sys.stderr)
     else:
         print(f"{fill_french(args.french)} French entries written", file=sys.stderr)
     if not args.todo:
