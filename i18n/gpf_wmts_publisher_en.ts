@@ -309,12 +309,12 @@
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../plugin/error_messages.py" line="79"/>
+        <location filename="../plugin/error_messages.py" line="77"/>
         <source>A local file could not be written or read: {reason}.</source>
         <translation>A local file could not be written or read: {reason}.</translation>
     </message>
     <message>
-        <location filename="../plugin/error_messages.py" line="84"/>
+        <location filename="../plugin/error_messages.py" line="82"/>
         <source>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</source>
         <translation>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</translation>
     </message>

@@ -309,12 +309,12 @@
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../plugin/error_messages.py" line="79"/>
+        <location filename="../plugin/error_messages.py" line="77"/>
         <source>A local file could not be written or read: {reason}.</source>
         <translation>Un fichier local n'a pas pu être écrit ou lu : {reason}.</translation>
     </message>
     <message>
-        <location filename="../plugin/error_messages.py" line="84"/>
+        <location filename="../plugin/error_messages.py" line="82"/>
         <source>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</source>
         <translation>Erreur inattendue ({kind}) : {message}. Le journal de QGIS (Géoplateforme WMTS) en donne le détail.</translation>
     </message>

@@ -61,12 +61,10 @@ def user_error_text(error: BaseException) -> str:
     if isinstance(error, EntrepotError):
         return entrepot_error_text(error)
     if isinstance(error, PublishError):
-        # Its message without str()'s "[step]" code: the window names the step in words.
-        words = str(error.args[0]) if error.args else ""
         cause = error.__cause__
-        if isinstance(cause, EntrepotError) and not words:
+        if isinstance(cause, EntrepotError) and not str(error):
             return entrepot_error_text(cause)
-        return words or str(error)
+        return str(error)
     if getattr(error, "message_en", None) and getattr(error, "message_fr", None):
         from .publish.naming import default_language  # bilingual errors (capabilities, zoom)
 

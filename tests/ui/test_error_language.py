@@ -30,8 +30,11 @@ def test_a_publication_error_is_english_otherwise(qgis_app):
 
 def test_the_step_is_not_shown_as_its_code(qgis_app):
     """The publish page says "The step « Données » failed: …": no "[data]" code after it."""
-    assert publication_error_text(PublishError("the file changed", step="data")) == \
-        "the file changed"
+    from gpf_wmts_publisher.ui.pages.publish import without_step_code
+
+    message = publication_error_text(PublishError("the file changed", step="data"))
+    assert without_step_code(message, "data") == "the file changed"
+    assert without_step_code("[other] words", "data") == "[other] words"
 
 
 def test_bilingual_errors_follow_the_interface(french_interface):

@@ -29,10 +29,11 @@ def test_the_checker_catches_english(qgis_app):
     window = QWidget()
     window.setLayout(QVBoxLayout())
     for widget in (QLabel("Loading the services…"), QPushButton("&Next >"),
-                   QLabel("3 services in 2 datasheets."), QLabel("farming")):
+                   QLabel("3 services in 2 datasheets."), QLabel("farming"),
+                   QLabel("[WARNING] la couche est vide")):
         window.layout().addWidget(widget)
     try:
-        assert len(english_left(window, english_patterns())) == 4
+        assert len(english_left(window, english_patterns())) == 5
     finally:
         dispose(window)
 

@@ -69,6 +69,7 @@ def visible_strings(root) -> Iterator[Tuple[str, str]]:
         QGroupBox,
         QLabel,
         QLineEdit,
+        QListWidget,
         QPlainTextEdit,
         QTabWidget,
         QTextEdit,
@@ -95,6 +96,9 @@ def visible_strings(root) -> Iterator[Tuple[str, str]]:
             yield f"{where} placeholder", widget.placeholderText()
         elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
             yield f"{where} placeholder", widget.placeholderText()
+        elif isinstance(widget, QListWidget):
+            for index in range(widget.count()):
+                yield f"{where} item {index}", widget.item(index).text()
         elif isinstance(widget, QTabWidget):
             for index in range(widget.count()):
                 yield f"{where} tab {index}", widget.tabText(index)
@@ -119,12 +123,19 @@ def visible_strings(root) -> Iterator[Tuple[str, str]]:
                         model.headerData(column, Qt.Orientation.Horizontal) or "")
 
 
+# A message tagged with an English code ("[WARNING] …") reads as English whatever follows.
+_ENGLISH_TAG = re.compile(r"^\[(ERROR|WARNING|FIXED|INFO)\]")
+
+
 def english_left(root, patterns) -> List[str]:
     """The visible strings of ``root`` that are still their English source."""
     found = []
     for where, text in visible_strings(root):
         shown = normalised(text)
         if len(shown) < 2 or shown in SAME_IN_BOTH:
+            continue
+        if _ENGLISH_TAG.match(shown):
+            found.append(f"{where}: {shown[:60]!r} (an English code as its tag)")
             continue
         for source, regex in patterns:
             if regex.fullmatch(shown):

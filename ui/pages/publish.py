@@ -179,7 +179,7 @@ class PublishPage(QWizardPage, FORM):
         self._set_state(step, "failed")
         self._finish("failed")
         self.resultLabel.setText(self.tr("The step \"{0}\" failed: {1}").format(
-            self.step_title(step), message))
+            self.step_title(step), without_step_code(message, step)))
         self.logEdit.setVisible(True)
         self.logEdit.setPlainText(self._journal_log(message, logs))
         self.resumeButton.setVisible(True)
@@ -211,3 +211,10 @@ class PublishPage(QWizardPage, FORM):
 
     def isComplete(self) -> bool:
         return self.state == "published"
+
+
+def without_step_code(message: str, step: str) -> str:
+    """The error without its leading "[step]" code: this page names the step in words just
+    before it (Processing, which does not, keeps the code)."""
+    code = f"[{step}] "
+    return message[len(code):] if step and message.startswith(code) else message
