@@ -1,7 +1,7 @@
 """QGIS glue: actions, menu, toolbar, translator and Processing provider registration.
 
-Kept thin on purpose: every action opens a window from ``ui/`` or starts a task; no network
-call is made here.
+It builds widgets (QAction, toolbar), so it lives in ``ui/``, not in ``plugin/``. Kept thin on
+purpose: every action opens a window from ``ui/`` or starts a task; no network call is made here.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from . import PLUGIN_SLUG
-from .i18n import tr
-from .log import install_qgis_log_handler, remove_log_handler
+from ..plugin import PLUGIN_SLUG
+from ..plugin.i18n import tr
+from ..plugin.log import install_qgis_log_handler, remove_log_handler
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "icon.svg")
@@ -50,7 +50,7 @@ class GpfWmtsPublisherPlugin:
     # -- lifecycle -----------------------------------------------------------------------
     def initProcessing(self) -> None:
         try:
-            from .processing.provider import GpfWmtsProvider
+            from ..plugin.processing.provider import GpfWmtsProvider
         except ImportError:  # Processing algorithms not shipped in this build
             return
         provider = GpfWmtsProvider()
@@ -73,7 +73,7 @@ class GpfWmtsPublisherPlugin:
                          object_name="gpfPublished")
         self._add_action(tr("Zoom-level inspector"), self.open_zoom_inspector,
                          object_name="gpfZoomInspector")
-        from ..ui.actions import add_layer_context_menu
+        from .actions import add_layer_context_menu
 
         self.layer_menu_action = add_layer_context_menu(self.iface)
         self.initProcessing()
@@ -103,22 +103,22 @@ class GpfWmtsPublisherPlugin:
 
     # -- actions -------------------------------------------------------------------------
     def open_publish_wizard(self) -> None:
-        from ..ui.actions import open_publish_wizard
+        from .actions import open_publish_wizard
 
         open_publish_wizard(self.iface)
 
     def open_login(self) -> None:
-        from ..ui.actions import open_login
+        from .actions import open_login
 
         open_login(self.iface)
 
     def open_published_services(self) -> None:
-        from ..ui.actions import open_published_services
+        from .actions import open_published_services
 
         open_published_services(self.iface)
 
     def open_zoom_inspector(self) -> None:
-        from ..ui.actions import open_zoom_inspector
+        from .actions import open_zoom_inspector
 
         open_zoom_inspector(self.iface)
 
