@@ -129,7 +129,7 @@ def https_server(tmp_path):
     ca_pem, server_pem = _certificate_authority_and_server(tmp_path)
 
     class Hello(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's name
+        def do_GET(self):
             self.send_response(200)
             self.send_header("Content-Length", "5")
             self.end_headers()
