@@ -114,6 +114,7 @@ class PublishWizard(QWizard):
             attribution_title=md.attribution_text,
             attribution_url=md.attribution_url,
             licence=self.access_page.licenceEdit.text(),
+            permission_end=self.access_page.end_date() if self.access_page.restricted() else "",
         )
 
     def new_task(self, spec=None):
