@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/main.py" line="64"/>
+        <location filename="../ui/main.py" line="64"/>
         <source>Géoplateforme WMTS</source>
         <translation>Géoplateforme WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="66"/>
+        <location filename="../ui/main.py" line="66"/>
         <source>Publish current layer as WMTS…</source>
         <translation>Publish current layer as WMTS…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="70"/>
+        <location filename="../ui/main.py" line="70"/>
         <source>Connect to the Géoplateforme…</source>
         <translation>Connect to the Géoplateforme…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="72"/>
+        <location filename="../ui/main.py" line="72"/>
         <source>Published services</source>
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="74"/>
+        <location filename="../ui/main.py" line="74"/>
         <source>Zoom-level inspector</source>
         <translation>Zoom-level inspector</translation>
     </message>
@@ -252,17 +252,17 @@
 <context>
     <name>AccessPage</name>
     <message>
-        <location filename="../ui/pages/access.py" line="32"/>
+        <location filename="../ui/pages/access.py" line="33"/>
         <source>The sandbox (&quot;Découverte&quot;) datastore only publishes public services: restriction needs your own datastore.</source>
         <translation>The sandbox (&quot;Découverte&quot;) datastore only publishes public services: restriction needs your own datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/access.py" line="35"/>
+        <location filename="../ui/pages/access.py" line="36"/>
         <source>This datastore has no private WMTS endpoint: the service can only be public.</source>
         <translation>This datastore has no private WMTS endpoint: the service can only be public.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/access.py" line="42"/>
+        <location filename="../ui/pages/access.py" line="43"/>
         <source>A restricted service is published on the private endpoint and your community gets the access until the chosen date; users need a key.</source>
         <translation>A restricted service is published on the private endpoint and your community gets the access until the chosen date; users need a key.</translation>
     </message>
@@ -308,7 +308,7 @@
 <context>
     <name>AuthConfig</name>
     <message>
-        <location filename="../plugin/auth_config.py" line="69"/>
+        <location filename="../plugin/auth_config.py" line="67"/>
         <source>QGIS&apos;s OAuth2 sign-in gave no token (login cancelled or timed out, or the configuration does not send an &apos;Authorization&apos; header).</source>
         <translation>QGIS's OAuth2 sign-in gave no token (login cancelled or timed out, or the configuration does not send an 'Authorization' header).</translation>
     </message>
@@ -478,27 +478,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="154"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Import ISO 19139 metadata</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="154"/>
         <source>XML files (*.xml)</source>
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="135"/>
+        <location filename="../ui/pages/metadata.py" line="166"/>
         <source>Import failed: {0}</source>
         <translation>Import failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="140"/>
+        <location filename="../ui/pages/metadata.py" line="171"/>
         <source>Imported from {0}.</source>
         <translation>Imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="187"/>
+        <location filename="../ui/pages/metadata.py" line="218"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Enter a scale denominator, e.g. 25000.</translation>
     </message>
@@ -621,6 +621,16 @@
         <location filename="../ui/pages/metadata_page.ui" line="57"/>
         <source>Attribution URL (optional)</source>
         <translation>Attribution URL (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="115"/>
+        <source>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</source>
+        <translation>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="120"/>
+        <source>Reading the datasheet&apos;s metadata</source>
+        <translation>Reading the datasheet&apos;s metadata</translation>
     </message>
 </context>
 <context>
@@ -1084,47 +1094,47 @@
 <context>
     <name>StylePage</name>
     <message>
-        <location filename="../ui/pages/style.py" line="49"/>
+        <location filename="../ui/pages/style.py" line="53"/>
         <source>A stored data is reused: its style is not checked here; the layer&apos;s style is used when available.</source>
         <translation>A stored data is reused: its style is not checked here; the layer's style is used when available.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="52"/>
+        <location filename="../ui/pages/style.py" line="56"/>
         <source>Checking the style…</source>
         <translation>Checking the style…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="55"/>
+        <location filename="../ui/pages/style.py" line="60"/>
         <source>Checking the style</source>
         <translation>Checking the style</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="68"/>
+        <location filename="../ui/pages/style.py" line="73"/>
         <source>No problem found: the SLD is ready.</source>
         <translation>No problem found: the SLD is ready.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="75"/>
+        <location filename="../ui/pages/style.py" line="80"/>
         <source>The style could not be checked: {0}</source>
         <translation>The style could not be checked: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="93"/>
+        <location filename="../ui/pages/style.py" line="101"/>
         <source>Rendering the style preview</source>
         <translation>Rendering the style preview</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="103"/>
+        <location filename="../ui/pages/style.py" line="111"/>
         <source>QGIS rendering (level {0})</source>
         <translation>QGIS rendering (level {0})</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="111"/>
+        <location filename="../ui/pages/style.py" line="119"/>
         <source>{0} error(s), {1} warning(s).</source>
         <translation>{0} error(s), {1} warning(s).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="113"/>
+        <location filename="../ui/pages/style.py" line="121"/>
         <source>Fidelity score: {0:.0%} (worst of levels {1}).</source>
         <translation>Fidelity score: {0:.0%} (worst of levels {1}).</translation>
     </message>

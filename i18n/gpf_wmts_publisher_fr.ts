@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/main.py" line="64"/>
+        <location filename="../ui/main.py" line="64"/>
         <source>Géoplateforme WMTS</source>
         <translation>Géoplateforme WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="66"/>
+        <location filename="../ui/main.py" line="66"/>
         <source>Publish current layer as WMTS…</source>
         <translation>Publier la couche courante en WMTS…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="70"/>
+        <location filename="../ui/main.py" line="70"/>
         <source>Connect to the Géoplateforme…</source>
         <translation>Se connecter à la Géoplateforme…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="72"/>
+        <location filename="../ui/main.py" line="72"/>
         <source>Published services</source>
         <translation>Services publiés</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="74"/>
+        <location filename="../ui/main.py" line="74"/>
         <source>Zoom-level inspector</source>
         <translation>Inspecteur des niveaux de zoom</translation>
     </message>
@@ -252,17 +252,17 @@
 <context>
     <name>AccessPage</name>
     <message>
-        <location filename="../ui/pages/access.py" line="32"/>
+        <location filename="../ui/pages/access.py" line="33"/>
         <source>The sandbox (&quot;Découverte&quot;) datastore only publishes public services: restriction needs your own datastore.</source>
         <translation>L'entrepôt bac à sable (« Découverte ») ne publie que des services tout public : la restriction demande votre propre entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/access.py" line="35"/>
+        <location filename="../ui/pages/access.py" line="36"/>
         <source>This datastore has no private WMTS endpoint: the service can only be public.</source>
         <translation>Cet entrepôt n'a pas de point d'accès WMTS privé : le service ne peut être que tout public.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/access.py" line="42"/>
+        <location filename="../ui/pages/access.py" line="43"/>
         <source>A restricted service is published on the private endpoint and your community gets the access until the chosen date; users need a key.</source>
         <translation>Un service restreint est publié sur le point d'accès privé et votre communauté y a accès jusqu'à la date choisie ; les utilisateurs ont besoin d'une clé.</translation>
     </message>
@@ -308,7 +308,7 @@
 <context>
     <name>AuthConfig</name>
     <message>
-        <location filename="../plugin/auth_config.py" line="69"/>
+        <location filename="../plugin/auth_config.py" line="67"/>
         <source>QGIS&apos;s OAuth2 sign-in gave no token (login cancelled or timed out, or the configuration does not send an &apos;Authorization&apos; header).</source>
         <translation>La connexion OAuth2 de QGIS n'a donné aucun jeton (connexion annulée ou expirée, ou la configuration n'envoie pas d'en-tête « Authorization »).</translation>
     </message>
@@ -478,27 +478,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="154"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Importer des métadonnées ISO 19139</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="154"/>
         <source>XML files (*.xml)</source>
         <translation>Fichiers XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="135"/>
+        <location filename="../ui/pages/metadata.py" line="166"/>
         <source>Import failed: {0}</source>
         <translation>Échec de l'import : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="140"/>
+        <location filename="../ui/pages/metadata.py" line="171"/>
         <source>Imported from {0}.</source>
         <translation>Importé depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="187"/>
+        <location filename="../ui/pages/metadata.py" line="218"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Saisissez un dénominateur d'échelle, par exemple 25000.</translation>
     </message>
@@ -621,6 +621,16 @@
         <location filename="../ui/pages/metadata_page.ui" line="57"/>
         <source>Attribution URL (optional)</source>
         <translation>URL d'attribution (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="115"/>
+        <source>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</source>
+        <translation>Rempli depuis les métadonnées de la fiche existante « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="120"/>
+        <source>Reading the datasheet&apos;s metadata</source>
+        <translation>Lecture des métadonnées de la fiche</translation>
     </message>
 </context>
 <context>
@@ -889,7 +899,7 @@
     <message>
         <location filename="../ui/published_dock.py" line="222"/>
         <source>Reading the access key</source>
-        <translation>Lecture de la clé d&apos;accès</translation>
+        <translation>Lecture de la clé d'accès</translation>
     </message>
 </context>
 <context>
@@ -1084,47 +1094,47 @@
 <context>
     <name>StylePage</name>
     <message>
-        <location filename="../ui/pages/style.py" line="49"/>
+        <location filename="../ui/pages/style.py" line="53"/>
         <source>A stored data is reused: its style is not checked here; the layer&apos;s style is used when available.</source>
         <translation>Une donnée stockée est réutilisée : son style n'est pas vérifié ici ; le style de la couche est utilisé quand il existe.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="52"/>
+        <location filename="../ui/pages/style.py" line="56"/>
         <source>Checking the style…</source>
         <translation>Vérification du style…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="55"/>
+        <location filename="../ui/pages/style.py" line="60"/>
         <source>Checking the style</source>
         <translation>Vérification du style</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="68"/>
+        <location filename="../ui/pages/style.py" line="73"/>
         <source>No problem found: the SLD is ready.</source>
         <translation>Aucun problème : le SLD est prêt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="75"/>
+        <location filename="../ui/pages/style.py" line="80"/>
         <source>The style could not be checked: {0}</source>
         <translation>Le style n'a pas pu être vérifié : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="93"/>
+        <location filename="../ui/pages/style.py" line="101"/>
         <source>Rendering the style preview</source>
         <translation>Rendu de l'aperçu du style</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="103"/>
+        <location filename="../ui/pages/style.py" line="111"/>
         <source>QGIS rendering (level {0})</source>
         <translation>Rendu QGIS (niveau {0})</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="111"/>
+        <location filename="../ui/pages/style.py" line="119"/>
         <source>{0} error(s), {1} warning(s).</source>
         <translation>{0} erreur(s), {1} avertissement(s).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="113"/>
+        <location filename="../ui/pages/style.py" line="121"/>
         <source>Fidelity score: {0:.0%} (worst of levels {1}).</source>
         <translation>Score de fidélité : {0:.0%} (le plus faible des niveaux {1}).</translation>
     </message>
