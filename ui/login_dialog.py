@@ -20,7 +20,7 @@ class LoginDialog(QDialog, FORM):
     (only their ids go to the settings), then fetches users/me in a task; the TOTP field is
     read once and cleared."""
 
-    connected = pyqtSignal(object)  # UserInfo
+    connected = pyqtSignal(object)  # plugin.entrepot.models.Account
     disconnected = pyqtSignal()
 
     def __init__(self, parent=None, session: session_module.Session = session_module.CURRENT,
@@ -158,7 +158,7 @@ class LoginDialog(QDialog, FORM):
         self.statusLabel.setText(self.tr("Connected as {0} ({1}).").format(user.name, user.email))
         self.datastoreTree.clear()
         for datastore in user.datastores:
-            item = QTreeWidgetItem([datastore.community, datastore.name])
+            item = QTreeWidgetItem([datastore.community_name, datastore.name])
             item.setToolTip(1, datastore.id)
             self.datastoreTree.addTopLevelItem(item)
 

@@ -8,6 +8,7 @@ from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWizard
 
+from ..plugin.entrepot.models import Datastore
 from . import session as session_module
 from .pages.access import AccessPage
 from .pages.metadata import MetadataPage
@@ -59,7 +60,7 @@ class PublishWizard(QWizard):
     def datasheet_name(self) -> str:
         return self.source_page.datasheetEdit.text().strip()
 
-    def datastore(self) -> Optional[session_module.Datastore]:
+    def datastore(self) -> Optional[Datastore]:
         return self.session.datastore(self.source_page.datastore_id())
 
     def _details(self):

@@ -1,7 +1,15 @@
 """Small frozen views of the platform's replies, one module per resource family; ``raw`` keeps
 the whole dict. Import them from here: the split into families is an internal matter."""
 
-from .account import ENDPOINT_TYPE_ALIASES, Community, Datastore, Endpoint, User
+from .account import (
+    ENDPOINT_TYPE_ALIASES,
+    Account,
+    Community,
+    Datastore,
+    Endpoint,
+    User,
+    looks_like_sandbox,
+)
 from .processing import (
     CheckExecution,
     Checks,
@@ -12,10 +20,21 @@ from .processing import (
     Upload,
     tree_files,
 )
-from .services import Annex, Configuration, Metadata, Offering, Permission, Static, UserKey
+from .services import (
+    Annex,
+    Configuration,
+    LayerRelation,
+    Metadata,
+    Offering,
+    Permission,
+    Static,
+    UsedData,
+    UserKey,
+)
 
 __all__ = [
     "ENDPOINT_TYPE_ALIASES",
+    "Account",
     "Annex",
     "CheckExecution",
     "Checks",
@@ -24,6 +43,7 @@ __all__ = [
     "Datastore",
     "Endpoint",
     "Execution",
+    "LayerRelation",
     "Metadata",
     "Offering",
     "Permission",
@@ -32,7 +52,9 @@ __all__ = [
     "StoredData",
     "TreeEntry",
     "Upload",
+    "UsedData",
     "User",
     "UserKey",
+    "looks_like_sandbox",
     "tree_files",
 ]

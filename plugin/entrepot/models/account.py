@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Optional, Tuple
+from typing import Any, Mapping, Optional, Tuple
 
 from .fields import id_of, raw_field
 
@@ -53,6 +53,12 @@ class User:
                               for m in data.get("communities_member") or ()),
             raw=data,
         )
+
+    @property
+    def name(self) -> str:
+        """First and last name, else the e-mail (what the windows show)."""
+        full = " ".join(p for p in (self.first_name, self.last_name) if p)
+        return full or self.email
 
 
 @dataclass(frozen=True)
@@ -115,11 +121,14 @@ class Datastore:
     layer_name_prefix: Optional[str] = None
     metadata_prefix: Optional[str] = None
     processing_ids: Tuple[str, ...] = ()
+    community_name: str = ""  # from the user's communities (users/me), not the datastore
+    sandbox: bool = False  # the "Découverte" datastore everyone may publish in, publicly
     raw: Mapping = raw_field()
 
     @classmethod
     def from_dict(cls, data: Mapping) -> Datastore:
         return cls(
+            sandbox=looks_like_sandbox(data.get("technical_name", ""), data.get("name", "")),
             id=data.get("_id", ""),
             name=data.get("name", ""),
             technical_name=data.get("technical_name", ""),
@@ -145,11 +154,46 @@ class Datastore:
                 return endpoint
         return None
 
+    @property
+    def details(self) -> Mapping[str, Any]:
+        """The datastore as the platform sent it (endpoints, prefixes, quotas)."""
+        return self.raw
+
     def prefixed_layer_name(self, name: str) -> str:
         return _prefixed(self.layer_name_prefix, name)
 
     def prefixed_file_identifier(self, identifier: str) -> str:
         return _prefixed(self.metadata_prefix, identifier)
+
+
+def looks_like_sandbox(technical_name: str, name: str) -> bool:
+    """The platform flags no datastore as the sandbox: its names say it ("sandbox" in the
+    technical name, "bac à sable" / "Découverte" in the name)."""
+    name = name.lower()
+    return "sandbox" in technical_name.lower() or "bac" in name or "découverte" in name
+
+
+@dataclass(frozen=True)
+class Account:
+    """Who is connected and the datastores they can publish in (one per community)."""
+
+    user: User
+    datastores: Tuple[Datastore, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.user.id
+
+    @property
+    def email(self) -> str:
+        return self.user.email
+
+    @property
+    def name(self) -> str:
+        return self.user.name
+
+    def datastore(self, datastore_id: str) -> Optional[Datastore]:
+        return next((d for d in self.datastores if d.id == datastore_id), None)
 
 
 def _prefixed(prefix: Optional[str], name: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 from .fields import id_of, raw_field, tags_of
 
@@ -25,6 +25,52 @@ class Static:
 
 
 @dataclass(frozen=True)
+class LayerRelation:
+    """One table a WMS-V draws, with the SLD static that styles it."""
+
+    name: str
+    style_id: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> LayerRelation:
+        return cls(name=data.get("name", ""), style_id=id_of(data.get("style")) or "")
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {"name": self.name, "style": self.style_id}
+
+
+@dataclass(frozen=True)
+class UsedData:
+    """One stored data a configuration draws (``type_infos.used_data`` is a list): for a
+    WMS-V its tables, a list too; for a WMTS the pyramid's published levels. Lists
+    everywhere, so that several layers in one map need no new model."""
+
+    stored_data_id: str
+    relations: Tuple[LayerRelation, ...] = ()
+    top_level: Optional[str] = None
+    bottom_level: Optional[str] = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> UsedData:
+        top, bottom = data.get("top_level"), data.get("bottom_level")
+        return cls(stored_data_id=id_of(data.get("stored_data")) or "",
+                   relations=tuple(LayerRelation.from_dict(r)
+                                   for r in data.get("relations") or ()),
+                   top_level=None if top is None else str(top),
+                   bottom_level=None if bottom is None else str(bottom))
+
+    def to_dict(self) -> Dict[str, Any]:
+        body: Dict[str, Any] = {"stored_data": self.stored_data_id}
+        if self.relations:
+            body["relations"] = [r.to_dict() for r in self.relations]
+        if self.top_level is not None:
+            body["top_level"] = self.top_level
+        if self.bottom_level is not None:
+            body["bottom_level"] = self.bottom_level
+        return body
+
+
+@dataclass(frozen=True)
 class Configuration:
     id: str
     name: str = ""
@@ -41,6 +87,10 @@ class Configuration:
                    layer_name=data.get("layer_name", ""), type=data.get("type", ""),
                    status=data.get("status", ""), tags=tags_of(data),
                    type_infos=data.get("type_infos") or {}, raw=data)
+
+    @property
+    def used_data(self) -> Tuple[UsedData, ...]:
+        return tuple(UsedData.from_dict(u) for u in self.type_infos.get("used_data") or ())
 
 
 @dataclass(frozen=True)
