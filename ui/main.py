@@ -73,12 +73,26 @@ class GpfWmtsPublisherPlugin:
                          object_name="gpfPublished")
         self._add_action(tr("Zoom-level inspector"), self.open_zoom_inspector,
                          object_name="gpfZoomInspector")
+        from ..plugin.entrepot.network import forget_qgis_network_settings
+
+        # the plugin's HTTP follows QGIS's proxy and CAs: read them again once they change
+        options_changed = getattr(self.iface, "optionsChanged", None)
+        if options_changed is not None:
+            options_changed.connect(forget_qgis_network_settings)
         from .actions import add_layer_context_menu
 
         self.layer_menu_action = add_layer_context_menu(self.iface)
         self.initProcessing()
 
     def unload(self) -> None:
+        options_changed = getattr(self.iface, "optionsChanged", None)
+        if options_changed is not None:
+            from ..plugin.entrepot.network import forget_qgis_network_settings
+
+            try:
+                options_changed.disconnect(forget_qgis_network_settings)
+            except (TypeError, RuntimeError):  # initGui did not connect it
+                pass
         if self.layer_menu_action is not None:
             self.iface.removeCustomActionForLayerType(self.layer_menu_action)
             self.layer_menu_action.deleteLater()

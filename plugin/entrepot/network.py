@@ -10,15 +10,18 @@ two. QGIS's own requests (the ``wms`` provider drawing a WMTS layer) stay QGIS's
 
 What the session takes from QGIS, while QGIS runs in the process:
 
-- the proxy, from the settings QGIS builds its network managers from (proxy.py), read on each
-  request so that a change in Options ▸ Network applies at once;
+- the proxy, from the settings QGIS builds its network managers from (proxy.py);
 - the CA certificates QGIS's auth manager trusts (its database, extra CA files, the system's
   roots), added to requests' own bundle in a PEM file: certificates are public, no secret is
-  written; the file is rebuilt when the trusted set changes (checked every minute at most);
+  written; the file is named after its content, so a new trusted set makes a new file;
 - auth configurations, on request (:func:`auth_config_request`): QGIS applies the
   configuration to a QNetworkRequest and its headers and URL are sent as they are. A PKI
   configuration (a client certificate) is refused: its private key would have to be written
   to a file for ``requests``.
+
+Both are read from QGIS at most every QGIS_RECHECK_S, and at once after QGIS's options change
+(ui/main.py calls :func:`forget_qgis_network_settings`): requests run in task threads, and a
+thread that asks QGIS on every request may do so while QGIS is shutting down, which crashes.
 
 Outside QGIS (scripts, the sandbox's own tests) it is a plain ``requests.Session``.
 """
@@ -31,14 +34,14 @@ import sys
 import tempfile
 import threading
 import time
-from typing import Dict, Mapping, Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 import requests
 
 from .proxy import ProxySettings, qgis_proxy_settings
 
 CA_BUNDLE_PREFIX = "gpf_wmts_publisher-ca-"
-CA_RECHECK_S = 60.0
+QGIS_RECHECK_S = 30.0
 DEFAULT_GET_TIMEOUT = (10.0, 30.0)  # (connect, read) seconds
 
 
@@ -84,22 +87,44 @@ def qgis_ca_bundle(base_bundle: Optional[str] = None, auth_manager=None,
     return path
 
 
+_SNAPSHOT_LOCK = threading.Lock()
+_SNAPSHOT: Dict[Any, Tuple[float, Any]] = {}  # what was read from QGIS, and when
+
+
+def _snapshot(key, read, clock=time.monotonic):
+    with _SNAPSHOT_LOCK:
+        now = clock()
+        taken = _SNAPSHOT.get(key)
+        if taken is None or now - taken[0] >= QGIS_RECHECK_S:
+            taken = _SNAPSHOT[key] = (now, read())
+        return taken[1]
+
+
+def forget_qgis_network_settings() -> None:
+    """QGIS's options changed (or a test changed them): read them again on the next request."""
+    with _SNAPSHOT_LOCK:
+        _SNAPSHOT.clear()
+
+
+def recent_qgis_proxy_settings() -> Optional[ProxySettings]:
+    return _snapshot("proxy", qgis_proxy_settings)
+
+
+def recent_qgis_ca_bundle(base_bundle: Optional[str] = None) -> Optional[str]:
+    return _snapshot(("ca", base_bundle), lambda: qgis_ca_bundle(base_bundle))
+
+
 class QgisNetworkSession(requests.Session):
     """A requests session whose proxy and trusted CAs are QGIS's (see the module docstring).
 
     ``proxy_source`` and ``ca_source`` are injectable for tests; by default QGIS's. A caller
     that passes ``proxies=`` or ``verify=`` to a request keeps its choice."""
 
-    def __init__(self, proxy_source=qgis_proxy_settings, ca_source=qgis_ca_bundle,
-                 clock=time.monotonic):
+    def __init__(self, proxy_source=recent_qgis_proxy_settings,
+                 ca_source=recent_qgis_ca_bundle):
         super().__init__()
         self._proxy_source = proxy_source
         self._ca_source = ca_source
-        self._clock = clock
-        self._ca_checked_at: Optional[float] = None
-        self._ca_bundle: Optional[str] = None
-        self._ca_base: Optional[str] = None
-        self._ca_lock = threading.Lock()
 
     def merge_environment_settings(self, url, proxies, stream, verify, cert):
         explicit_proxies = bool(proxies)
@@ -115,22 +140,10 @@ class QgisNetworkSession(requests.Session):
         # verify=None or True from the caller: the session decides (a path or False is theirs)
         if verify in (None, True) and self.verify is True and chosen is not False:
             base = chosen if isinstance(chosen, str) else None  # REQUESTS_CA_BUNDLE's
-            bundle = self.ca_bundle(base)
+            bundle = self._ca_source(base)
             if bundle:
                 settings["verify"] = bundle
         return settings
-
-    def ca_bundle(self, base: Optional[str] = None) -> Optional[str]:
-        """QGIS's trusted CAs added to ``base`` (requests' bundle when None), as a bundle
-        path; QGIS is asked again at most every CA_RECHECK_S."""
-        with self._ca_lock:
-            now = self._clock()
-            if (self._ca_checked_at is None or base != self._ca_base
-                    or now - self._ca_checked_at >= CA_RECHECK_S):
-                self._ca_bundle = self._ca_source(base)
-                self._ca_base = base
-                self._ca_checked_at = now
-            return self._ca_bundle
 
 
 def network_session() -> requests.Session:

@@ -14,6 +14,7 @@ from gpf_wmts_publisher.plugin.entrepot.client import EntrepotClient
 from gpf_wmts_publisher.plugin.entrepot.network import (
     QgisNetworkSession,
     auth_config_request,
+    forget_qgis_network_settings,
     http_get,
     network_session,
 )
@@ -39,12 +40,14 @@ def qgis_proxy(qgis_app):
         settings.setValue("proxy/proxyHost", host)
         settings.setValue("proxy/proxyPort", str(port))
         settings.setValue("proxy/noProxyUrls", list(no_proxy))
+        forget_qgis_network_settings()  # what ui/main.py does when QGIS's options change
 
     yield configure
     for key in PROXY_KEYS:
         settings.remove(key)
     for key, value in saved.items():
         settings.setValue(key, value)
+    forget_qgis_network_settings()
 
 
 def test_a_proxy_set_in_qgis_reaches_every_plugin_request(httpserver, qgis_proxy):
@@ -162,12 +165,14 @@ def test_a_ca_added_to_qgis_auth_db_is_trusted(https_server, unlocked_auth_db, t
     try:
         unlocked_auth_db.rebuildCaCertsCache()
         unlocked_auth_db.rebuildTrustedCaCertsCache()
+        forget_qgis_network_settings()  # else read again within QGIS_RECHECK_S
         assert network_session().get(url, timeout=10).text == "hello"
         assert http_get(url, session=network_session()).text == "hello"
     finally:
         unlocked_auth_db.removeCertAuthority(certificate)
         unlocked_auth_db.rebuildCaCertsCache()
         unlocked_auth_db.rebuildTrustedCaCertsCache()
+        forget_qgis_network_settings()
     with pytest.raises(requests.exceptions.SSLError):  # and no longer once QGIS drops it
         network_session().get(url, timeout=10)
 
