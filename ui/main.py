@@ -10,6 +10,7 @@ import os
 from typing import Callable, List, Optional
 
 from qgis.core import QgsApplication, QgsSettings
+from qgis.gui import QgsGui
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
@@ -76,23 +77,19 @@ class GpfWmtsPublisherPlugin:
         from ..plugin.entrepot.network import forget_qgis_network_settings
 
         # the plugin's HTTP follows QGIS's proxy and CAs: read them again once they change
-        options_changed = getattr(self.iface, "optionsChanged", None)
-        if options_changed is not None:
-            options_changed.connect(forget_qgis_network_settings)
+        QgsGui.instance().optionsChanged.connect(forget_qgis_network_settings)
         from .actions import add_layer_context_menu
 
         self.layer_menu_action = add_layer_context_menu(self.iface)
         self.initProcessing()
 
     def unload(self) -> None:
-        options_changed = getattr(self.iface, "optionsChanged", None)
-        if options_changed is not None:
-            from ..plugin.entrepot.network import forget_qgis_network_settings
+        from ..plugin.entrepot.network import forget_qgis_network_settings
 
-            try:
-                options_changed.disconnect(forget_qgis_network_settings)
-            except (TypeError, RuntimeError):  # initGui did not connect it
-                pass
+        try:
+            QgsGui.instance().optionsChanged.disconnect(forget_qgis_network_settings)
+        except (TypeError, RuntimeError):  # initGui did not connect it
+            pass
         if self.layer_menu_action is not None:
             self.iface.removeCustomActionForLayerType(self.layer_menu_action)
             self.layer_menu_action.deleteLater()

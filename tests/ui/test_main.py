@@ -74,3 +74,17 @@ def test_vector_layers_get_a_publish_entry_in_their_context_menu(qgis_iface):
     finally:
         plugin.unload()
     assert plugin.layer_menu_action is None
+
+
+def test_changing_qgis_options_makes_the_plugins_http_read_them_again(qgis_iface):
+    from gpf_wmts_publisher.plugin.entrepot import network
+    from qgis.gui import QgsGui
+
+    plugin = _load(qgis_iface)
+    try:
+        network.recent_qgis_proxy_settings()
+        assert "proxy" in network._SNAPSHOT
+        QgsGui.instance().optionsChanged.emit()
+        assert "proxy" not in network._SNAPSHOT
+    finally:
+        plugin.unload()
