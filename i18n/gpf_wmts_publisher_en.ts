@@ -763,7 +763,7 @@
     <message>
         <location filename="../ui/pages/metadata.py" line="120"/>
         <source>Reading the datasheet&apos;s metadata</source>
-        <translation>Reading the datasheet&apos;s metadata</translation>
+        <translation>Reading the datasheet's metadata</translation>
     </message>
 </context>
 <context>
