@@ -75,9 +75,9 @@ def main() -> int:
     from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
     from gpf_wmts_publisher.plugin.publish.waiting import (
         FIRST_DELAY_S,
-        GROWTH,
         MAX_DELAY_S,
-        polls_for,
+        OVERDUE_RATIO,
+        max_polls,
     )
 
     from tests.fixtures.sandbox import start_sandbox
@@ -101,9 +101,10 @@ def main() -> int:
           f"{sorted(r['client_requests'] for r in runs)[len(runs) // 2]}, seen by the sandbox "
           f"{sorted(r['sandbox_requests'] for r in runs)[len(runs) // 2]} "
           "(includes the harvest's GetMap calls)")
-    print(f"wait_for schedule (first {FIRST_DELAY_S} s, ×{GROWTH}, cap {MAX_DELAY_S} s): "
-          f"{polls_for(600)} polls for a 10-minute harvest, {polls_for(3600)} for 1 hour "
-          f"(a fixed 2 s poll would cost {600 // 2} and {3600 // 2})")
+    print(f"wait_for bound (floor {FIRST_DELAY_S} s, {OVERDUE_RATIO:.0%} of the time spent "
+          f"past the predicted end, cap {MAX_DELAY_S:.0f} s): at most {max_polls(600)} polls "
+          f"for a 10-minute harvest, {max_polls(3600)} for 1 hour, {max_polls(6 * 3600)} for "
+          f"6 hours (a fixed 2 s poll would cost {600 // 2}, {3600 // 2} and {6 * 3600 // 2})")
     app.exitQgis()
     return 0
 
