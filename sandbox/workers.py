@@ -17,6 +17,7 @@ from typing import Callable, List
 from . import gpkg, jobs
 from .job_errors import Aborted, JobFailed, Stopped
 from .store import now_iso
+from .work_meter import WorkMeter
 
 log = logging.getLogger("sandbox.workers")
 
@@ -43,6 +44,7 @@ class Workers:
         self._aborted: set = set()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
+        self.meter = WorkMeter()  # busy and pause time, for /admin/work (benchmarks)
 
     @property
     def store(self):
@@ -57,15 +59,19 @@ class Workers:
     def _pause(self) -> None:
         if self._stopping.wait(self.sb.step_delay_s):
             raise Stopped()
+        self.meter.paused(self.sb.step_delay_s)
 
     def _submit(self, job: Callable, *args) -> None:
         def run():
+            self.meter.job_started()
             try:
                 job(*args)
             except Stopped:
                 log.info("job %s left for the next start", job.__name__)
             except Exception:  # a job must never kill its worker silently
                 log.exception("job %s failed unexpectedly", job.__name__)
+            finally:
+                self.meter.job_ended()
         self.pool.submit(run)
 
     def resume_pending(self) -> None:
