@@ -4,8 +4,8 @@ the trainer through /admin/work only."""
 from __future__ import annotations
 
 import requests
-from sandbox.work_meter import WorkMeter
 
+from sandbox.work_meter import WorkMeter
 from tests.sandbox.flow import Flow
 
 
