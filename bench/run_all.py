@@ -33,9 +33,9 @@ OUTPUT = ROOT / "bench-output"
 # reference sequence.
 NOT_BENCHMARKS = {"_util.py", "run_all.py", "soak.py", "cartes_gouv_sequence.py"}
 # Known scripts first, in this order (quick ones first); others follow alphabetically.
-PREFERRED_ORDER = ["pyramid_estimate", "estimate_vs_harvest", "sld_pipeline", "sandbox_render",
-                   "e2e_overhead", "first_level_drawn", "gui_stall", "upload_throughput",
-                   "suite_time"]
+PREFERRED_ORDER = ["pyramid_estimate", "estimate_vs_harvest", "sld_pipeline",
+                   "similarity_calibration", "sandbox_render", "e2e_overhead",
+                   "first_level_drawn", "gui_stall", "upload_throughput", "suite_time"]
 # The issue's figures, in the order of the closing verdict lines, with their goals: a figure
 # whose bench printed no VERDICT line (failed, timed out, not run) is MISSED, never skipped.
 GOALS = {"P1": "≥ 0.90 of curl", "P2": "≤ 3 s", "P3": "≤ 50 ms", "P4": "≤ 0.5 s",
@@ -43,7 +43,7 @@ GOALS = {"P1": "≥ 0.90 of curl", "P2": "≤ 3 s", "P3": "≤ 50 ms", "P4": "�
 # A line carries a figure when it says one of these (ratio, latency, throughput, memory...).
 FIGURE_LINE = re.compile(
     r"ratio|\bvs\b|speed-?up|overhead|peak|stall|longest|median|p95|MB/s|tiles/s|"
-    r"requests?\b|wall|first level|drawn|similarity|→|estimated/produced|accepted|"
+    r"requests?\b|wall|first level|drawn|similarity|margin|→|estimated/produced|accepted|"
     r"\d\s*(?:x|×)\b", re.IGNORECASE)
 NOISE = re.compile(r"^(QStandardPaths|Warning 1:|\"Loading native module|Qt:|qt\.)")
 
