@@ -26,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # upload_throughput imports its sibling _util
 
 from bench._util import verdict  # noqa: E402
 from bench.upload_throughput import MB, PeakRss  # noqa: E402
