@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/main.py" line="64"/>
+        <location filename="../ui/main.py" line="65"/>
         <source>Géoplateforme WMTS</source>
         <translation>Géoplateforme WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="66"/>
+        <location filename="../ui/main.py" line="67"/>
         <source>Publish current layer as WMTS…</source>
         <translation>Publish current layer as WMTS…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="70"/>
+        <location filename="../ui/main.py" line="71"/>
         <source>Connect to the Géoplateforme…</source>
         <translation>Connect to the Géoplateforme…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="72"/>
+        <location filename="../ui/main.py" line="73"/>
         <source>Published services</source>
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="74"/>
+        <location filename="../ui/main.py" line="75"/>
         <source>Zoom-level inspector</source>
         <translation>Zoom-level inspector</translation>
     </message>
@@ -219,22 +219,22 @@
         <translation>removed {kind}</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="62"/>
+        <location filename="../plugin/tasks.py" line="63"/>
         <source>Cancelled: the publication can be resumed or undone.</source>
         <translation>Cancelled: the publication can be resumed or undone.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="67"/>
+        <location filename="../plugin/tasks.py" line="68"/>
         <source>The task stopped.</source>
         <translation>The task stopped.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="77"/>
+        <location filename="../plugin/tasks.py" line="78"/>
         <source>Publishing {name} as WMTS</source>
         <translation>Publishing {name} as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="104"/>
+        <location filename="../plugin/tasks.py" line="105"/>
         <source>Removing the publication {name}</source>
         <translation>Removing the publication {name}</translation>
     </message>
@@ -334,27 +334,27 @@
         <translation>GeoPackage export of '{0}' failed: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="88"/>
+        <location filename="../plugin/publish/steps/base.py" line="90"/>
         <source>endpoint {0} lists no {1} URL</source>
         <translation>endpoint {0} lists no {1} URL</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="95"/>
+        <location filename="../plugin/publish/steps/base.py" line="97"/>
         <source>offering {0} lists no {1} URL</source>
         <translation>offering {0} lists no {1} URL</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="108"/>
+        <location filename="../plugin/publish/steps/base.py" line="110"/>
         <source>the datastore offers no processing named &apos;{0}&apos;</source>
         <translation>the datastore offers no processing named '{0}'</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="165"/>
+        <location filename="../plugin/publish/steps/base.py" line="170"/>
         <source>{0} ended: {1}</source>
         <translation>{0} ended: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="180"/>
+        <location filename="../plugin/publish/steps/base.py" line="188"/>
         <source>{0}: the stored data is unstable</source>
         <translation>{0}: the stored data is unstable</translation>
     </message>
@@ -379,32 +379,32 @@
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="117"/>
+        <location filename="../plugin/publish/steps/data.py" line="120"/>
         <source>upload</source>
         <translation>upload</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="122"/>
+        <location filename="../plugin/publish/steps/data.py" line="126"/>
         <source>the file changed while it was sent</source>
         <translation>the file changed while it was sent</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="127"/>
+        <location filename="../plugin/publish/steps/data.py" line="138"/>
         <source>upload sent</source>
         <translation>upload sent</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="138"/>
+        <location filename="../plugin/publish/steps/data.py" line="149"/>
         <source>the upload checks failed: {0}</source>
         <translation>the upload checks failed: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="142"/>
+        <location filename="../plugin/publish/steps/data.py" line="153"/>
         <source>the upload checks</source>
         <translation>the upload checks</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="144"/>
+        <location filename="../plugin/publish/steps/data.py" line="155"/>
         <source>checks passed</source>
         <translation>checks passed</translation>
     </message>
@@ -414,12 +414,12 @@
         <translation>the integration</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="50"/>
+        <location filename="../plugin/publish/steps/integration.py" line="51"/>
         <source>stored data {0} has no table</source>
         <translation>stored data {0} has no table</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="54"/>
+        <location filename="../plugin/publish/steps/integration.py" line="55"/>
         <source>integrated</source>
         <translation>integrated</translation>
     </message>
@@ -449,7 +449,7 @@
         <translation>the pyramid harvest</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="84"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="86"/>
         <source>pyramid generated</source>
         <translation>pyramid generated</translation>
     </message>
@@ -494,6 +494,11 @@
         <translation>the style cannot be published: {0}</translation>
     </message>
     <message>
+        <location filename="../plugin/publish/steps/style.py" line="93"/>
+        <source>the icon &apos;{0}&apos; is not uploaded: {1}</source>
+        <translation>the icon '{0}' is not uploaded: {1}</translation>
+    </message>
+    <message>
         <location filename="../plugin/publish/steps/tags.py" line="50"/>
         <source>tagged</source>
         <translation>tagged</translation>
@@ -504,17 +509,17 @@
         <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="58"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="57"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configured</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="66"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="65"/>
         <source>WMS-V published</source>
         <translation>WMS-V published</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="89"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="88"/>
         <source>the platform returned no hash for the harvest key</source>
         <translation>the platform returned no hash for the harvest key</translation>
     </message>
@@ -549,12 +554,12 @@
         <translation>the configuration's deletion</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/waiting.py" line="80"/>
+        <location filename="../plugin/publish/waiting.py" line="106"/>
         <source>{0} did not finish within {1:.0f} s</source>
         <translation>{0} did not finish within {1:.0f} s</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/waiting.py" line="80"/>
+        <location filename="../plugin/publish/waiting.py" line="106"/>
         <source>the platform</source>
         <translation>the platform</translation>
     </message>
@@ -562,17 +567,17 @@
 <context>
     <name>AccessPage</name>
     <message>
-        <location filename="../ui/pages/access.py" line="32"/>
+        <location filename="../ui/pages/access.py" line="33"/>
         <source>The sandbox (&quot;Découverte&quot;) datastore only publishes public services: restriction needs your own datastore.</source>
         <translation>The sandbox (&quot;Découverte&quot;) datastore only publishes public services: restriction needs your own datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/access.py" line="35"/>
+        <location filename="../ui/pages/access.py" line="36"/>
         <source>This datastore has no private WMTS endpoint: the service can only be public.</source>
         <translation>This datastore has no private WMTS endpoint: the service can only be public.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/access.py" line="42"/>
+        <location filename="../ui/pages/access.py" line="43"/>
         <source>A restricted service is published on the private endpoint and your community gets the access until the chosen date; users need a key.</source>
         <translation>A restricted service is published on the private endpoint and your community gets the access until the chosen date; users need a key.</translation>
     </message>
@@ -610,7 +615,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="111"/>
+        <location filename="../ui/actions.py" line="137"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publish as WMTS on the Géoplateforme…</translation>
     </message>
@@ -905,7 +910,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="99"/>
+        <location filename="../ui/actions.py" line="125"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</translation>
     </message>
@@ -953,7 +958,7 @@
         <translation>Could not write the contact sheet to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="83"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="84"/>
         <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
         <translation>the source layer's extent in EPSG:3857 differs in the background task ({0}) from the map's ({1}): its coordinate transform does not work here; restart QGIS</translation>
     </message>
@@ -1104,27 +1109,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="125"/>
+        <location filename="../ui/pages/metadata.py" line="156"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Import ISO 19139 metadata</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="125"/>
+        <location filename="../ui/pages/metadata.py" line="156"/>
         <source>XML files (*.xml)</source>
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="137"/>
+        <location filename="../ui/pages/metadata.py" line="168"/>
         <source>Import failed: {0}</source>
         <translation>Import failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="142"/>
+        <location filename="../ui/pages/metadata.py" line="173"/>
         <source>Imported from {0}.</source>
         <translation>Imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="189"/>
+        <location filename="../ui/pages/metadata.py" line="220"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Enter a scale denominator, e.g. 25000.</translation>
     </message>
@@ -1247,6 +1252,16 @@
         <location filename="../ui/pages/metadata_page.ui" line="57"/>
         <source>Attribution URL (optional)</source>
         <translation>Attribution URL (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="117"/>
+        <source>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</source>
+        <translation>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="122"/>
+        <source>Reading the datasheet&apos;s metadata</source>
+        <translation>Reading the datasheet's metadata</translation>
     </message>
 </context>
 <context>
@@ -1400,7 +1415,7 @@
 <context>
     <name>PublishWizard</name>
     <message>
-        <location filename="../ui/publish_wizard.py" line="33"/>
+        <location filename="../ui/publish_wizard.py" line="35"/>
         <source>Publish a WMTS on the Géoplateforme</source>
         <translation>Publish a WMTS on the Géoplateforme</translation>
     </message>

@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/main.py" line="64"/>
+        <location filename="../ui/main.py" line="65"/>
         <source>Géoplateforme WMTS</source>
         <translation>Géoplateforme WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="66"/>
+        <location filename="../ui/main.py" line="67"/>
         <source>Publish current layer as WMTS…</source>
         <translation>Publier la couche courante en WMTS…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="70"/>
+        <location filename="../ui/main.py" line="71"/>
         <source>Connect to the Géoplateforme…</source>
         <translation>Se connecter à la Géoplateforme…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="72"/>
+        <location filename="../ui/main.py" line="73"/>
         <source>Published services</source>
         <translation>Services publiés</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="74"/>
+        <location filename="../ui/main.py" line="75"/>
         <source>Zoom-level inspector</source>
         <translation>Inspecteur des niveaux de zoom</translation>
     </message>
@@ -219,22 +219,22 @@
         <translation>{kind} supprimé(e)</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="62"/>
+        <location filename="../plugin/tasks.py" line="63"/>
         <source>Cancelled: the publication can be resumed or undone.</source>
         <translation>Annulé : la publication peut être reprise ou annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="67"/>
+        <location filename="../plugin/tasks.py" line="68"/>
         <source>The task stopped.</source>
         <translation>La tâche s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="77"/>
+        <location filename="../plugin/tasks.py" line="78"/>
         <source>Publishing {name} as WMTS</source>
         <translation>Publication de {name} en WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="104"/>
+        <location filename="../plugin/tasks.py" line="105"/>
         <source>Removing the publication {name}</source>
         <translation>Suppression de la publication {name}</translation>
     </message>
@@ -334,27 +334,27 @@
         <translation>l'export GeoPackage de « {0} » a échoué : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="88"/>
+        <location filename="../plugin/publish/steps/base.py" line="90"/>
         <source>endpoint {0} lists no {1} URL</source>
         <translation>le point d'accès {0} n'indique aucune URL {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="95"/>
+        <location filename="../plugin/publish/steps/base.py" line="97"/>
         <source>offering {0} lists no {1} URL</source>
         <translation>l'offre {0} n'indique aucune URL {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="108"/>
+        <location filename="../plugin/publish/steps/base.py" line="110"/>
         <source>the datastore offers no processing named &apos;{0}&apos;</source>
         <translation>l'entrepôt ne propose aucun traitement nommé « {0} »</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="165"/>
+        <location filename="../plugin/publish/steps/base.py" line="170"/>
         <source>{0} ended: {1}</source>
         <translation>{0} : traitement terminé en « {1} »</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="180"/>
+        <location filename="../plugin/publish/steps/base.py" line="188"/>
         <source>{0}: the stored data is unstable</source>
         <translation>{0} : la donnée stockée est instable</translation>
     </message>
@@ -379,32 +379,32 @@
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="117"/>
+        <location filename="../plugin/publish/steps/data.py" line="120"/>
         <source>upload</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="122"/>
+        <location filename="../plugin/publish/steps/data.py" line="126"/>
         <source>the file changed while it was sent</source>
         <translation>le fichier a changé pendant son envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="127"/>
+        <location filename="../plugin/publish/steps/data.py" line="138"/>
         <source>upload sent</source>
         <translation>livraison envoyée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="138"/>
+        <location filename="../plugin/publish/steps/data.py" line="149"/>
         <source>the upload checks failed: {0}</source>
         <translation>les vérifications de la livraison ont échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="142"/>
+        <location filename="../plugin/publish/steps/data.py" line="153"/>
         <source>the upload checks</source>
         <translation>la vérification de la livraison</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="144"/>
+        <location filename="../plugin/publish/steps/data.py" line="155"/>
         <source>checks passed</source>
         <translation>vérifications réussies</translation>
     </message>
@@ -414,12 +414,12 @@
         <translation>l'intégration</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="50"/>
+        <location filename="../plugin/publish/steps/integration.py" line="51"/>
         <source>stored data {0} has no table</source>
         <translation>la donnée stockée {0} n'a aucune table</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="54"/>
+        <location filename="../plugin/publish/steps/integration.py" line="55"/>
         <source>integrated</source>
         <translation>intégrée</translation>
     </message>
@@ -449,7 +449,7 @@
         <translation>le moissonnage de la pyramide</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="84"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="86"/>
         <source>pyramid generated</source>
         <translation>pyramide générée</translation>
     </message>
@@ -494,6 +494,11 @@
         <translation>le style ne peut pas être publié : {0}</translation>
     </message>
     <message>
+        <location filename="../plugin/publish/steps/style.py" line="93"/>
+        <source>the icon &apos;{0}&apos; is not uploaded: {1}</source>
+        <translation>l'icône « {0} » n'est pas déposée : {1}</translation>
+    </message>
+    <message>
         <location filename="../plugin/publish/steps/tags.py" line="50"/>
         <source>tagged</source>
         <translation>étiquetée</translation>
@@ -504,17 +509,17 @@
         <translation>l'entrepôt n'a plus de point d'accès WMS-VECTOR disponible</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="58"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="57"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configuré</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="66"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="65"/>
         <source>WMS-V published</source>
         <translation>WMS-V publié</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="89"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="88"/>
         <source>the platform returned no hash for the harvest key</source>
         <translation>la plateforme n'a renvoyé aucune empreinte pour la clé de moissonnage</translation>
     </message>
@@ -549,12 +554,12 @@
         <translation>la suppression de la configuration</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/waiting.py" line="80"/>
+        <location filename="../plugin/publish/waiting.py" line="106"/>
         <source>{0} did not finish within {1:.0f} s</source>
         <translation>{0} : pas terminé en {1:.0f} s</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/waiting.py" line="80"/>
+        <location filename="../plugin/publish/waiting.py" line="106"/>
         <source>the platform</source>
         <translation>la plateforme</translation>
     </message>
@@ -562,17 +567,17 @@
 <context>
     <name>AccessPage</name>
     <message>
-        <location filename="../ui/pages/access.py" line="32"/>
+        <location filename="../ui/pages/access.py" line="33"/>
         <source>The sandbox (&quot;Découverte&quot;) datastore only publishes public services: restriction needs your own datastore.</source>
         <translation>L'entrepôt bac à sable (« Découverte ») ne publie que des services tout public : la restriction demande votre propre entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/access.py" line="35"/>
+        <location filename="../ui/pages/access.py" line="36"/>
         <source>This datastore has no private WMTS endpoint: the service can only be public.</source>
         <translation>Cet entrepôt n'a pas de point d'accès WMTS privé : le service ne peut être que tout public.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/access.py" line="42"/>
+        <location filename="../ui/pages/access.py" line="43"/>
         <source>A restricted service is published on the private endpoint and your community gets the access until the chosen date; users need a key.</source>
         <translation>Un service restreint est publié sur le point d'accès privé et votre communauté y a accès jusqu'à la date choisie ; les utilisateurs ont besoin d'une clé.</translation>
     </message>
@@ -610,7 +615,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="111"/>
+        <location filename="../ui/actions.py" line="137"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publier en WMTS sur la Géoplateforme…</translation>
     </message>
@@ -905,7 +910,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="99"/>
+        <location filename="../ui/actions.py" line="125"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>La clé qui ouvre ce service restreint est conservée dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key ») ; la couche et le projet n'en gardent que l'identifiant.</translation>
     </message>
@@ -933,7 +938,7 @@
         <translation>Impossible d'écrire la planche contact dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="83"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="84"/>
         <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
         <translation>l'emprise de la couche source en EPSG:3857 diffère dans la tâche de fond ({0}) de celle de la carte ({1}) : sa transformation de coordonnées ne fonctionne pas ici ; redémarrez QGIS</translation>
     </message>
@@ -1104,27 +1109,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="125"/>
+        <location filename="../ui/pages/metadata.py" line="156"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Importer des métadonnées ISO 19139</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="125"/>
+        <location filename="../ui/pages/metadata.py" line="156"/>
         <source>XML files (*.xml)</source>
         <translation>Fichiers XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="137"/>
+        <location filename="../ui/pages/metadata.py" line="168"/>
         <source>Import failed: {0}</source>
         <translation>Échec de l'import : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="142"/>
+        <location filename="../ui/pages/metadata.py" line="173"/>
         <source>Imported from {0}.</source>
         <translation>Importé depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="189"/>
+        <location filename="../ui/pages/metadata.py" line="220"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Saisissez un dénominateur d'échelle, par exemple 25000.</translation>
     </message>
@@ -1247,6 +1252,16 @@
         <location filename="../ui/pages/metadata_page.ui" line="57"/>
         <source>Attribution URL (optional)</source>
         <translation>URL d'attribution (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="117"/>
+        <source>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</source>
+        <translation>Rempli depuis les métadonnées de la fiche existante « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="122"/>
+        <source>Reading the datasheet&apos;s metadata</source>
+        <translation>Lecture des métadonnées de la fiche</translation>
     </message>
 </context>
 <context>
@@ -1400,7 +1415,7 @@
 <context>
     <name>PublishWizard</name>
     <message>
-        <location filename="../ui/publish_wizard.py" line="33"/>
+        <location filename="../ui/publish_wizard.py" line="35"/>
         <source>Publish a WMTS on the Géoplateforme</source>
         <translation>Publier un WMTS sur la Géoplateforme</translation>
     </message>

@@ -88,8 +88,10 @@ class StyleStep(Step):
                 try:
                     checked = read_annex_file(annex.local_path)
                 except AnnexRefused as error:
-                    raise PublishError(f"the icon '{file_name}' is not uploaded: "
-                                       f"{error.reason_en}", step=self.name) from None
+                    reason = (error.reason_fr if default_language() == "fr"
+                              else error.reason_en)
+                    raise PublishError(tr("the icon '{0}' is not uploaded: {1}").format(
+                        file_name, reason), step=self.name) from None
                 return ctx.api.create_annex(checked.content, path=path, filename=file_name,
                                             content_type=checked.mime_type)
 
