@@ -1,6 +1,7 @@
 # Two commands matter (see README): `make demo` and `make test`. Everything else is a step of those.
 SHELL := /bin/bash
-PY := .venv/bin/python
+VENV ?= .venv
+PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 SLUG := gpf_wmts_publisher
