@@ -9,7 +9,7 @@ import copy
 import os
 import tempfile
 from dataclasses import dataclass
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 from lxml import etree
@@ -26,6 +26,7 @@ from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
 from ..pyramid.grid import PM_CRS, Level
 from .filters import QGIS_TO_GEOSERVER_FUNCTIONS
+from .hatch_readback import Hatches, hatches_to_sentinels, sentinels_to_brushes
 from .schema10 import OGC_NS, SLD_NS, XLINK_NS
 from .symbology import unsupported_symbology
 from .transform import parse_sld
@@ -152,9 +153,9 @@ def _qgis_functions(root) -> None:
 
 
 def _readback_sld(sld_bytes: bytes, field_back: Mapping[str, str],
-                  annex_paths: Mapping[str, str]) -> bytes:
+                  annex_paths: Mapping[str, str]) -> Tuple[bytes, Hatches]:
     """The SLD as QGIS should read it: layer field names, local icons, QGIS marker and
-    function names, explicit ELSE filters."""
+    function names, explicit ELSE filters, hatches as sentinel fills (see hatch_readback)."""
     root = parse_sld(sld_bytes)
     _explicit_else(root)
     _qgis_functions(root)
@@ -169,7 +170,8 @@ def _readback_sld(sld_bytes: bytes, field_back: Mapping[str, str],
         base = element.get(href, "").partition("?")[0]
         if base in annex_paths:  # QGIS reads a plain path; the query is for GeoServer's SVGs
             element.set(href, annex_paths[base])
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    hatches = hatches_to_sentinels(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8"), hatches
 
 
 def layer_from_sld(layer, sld_bytes: bytes, field_back: Optional[Mapping[str, str]] = None,
@@ -178,11 +180,13 @@ def layer_from_sld(layer, sld_bytes: bytes, field_back: Optional[Mapping[str, st
     clone = layer.clone()
     handle, path = tempfile.mkstemp(suffix=".sld")
     try:
+        readback, hatches = _readback_sld(sld_bytes, field_back or {}, annex_paths or {})
         with os.fdopen(handle, "wb") as stream:
-            stream.write(_readback_sld(sld_bytes, field_back or {}, annex_paths or {}))
+            stream.write(readback)
         message, ok = clone.loadSldStyle(path)
     finally:
         os.remove(path)
+    sentinels_to_brushes(clone, hatches)
     # loadSldStyle does not touch opacity/blending: reset so only the SLD decides the look
     clone.setOpacity(1.0)
     clone.setBlendMode(QPainter.CompositionMode.CompositionMode_SourceOver)
