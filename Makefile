@@ -29,6 +29,8 @@ test-fast:
 lint: bootstrap
 	$(PY) -m ruff check .
 	$(PY) scripts/qt6_check.py
+	$(PY) scripts/qt6_import_check.py
+	$(PY) scripts/windows_check.py
 
 ## The local Géoplateforme on 127.0.0.1 (port 8765 unless SANDBOX_PORT is set).
 sandbox: bootstrap

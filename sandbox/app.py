@@ -16,6 +16,7 @@ from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from . import auth
 from .api import bp as api_bp
 from .context import Sandbox, sandbox
+from .contract import hook as contract_hook
 from .csw import CswService
 from .errors import ApiError
 from .faults import Faults
@@ -130,6 +131,8 @@ def create_flask_app(sb: Sandbox) -> Flask:
             raise ApiError(404, f"Annexe {wanted} non trouvée")
         content = sb.store.files("annexes", found["_id"], "content").read_bytes()
         return content, 200, {"Content-Type": found["mime_type"]}
+
+    contract_hook.install(app)
 
     @app.get("/")
     def home():

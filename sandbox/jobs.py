@@ -15,7 +15,8 @@ def stored_data_dir(workers, sd_id: str) -> Path:
 
 
 def integration(workers, execution: dict) -> None:
-    """Copy the upload's GeoPackages into the stored data's own database, names normalised."""
+    """Copy the upload's GeoPackages into the stored data's own database, tables and
+    columns named by GDAL."""
     store = workers.store
     upload_id = execution["inputs"]["upload"][0]
     upload = store.get("uploads", upload_id)
@@ -28,7 +29,8 @@ def integration(workers, execution: dict) -> None:
     sd_id = execution["output"]["stored_data"]["_id"]
     target = stored_data_dir(workers, sd_id) / "database.gpkg"
     workers.log_line(execution["_id"], f"Intégration de {len(sources)} fichier(s) en base")
-    relations = gpkg.integrate(sources, target)
+    relations = gpkg.integrate(sources, target,
+                               column_suffix=workers.sb.faults.config.column_suffix)
     for relation in relations:
         workers.log_line(execution["_id"], f"Table {relation['name']} créée")
     bbox = gpkg.bbox_4326(target)
@@ -72,11 +74,11 @@ def harvest(workers, execution: dict) -> None:
     last_write = [0.0]
 
     def progress(done: int, total: int) -> None:
+        # The real executions report no progress field: the count goes to the logs only.
         now = time.monotonic()
-        if now - last_write[0] >= 0.5 or done == total:
+        if now - last_write[0] >= 2.0 or done == total:
             last_write[0] = now
-            store.update("executions", execution["_id"], lambda e: e.update(
-                progress={"done": done, "total": total}))
+            workers.log_line(execution["_id"], f"{done}/{total} tuiles moissonnées")
 
     workers.log_line(execution["_id"], f"Moissonnage de {params['harvest_layers']} sur"
                                    f" {params['harvest_url']}, niveaux {top} à {bottom}")
@@ -109,8 +111,8 @@ def harvest(workers, execution: dict) -> None:
                                    (4 if fmt == "image/png" else 3)),
             "channels_format": params.get("sampleformat") or "UINT8",
             "nodata_value": params.get("nodata") or "255,255,255",
-            "tiles": result.tiles,
         }
+        sd["_tiles"] = result.tiles
         sd["_pyramid"] = {"dir": str(out_dir), "fmt": fmt, "generated": now_iso()}
 
     store.update("stored_data", sd_id, finish)

@@ -76,6 +76,9 @@ class Store:
         with self.lock:
             doc = copy.deepcopy(doc)
             doc.setdefault("_id", new_id())
+            # Every platform object carries its creation and last update dates.
+            doc.setdefault("creation", now_iso())
+            doc["update"] = now_iso()
             self._collections.setdefault(collection, {})[doc["_id"]] = doc
             self._persist(collection, doc)
             return copy.deepcopy(doc)
@@ -93,6 +96,7 @@ class Store:
             if doc is None:
                 return None
             change(doc)
+            doc["update"] = now_iso()
             self._persist(collection, doc)
             return copy.deepcopy(doc)
 

@@ -17,6 +17,8 @@ Rules (a line ending in ``# qt6-ok: <why>`` is skipped):
   Q6009 compiled resources (resources_rc, .qrc): PyQt6 has no pyrcc; load files by path
   Q6010 QFontMetrics.width(): removed; horizontalAdvance()
   Q6011 overloaded-signal subscript (activated[str]): removed; use the named signal
+  Q6012 Designer spacer without a sizeHint: uic writes QSpacerItem(Policy, Policy), which
+        PyQt5 reads as a 0x7 spacer that never stretches and Qt6 refuses (setupUi raises)
 qgis.PyQt.QtWidgets.QAction is not flagged: QGIS's Qt6 shim keeps it importable there.
 
 Usage: python scripts/qt6_check.py [paths...]   (default: __init__.py plugin ui)
@@ -31,10 +33,19 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TARGETS = ("__init__.py", "plugin", "ui")
+if __package__ in (None, ""):  # run as a file: make `scripts` importable, as in the tests
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts.plugin_sources import (
+    PLUGIN_CODE,
+    REPO_ROOT,
+    default_targets,
+    iter_files,
+    shown_path,
+)
+
+DEFAULT_TARGETS = PLUGIN_CODE
 SUPPRESS_MARK = "# qt6-ok"
 
 DIRECT_BINDINGS = {"PyQt5", "PyQt6", "sip", "PySide2", "PySide6"}
@@ -64,6 +75,7 @@ ENUM_OWNERS_MAPPED_BY_QGIS = {"QVariant"}
 OVERLOADED_SIGNALS = {"activated", "highlighted", "currentIndexChanged", "valueChanged",
                       "triggered", "buttonClicked"}
 UI_REMOVED_CLASS = re.compile(r'class="(' + "|".join(REMOVED_NAMES) + r')"')
+UI_SPACER = re.compile(r"<spacer\b(?:[^>]*/>|.*?</spacer>)", re.DOTALL)
 UI_RESOURCE = re.compile(r"<include\s+location=\"[^\"]+\.qrc\"|\bresource=\"[^\"]+\.qrc\"")
 
 
@@ -289,27 +301,21 @@ def check_ui(text: str, path: str = "<string>") -> List[Finding]:
                 findings.append(Finding(path, number, line.index(f"{owner}::{member}") + 1,
                                         "Q6004", f"{owner}::{member} is removed in Qt6: use "
                                                  f"{replacement.replace('.', '::')}"))
-    return findings
-
-
-def _files(paths: Iterable[Path]) -> Iterator[Path]:
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.suffix in (".py", ".ui") and "__pycache__" not in child.parts:
-                    yield child
-        elif path.suffix in (".py", ".ui") and path.is_file():
-            yield path
+    for match in UI_SPACER.finditer(text):
+        if 'name="sizeHint"' not in match.group(0):
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            findings.append(Finding(path, line, column, "Q6012",
+                                    "spacer without a sizeHint: Qt6's setupUi refuses it; "
+                                    "give it <property name=\"sizeHint\">"))
+    return sorted(findings, key=lambda f: (f.line, f.column, f.rule))
 
 
 def check_paths(paths: Iterable[Path], root: Path = REPO_ROOT) -> List[Finding]:
     """Findings for every .py and .ui file under ``paths`` (reported relative to root)."""
     findings: List[Finding] = []
-    for file in _files(paths):
-        try:
-            shown = str(file.resolve().relative_to(root.resolve()))
-        except ValueError:
-            shown = str(file)
+    for file in iter_files(paths, (".py", ".ui")):
+        shown = shown_path(file, root)
         text = file.read_text(encoding="utf-8", errors="replace")
         checker = check_ui if file.suffix == ".ui" else check_python
         findings.extend(checker(text, shown))
@@ -320,7 +326,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    paths = args.paths or [REPO_ROOT / target for target in DEFAULT_TARGETS]
+    paths = args.paths or default_targets()
     findings = check_paths(paths)
     for finding in findings:
         print(finding)

@@ -9,17 +9,17 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
+from . import list_fields
+from .api_sharing import SharingRoutes
 from .client import Cancel, EntrepotClient, response_json
 from .errors import NotFound
 from .models import (
-    Annex,
     Checks,
     Configuration,
     Datastore,
     Execution,
     Metadata,
     Offering,
-    Permission,
     Processing,
     Static,
     StoredData,
@@ -29,8 +29,6 @@ from .models import (
     UserKey,
 )
 from .multipart import FileSource, ProgressCallback, md5sum_line
-
-TAGGABLE_KINDS = ("uploads", "stored_data", "configurations", "metadata", "annexes")
 
 
 def tag_filters(tags: Optional[Mapping[str, str]]) -> Dict[str, str]:
@@ -44,7 +42,7 @@ def data_path(filename: str) -> str:
     return name if name.startswith("data/") else f"data/{name}"
 
 
-class EntrepotApi:
+class EntrepotApi(SharingRoutes):
     """Resource methods for datastore ``datastore_id`` (``None`` until discovered: only
     :meth:`me`, :meth:`datastore` and key routes work without it)."""
 
@@ -67,9 +65,14 @@ class EntrepotApi:
             raise ValueError("no datastore chosen")
         return "/".join(("datastores", self.datastore_id, *parts))
 
-    def _list(self, path: str, params: Optional[Mapping[str, Any]] = None, **kw) -> List[Any]:
-        return list(self.client.iter_pages(path, {k: v for k, v in (params or {}).items()
-                                                  if v is not None}, **kw))
+    def _list(self, path: str, params: Optional[Mapping[str, Any]] = None,
+              fields: Sequence[str] = (), **kw) -> List[Any]:
+        """Every page of a list route; ``fields``: the item fields the caller reads (the
+        platform's lists return a default subset otherwise: list_fields.py)."""
+        query = {k: v for k, v in (params or {}).items() if v is not None}
+        if fields:
+            query["fields"] = ",".join(fields)
+        return list(self.client.iter_pages(path, query, **kw))
 
     # -- users ----------------------------------------------------------------------------
     def me(self) -> User:
@@ -104,7 +107,8 @@ class EntrepotApi:
         return Datastore.from_dict(self.client.get_json(f"datastores/{ds}"))
 
     def processings(self) -> List[Processing]:
-        return [Processing.from_dict(p) for p in self._list(self._ds("processings"))]
+        return [Processing.from_dict(p) for p in self._list(self._ds("processings"),
+                                                            fields=list_fields.PROCESSINGS)]
 
     def processing(self, processing_id: str) -> Processing:
         return Processing.from_dict(self.client.get_json(self._ds("processings", processing_id)))
@@ -129,7 +133,8 @@ class EntrepotApi:
 
     def uploads(self, tags: Optional[Mapping[str, str]] = None, **filters) -> List[Upload]:
         params = {**filters, **tag_filters(tags)}
-        return [Upload.from_dict(u) for u in self._list(self._ds("uploads"), params)]
+        return [Upload.from_dict(u) for u in self._list(self._ds("uploads"), params,
+                                                        fields=list_fields.UPLOADS)]
 
     def push_data(self, upload_id: str, source: FileSource, remote_name: Optional[str] = None,
                   *, on_progress: Optional[ProgressCallback] = None,
@@ -218,7 +223,8 @@ class EntrepotApi:
     def stored_data_list(self, tags: Optional[Mapping[str, str]] = None,
                          data_type: Optional[str] = None, **filters) -> List[StoredData]:
         params = {**filters, "type": data_type, **tag_filters(tags)}
-        return [StoredData.from_dict(s) for s in self._list(self._ds("stored_data"), params)]
+        return [StoredData.from_dict(s) for s in self._list(self._ds("stored_data"), params,
+                                                            fields=list_fields.STORED_DATA)]
 
     def delete_stored_data(self, stored_data_id: str) -> None:
         self.client.delete(self._ds("stored_data", stored_data_id))
@@ -260,7 +266,8 @@ class EntrepotApi:
                        config_type: Optional[str] = None, **filters) -> List[Configuration]:
         params = {**filters, "type": config_type, **tag_filters(tags)}
         return [Configuration.from_dict(c)
-                for c in self._list(self._ds("configurations"), params)]
+                for c in self._list(self._ds("configurations"), params,
+                                    fields=list_fields.CONFIGURATIONS)]
 
     def delete_configuration(self, configuration_id: str) -> None:
         self.client.delete(self._ds("configurations", configuration_id))
@@ -275,11 +282,13 @@ class EntrepotApi:
         return Offering.from_dict(self.client.get_json(self._ds("offerings", offering_id)))
 
     def offerings(self, **filters) -> List[Offering]:
-        return [Offering.from_dict(o) for o in self._list(self._ds("offerings"), filters)]
+        return [Offering.from_dict(o) for o in self._list(self._ds("offerings"), filters,
+                                                          fields=list_fields.OFFERINGS)]
 
     def configuration_offerings(self, configuration_id: str) -> List[Offering]:
-        items = self.client.get_json(self._ds("configurations", configuration_id, "offerings"))
-        return [Offering.from_dict(o) for o in items or ()]
+        items = self._list(self._ds("configurations", configuration_id, "offerings"),
+                           fields=list_fields.OFFERINGS)
+        return [Offering.from_dict(o) for o in items]
 
     def delete_offering(self, offering_id: str) -> None:
         self.client.delete(self._ds("offerings", offering_id))
@@ -287,11 +296,10 @@ class EntrepotApi:
     # -- metadata ------------------------------------------------------------------------
     def upload_metadata(self, source: FileSource, *, metadata_type: str = "ISOAP",
                         open_data: bool = False, filename: str = "metadata.xml") -> Metadata:
-        """``type`` and ``open_data`` go both in the query (web app) and the form (docs)."""
+        """``type`` and ``open_data`` in the query only, as the web application sends them."""
         flags = {"type": metadata_type, "open_data": "true" if open_data else "false"}
         _, reply = self.client.upload(self._ds("metadata"), source, params=flags,
-                                      fields=flags, filename=filename,
-                                      content_type="application/xml")
+                                      filename=filename, content_type="application/xml")
         return Metadata.from_dict(response_json(reply))
 
     def replace_metadata(self, metadata_id: str, source: FileSource, *,
@@ -325,73 +333,3 @@ class EntrepotApi:
         return self.client.post_json(self._ds("metadata", "unpublication"),
                                      {"file_identifiers": list(file_identifiers),
                                       "endpoint": endpoint_id}, retry_safe=True)
-
-    # -- permissions ---------------------------------------------------------------------
-    def create_permission(self, *, licence: str, offering_ids: Sequence[str],
-                          community_ids: Sequence[str] = (), user_ids: Sequence[str] = (),
-                          end_date: Optional[str] = None,
-                          only_oauth: bool = False) -> List[Permission]:
-        """A COMMUNITY permission (or ACCOUNT when ``user_ids``); the reply is a list."""
-        body: Dict[str, Any] = {"licence": licence, "offerings": list(offering_ids),
-                                "only_oauth": only_oauth}
-        if user_ids:
-            body.update(type="ACCOUNT", users=list(user_ids))
-        else:
-            body.update(type="COMMUNITY", communities=list(community_ids))
-        if end_date:
-            body["end_date"] = end_date
-        reply = self.client.post_json(self._ds("permissions"), body)
-        items = reply if isinstance(reply, list) else [reply]
-        return [Permission.from_dict(p) for p in items if p]
-
-    def permissions(self, **filters) -> List[Permission]:
-        return [Permission.from_dict(p) for p in self._list(self._ds("permissions"), filters)]
-
-    def delete_permission(self, permission_id: str) -> None:
-        self.client.delete(self._ds("permissions", permission_id))
-
-    def my_permissions(self, **filters) -> List[Permission]:
-        """Permissions granted to the signed-in user (``/users/me/permissions``)."""
-        return [Permission.from_dict(p) for p in self._list("users/me/permissions", filters)]
-
-    # -- annexes -------------------------------------------------------------------------
-    def create_annex(self, source: FileSource, *, path: str, labels: Sequence[str] = (),
-                     published: bool = True, filename: Optional[str] = None,
-                     content_type: str = "application/octet-stream") -> Annex:
-        """A public file served at ``/annexes/<datastore technical name><path>``."""
-        fields = {"paths": [path], "published": "true" if published else "false"}
-        if labels:
-            fields["labels"] = list(labels)
-        _, reply = self.client.upload(self._ds("annexes"), source, fields=fields,
-                                      filename=filename or path.rsplit("/", 1)[-1],
-                                      content_type=content_type)
-        return Annex.from_dict(response_json(reply))
-
-    def annex(self, annex_id: str) -> Annex:
-        return Annex.from_dict(self.client.get_json(self._ds("annexes", annex_id)))
-
-    def annexes(self, **filters) -> List[Annex]:
-        return [Annex.from_dict(a) for a in self._list(self._ds("annexes"), filters)]
-
-    def delete_annex(self, annex_id: str) -> None:
-        self.client.delete(self._ds("annexes", annex_id))
-
-    # -- tags ----------------------------------------------------------------------------
-    def add_tags(self, kind: str, resource_id: str, tags: Mapping[str, Any]) -> None:
-        """Merges ``tags`` on ``uploads|stored_data|configurations|metadata|annexes/{id}``;
-        tags without a value (None or "") are not sent."""
-        self._check_kind(kind)
-        clean = {k: str(v) for k, v in tags.items() if v is not None and str(v) != ""}
-        if clean:
-            self.client.post_json(self._ds(kind, resource_id, "tags"), clean, retry_safe=True)
-
-    def delete_tags(self, kind: str, resource_id: str, keys: Iterable[str]) -> None:
-        self._check_kind(kind)
-        self.client.delete(self._ds(kind, resource_id, "tags"),
-                           params={"tags": ",".join(keys)})
-
-    @staticmethod
-    def _check_kind(kind: str) -> None:
-        if kind not in TAGGABLE_KINDS:
-            raise ValueError(f"cannot tag {kind!r}; one of {', '.join(TAGGABLE_KINDS)}")
-

@@ -9,6 +9,7 @@ on the platform by that name instead of being created again. No secret is ever w
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -31,9 +32,24 @@ def default_journal_dir() -> str:
     return os.path.join(QgsApplication.qgisSettingsDirPath(), "gpf_wmts_publisher", "journals")
 
 
+# Windows refuses paths over 260 characters (MAX_PATH) unless long paths are switched on,
+# and this file sits deep in the QGIS profile with the publication's work folder (named after
+# it) and its GeoPackage below: a datastore id and two 100-character technical names would
+# pass that limit. Longer names keep a readable start and a digest that tells them apart.
+MAX_FILE_STEM = 80
+
+
+def _unbounded_file_name(datastore_id: str, key: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{datastore_id}__{key}") + ".json"
+
+
 def journal_file_name(datastore_id: str, key: str) -> str:
-    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{datastore_id}__{key}")
-    return f"{safe}.json"
+    name = _unbounded_file_name(datastore_id, key)
+    stem = name[:-len(".json")]
+    if len(stem) > MAX_FILE_STEM:
+        digest = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:16]
+        stem = f"{stem[:MAX_FILE_STEM - len(digest) - 1]}-{digest}"
+    return f"{stem}.json"
 
 
 def _now() -> str:
@@ -57,6 +73,9 @@ class Journal:
         """The journal of this publication: read back when it exists, new otherwise."""
         directory = directory or default_journal_dir()
         path = os.path.join(directory, journal_file_name(datastore_id, key))
+        earlier = os.path.join(directory, _unbounded_file_name(datastore_id, key))
+        if not os.path.exists(path) and os.path.exists(earlier):
+            path = earlier  # written before names were bounded: resume it where it is
         if os.path.exists(path):
             with open(path, encoding="utf-8") as handle:
                 return cls(path, json.load(handle))

@@ -25,8 +25,7 @@ def ensure_access_key(api, offering_id: str, permission_id: str = "") -> Secret:
     key = next((k for k in api.list_keys() if k.name == KEY_NAME and k.type == "HASH"), None)
     if key is None:
         key = api.create_key(KEY_NAME, "HASH")
-    granted = any(access.get("permission") == permission_id
-                  and offering_id in (access.get("offerings") or [])
+    granted = any(_grants(access, permission_id, offering_id)
                   for access in api.key_accesses(key.id))
     if not granted:
         api.add_key_access(key.id, permission_id, [offering_id])
@@ -36,3 +35,11 @@ def ensure_access_key(api, offering_id: str, permission_id: str = "") -> Secret:
     if not value:
         raise ValueError(f"the key '{KEY_NAME}' has no value to send")
     return Secret(value)
+
+
+def _grants(access, permission_id: str, offering_id: str) -> bool:
+    """An access row, as the platform lists them: one per offering,
+    ``{_id, permission: {_id, licence, …}, offering: {_id, layer_name, …}}``."""
+    permission = access.get("permission") or {}
+    offering = access.get("offering") or {}
+    return permission.get("_id") == permission_id and offering.get("_id") == offering_id

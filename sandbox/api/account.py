@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import Optional
 
 from flask import jsonify, request
 
@@ -10,15 +11,16 @@ from ..context import sandbox
 from ..errors import ApiError, not_found
 from ..store import new_id, now_iso
 from . import bp
-from .common import (
-    current_user,
-    datastore,
-    endpoint_view,
-    json_body,
-    list_reply,
-    no_content,
-    public,
-    require,
+from .common import current_user, datastore, endpoint_view, json_body, list_reply, no_content
+from .views import (
+    PLATFORM_EPOCH,
+    key_item,
+    key_view,
+    offering_short,
+    permission_short,
+    permission_view,
+    pick,
+    stamps,
 )
 
 KEY_TYPES = ("HASH", "BASIC", "OAUTH2")
@@ -31,12 +33,24 @@ def users_me():
     members = []
     for membership in user["communities"]:
         community = store.get("communities", membership["community"])
-        members.append({"community": public(community), "rights": membership["rights"]})
+        members.append({"community": community_view(community), "rights": membership["rights"]})
     return jsonify({
-        "_id": user["_id"], "email": user["email"], "first_name": user["first_name"],
-        "last_name": user["last_name"], "creation": user["creation"],
+        "_id": user["_id"], **stamps(user), "email": user["email"],
+        "first_name": user["first_name"], "last_name": user["last_name"],
         "communities_member": members,
     })
+
+
+def community_view(community: dict) -> dict:
+    view = {"_id": community["_id"], **stamps(community),
+            **pick(community, "name", "technical_name", "datastore", "public")}
+    # The sandbox's communities have no supervisor account: the first member stands for it.
+    supervisor = community.get("supervisor") or next(
+        (u["_id"] for u in sandbox().store.all("users")
+         if any(m["community"] == community["_id"] for m in u.get("communities", []))), None)
+    if supervisor:
+        view["supervisor"] = supervisor
+    return view
 
 
 def endpoint_use(ds_id: str, endpoint_id: str) -> int:
@@ -53,25 +67,39 @@ def storage_use(ds_id: str) -> int:
 def datastore_endpoints(ds: dict) -> list:
     store = sandbox().store
     return [
-        {"endpoint": endpoint_view(store.get("endpoints", e["endpoint"])),
+        {"endpoint": {**endpoint_view(store.get("endpoints", e["endpoint"])),
+                      **stamps(store.get("endpoints", e["endpoint"]))},
          "quota": e["quota"], "use": endpoint_use(ds["_id"], e["endpoint"])}
         for e in ds["endpoints"]
     ]
 
 
+def _storage(ds: dict, kind: str, labels: list, quota: int, use: int) -> dict:
+    """A storage with its use, as the datastore lists it (one storage per kind here)."""
+    import uuid
+
+    storage_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"sandbox/storage/{ds['_id']}/{kind}"))
+    return {"quota": quota, "use": use,
+            "storage": {"_id": storage_id, **stamps(ds), "name": f"{ds['technical_name']}-{kind}",
+                        "type": kind.split("-")[0], "labels": labels}}
+
+
 def datastore_view(ds: dict) -> dict:
+    community = sandbox().store.get("communities", ds["community"]) or {}
+    use = storage_use(ds["_id"])
     view = {
-        "_id": ds["_id"], "name": ds["name"], "technical_name": ds["technical_name"],
-        "active": ds["active"], "community": {"_id": ds["community"]},
+        "_id": ds["_id"], **stamps(ds), "name": ds["name"],
+        "technical_name": ds["technical_name"], "active": ds["active"],
+        "community": {"_id": ds["community"], **stamps(community),
+                      "contact": community.get("contact") or "contact@sandbox.invalid",
+                      "public": bool(community.get("public", False))},
         "processings": ds["processings"], "checks": [],
         "endpoints": datastore_endpoints(ds),
         "storages": {
-            "data": [{"type": "POSTGRESQL", "quota": ds["storage_quota"],
-                      "use": storage_use(ds["_id"]), "storage_tags": ["VECTEUR"]},
-                     {"type": "S3", "quota": ds["storage_quota"], "use": 0,
-                      "storage_tags": ["PYRAMIDE"]}],
-            "uploads": {"quota": ds["storage_quota"], "use": storage_use(ds["_id"])},
-            "annexes": {"quota": 100 * 1024**2, "use": 0},
+            "data": [_storage(ds, "POSTGRESQL", ["VECTEUR"], ds["storage_quota"], use),
+                     _storage(ds, "S3", ["PYRAMIDE"], ds["storage_quota"], 0)],
+            "uploads": _storage(ds, "FILESYSTEM-uploads", [], ds["storage_quota"], use),
+            "annexes": _storage(ds, "S3-annexes", [], 100 * 1024**2, 0),
         },
     }
     for key in ("configuration_layer_name_prefix", "metadata_file_identifier_prefix"):
@@ -101,8 +129,9 @@ def list_processings(ds_id):
     ds = datastore(ds_id)
     store = sandbox().store
     items = [store.get("processings", p) for p in ds["processings"]]
-    return list_reply(items, lambda p: {"_id": p["_id"], "name": p["name"],
-                                        "description": p["description"]})
+    return list_reply(items, lambda p: {
+        "_id": p["_id"], "creation": PLATFORM_EPOCH, "update": PLATFORM_EPOCH,
+        **pick(p, "name", "description", "priority", "input_types", "output_type")})
 
 
 @bp.get("/datastores/<ds_id>/processings/<proc_id>")
@@ -111,23 +140,21 @@ def get_processing(ds_id, proc_id):
     if proc_id not in ds["processings"]:
         raise not_found("Traitement", proc_id)
     proc = sandbox().store.get("processings", proc_id)
-    return jsonify({k: v for k, v in proc.items() if k != "kind"})
+    return jsonify({"creation": PLATFORM_EPOCH, "update": PLATFORM_EPOCH,
+                    **{k: v for k, v in proc.items()
+                       if k not in ("kind", "creation", "update")}})
 
 
 # --- user keys (to consume private services) -------------------------------------------------
 
-def key_view(key: dict) -> dict:
-    return {k: v for k, v in key.items() if k not in ("user",)}
-
-
 @bp.post("/users/me/keys")
 def create_key():
     user = current_user()
-    body = json_body()
-    require(body, "name", "type")
+    body = json_body()  # checked against sandbox/contract/permissions.py
+    body.setdefault("type", "HASH")
     if body["type"] not in KEY_TYPES:
-        raise ApiError(400, f"type doit être l'un de {', '.join(KEY_TYPES)}")
-    infos = dict(body.get("type_infos") or {})
+        raise ApiError(400, f"type doit être l'un de {', '.join(KEY_TYPES)} dans le bac à sable")
+    infos = dict(body["type_infos"])
     if body["type"] == "HASH":
         infos["hash"] = infos.get("hash") or secrets.token_hex(16)
         if any(k["type_infos"].get("hash") == infos["hash"] for k in sandbox().store.all("keys")):
@@ -136,6 +163,7 @@ def create_key():
         "_id": new_id(), "user": user["_id"], "name": body["name"], "type": body["type"],
         "type_infos": infos, "whitelist": body.get("whitelist", []),
         "blacklist": body.get("blacklist", []), "accesses": [], "creation": now_iso(),
+        **{k: body[k] for k in ("user_agent", "referer") if body.get(k)},
     })
     return jsonify(key_view(key)), 201
 
@@ -150,7 +178,7 @@ def _my_key(key_id: str) -> dict:
 @bp.get("/users/me/keys")
 def list_keys():
     user = current_user()
-    return list_reply(sandbox().store.find("keys", user=user["_id"]), key_view)
+    return list_reply(sandbox().store.find("keys", user=user["_id"]), key_item)
 
 
 @bp.get("/users/me/keys/<key_id>")
@@ -170,21 +198,37 @@ def create_access(key_id):
     """Accepted for compatibility: in the sandbox a permission already lets every key through."""
     key = _my_key(key_id)
     body = json_body()
-    require(body, "permission", "offerings")
     permission = sandbox().store.get("permissions", body["permission"])
     if not permission:
         raise not_found("Permission", body["permission"])
     missing = [o for o in body["offerings"] if o not in permission["offerings"]]
     if missing:
         raise ApiError(400, f"Offres hors de la permission : {', '.join(missing)}")
-    sandbox().store.update("keys", key["_id"], lambda k: k["accesses"].append(
-        {"permission": body["permission"], "offerings": body["offerings"]}))
+    # One access row per offering, as the platform lists them.
+    rows = [{"_id": new_id(), "permission": body["permission"], "offering": off_id,
+             "creation": now_iso(), "update": now_iso()} for off_id in body["offerings"]]
+    sandbox().store.update("keys", key["_id"], lambda k: k["accesses"].extend(rows))
     return no_content()
+
+
+def access_view(row: dict) -> Optional[dict]:
+    """``{_id, creation, update, permission: {...}, offering: {...}}``; None when the offering
+    is gone (an unpublished offering takes its accesses with it)."""
+    store = sandbox().store
+    offering = store.get("offerings", row["offering"])
+    if offering is None:
+        return None
+    view = {"_id": row["_id"], **stamps(row), "offering": offering_short(offering)}
+    permission = store.get("permissions", row["permission"])
+    if permission is not None:
+        view["permission"] = permission_short(permission)
+    return view
 
 
 @bp.get("/users/me/keys/<key_id>/accesses")
 def list_accesses(key_id):
-    return list_reply(_my_key(key_id)["accesses"])
+    rows = [access_view(row) for row in _my_key(key_id)["accesses"] if "offering" in row]
+    return list_reply([row for row in rows if row is not None])
 
 
 @bp.get("/users/me/permissions")
@@ -193,4 +237,4 @@ def my_permissions():
     communities = {m["community"] for m in user["communities"]}
     items = [p for p in sandbox().store.all("permissions")
              if user["_id"] in p.get("users", []) or communities & set(p.get("communities", []))]
-    return list_reply(items, public)
+    return list_reply(items, permission_view)

@@ -10,8 +10,9 @@ from ..context import sandbox
 from ..errors import ApiError
 from ..store import new_id, now_iso
 from . import bp
-from .common import datastore, json_body, list_reply, no_content, owned, public
+from .common import datastore, json_body, list_reply, no_content, owned
 from .uploads import safe_path
+from .views import annex_view
 
 
 def annexe_file(annexe: dict):
@@ -39,7 +40,7 @@ def create_annexe(ds_id):
     data = sent.read()
     annexe["size"] = len(data)
     annexe_file(annexe).write_bytes(data)
-    return jsonify(public(sandbox().store.put("annexes", annexe))), 201
+    return jsonify(annex_view(sandbox().store.put("annexes", annexe))), 201
 
 
 @bp.get("/datastores/<ds_id>/annexes")
@@ -48,13 +49,13 @@ def list_annexes(ds_id):
     path = request.args.get("path")
     items = [a for a in sandbox().store.find("annexes", datastore=ds_id)
              if not path or "/" + path.lstrip("/") in a["paths"]]
-    return list_reply(items, public)
+    return list_reply(items, annex_view)
 
 
 @bp.get("/datastores/<ds_id>/annexes/<an_id>")
 def get_annexe(ds_id, an_id):
     datastore(ds_id)
-    return jsonify(public(owned("annexes", ds_id, an_id, "Annexe")))
+    return jsonify(annex_view(owned("annexes", ds_id, an_id, "Annexe")))
 
 
 @bp.delete("/datastores/<ds_id>/annexes/<an_id>")
@@ -74,7 +75,8 @@ def patch_annexe(ds_id, an_id):
     allowed = {k: v for k, v in body.items() if k in ("labels", "published", "paths")}
     if "labels" in allowed and not isinstance(allowed["labels"], list):
         raise ApiError(400, "labels doit être une liste de chaînes")
-    return jsonify(public(sandbox().store.update("annexes", an_id, lambda a: a.update(allowed))))
+    return jsonify(annex_view(sandbox().store.update("annexes", an_id,
+                                                     lambda a: a.update(allowed))))
 
 
 @bp.post("/datastores/<ds_id>/annexes/<an_id>/tags")
@@ -88,7 +90,7 @@ def tag_annexe(ds_id, an_id):
         kept = [label for label in annexe["labels"] if label.split("=", 1)[0] not in body]
         annexe["labels"] = kept + [f"{k}={v}" for k, v in body.items()]
 
-    return jsonify(public(sandbox().store.update("annexes", an_id, merge)))
+    return jsonify(annex_view(sandbox().store.update("annexes", an_id, merge)))
 
 
 @bp.delete("/datastores/<ds_id>/annexes/<an_id>/tags")
@@ -96,5 +98,5 @@ def untag_annexe(ds_id, an_id):
     datastore(ds_id, "ANNEX")
     owned("annexes", ds_id, an_id, "Annexe")
     names = {n for raw in request.args.getlist("tags") for n in raw.split(",") if n}
-    return jsonify(public(sandbox().store.update("annexes", an_id, lambda a: a.update(
+    return jsonify(annex_view(sandbox().store.update("annexes", an_id, lambda a: a.update(
         labels=[label for label in a["labels"] if label.split("=", 1)[0] not in names]))))

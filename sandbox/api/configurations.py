@@ -21,10 +21,10 @@ from .common import (
     list_reply,
     no_content,
     owned,
-    public,
     require,
 )
 from .tags import add_tags, remove_tags
+from .views import configuration_ref, endpoint_ref, pick, stamps
 
 CONFIG_TYPES = ("WMS-VECTOR", "WMTS-TMS")
 LAYER_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-.]*$")
@@ -113,14 +113,11 @@ def _check_wmts(ds_id: str, used_data: list) -> dict:
 def create_configuration(ds_id):
     ds = datastore(ds_id, "BROADCAST")
     user = current_user()
-    body = json_body()
-    require(body, "type", "name", "layer_name", "type_infos")
+    body = json_body()  # fields, types and required ones: sandbox/contract/configurations.py
     if body["type"] not in CONFIG_TYPES:
-        raise ApiError(400, f"type doit être l'un de {', '.join(CONFIG_TYPES)}")
+        raise ApiError(400, f"type doit être l'un de {', '.join(CONFIG_TYPES)} dans le bac à"
+                            " sable")
     infos = dict(body["type_infos"])
-    require(infos, "title", "used_data")
-    if not isinstance(infos.get("abstract", ""), str):
-        raise ApiError(400, "type_infos.abstract doit être une chaîne")
     _check_layer_name(ds, body["type"], body["layer_name"], user)
     check = _check_wms_vector if body["type"] == "WMS-VECTOR" else _check_wmts
     bbox = check(ds_id, infos["used_data"])
@@ -142,12 +139,10 @@ def replace_configuration(ds_id, conf_id):
     datastore(ds_id, "BROADCAST")
     config = owned("configurations", ds_id, conf_id, "Configuration")
     body = json_body()
-    require(body, "name", "type_infos")
     for immutable in ("layer_name", "type"):
         if body.get(immutable) not in (None, config[immutable]):
             raise ApiError(400, f"{immutable} ne peut pas être modifié")
     infos = dict(body["type_infos"])
-    require(infos, "title", "used_data")
     check = _check_wms_vector if config["type"] == "WMS-VECTOR" else _check_wmts
     bbox = check(ds_id, infos["used_data"])
     if not infos.get("bbox") and bbox:
@@ -160,7 +155,20 @@ def replace_configuration(ds_id, conf_id):
 
 
 def config_view(config: dict) -> dict:
-    return {k: v for k, v in public(config).items() if k != "created_by"}
+    view = {"_id": config["_id"], **stamps(config),
+            **pick(config, "name", "layer_name", "type", "status", "attribution", "last_event",
+                   "extra", "type_infos")}
+    view["tags"] = config.get("tags") or {}
+    if config.get("metadata"):
+        view["metadata"] = config["metadata"]
+    return view
+
+
+def config_item(config: dict) -> dict:
+    view = config_view(config)
+    for detail_only in ("type_infos", "extra"):
+        view.pop(detail_only, None)
+    return view
 
 
 @bp.get("/datastores/<ds_id>/configurations")
@@ -177,7 +185,7 @@ def list_configurations(ds_id):
              and (not args.get("stored_data") or any(
                  u.get("stored_data") == args["stored_data"]
                  for u in c["type_infos"].get("used_data", [])))]
-    return list_reply(items, config_view)
+    return list_reply(items, config_item)
 
 
 @bp.get("/datastores/<ds_id>/configurations/<conf_id>")
@@ -227,10 +235,12 @@ def offering_urls(offering: dict) -> list:
 
 
 def offering_view(offering: dict) -> dict:
-    view = public(offering)
+    view = {"_id": offering["_id"], **stamps(offering),
+            **pick(offering, "open", "available", "layer_name", "type", "status", "extra")}
+    view["public_activity"] = bool(offering.get("public_activity", False))
     view["urls"] = offering_urls(offering)
-    view["endpoint"] = {"_id": offering["endpoint"]}
-    view["configuration"] = {"_id": offering["configuration"]}
+    view["endpoint"] = endpoint_ref(offering["endpoint"])
+    view["configuration"] = configuration_ref(offering["configuration"])
     return view
 
 
@@ -261,6 +271,7 @@ def create_offering(ds_id, conf_id):
         "endpoint": endpoint["_id"], "type": config["type"], "layer_name": config["layer_name"],
         "open": True if endpoint["open"] else wants_open, "status": "PUBLISHING",
         "available": False, "creation": now_iso(),
+        "public_activity": bool(body.get("public_activity", False)),
     })
     sandbox().workers.publish(offering["_id"])
     return jsonify(offering_view(offering)), 201
@@ -318,11 +329,11 @@ def sync_offering(ds_id, off_id):
 def patch_offering(ds_id, off_id):
     datastore(ds_id, "BROADCAST")
     owned("offerings", ds_id, off_id, "Offre")
-    body = json_body()
-    if set(body) - {"available"} or not isinstance(body.get("available"), bool):
-        raise ApiError(400, "Seul le champ booléen available peut être modifié")
-    offering = sandbox().store.update("offerings", off_id,
-                                      lambda o: o.update(available=body["available"]))
+    body = json_body()  # checked against sandbox/contract/configurations.py
+    if "open" in body:
+        raise ApiError(400, "Le bac à sable ne change pas l'ouverture d'une offre : dépubliez"
+                            " puis republiez-la")
+    offering = sandbox().store.update("offerings", off_id, lambda o: o.update(body))
     return jsonify(offering_view(offering))
 
 

@@ -8,33 +8,57 @@ from ..context import sandbox
 from ..errors import ApiError
 from ..store import new_id, now_iso
 from . import bp
-from .common import datastore, json_body, list_reply, no_content, owned, require
+from .common import current_user, datastore, json_body, list_reply, no_content, owned, require
+from .views import PLATFORM_EPOCH, stamps
 
 FORMATS = ("image/png", "image/jpeg")
 MAX_LEVEL = 21
 
 
+def _stored_data_ref(sd_id: str, fallback: dict) -> dict:
+    sd = sandbox().store.get("stored_data", sd_id) or {}
+    return {"_id": sd_id, **stamps(sd or fallback),
+            "name": sd.get("name", fallback.get("name", "")),
+            "type": sd.get("type", fallback.get("type", "VECTOR-DB")),
+            "status": sd.get("status", "DELETED"), "srs": sd.get("srs", fallback.get("srs", ""))}
+
+
+def _upload_ref(up_id: str) -> dict:
+    up = sandbox().store.get("uploads", up_id) or {}
+    ref = {"_id": up_id, **stamps(up), "name": up.get("name", ""),
+           "type": up.get("type", "VECTOR"), "status": up.get("status", "DELETED")}
+    if up.get("srs"):
+        ref["srs"] = up["srs"]
+    return ref
+
+
+def processing_ref(processing: dict) -> dict:
+    return {"_id": processing["_id"], "name": processing["name"], "creation": PLATFORM_EPOCH,
+            "update": PLATFORM_EPOCH}
+
+
 def execution_view(execution: dict) -> dict:
-    store = sandbox().store
-    sd = store.get("stored_data", execution["output"]["stored_data"]["_id"]) or {}
-    uploads = []
-    for up_id in execution["inputs"].get("upload", []):
-        up = store.get("uploads", up_id) or {}
-        uploads.append({"_id": up_id, "name": up.get("name"), "type": up.get("type")})
+    """The real shape: status and dates, no progress (the platform does not report any)."""
+    output = execution["output"]["stored_data"]
     view = {
-        "_id": execution["_id"], "status": execution["status"],
-        "processing": execution["processing"],
-        "inputs": {"upload": uploads, "stored_data": [
-            {"_id": s} for s in execution["inputs"].get("stored_data", [])]},
-        "output": {"stored_data": {"_id": execution["output"]["stored_data"]["_id"],
-                                   "name": execution["output"]["stored_data"]["name"],
-                                   "type": execution["output"]["stored_data"]["type"],
-                                   "status": sd.get("status", "DELETED")}},
-        "parameters": execution["parameters"], "creation": execution["creation"],
+        "_id": execution["_id"], **stamps(execution), "status": execution["status"],
+        "processing": processing_ref(execution["processing"]),
+        "inputs": {"upload": [_upload_ref(u) for u in execution["inputs"].get("upload", [])],
+                   "stored_data": [_stored_data_ref(s, {})
+                                   for s in execution["inputs"].get("stored_data", [])]},
+        "output": {"stored_data": _stored_data_ref(output["_id"], output)},
+        "parameters": execution["parameters"],
     }
-    for field in ("launch", "start", "finish", "progress"):
+    for field in ("launch", "start", "finish"):
         if execution.get(field):
             view[field] = execution[field]
+    return view
+
+
+def execution_item(execution: dict) -> dict:
+    view = {"_id": execution["_id"], **stamps(execution), "status": execution["status"],
+            "processing": processing_ref(execution["processing"])}
+    view.update({f: execution[f] for f in ("launch", "start", "finish") if execution.get(f)})
     return view
 
 
@@ -112,9 +136,15 @@ def create_execution(ds_id):
     else:
         _check_harvest(params)
     output_type = processing["output_type"]["stored_data"]
+    if processing["kind"] == "integration":
+        upload = sandbox().store.get("uploads", body["inputs"]["upload"][0])
+        srs = (params.get("srs") or upload["srs"]).upper()
+    else:
+        srs = "EPSG:3857"
     sd = sandbox().store.put("stored_data", {
         "_id": new_id(), "datastore": ds_id, "name": output["name"], "type": output_type,
-        "status": "CREATED", "tags": {}, "size": 0, "extra": {},
+        "status": "CREATED", "tags": {}, "size": 0, "extra": {}, "srs": srs, "open": False,
+        "public_activity": False, "contact": current_user()["email"],
         "storage": {"type": "POSTGRESQL" if output_type == "VECTOR-DB" else "S3",
                     "tags": output.get("storage_tags") or []},
         "creation": now_iso(),
@@ -124,7 +154,8 @@ def create_execution(ds_id):
         "processing": {"_id": processing["_id"], "name": processing["name"]},
         "inputs": {"upload": (body.get("inputs") or {}).get("upload") or [],
                    "stored_data": (body.get("inputs") or {}).get("stored_data") or []},
-        "output": {"stored_data": {"_id": sd["_id"], "name": sd["name"], "type": output_type}},
+        "output": {"stored_data": {"_id": sd["_id"], "name": sd["name"], "type": output_type,
+                                   "srs": srs}},
         "parameters": params, "creation": now_iso(), "logs": [],
     })
     return jsonify(execution_view(execution)), 201
@@ -200,7 +231,6 @@ def list_executions(ds_id):
         if args.get("processing") and args["processing"] != e["processing"]["_id"]:
             continue
         items.append(e)
-    return list_reply(items, lambda e: {"_id": e["_id"], "status": e["status"],
-                                        "processing": e["processing"], "creation": e["creation"]})
+    return list_reply(items, execution_item)
 
 

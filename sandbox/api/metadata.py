@@ -13,8 +13,9 @@ from ..errors import ApiError
 from ..paging import matches_tags, tag_filters
 from ..store import new_id, now_iso
 from . import bp
-from .common import datastore, json_body, list_reply, no_content, owned, public, require
+from .common import datastore, json_body, list_reply, no_content, owned
 from .tags import add_tags, remove_tags
+from .views import metadata_view
 
 GMD = "http://www.isotc211.org/2005/gmd"
 GCO = "http://www.isotc211.org/2005/gco"
@@ -70,7 +71,7 @@ def create_metadata(ds_id):
     }
     metadata_file(md).write_bytes(data)
     md = sandbox().store.put("metadata", md)
-    return jsonify(public(md)), 201
+    return jsonify(metadata_view(md)), 201
 
 
 @bp.get("/datastores/<ds_id>/metadata")
@@ -80,13 +81,13 @@ def list_metadata(ds_id):
     fid = request.args.get("file_identifier")
     items = [m for m in sandbox().store.find("metadata", datastore=ds_id)
              if matches_tags(m, wanted) and (not fid or m["file_identifier"] == fid)]
-    return list_reply(items, public)
+    return list_reply(items, metadata_view)
 
 
 @bp.get("/datastores/<ds_id>/metadata/<md_id>")
 def get_metadata(ds_id, md_id):
     datastore(ds_id)
-    return jsonify(public(owned("metadata", ds_id, md_id, "Métadonnée")))
+    return jsonify(metadata_view(owned("metadata", ds_id, md_id, "Métadonnée")))
 
 
 @bp.get("/datastores/<ds_id>/metadata/<md_id>/file")
@@ -108,20 +109,17 @@ def replace_metadata(ds_id, md_id):
     if identifier != md["file_identifier"]:
         raise ApiError(400, "L'identifiant de fiche ne peut pas changer")
     metadata_file(md).write_bytes(data)
-    return jsonify(public(sandbox().store.update("metadata", md_id,
-                                                 lambda m: m.update(level=level.upper()))))
+    return jsonify(metadata_view(sandbox().store.update("metadata", md_id,
+                                                        lambda m: m.update(level=level.upper()))))
 
 
 @bp.patch("/datastores/<ds_id>/metadata/<md_id>")
 def patch_metadata(ds_id, md_id):
     datastore(ds_id)
     owned("metadata", ds_id, md_id, "Métadonnée")
-    body = json_body()
-    if body.get("type", "ISOAP") not in METADATA_TYPES or set(body) - {"type", "open_data"}:
-        raise ApiError(400, "Seuls type (ISOAP, INSPIRE) et open_data peuvent être modifiés")
-    changes = {k: (bool(v) if k == "open_data" else v) for k, v in body.items()}
-    return jsonify(public(sandbox().store.update("metadata", md_id,
-                                                 lambda m: m.update(changes))))
+    body = json_body()  # checked against sandbox/contract/metadata.py
+    return jsonify(metadata_view(sandbox().store.update("metadata", md_id,
+                                                        lambda m: m.update(body))))
 
 
 @bp.post("/datastores/<ds_id>/metadata/<md_id>/tags")
@@ -147,8 +145,7 @@ def delete_metadata(ds_id, md_id):
 
 def _publication(ds_id: str, publish: bool):
     ds = datastore(ds_id)
-    body = json_body()
-    require(body, "file_identifiers", "endpoint")
+    body = json_body()  # checked against sandbox/contract/metadata.py
     entry = next((e for e in ds["endpoints"] if e["endpoint"] == body["endpoint"]), None)
     endpoint = sandbox().store.get("endpoints", body["endpoint"]) if entry else None
     if not endpoint or endpoint["type"] != "METADATA":

@@ -16,9 +16,8 @@ from .common import (
     list_reply,
     no_content,
     owned,
-    public,
-    require,
 )
+from .views import permission_view
 
 
 @bp.post("/datastores/<ds_id>/permissions")
@@ -27,15 +26,10 @@ def create_permission(ds_id):
     if is_sandbox(ds):
         raise ApiError(403, "Le bac à sable ne publie que des services « Tout public » :"
                             " les permissions ne sont pas disponibles")
-    body = json_body()
-    require(body, "licence", "offerings", "type")
+    body = json_body()  # fields, types, beneficiaries: sandbox/contract/permissions.py
     kind = body["type"]
-    if kind not in ("COMMUNITY", "ACCOUNT"):
-        raise ApiError(400, "type doit être COMMUNITY ou ACCOUNT")
     field = "communities" if kind == "COMMUNITY" else "users"
-    beneficiaries = body.get(field) or []
-    if not beneficiaries:
-        raise ApiError(400, f"Le champ {field} est obligatoire pour le type {kind}")
+    beneficiaries = body[field]
     store = sandbox().store
     for off_id in body["offerings"]:
         offering = store.get("offerings", off_id)
@@ -48,7 +42,7 @@ def create_permission(ds_id):
         raise ApiError(400, f"Bénéficiaires inconnus : {', '.join(unknown)}")
     created = []
     for beneficiary in beneficiaries:
-        created.append(public(store.put("permissions", {
+        created.append(permission_view(store.put("permissions", {
             "_id": new_id(), "datastore": ds_id, "type": kind, field: [beneficiary],
             "beneficiary": {"_id": beneficiary}, "licence": body["licence"],
             "end_date": body.get("end_date"), "offerings": list(body["offerings"]),
@@ -65,13 +59,13 @@ def list_permissions(ds_id):
     offering = request.args.get("offering")
     items = [p for p in sandbox().store.find("permissions", datastore=ds_id)
              if not offering or offering in p["offerings"]]
-    return list_reply(items, public)
+    return list_reply(items, permission_view)
 
 
 @bp.get("/datastores/<ds_id>/permissions/<perm_id>")
 def get_permission(ds_id, perm_id):
     datastore(ds_id)
-    return jsonify(public(owned("permissions", ds_id, perm_id, "Permission")))
+    return jsonify(permission_view(owned("permissions", ds_id, perm_id, "Permission")))
 
 
 @bp.delete("/datastores/<ds_id>/permissions/<perm_id>")

@@ -13,7 +13,8 @@ from ..paging import like
 from ..sld_check import check_sld, scale_limits
 from ..store import new_id, now_iso
 from . import bp
-from .common import datastore, json_body, list_reply, no_content, owned, public
+from .common import datastore, json_body, list_reply, no_content, owned
+from .views import static_item, static_view
 
 STATIC_TYPES = ("GEOSERVER-STYLE", "GEOSERVER-FTL", "ROK4-STYLE")
 
@@ -58,7 +59,7 @@ def create_static(ds_id):
     target = static_file(static)
     target.write_bytes(data)
     static = sandbox().store.put("statics", static)
-    return jsonify(public(static)), 201
+    return jsonify(static_view(static)), 201
 
 
 @bp.get("/datastores/<ds_id>/statics")
@@ -68,13 +69,13 @@ def list_statics(ds_id):
     items = [s for s in sandbox().store.find("statics", datastore=ds_id)
              if (not args.get("type") or s["type"] == args["type"])
              and (not args.get("name") or like(s["name"], args["name"]))]
-    return list_reply(items, public)
+    return list_reply(items, static_item)
 
 
 @bp.get("/datastores/<ds_id>/statics/<st_id>")
 def get_static(ds_id, st_id):
     datastore(ds_id)
-    return jsonify(public(owned("statics", ds_id, st_id, "Fichier statique")))
+    return jsonify(static_view(owned("statics", ds_id, st_id, "Fichier statique")))
 
 
 @bp.get("/datastores/<ds_id>/statics/<st_id>/file")
@@ -89,8 +90,9 @@ def patch_static(ds_id, st_id):
     datastore(ds_id)
     owned("statics", ds_id, st_id, "Fichier statique")
     body = json_body()
-    allowed = {k: v for k, v in body.items() if k in ("name", "description")}
-    return jsonify(public(sandbox().store.update("statics", st_id, lambda s: s.update(allowed))))
+    # Fields are checked by the contract (sandbox/contract/statics.py).
+    return jsonify(static_view(sandbox().store.update("statics", st_id,
+                                                      lambda s: s.update(body))))
 
 
 def configurations_using_static(st_id: str) -> list:

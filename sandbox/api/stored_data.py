@@ -10,8 +10,9 @@ from ..context import sandbox
 from ..errors import ApiError
 from ..paging import like, matches_tags, tag_filters
 from . import bp
-from .common import datastore, json_body, list_reply, no_content, owned, public
+from .common import datastore, json_body, list_reply, no_content, owned
 from .tags import add_tags, remove_tags
+from .views import stored_data_item, stored_data_view
 
 
 @bp.get("/datastores/<ds_id>/stored_data")
@@ -24,13 +25,13 @@ def list_stored_data(ds_id):
              and (not args.get("type") or s["type"] == args["type"])
              and (not args.get("status") or s["status"] == args["status"])
              and (not args.get("name") or like(s["name"], args["name"]))]
-    return list_reply(items, public)
+    return list_reply(items, stored_data_item)
 
 
 @bp.get("/datastores/<ds_id>/stored_data/<sd_id>")
 def get_stored_data(ds_id, sd_id):
     datastore(ds_id)
-    return jsonify(public(owned("stored_data", ds_id, sd_id, "Donnée stockée")))
+    return jsonify(stored_data_view(owned("stored_data", ds_id, sd_id, "Donnée stockée")))
 
 
 @bp.patch("/datastores/<ds_id>/stored_data/<sd_id>")
@@ -38,9 +39,9 @@ def patch_stored_data(ds_id, sd_id):
     datastore(ds_id)
     owned("stored_data", ds_id, sd_id, "Donnée stockée")
     body = json_body()
-    allowed = {k: v for k, v in body.items() if k in ("name", "extra", "description")}
-    doc = sandbox().store.update("stored_data", sd_id, lambda s: s.update(allowed))
-    return jsonify(public(doc))
+    # Fields are checked by the contract; the sandbox keeps them as sent.
+    doc = sandbox().store.update("stored_data", sd_id, lambda s: s.update(body))
+    return jsonify(stored_data_view(doc))
 
 
 @bp.post("/datastores/<ds_id>/stored_data/<sd_id>/tags")

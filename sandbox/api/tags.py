@@ -6,7 +6,19 @@ from flask import jsonify, request
 
 from ..context import sandbox
 from ..errors import ApiError
-from .common import json_body, owned, public
+from .common import json_body, owned
+
+
+def _view(collection: str, doc: dict) -> dict:
+    """The tagged entity as its own GET route shows it."""
+    from . import views
+
+    if collection == "configurations":
+        from .configurations import config_view
+
+        return config_view(doc)
+    return {"uploads": views.upload_view, "stored_data": views.stored_data_view,
+            "metadata": views.metadata_view}[collection](doc)
 
 
 def add_tags(collection: str, ds_id: str, doc_id: str, kind: str):
@@ -16,7 +28,7 @@ def add_tags(collection: str, ds_id: str, doc_id: str, kind: str):
         raise ApiError(400, "Les valeurs des tags doivent être des chaînes")
     doc = sandbox().store.update(collection, doc_id,
                                  lambda d: d.setdefault("tags", {}).update(body))
-    return jsonify(public(doc))
+    return jsonify(_view(collection, doc))
 
 
 def remove_tags(collection: str, ds_id: str, doc_id: str, kind: str):
@@ -29,4 +41,4 @@ def remove_tags(collection: str, ds_id: str, doc_id: str, kind: str):
         for name in names:
             doc.setdefault("tags", {}).pop(name, None)
 
-    return jsonify(public(sandbox().store.update(collection, doc_id, drop)))
+    return jsonify(_view(collection, sandbox().store.update(collection, doc_id, drop)))

@@ -13,8 +13,9 @@ from ..paging import like, matches_tags, tag_filters
 from ..store import new_id, now_iso
 from . import bp
 from .account import storage_use
-from .common import datastore, json_body, list_reply, no_content, owned, public, require
+from .common import current_user, datastore, list_reply, no_content, owned
 from .tags import add_tags, remove_tags
+from .views import PLATFORM_EPOCH, stamps, upload_item, upload_view
 
 UPLOAD_TYPES = ("VECTOR", "RASTER", "ARCHIVE")
 
@@ -68,20 +69,20 @@ def _open_upload(ds_id: str, upload_id: str) -> dict:
 @bp.post("/datastores/<ds_id>/uploads")
 def create_upload(ds_id):
     ds = datastore(ds_id, "UPLOAD")
-    body = json_body()
-    require(body, "name", "type", "srs")
+    body = request.get_json()  # checked against sandbox/contract/uploads.py
     if body["type"] not in UPLOAD_TYPES:
-        raise ApiError(400, f"type doit être l'un de {', '.join(UPLOAD_TYPES)}")
-    if not str(body["srs"]).upper().startswith("EPSG:"):
-        raise ApiError(400, "srs doit être de la forme EPSG:<code>")
+        raise ApiError(400, f"type doit être l'un de {', '.join(UPLOAD_TYPES)} dans le bac à"
+                            " sable")
     upload = sandbox().store.put("uploads", {
         "_id": new_id(), "datastore": ds["_id"], "name": body["name"],
-        "description": body.get("description", ""), "type": body["type"],
-        "srs": body["srs"].upper(), "status": "OPEN", "tags": {}, "size": 0,
+        "description": body["description"], "type": body["type"],
+        "srs": body["srs"].upper(), "status": "OPEN", "tags": {}, "size": 0, "open": False,
+        "contact": current_user()["email"], "extent": body.get("extent"),
+        "extra": body.get("extra"),
         "creation": now_iso(), "last_event": {"title": "creation", "date": now_iso()},
     })
     upload_dir(upload["_id"]).mkdir(parents=True, exist_ok=True)
-    return jsonify(public(upload)), 201
+    return jsonify(upload_view(upload)), 201
 
 
 @bp.get("/datastores/<ds_id>/uploads")
@@ -94,13 +95,13 @@ def list_uploads(ds_id):
              and (not args.get("status") or u["status"] == args["status"])
              and (not args.get("type") or u["type"] == args["type"])
              and (not args.get("name") or like(u["name"], args["name"]))]
-    return list_reply(items, public)
+    return list_reply(items, upload_item)
 
 
 @bp.get("/datastores/<ds_id>/uploads/<up_id>")
 def get_upload(ds_id, up_id):
     datastore(ds_id)
-    return jsonify(public(owned("uploads", ds_id, up_id, "Livraison")))
+    return jsonify(upload_view(owned("uploads", ds_id, up_id, "Livraison")))
 
 
 @bp.post("/datastores/<ds_id>/uploads/<up_id>/data")
@@ -120,7 +121,7 @@ def push_data(ds_id, up_id):
         raise ApiError(409, "Quota de stockage de l'entrepôt dépassé : supprimez des livraisons"
                             " ou des données stockées")
     _refresh_size(up_id)
-    return jsonify(public(sandbox().store.get("uploads", up_id)))
+    return jsonify(upload_view(sandbox().store.get("uploads", up_id)))
 
 
 @bp.delete("/datastores/<ds_id>/uploads/<up_id>/data")
@@ -155,7 +156,7 @@ def push_md5(ds_id, up_id):
             raise ApiError(400, f"Ligne md5 invalide : {line[:80]}")
         entries[name.strip().lstrip("*")] = digest.lower()
     sandbox().store.update("uploads", up_id, lambda u: u.setdefault("_md5", {}).update(entries))
-    return jsonify(public(sandbox().store.get("uploads", up_id)))
+    return jsonify(upload_view(sandbox().store.get("uploads", up_id)))
 
 
 @bp.get("/datastores/<ds_id>/uploads/<up_id>/tree")
@@ -174,7 +175,7 @@ def close_upload(ds_id, up_id):
     upload = sandbox().store.update("uploads", up_id, lambda u: u.update(
         status="CLOSED", last_event={"title": "close", "date": now_iso()}))
     sandbox().workers.start_checks(up_id)
-    return jsonify(public(upload))
+    return jsonify(upload_view(upload))
 
 
 @bp.post("/datastores/<ds_id>/uploads/<up_id>/open")
@@ -184,7 +185,12 @@ def reopen_upload(ds_id, up_id):
     if upload["status"] not in ("CLOSED", "UNSTABLE"):
         raise ApiError(409, f"La livraison au statut {upload['status']} ne peut pas être rouverte")
     upload = sandbox().store.update("uploads", up_id, lambda u: u.update(status="OPEN"))
-    return jsonify(public(upload))
+    return jsonify(upload_view(upload))
+
+
+def check_ref(check: dict) -> dict:
+    return {"_id": check["_id"], "name": check["name"], "creation": PLATFORM_EPOCH,
+            "update": PLATFORM_EPOCH}
 
 
 @bp.get("/datastores/<ds_id>/uploads/<up_id>/checks")
@@ -196,8 +202,7 @@ def upload_checks(ds_id, up_id):
               "FAILURE": "failed"}
     for run in sandbox().store.find("check_executions", upload=up_id):
         groups[bucket[run["status"]]].append(
-            {"_id": run["_id"], "check": run["check"], "status": run["status"],
-             "creation": run["creation"], "start": run.get("start"), "finish": run.get("finish")})
+            {"_id": run["_id"], **stamps(run), "check": check_ref(run["check"])})
     return jsonify(groups)
 
 
@@ -205,7 +210,13 @@ def upload_checks(ds_id, up_id):
 def get_check_run(ds_id, run_id):
     datastore(ds_id)
     run = owned("check_executions", ds_id, run_id, "Exécution de vérification")
-    return jsonify({k: v for k, v in public(run).items() if k != "logs"})
+    upload = sandbox().store.get("uploads", run["upload"]) or {}
+    view = {"_id": run["_id"], **stamps(run), "check": check_ref(run["check"]),
+            "status": run["status"],
+            "upload": {"_id": run["upload"], **stamps(upload), "type": upload.get("type", "VECTOR"),
+                       "name": upload.get("name", ""), "status": upload.get("status", "DELETED")}}
+    view.update({k: run[k] for k in ("start", "finish") if run.get(k)})
+    return jsonify(view)
 
 
 @bp.get("/datastores/<ds_id>/checks/executions/<run_id>/logs")

@@ -92,3 +92,18 @@ def test_command_line_fails_on_findings_and_passes_on_clean_code(tmp_path, capsy
     assert qt6_check.main([str(bad)]) == 1
     assert "Q6003" in capsys.readouterr().out
     assert qt6_check.main([str(good)]) == 0
+
+
+def test_designer_spacer_without_size_hint_is_reported():
+    # uic turns it into QSpacerItem(Policy, Policy): PyQt5 reads a 0x7 spacer that never
+    # stretches, PyQt6's setupUi raises TypeError.
+    ui = ('<ui version="4.0">\n'
+          '  <item><spacer name="s"><property name="orientation">\n'
+          '    <enum>Qt::Vertical</enum></property></spacer></item>\n'
+          '  <item><spacer name="t"><property name="orientation"><enum>Qt::Vertical</enum>'
+          '</property><property name="sizeHint" stdset="0"><size><width>20</width>'
+          '<height>40</height></size></property></spacer></item>\n'
+          '  <item><spacer name="u"/></item>\n'
+          '</ui>\n')
+    assert [(f.line, f.column, f.rule) for f in qt6_check.check_ui(ui, "ui/x.ui")] == [
+        (2, 9, "Q6012"), (5, 9, "Q6012")]

@@ -68,8 +68,8 @@ def test_processings_are_found_by_name_and_describe_their_parameters(sandbox):
 def test_pagination_uses_page_limit_and_content_range(sandbox):
     flow = Flow(sandbox)
     for i in range(5):
-        created = flow.post("/uploads", json={"name": f"page-{i}", "type": "VECTOR",
-                                              "srs": "EPSG:2154"})
+        created = flow.post("/uploads", json={"name": f"page-{i}", "description": "page",
+                                              "type": "VECTOR", "srs": "EPSG:2154"})
         flow.post(f"/uploads/{created.json()['_id']}/tags", json={"batch": "paging"})
     first = flow.get("/uploads", params={"tags[batch]": "paging", "limit": 2, "page": 1})
     assert first.headers["Content-Range"] == "1-2/5" and len(first.json()) == 2
@@ -85,7 +85,7 @@ def test_pagination_uses_page_limit_and_content_range(sandbox):
 
 def test_tags_can_be_added_filtered_and_removed(sandbox):
     flow = Flow(sandbox)
-    up = flow.post("/uploads", json={"name": "tagged", "type": "VECTOR",
+    up = flow.post("/uploads", json={"name": "tagged", "description": "tagged", "type": "VECTOR",
                                      "srs": "EPSG:2154"}).json()["_id"]
     tagged = flow.post(f"/uploads/{up}/tags", json={"datasheet_name": "fiche-a", "k": "v"})
     assert tagged.json()["tags"] == {"datasheet_name": "fiche-a", "k": "v"}

@@ -38,7 +38,8 @@ def test_metadata_is_stored_then_served_by_csw_once_published(sandbox):
     published = flow.post("/metadata/publication", json={
         "file_identifiers": ["communes-demo-md"], "endpoint": csw["_id"]})
     assert published.status_code == 204
-    assert flow.get(f"/metadata/{md['_id']}").json()["endpoints"] == [{"_id": csw["_id"]}]
+    endpoints = flow.get(f"/metadata/{md['_id']}").json()["endpoints"]
+    assert [e["_id"] for e in endpoints] == [csw["_id"]]
     record = requests.get(url, params=query, timeout=10)
     assert record.ok and b"communes-demo-md" in record.content
     assert flow.get(f"/metadata/{md['_id']}/file").content == iso("communes-demo-md")

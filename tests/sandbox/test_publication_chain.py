@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import requests
 
 from sandbox.seed import HARVEST
@@ -14,14 +16,21 @@ def test_sample_data_becomes_a_wmts_layer_through_the_api(sandbox):
     sd = flow.get(f"/stored_data/{sd_id}").json()
     assert sd["status"] == "GENERATED" and sd["type"] == "VECTOR-DB"
     tables = {r["name"]: r for r in sd["type_infos"]["relations"]}
-    assert set(tables) == {"communes_demo", "chefslieux"}
-    assert {"nom_commune", "population2020", "categorie", "code_insee"} <= set(
-        tables["communes_demo"]["attributes"])
-    assert 4.4 < sd["bbox"]["west"] < sd["bbox"]["east"] < 5.6
+    assert set(tables) == {"communes démo", "chefs_lieux"}
+    assert {"nom_commune", "population_2020", "catégorie", "code insee"} <= set(
+        tables["communes démo"]["attributes"])
+    # The detail carries the extent; the bbox comes with the list, asked with fields=.
+    assert sd["extent"]["type"] == "Polygon"
+    mark = uuid.uuid4().hex
+    assert flow.post(f"/stored_data/{sd_id}/tags", json={"chain": mark}).ok
+    listed = flow.get("/stored_data", params={"fields": "bbox,status",
+                                              "tags[chain]": mark}).json()
+    bbox = next(item["bbox"] for item in listed if item["_id"] == sd_id)
+    assert 4.4 < bbox["west"] < bbox["east"] < 5.6
 
     style = flow.style()
     assert style.status_code == 201, style.text
-    assert style.json()["type_infos"]["used_attributes"] == ["categorie"]
+    assert style.json()["type_infos"]["used_attributes"] == ["catégorie"]
     config = flow.wms_config(sd_id, style.json()["_id"], "communes_wmsv")
     assert config.status_code == 201, config.text
     offering = flow.offer(config.json()["_id"], flow.endpoint("WMS-VECTOR")["_id"])
@@ -34,7 +43,6 @@ def test_sample_data_becomes_a_wmts_layer_through_the_api(sandbox):
                                                  "VERSION": "1.3.0"}, timeout=60)
     assert capabilities.ok and b"communes_wmsv" in capabilities.content
 
-    bbox = sd["bbox"]
     area = (f"POLYGON(({bbox['west']} {bbox['north']},{bbox['east']} {bbox['north']},"
             f"{bbox['east']} {bbox['south']},{bbox['west']} {bbox['south']},"
             f"{bbox['west']} {bbox['north']}))")

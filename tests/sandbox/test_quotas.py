@@ -32,7 +32,7 @@ def test_full_storage_quota_refuses_the_file(tmp_path):
     with start_sandbox(tmp_path / "data") as sb:
         flow = Flow(sb)
         _quotas(sb, storage_quota=1000)
-        up = flow.post("/uploads", json={"name": "big", "type": "VECTOR",
+        up = flow.post("/uploads", json={"name": "big", "description": "big", "type": "VECTOR",
                                          "srs": "EPSG:2154"}).json()["_id"]
         with SAMPLE_GPKG.open("rb") as handle:
             refused = flow.post(f"/uploads/{up}/data", params={"path": "data/x.gpkg"},

@@ -154,10 +154,12 @@ def test_titles_with_xml_characters_reach_the_platform_intact(published, sandbox
     from gpf_wmts_publisher.plugin.metadata.iso19139_writer import to_iso19139
 
     assert from_iso19139(to_iso19139(spec.metadata)).public_title == HOSTILE_TITLE
-    wms = sandbox.session().get(
-        wizard.publish_page.result.capabilities_url.split("/wmts")[0] + "/api/datastores/"
-        + spec.datastore_id + "/configurations", params={"limit": 50}, timeout=10).json()
-    titles = {c.get("type_infos", {}).get("title") for c in wms}
+    http = sandbox.session()
+    configurations = f"{sandbox.api_url}/datastores/{spec.datastore_id}/configurations"
+    listed = http.get(configurations, params={"limit": 50}, timeout=10).json()
+    # A list item has no type_infos on the platform: read each configuration.
+    titles = {http.get(f"{configurations}/{c['_id']}", timeout=10).json()["type_infos"]["title"]
+              for c in listed}
     assert HOSTILE_TITLE in titles
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Iterable, List, Optional, TypeVar
 
 from ...entrepot.errors import NotFound
@@ -12,6 +13,9 @@ from ..journal import Journal
 
 EXECUTION_RUNNING = ("CREATED", "WAITING", "PROGRESS")
 EXECUTION_FAILED = ("FAILURE", "ABORTED")
+# Seconds after which a running execution's share of its step is half-way to done (a guess:
+# the platform reports no progress count, only status and dates).
+TYPICAL_RUN_S = 60.0
 
 Resource = TypeVar("Resource")
 
@@ -184,22 +188,31 @@ def _execution_for_output(ctx: PublishContext, stored_id: str) -> Optional[Execu
     return None
 
 
-def _execution_fraction(state: Dict[str, Any]) -> Optional[float]:
-    """The platform's progress when it tells (``{done, total}`` units such as tiles, or a
-    number 0..1 / 0..100); otherwise a rough share by status."""
-    progress = state.get("progress")
-    if isinstance(progress, dict) and progress.get("total"):
-        return float(progress.get("done", 0)) / float(progress["total"])
-    if isinstance(progress, (int, float)) and not isinstance(progress, bool):
-        return progress / 100.0 if progress > 1 else float(progress)
-    return {"CREATED": 0.0, "WAITING": 0.05, "PROGRESS": 0.2, "SUCCESS": 1.0}.get(
-        state.get("status", ""))
+def _execution_fraction(state: Dict[str, Any], now: Optional[datetime] = None) -> Optional[float]:
+    """A share of the step from what a real execution reports: its status and dates (the
+    platform sends no progress count). While PROGRESS, the share grows with the time since
+    ``start`` (half of the remaining way per typical minute), so the bar never stalls."""
+    status = state.get("status", "")
+    if status == "PROGRESS":
+        started = _parse_date(state.get("start"))
+        elapsed = ((now or datetime.now(timezone.utc)) - started).total_seconds() \
+            if started else 0.0
+        elapsed = max(elapsed, 0.0)
+        return 0.2 + 0.75 * elapsed / (elapsed + TYPICAL_RUN_S)
+    return {"CREATED": 0.0, "WAITING": 0.05, "SUCCESS": 1.0}.get(status)
+
+
+def _parse_date(value: Any) -> Optional[datetime]:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
 def progress_text(what: str, state: Dict[str, Any]) -> str:
-    progress = state.get("progress")
-    if isinstance(progress, dict) and progress.get("total"):
-        return f"{what}: {progress.get('done', 0)}/{progress['total']}"
     return f"{what}: {state.get('status')}"
 
 

@@ -8,6 +8,7 @@ import os
 from typing import Any, Dict, Optional
 
 from ...entrepot.models import Checks, StoredData, tree_files
+from ...file_names import portable_file_name
 from ..context import PublishContext
 from ..errors import PublishError
 from ..export import export_geopackage, file_md5
@@ -88,7 +89,8 @@ class DataStep(Step):
                 "size"]:
             return known
         table = ctx.spec.effective_data_name
-        path = os.path.join(ctx.work_dir, f"{table}.gpkg")
+        # Only the local copy's name is adapted: the platform still receives data/<table>.gpkg.
+        path = os.path.join(ctx.work_dir, portable_file_name(table, ".gpkg"))
         ctx.progress(0.0, "export")
         result = export_geopackage(ctx.spec.layer, path, table)
         export = {"path": result.path, "size": result.size, "md5": file_md5(result.path),

@@ -103,14 +103,15 @@ def test_create_upload_posts_the_documented_body(httpserver, api):
     assert (upload.id, upload.status, upload.srs) == ("up", "OPEN", "EPSG:2154")
 
 
-def test_list_filters_encode_tags_and_type(httpserver, api):
+def test_list_filters_encode_tags_and_type_and_ask_the_fields_read(httpserver, api):
     httpserver.expect_request("/api/datastores/ds/stored_data", query_string={
         "type": "VECTOR-DB", "tags[datasheet_name]": "fiche", "page": "1", "limit": "50",
+        "fields": "name,type,status,srs,tags",
     }).respond_with_json([{"_id": "sd", "type": "VECTOR-DB", "status": "GENERATED",
-                           "type_infos": {"relations": [{"name": "roads"}]}}])
+                           "tags": {"datasheet_name": "fiche"}}])
     (stored,) = api.stored_data_list(tags={"datasheet_name": "fiche"}, data_type="VECTOR-DB")
     assert isinstance(stored, StoredData)
-    assert stored.relations[0]["name"] == "roads"
+    assert stored.status == "GENERATED" and stored.tags == {"datasheet_name": "fiche"}
 
 
 def test_tree_checks_and_logs_are_read(httpserver, api):
@@ -157,7 +158,8 @@ def test_execution_create_launch_and_poll(httpserver, api):
     assert api.execution("ex").finished
 
 
-def test_metadata_upload_sends_type_and_open_data_in_query_and_form(httpserver, api):
+def test_metadata_upload_sends_type_and_open_data_in_the_query_only(httpserver, api):
+    """As the web application does; the form carries the file alone."""
     seen = {}
 
     def handler(request):
@@ -169,7 +171,7 @@ def test_metadata_upload_sends_type_and_open_data_in_query_and_form(httpserver, 
         handler)
     metadata = api.upload_metadata(b"<gmd:MD_Metadata/>")
     assert seen["args"] == {"type": "ISOAP", "open_data": "false"}
-    assert seen["form"] == {"type": "ISOAP", "open_data": "false"}
+    assert seen["form"] == {}
     assert seen["body"] == b"<gmd:MD_Metadata/>"
     assert metadata.file_identifier == "sandbox.x"
 

@@ -62,3 +62,30 @@ def test_the_directory_is_beside_the_qgis_profile_unless_overridden(qgis_app, mo
     assert default_journal_dir().startswith(QgsApplication.qgisSettingsDirPath())
     monkeypatch.setenv(JOURNAL_DIR_ENV, "/tmp/elsewhere")
     assert default_journal_dir() == "/tmp/elsewhere"
+
+
+DATASTORE_UUID = "0d5c9c4e-6a43-4d0b-9a26-2f7c1f1f7c1a"
+
+
+def test_journal_file_names_stay_short_enough_for_windows_paths(tmp_path):
+    # Two technical names at their 100-character maximum: the journal (and the work folder
+    # named after it, with the GeoPackage inside) would pass Windows' 260-character paths.
+    key = f"{'f' * 100}__{'w' * 100}"
+    journal = Journal.open(DATASTORE_UUID, key, str(tmp_path))
+    name = os.path.basename(journal.path)
+    assert len(name) <= 85 and name.endswith(".json") and name.startswith(DATASTORE_UUID)
+    other = Journal.open(DATASTORE_UUID, f"{'f' * 100}__{'w' * 99}x", str(tmp_path))
+    assert os.path.basename(other.path) != name  # the digest keeps them apart
+    journal.record("upload", "u1", step="data")
+    assert Journal.open(DATASTORE_UUID, key, str(tmp_path)).resource_id("upload") == "u1"
+    short = Journal.open("ds", "fiche__wmts", str(tmp_path))
+    assert os.path.basename(short.path) == "ds__fiche__wmts.json"  # short names unchanged
+
+
+def test_a_journal_written_under_its_long_name_is_still_resumed(tmp_path):
+    key = f"{'f' * 100}__{'w' * 100}"
+    legacy = tmp_path / f"{DATASTORE_UUID}__{key}.json"
+    Journal(str(legacy)).save()
+    Journal(str(legacy)).record("upload", "u1", step="data")
+    again = Journal.open(DATASTORE_UUID, key, str(tmp_path))
+    assert again.path == str(legacy) and again.resource_id("upload") == "u1"

@@ -94,11 +94,21 @@ def test_png_asks_transparency_and_a_private_wmsv_gets_the_key(tmp_path):
     assert "k3y" not in open(ctx.journal.path, encoding="utf-8").read()
 
 
-def test_execution_progress_uses_the_platform_units_when_given():
+def test_execution_progress_comes_from_status_and_dates_only():
+    """Real executions carry no progress count: the share grows with the time since start,
+    whatever a ``progress`` field would say."""
+    from datetime import datetime, timezone
+
     from gpf_wmts_publisher.plugin.publish.steps.base import _execution_fraction, progress_text
 
-    state = {"status": "PROGRESS", "progress": {"done": 30, "total": 120}}
-    assert _execution_fraction(state) == 0.25
-    assert progress_text("the pyramid harvest", state) == "the pyramid harvest: 30/120"
+    now = datetime(2026, 1, 1, 12, 1, 0, tzinfo=timezone.utc)
+    running = {"status": "PROGRESS", "start": "2026-01-01T12:00:00.000+00:00",
+               "progress": {"done": 120, "total": 120}}
+    just_started = dict(running, start="2026-01-01T12:01:00Z")
+    assert _execution_fraction(just_started, now) == 0.2
+    one_minute = _execution_fraction(running, now)
+    assert 0.2 < one_minute < _execution_fraction(running, now.replace(hour=13)) < 0.95
+    assert progress_text("the pyramid harvest", running) == "the pyramid harvest: PROGRESS"
     assert _execution_fraction({"status": "WAITING"}) == 0.05
-    assert _execution_fraction({"status": "PROGRESS", "progress": 50}) == 0.5
+    assert _execution_fraction({"status": "PROGRESS"}) == 0.2
+    assert _execution_fraction({"status": "SUCCESS"}) == 1.0
