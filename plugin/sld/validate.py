@@ -4,11 +4,7 @@ rules (ENTREPOT_API.md §3 "Known rejections") and the stored table's attribute 
 from __future__ import annotations
 
 import difflib
-<<<<<<< HEAD
-=======
 import re
-import threading
->>>>>>> main
 from pathlib import Path
 from typing import List, Mapping, Optional
 
@@ -23,8 +19,6 @@ from .transform import ANNEX_SCHEME, parse_sld
 SCHEMA_PATH = (Path(__file__).resolve().parents[2] / "resources" / "schemas" / "ogc" / "sld"
                / "1.0.0" / "StyledLayerDescriptor.xsd")
 
-<<<<<<< HEAD
-=======
 # W3C XML 1.0 "Name" (productions [4], [4a], [5]): GeoTools' simple-feature accessor finds
 # an attribute from a PropertyName of this form only.
 _NAME_START = (":A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff"
@@ -33,10 +27,6 @@ _NAME_START = (":A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u03
 XML_NAME = re.compile(f"^[{_NAME_START}][{_NAME_START}\\-.0-9\u00b7\u0300-\u036f"
                       "\u203f-\u2040]*$")
 
-_schema_lock = threading.Lock()
-_schema: Optional[etree.XMLSchema] = None
-
->>>>>>> main
 
 def sld10_schema() -> etree.XMLSchema:
     """The SLD 1.0.0 schema, compiled afresh for each validation (about 2 ms).
