@@ -171,15 +171,17 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         self.saveSheetButton.setEnabled(bool(self.results))
 
     # -- stepping the canvas -----------------------------------------------------------
-    def go_to_level(self, z: int) -> None:
-        """The canvas at level ``z``'s exact resolution, around its current centre."""
+    def go_to_level(self, z: int, centre=None) -> None:
+        """The canvas at level ``z``'s exact resolution, around ``centre`` (canvas CRS) or its
+        current centre."""
         canvas = self.canvas()
         if canvas is None:
             return
         settings = canvas.mapSettings()
         size = settings.outputSize()
-        rect = extent_for_level(z, canvas.center(), settings.destinationCrs(), size.width(),
-                                size.height(), settings.transformContext())
+        rect = extent_for_level(z, centre if centre is not None else canvas.center(),
+                                settings.destinationCrs(), size.width(), size.height(),
+                                settings.transformContext())
         canvas.setExtent(rect)
         canvas.refresh()
         self.current_level = z
@@ -193,14 +195,17 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         canvas = self.canvas()
         if canvas is None or not self.levels:
             return
+        centre = None
         if around_layer is not None:
             from qgis.core import QgsCoordinateTransform
 
             transform = QgsCoordinateTransform(around_layer.crs(),
                                                canvas.mapSettings().destinationCrs(),
                                                QgsProject.instance().transformContext())
-            canvas.setCenter(transform.transform(around_layer.extent().center()))
-        self.go_to_level(self.levels[0])
+            # Passed on, not set with setCenter: on a canvas that never had an extent, QGIS
+            # 3.40+ keeps a null one (centre NaN) whatever the centre set.
+            centre = transform.transform(around_layer.extent().center())
+        self.go_to_level(self.levels[0], centre)
 
     def step(self, direction: int) -> None:
         if not self.levels:
