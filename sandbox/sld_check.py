@@ -33,8 +33,13 @@ def _sld_schema() -> etree.XMLSchema:
     """Compiled for each check (about 2 ms), never kept: in this process GDAL closes
     GeoPackages (the integration), and on GDAL 3.10+ that ends in libspatialite calling
     libxml2's xmlCleanupParser(), which frees the built-in XSD types a kept schema points to
-    (a crash at the next check). Also gives each request thread its own error log."""
-    return etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
+    (a crash at the next check). Also gives each request thread its own error log. A clean-up
+    during the compile (the integration runs in another thread) can make it miss the imported
+    XSDs once: one retry."""
+    try:
+        return etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
+    except etree.XMLSchemaParseError:
+        return etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
 
 
 def _is_local(href: str) -> bool:

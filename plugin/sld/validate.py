@@ -44,9 +44,19 @@ def sld10_schema() -> etree.XMLSchema:
         #6 GDALClose () from libgdal.so.36
     then SIGSEGV in libxml2.so.2 under lxml's XMLSchema.__call__ (tests/plugin/sld/
     test_corpus.py, after the GeoPackage style). A schema compiled after the cleanup makes
-    libxml2 rebuild its type table, so each validation gets a schema valid at that time (a
-    GeoPackage closed by another thread within those milliseconds stays out of our reach).
+    libxml2 rebuild its type table, so each validation gets a schema valid at that time.
+    A GeoPackage closed by another thread *while* the schema compiles (the style check runs in
+    a task) also unregisters libxml2's file loaders under it: the compile then fails to read
+    the imported XSDs (XMLSchemaParseError, seen once in the wizard tests on QGIS 3.40), and
+    a second compile, with libxml2 initialised again, succeeds: one retry.
     """
+    try:
+        return _compile_schema()
+    except etree.XMLSchemaParseError:
+        return _compile_schema()
+
+
+def _compile_schema() -> etree.XMLSchema:
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
     return etree.XMLSchema(etree.parse(str(SCHEMA_PATH), parser))
 

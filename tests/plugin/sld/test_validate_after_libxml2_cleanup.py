@@ -70,3 +70,22 @@ def test_validation_after_a_geopackage_is_closed(tmp_path):
         assert opened.GetLayerCount() == 1
         opened = None
     """)
+
+
+def test_a_schema_compile_broken_by_a_concurrent_cleanup_is_retried(monkeypatch):
+    # The race itself cannot be staged reliably: a compile failing once stands for it.
+    from gpf_wmts_publisher.plugin.sld import validate
+    from lxml import etree
+
+    real = etree.XMLSchema
+    calls = []
+
+    def flaky(document):
+        calls.append(document)
+        if len(calls) == 1:
+            raise etree.XMLSchemaParseError("failed to load external entity (cleanup race)")
+        return real(document)
+
+    monkeypatch.setattr(validate.etree, "XMLSchema", flaky)
+    assert validate.validate_sld(SLD) == []
+    assert len(calls) == 2
