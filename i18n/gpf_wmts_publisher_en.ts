@@ -1869,32 +1869,32 @@
         <translation>{0}: {1} levels ({2}–{3}).</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="273"/>
+        <location filename="../ui/inspector_dock.py" line="279"/>
         <source>Checking {0} levels…</source>
         <translation>Checking {0} levels…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="299"/>
+        <location filename="../ui/inspector_dock.py" line="305"/>
         <source>Levels to look at: {0}.</source>
         <translation>Levels to look at: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="302"/>
+        <location filename="../ui/inspector_dock.py" line="308"/>
         <source>Every level holds tiles and matches the source.</source>
         <translation>Every level holds tiles and matches the source.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="323"/>
+        <location filename="../ui/inspector_dock.py" line="329"/>
         <source>Save the contact sheet</source>
         <translation>Save the contact sheet</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="323"/>
+        <location filename="../ui/inspector_dock.py" line="329"/>
         <source>PNG images (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="332"/>
+        <location filename="../ui/inspector_dock.py" line="338"/>
         <source>Contact sheet saved to {0}.</source>
         <translation>Contact sheet saved to {0}.</translation>
     </message>
@@ -1969,12 +1969,12 @@
         <translation>Source rendered locally</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="244"/>
+        <location filename="../ui/inspector_dock.py" line="250"/>
         <source>This layer is not a WMTS: the inspector compares WMTS image tiles only.</source>
         <translation>This layer is not a WMTS: the inspector compares WMTS image tiles only.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="306"/>
+        <location filename="../ui/inspector_dock.py" line="312"/>
         <source>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</source>
         <translation>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</translation>
     </message>

@@ -1869,32 +1869,32 @@
         <translation>{0} : {1} niveaux ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="273"/>
+        <location filename="../ui/inspector_dock.py" line="279"/>
         <source>Checking {0} levels…</source>
         <translation>Vérification de {0} niveaux…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="299"/>
+        <location filename="../ui/inspector_dock.py" line="305"/>
         <source>Levels to look at: {0}.</source>
         <translation>Niveaux à examiner : {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="302"/>
+        <location filename="../ui/inspector_dock.py" line="308"/>
         <source>Every level holds tiles and matches the source.</source>
         <translation>Chaque niveau contient des tuiles et correspond à la source.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="323"/>
+        <location filename="../ui/inspector_dock.py" line="329"/>
         <source>Save the contact sheet</source>
         <translation>Enregistrer la planche contact</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="323"/>
+        <location filename="../ui/inspector_dock.py" line="329"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="332"/>
+        <location filename="../ui/inspector_dock.py" line="338"/>
         <source>Contact sheet saved to {0}.</source>
         <translation>Planche contact enregistrée dans {0}.</translation>
     </message>
@@ -1969,12 +1969,12 @@
         <translation>Source rendue localement</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="244"/>
+        <location filename="../ui/inspector_dock.py" line="250"/>
         <source>This layer is not a WMTS: the inspector compares WMTS image tiles only.</source>
         <translation>Cette couche n'est pas un WMTS : l'inspecteur ne compare que des tuiles images WMTS.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="306"/>
+        <location filename="../ui/inspector_dock.py" line="312"/>
         <source>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</source>
         <translation>La similarité est jugée fidèle à partir de {0:.2f} ; la plus faible : niveau {1} ({2:.2f}).</translation>
     </message>
