@@ -153,6 +153,25 @@ class Journal:
             self._data["intents"].pop(kind, None)
             self.save()
 
+    def record_together(self, entries: List[Dict[str, Any]], *, step: str) -> None:
+        """Record several resources in one write (``kind``, ``id`` and details each): an
+        execution and the output stored data it created exist together, so a crash must
+        never leave one journaled without the other."""
+        with self._lock:
+            known = {(e["kind"], e["id"]) for e in self._data["resources"]}
+            for entry in entries:
+                if (entry["kind"], entry["id"]) in known:
+                    continue
+                self._data["resources"].append({**entry, "step": step, "at": _now()})
+                self._data["intents"].pop(entry["kind"], None)
+            self.save()
+
+    def forget_intent(self, kind: str) -> None:
+        """The interrupted create never reached the platform: nothing to adopt."""
+        with self._lock:
+            if self._data["intents"].pop(kind, None) is not None:
+                self.save()
+
     def resource_id(self, kind: str) -> Optional[str]:
         for entry in reversed(self._data["resources"]):
             if entry["kind"] == kind and not entry.get("removed"):

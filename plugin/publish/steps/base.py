@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any, Callable, Dict, Iterable, List, Optional, TypeVar
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, TypeVar
 
 from ...entrepot.errors import NotFound
 from ...entrepot.models import Endpoint, Execution, StoredData
@@ -130,27 +130,8 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
                 journal.mark_removed(execution_kind, execution_id)
                 execution_id = stored_id = None
     if not (execution_id and stored_id):
-        def find_stored() -> Optional[StoredData]:
-            return first_by(api.stored_data_list(), name=output_name, type=stored_data_type)
-
-        def create() -> Execution:
-            request = dict(body())
-            return api.create_execution(request.pop("processing"), **request)
-
-        if journal.intent(execution_kind) is not None and not journal.resource_id(
-                execution_kind):
-            stored = find_stored()
-            if stored is not None:
-                found = _execution_for_output(ctx, stored.id)
-                if found is not None:
-                    journal.record(execution_kind, found.id, step=ctx.current_step)
-                    journal.record(stored_data_kind, stored.id, step=ctx.current_step,
-                                   name=output_name)
-        execution_id = ensure_resource(ctx, execution_kind, output_name, lambda: None, create)
-        stored_id = journal.resource_id(stored_data_kind)
-        if not stored_id:
-            stored_id = api.execution(execution_id).output_stored_data_id
-            journal.record(stored_data_kind, stored_id, step=ctx.current_step, name=output_name)
+        execution_id, stored_id = _create_execution(ctx, execution_kind, stored_data_kind,
+                                                    output_name, body)
     tags(execution_id, stored_id)
     if api.execution(execution_id).status == "CREATED":
         api.launch_execution(execution_id)
@@ -164,6 +145,8 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
         return execution.status == "SUCCESS"
 
     def report(execution: Execution) -> None:
+        if execution.status == "PROGRESS":
+            ctx.checkpoint(f"running:{execution_kind}")   # mid-integration, mid-harvest
         fraction = _execution_fraction(execution.raw)
         if fraction is not None:
             ctx.progress(fraction, progress_text(what, execution.raw))
@@ -181,11 +164,41 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
                     what=what)
 
 
-def _execution_for_output(ctx: PublishContext, stored_id: str) -> Optional[Execution]:
-    for execution in ctx.api.executions(output_stored_data=stored_id):
-        if (execution.output_stored_data_id or stored_id) == stored_id:
-            return execution
-    return None
+def _create_execution(ctx: PublishContext, execution_kind: str, stored_data_kind: str,
+                      output_name: str, body: Callable[[], Dict[str, Any]]) -> Tuple[str, str]:
+    """The execution and its output stored data: adopted when an interrupted run created
+    them (intent on disk), else created now; both journaled in one write, since the platform
+    creates the output with the execution."""
+    from ..adopt import adopt_execution, complete_executions
+
+    api, journal = ctx.api, ctx.journal
+    if journal.intent(execution_kind) is not None and not journal.resource_id(execution_kind):
+        adopt_execution(ctx, execution_kind, output_name)
+    complete_executions(ctx)
+    execution_id = journal.resource_id(execution_kind)
+    stored_id = journal.resource_id(stored_data_kind)
+    if stored_id and not execution_id:
+        # An output whose execution is gone from the listings: never launched, and in the way
+        # of the new attempt's output name. Replace it.
+        api.delete_stored_data(stored_id)
+        journal.mark_removed(stored_data_kind, stored_id)
+        stored_id = None
+    if execution_id and stored_id:
+        return execution_id, stored_id
+    journal.intend(execution_kind, output_name)
+    request = dict(body())
+    execution = api.create_execution(request.pop("processing"), **request)
+    ctx.checkpoint(f"created:{execution_kind}")
+    stored_id = execution.output_stored_data_id or api.execution(
+        execution.id).output_stored_data_id
+    if not stored_id:
+        raise PublishError("the platform created an execution without output stored data",
+                           step=ctx.current_step)
+    journal.record_together([
+        {"kind": execution_kind, "id": execution.id, "name": output_name},
+        {"kind": stored_data_kind, "id": stored_id, "name": output_name}],
+        step=ctx.current_step)
+    return execution.id, stored_id
 
 
 def _execution_fraction(state: Dict[str, Any], now: Optional[datetime] = None) -> Optional[float]:

@@ -111,6 +111,7 @@ class DataStep(Step):
 
             def on_bytes(sent: int, _total: int) -> None:
                 ctx.progress(0.05 + 0.75 * sent / max(total, 1), "upload")
+                ctx.checkpoint("sending:upload")   # the request is still open: mid-upload
                 ctx.check_cancel()
 
             md5 = api.push_data(upload_id, export["path"], remote, on_progress=on_bytes)
