@@ -25,8 +25,8 @@ from typing import Dict, List, Optional
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 OUTPUT = ROOT / "bench-output"
-# Not benchmarks: helpers, this runner, and the soak (its own target: make soak).
-NOT_BENCHMARKS = {"_util.py", "run_all.py", "soak.py"}
+# Not benchmarks: helpers, this runner, and the soak with its parts (target: make soak).
+NOT_BENCHMARKS = {"_util.py", "run_all.py", "soak.py", "soak_plan.py", "soak_child.py"}
 # Known scripts first, in this order (quick ones first); others follow alphabetically.
 PREFERRED_ORDER = ["pyramid_estimate", "estimate_vs_harvest", "sld_pipeline", "sandbox_render",
                    "e2e_overhead", "first_level_drawn", "gui_stall", "upload_throughput"]
