@@ -2,7 +2,9 @@
 
 Knobs (``POST /admin/faults`` JSON or ``SANDBOX_FAULTS`` env var holding the same JSON):
 error_rate + statuses, rate_429 + retry_after, reset_rate (connection cut), slow_rate + slow_s,
-fail_step (``checks`` | ``integration`` | ``harvest`` | ``publication``), token_lifetime.
+fail_step (``checks`` | ``integration`` | ``harvest`` | ``publication``), token_lifetime,
+column_suffix (appended to every column the integration creates: a platform whose GDAL names
+columns otherwise than the plugin predicts, as a newer GDAL cutting long names would).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class FaultConfig:
     slow_s: float = 0.0
     fail_step: Optional[str] = None
     token_lifetime: Optional[float] = None
+    column_suffix: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,8 @@ def _check(config: FaultConfig) -> None:
         raise ValueError(f"fail_step must be one of {', '.join(STEPS)}")
     if config.token_lifetime is not None and config.token_lifetime <= 0:
         raise ValueError("token_lifetime must be positive")
+    if not isinstance(config.column_suffix, str):
+        raise ValueError("column_suffix must be a string")
 
 
 class Faults:

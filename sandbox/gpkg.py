@@ -8,7 +8,7 @@ from typing import Dict, List, Optional
 
 from osgeo import ogr, osr
 
-from .naming import normalise, normalise_all
+from . import naming
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -68,9 +68,10 @@ def _geometry_pg_type(layer, srid: str) -> str:
     return f"geometry({mapping.get(name, 'Geometry')},{srid})"
 
 
-def integrate(sources: List[Path], target: Path) -> List[dict]:
-    """Copy every layer of ``sources`` into the GeoPackage ``target`` with normalised names;
-    returns the ``type_infos.relations`` the platform reports."""
+def integrate(sources: List[Path], target: Path, column_suffix: str = "") -> List[dict]:
+    """Copy every layer of ``sources`` into the GeoPackage ``target``, tables and columns
+    named as GDAL's PostgreSQL driver launders them; returns the ``type_infos.relations`` the
+    platform reports."""
     driver = ogr.GetDriverByName("GPKG")
     if target.exists():
         target.unlink()
@@ -83,9 +84,10 @@ def integrate(sources: List[Path], target: Path) -> List[dict]:
             layer = source.GetLayerByIndex(i)
             if layer.GetGeomType() == ogr.wkbNone:
                 continue  # attribute-only tables (QGIS styles…) are not published
-            table = normalise(layer.GetName())
-            while table in used_tables:
-                table += "_1"
+            defn = layer.GetLayerDefn()
+            table, laundered = naming.launder(layer.GetName(), [
+                defn.GetFieldDefn(j).GetName() for j in range(defn.GetFieldCount())])
+            table = naming.unique([table], used_tables)[0]
             used_tables.add(table)
             ref = layer.GetSpatialRef()
             srid = "0"
@@ -95,10 +97,8 @@ def integrate(sources: List[Path], target: Path) -> List[dict]:
             copy = out.CreateLayer(table, srs=ref, geom_type=layer.GetGeomType(),
                                    options=[f"GEOMETRY_NAME={GEOMETRY_COLUMN}",
                                             f"FID={FID_COLUMN}"])
-            defn = layer.GetLayerDefn()
-            names = normalise_all(defn.GetFieldDefn(j).GetName()
-                                  for j in range(defn.GetFieldCount()))
-            names = [n if n not in (FID_COLUMN, GEOMETRY_COLUMN) else f"{n}_1" for n in names]
+            names = naming.unique([n + column_suffix for n in laundered],
+                                  (FID_COLUMN, GEOMETRY_COLUMN))
             attributes: Dict[str, str] = {FID_COLUMN: "integer"}
             for j, name in enumerate(names):
                 field_defn = defn.GetFieldDefn(j)

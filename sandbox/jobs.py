@@ -15,7 +15,8 @@ def stored_data_dir(workers, sd_id: str) -> Path:
 
 
 def integration(workers, execution: dict) -> None:
-    """Copy the upload's GeoPackages into the stored data's own database, names normalised."""
+    """Copy the upload's GeoPackages into the stored data's own database, tables and
+    columns named by GDAL."""
     store = workers.store
     upload_id = execution["inputs"]["upload"][0]
     upload = store.get("uploads", upload_id)
@@ -28,7 +29,8 @@ def integration(workers, execution: dict) -> None:
     sd_id = execution["output"]["stored_data"]["_id"]
     target = stored_data_dir(workers, sd_id) / "database.gpkg"
     workers.log_line(execution["_id"], f"Intégration de {len(sources)} fichier(s) en base")
-    relations = gpkg.integrate(sources, target)
+    relations = gpkg.integrate(sources, target,
+                               column_suffix=workers.sb.faults.config.column_suffix)
     for relation in relations:
         workers.log_line(execution["_id"], f"Table {relation['name']} créée")
     bbox = gpkg.bbox_4326(target)

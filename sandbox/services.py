@@ -79,6 +79,7 @@ class WmsvLayers(_PublishedLayers):
     offering_type = "WMS-VECTOR"
 
     def _layer(self, offering: dict):
+        from .annex_icons import local_icons
         from .wmsv import WmsvLayer
 
         config = self.store.get("configurations", offering["configuration"])
@@ -91,6 +92,7 @@ class WmsvLayers(_PublishedLayers):
         if not sd or not static or not sd.get("_database"):
             return None
         sld = self.store.files("statics", static["_id"], static["file_name"]).read_bytes()
+        sld = local_icons(sld, self.store)
         private = _private(self.store, offering)
         return WmsvLayer(
             name=offering["layer_name"], gpkg_path=sd["_database"], table=relation["name"],

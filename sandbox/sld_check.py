@@ -16,12 +16,19 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 NS = {"sld": SLD_NS, "ogc": OGC_NS, "xlink": XLINK_NS}
 SCHEMA_PATH = (Path(__file__).resolve().parent.parent / "resources" / "schemas" / "ogc" / "sld"
                / "1.0.0" / "StyledLayerDescriptor.xsd")
-# GeoServer's marks: the SLD standard names plus its shape:// and ttf:// families.
+# GeoServer's marks: the SLD standard names (any case), the names its ShapeMarkFactory
+# (shape://) and ExtShapeMarkFactory (extshape://) draw, and its font and WKT families.
 WELL_KNOWN_NAMES = {"square", "circle", "triangle", "star", "cross", "x"}
-WELL_KNOWN_PREFIXES = ("shape://", "ttf://", "extshape://", "wkt://")
+SHAPE_NAMES = {f"shape://{n}" for n in ("vertline", "horline", "slash", "backslash", "dot",
+                                          "plus", "times", "oarrow", "carrow")}
+EXTSHAPE_NAMES = {f"extshape://{n}" for n in ("triangle", "emicircle", "triangleemicircle",
+                                                "narrow", "sarrow")}
+OTHER_MARK = re.compile(r"^(ttf://[^#]+#.+|wkt://.+)$")
 SYMBOLIZERS = ("PointSymbolizer", "LineSymbolizer", "PolygonSymbolizer", "TextSymbolizer",
                "RasterSymbolizer")
-PROPERTY_NAME = re.compile(r"^[^\W\d]\w*$")  # a plain (possibly accented) attribute name
+# A column name as the integration makes them (GDAL's launder keeps spaces, accents and a
+# leading digit), not an expression: no brackets, quotes, commas or operators.
+PROPERTY_NAME = re.compile(r"^[^\s()'\",|<>=+*/][^()'\",|<>=+*/]*(?<!\s)$")
 
 _schema = None
 _schema_lock = threading.Lock()
@@ -38,6 +45,11 @@ def _sld_schema() -> etree.XMLSchema:
 def _is_local(href: str) -> bool:
     href = href.strip()
     return not re.match(r"^https?://", href, re.IGNORECASE)
+
+
+def is_mark_name(value: str) -> bool:
+    return (value.lower() in WELL_KNOWN_NAMES or value in SHAPE_NAMES
+            or value in EXTSHAPE_NAMES or bool(OTHER_MARK.match(value)))
 
 
 def check_sld(data: bytes) -> Tuple[List[str], List[str]]:
@@ -75,7 +87,7 @@ def check_sld(data: bytes) -> Tuple[List[str], List[str]]:
             errors.append(f"La règle {title} n'a aucun symboliseur")
     for mark in root.xpath("//sld:WellKnownName", namespaces=NS):
         value = (mark.text or "").strip()
-        if value.lower() not in WELL_KNOWN_NAMES and not value.startswith(WELL_KNOWN_PREFIXES):
+        if not is_mark_name(value):
             errors.append(f"WellKnownName inconnu de GeoServer : « {value} »")
     for resource in root.xpath("//sld:ExternalGraphic/sld:OnlineResource", namespaces=NS):
         href = resource.get(f"{{{XLINK_NS}}}href", "")

@@ -1,6 +1,6 @@
 """Write resources/sample/communes_demo.gpkg: small, deterministic demo data in EPSG:2154.
 
-Two layers with names the platform normalises (accents, capitals, hyphens, spaces):
+Two layers with names the platform renames (GDAL launder: lower case, hyphens → "_"):
 - « Communes Démo »: 300 polygons (a jittered grid near Lyon) with fields "Nom_Commune",
   "Population-2020", "Catégorie", "Code INSEE";
 - « Chefs-Lieux »: one point per commune with "Nom_Commune" and "Altitude moyenne".

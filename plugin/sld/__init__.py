@@ -6,7 +6,7 @@ qgis lazily or on import of their own module, so transform/validate work without
 """
 
 from .findings import Finding, Severity
-from .names import normalise_name, stored_field_name
+from .names import predicted_column, predicted_table, stored_field_name
 from .pipeline import SldResult, prepare_sld, transform_and_validate
 from .transform import ANNEX_SCHEME, Annex, TransformResult, rewrite_annex_urls, transform_sld
 from .validate import validate_sld
@@ -18,7 +18,8 @@ __all__ = [
     "Severity",
     "SldResult",
     "TransformResult",
-    "normalise_name",
+    "predicted_column",
+    "predicted_table",
     "prepare_sld",
     "rewrite_annex_urls",
     "stored_field_name",

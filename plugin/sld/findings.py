@@ -71,10 +71,18 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "Les enfants de {element} ont été remis dans l'ordre exigé par le schéma SLD 1.0.0.",
     ),
     "FIELD_RENAMED": (
-        "Field '{old}' renamed '{new}', the name it has in the stored data (the platform "
-        "lower-cases names and removes accents and hyphens).",
-        "Champ « {old} » renommé « {new} », son nom dans la donnée stockée (la plateforme met "
-        "les noms en minuscules et retire accents et tirets).",
+        "Field '{old}' renamed '{new}', the name it has in the stored data (the platform's "
+        "integration names columns as GDAL's PostgreSQL driver does: lower case, signs such "
+        "as '-', '#' or an apostrophe become '_').",
+        "Champ « {old} » renommé « {new} », son nom dans la donnée stockée (l'intégration de "
+        "la plateforme nomme les colonnes comme le pilote PostgreSQL de GDAL : minuscules, "
+        "les signes comme « - », « # » ou l'apostrophe deviennent « _ »).",
+    ),
+    "FIELD_NAMES_DIFFER": (
+        "The stored data names {count} column(s) otherwise than predicted ({pairs}); the style "
+        "was rebuilt on the platform's names.",
+        "La donnée stockée nomme {count} colonne(s) autrement que prévu ({pairs}) ; le style "
+        "a été reconstruit sur les noms de la plateforme.",
     ),
     "NAME_SET": (
         "{element} set to the table name '{table}' (the platform requires the style name to "
@@ -99,6 +107,36 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "Le marqueur « {old} » n'existe pas dans GeoServer ; remplacé par « {new} », d'aspect "
         "différent. Choisissez un marqueur simple (cercle, carré, triangle, étoile, croix, x) "
         "dans QGIS pour un rendu exact.",
+    ),
+    "COLUMN_NOT_XML_NAME": (
+        "Column '{field}' contains a space or starts with a digit. The platform's integration "
+        "keeps such names, but GeoServer's feature reader finds attributes by XML name (a "
+        "letter or '_' first, no space): it may not evaluate this column when it draws, so "
+        "the rules on it would draw nothing (to confirm on the platform). Renaming the field "
+        "in QGIS (letters, digits and '_', a letter first) avoids the risk.",
+        "La colonne « {field} » contient une espace ou commence par un chiffre. L'intégration "
+        "de la plateforme garde ces noms, mais le lecteur d'objets de GeoServer cherche les "
+        "attributs par nom XML (une lettre ou « _ » d'abord, sans espace) : il pourrait ne "
+        "pas évaluer cette colonne au rendu, et les règles qui l'utilisent ne rien dessiner "
+        "(à confirmer sur la plateforme). Renommer le champ dans QGIS (lettres, chiffres et "
+        "« _ », une lettre d'abord) évite ce risque.",
+    ),
+    "WKN_AS_IMAGE": (
+        "Marker '{old}' has no name both GeoServer and the cartes.gouv.fr style editor read: "
+        "it is drawn as an SVG image of the same shape and colours, hosted as an annex.",
+        "Le marqueur « {old} » n'a pas de nom que lisent à la fois GeoServer et l'éditeur de "
+        "styles de cartes.gouv.fr : il est dessiné par une image SVG de même forme et de mêmes "
+        "couleurs, hébergée en annexe.",
+    ),
+    "WKN_NOT_EDITABLE_ONLINE": (
+        "Marker '{name}' is drawn by GeoServer, but the cartes.gouv.fr style editor refuses it "
+        "(it reads circle, square, triangle, star, cross, x, shape:// and ttf:// marks only): "
+        "this style could not be edited on cartes.gouv.fr. Choose one of those marks in QGIS "
+        "to keep it editable there.",
+        "Le marqueur « {name} » est dessiné par GeoServer, mais l'éditeur de styles de "
+        "cartes.gouv.fr le refuse (il ne lit que les marques circle, square, triangle, star, "
+        "cross, x, shape:// et ttf://) : ce style ne pourra pas y être modifié. Choisissez "
+        "l'une de ces marques dans QGIS pour qu'il reste modifiable.",
     ),
     "WKN_UNKNOWN": (
         "Marker name '{name}' is unknown to GeoServer; the platform rejects it. Use circle, "

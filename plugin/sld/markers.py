@@ -17,6 +17,10 @@ GEOSERVER_EXTSHAPES = frozenset(
     for name in ("triangle", "emicircle", "triangleemicircle", "narrow", "sarrow")
 )
 _PREFIXED = re.compile(r"^(ttf://[^#]+#0x[0-9A-Fa-f]+|wkt://.+)$")
+# cartes.gouv.fr edits styles with geostyler-sld-parser, whose mark reader takes the SLD names,
+# the shape:// names above and ttf://<font>#<char>, and throws on anything else (extshape://,
+# wkt://): a style with such a mark is drawn by GeoServer but cannot be edited there.
+_FONT_MARK = re.compile(r"^ttf://.+#.+$")
 
 # QGIS name -> GeoServer name with the same look.
 EXACT = {
@@ -79,6 +83,11 @@ def is_geoserver_name(name: str) -> bool:
         or name in GEOSERVER_EXTSHAPES
         or bool(_PREFIXED.match(name))
     )
+
+
+def editable_online(name: str) -> bool:
+    """True when cartes.gouv.fr's style editor (geostyler-sld-parser) reads the mark."""
+    return name in STANDARD_NAMES or name in GEOSERVER_SHAPES or bool(_FONT_MARK.match(name))
 
 
 def translate(name: str, *, in_fill: bool) -> Tuple[Optional[str], bool]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Mapping, Optional
 
 from .findings import Finding, Severity, finding, has_errors
-from .names import stored_field_name
+from .names import predicted_columns, stored_field_name
 from .transform import Annex, PathResolver, transform_sld
 from .validate import validate_sld
 
@@ -60,6 +60,14 @@ def layer_field_map(layer, attributes: Optional[Mapping[str, str]] = None,
     """Every layer field -> the column it becomes in the stored data."""
     stored = list(attributes) if attributes is not None else None
     return {f.name(): stored_field_name(f.name(), field_map, stored) for f in layer.fields()}
+
+
+def predicted_attributes(layer, table_name: str) -> Dict[str, str]:
+    """The columns (name -> QGIS type) the integration will give ``layer``'s fields, as GDAL
+    predicts them: what the wizard checks the style against before anything is uploaded."""
+    fields = list(layer.fields())
+    columns = predicted_columns(table_name, [f.name() for f in fields])
+    return {columns[f.name()]: f.typeName() for f in fields}
 
 
 def _svg_resolver(layer) -> PathResolver:

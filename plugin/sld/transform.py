@@ -7,42 +7,34 @@ platform would reject the result and no automatic fix exists.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
-from urllib.parse import quote, unquote, urlsplit
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from lxml import etree
 
-from . import markers, schema10
+from . import schema10
+from .annexes import (  # noqa: F401 - re-exported: the annex API was born here
+    ANNEX_SCHEME,
+    Annex,
+    AnnexFixes,
+    PathResolver,
+    annex_placeholder,
+    default_resolver,
+    rewrite_annex_urls,
+)
 from .filters import FilterConverter
 from .findings import Finding, Severity, finding, rule_params
+from .mark_fixes import MarkFixes
 from .names import stored_field_name
 from .schema10 import OGC_NS, SE_NS, SLD_NS, XLINK_NS, XSI_NS
+from .sld_xml import local_name as _local
+from .sld_xml import parse_sld
+from .sld_xml import sld_tag as _sld
+from .sld_xml import text_of as _text_of
 
-ANNEX_SCHEME = "gpf-annex:"
-"""URLs of icons still to upload start with this; rewrite them with rewrite_annex_urls()."""
-
-_XLINK_HREF = f"{{{XLINK_NS}}}href"
 _STYLE_NAMESPACES = (SLD_NS, SE_NS)
 _UNEXPORTED_SYMBOL_LAYER = re.compile(r"SymbolLayer\w*\s+(\w+) not implemented")
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
-
-
-@dataclass(frozen=True)
-class Annex:
-    """A local icon the SLD needs hosted on the platform (POST /datastores/{ds}/annexes)."""
-
-    local_path: str
-    placeholder: str  # the URL written in the SLD until the annex is uploaded
-    mime_type: str
-
-    @property
-    def file_name(self) -> str:
-        """A name unique per source file (digest + base name), for the annex path."""
-        return self.placeholder[len(ANNEX_SCHEME):].replace("/", "-")
 
 
 @dataclass
@@ -51,57 +43,6 @@ class TransformResult:
     findings: List[Finding]
     annexes: List[Annex]
     field_map: Dict[str, str] = field(default_factory=dict)  # layer field -> stored column
-
-
-PathResolver = Callable[[str], Optional[str]]
-
-
-def default_resolver(base_dir: Optional[str] = None) -> PathResolver:
-    """Resolve an ExternalGraphic href to an existing local file (or None)."""
-
-    def resolve(href: str) -> Optional[str]:
-        path = unquote(urlsplit(href).path) if href.startswith("file:") else href.split("?")[0]
-        candidates = [path] if os.path.isabs(path) or not base_dir else [
-            os.path.join(base_dir, path), path]
-        return next((c for c in candidates if os.path.isfile(c)), None)
-
-    return resolve
-
-
-def _is_remote(href: str) -> bool:
-    return href.lower().startswith(("http://", "https://"))
-
-
-def annex_placeholder(local_path: str) -> str:
-    digest = hashlib.sha1(os.path.abspath(local_path).encode()).hexdigest()[:12]  # noqa: S324
-    return f"{ANNEX_SCHEME}{digest}/{quote(os.path.basename(local_path))}"
-
-
-def _mime_type(path: str, declared: str) -> str:
-    if declared and "/" in declared:
-        return declared
-    extension = os.path.splitext(path)[1].lower()
-    return {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
-            ".jpeg": "image/jpeg", ".gif": "image/gif"}.get(extension, "application/octet-stream")
-
-
-def _sld(local: str) -> str:
-    return f"{{{SLD_NS}}}{local}"
-
-
-def _local(element) -> str:
-    tag = element.tag  # "{namespace}name": cheaper than etree.QName on large styles
-    return tag[tag.index("}") + 1:] if tag[:1] == "{" else tag
-
-
-def _plain_value(element) -> str:
-    """The constant a ParameterValue holds (text or a single ogc:Literal); ValueError else."""
-    children = [c for c in element if isinstance(c.tag, str)]
-    if not children:
-        return (element.text or "").strip()
-    if len(children) == 1 and children[0].tag == f"{{{OGC_NS}}}Literal":
-        return (children[0].text or "").strip()
-    raise ValueError("not a constant")
 
 
 def _rule_name(rule) -> str:
@@ -113,14 +54,7 @@ def _rule_name(rule) -> str:
     return "Rule"
 
 
-def _text_of(element, local: str) -> str:
-    for child in element:
-        if isinstance(child.tag, str) and _local(child) == local:
-            return (child.text or "").strip()
-    return ""
-
-
-class _Downgrader:
+class _Downgrader(MarkFixes, AnnexFixes):
     def __init__(self, *, table_name: str, field_map: Mapping[str, str],
                  stored_fields: Optional[Sequence[str]], resolver: PathResolver,
                  upload_annexes: bool):
@@ -133,6 +67,7 @@ class _Downgrader:
         self._resolver = resolver
         self._upload_annexes = upload_annexes
         self._seen: set = set()
+        self._image_sizes: Dict[etree._Element, float] = {}  # mark images -> their Size
         self._filters = FilterConverter(self._map_field, self._report, known_fields=field_map)
 
     # -- reporting ------------------------------------------------------------------------
@@ -199,12 +134,16 @@ class _Downgrader:
         if local in schema10.VALUE_ELEMENTS:
             return [self._value_copy(element, local, where, ancestry)]
         if local == "Mark":
+            image = self._mark_as_image(element, where)
+            if image is not None:
+                return [image]
             element = self._font_mark_to_wkn(element, where)
         self._report_unexported_symbol_layers(element, where)
         new = etree.Element(_sld(local))
         self._copy_style_attributes(element, new, local, where)
         self._convert_children(element, new, (*ancestry, local), where)
         if local == "Graphic":
+            self._size_images(new)
             self._turn_rotated_mark(element, new, where)
             self._externals(new, where)
             if "GraphicFill" in ancestry:
@@ -227,60 +166,6 @@ class _Downgrader:
             if match:
                 self._report(Severity.WARNING, "SYMBOL_LAYER_NOT_EXPORTED", where or "Rule",
                              kind=match.group(1))
-
-    def _turn_rotated_mark(self, source, graphic, where: str) -> None:
-        """A QGIS diamond is GeoServer's square turned 45° (and 1/√2 the size)."""
-        source_wkn = next((w for w in source.iter(f"{{{SE_NS}}}WellKnownName",
-                                                  _sld("WellKnownName"))), None)
-        name = (source_wkn.text or "").strip().lower() if source_wkn is not None else ""
-        if name not in markers.ROTATED_MARKS:
-            return
-        degrees, factor = markers.ROTATED_MARKS[name]
-        size = graphic.find(_sld("Size"))
-        rotation = graphic.find(_sld("Rotation"))
-        try:
-            base = float(_plain_value(rotation)) if rotation is not None else 0.0
-            if size is not None:
-                size.text = f"{round(float(_plain_value(size)) * factor, 2):g}"
-        except ValueError:  # data-defined size or rotation: cannot be adjusted statically
-            self._report(Severity.WARNING, "WKN_APPROXIMATED", where, old=name,
-                         new="square")
-            return
-        if rotation is None:
-            rotation = etree.SubElement(graphic, _sld("Rotation"))
-        for child in list(rotation):
-            rotation.remove(child)
-        rotation.text = f"{(base + degrees) % 360:g}"
-
-    def _straighten_hatch(self, graphic, where: str) -> None:
-        """QGIS writes a line-pattern fill as a rotated horline mark. GeoServer rotates the
-        mark inside each tile (clockwise, the SE convention, where QGIS meant counter-clockwise)
-        and the segments do not join: diagonal shapes tile into continuous hatches."""
-        mark = graphic.find(_sld("Mark"))
-        rotation = graphic.find(_sld("Rotation"))
-        if mark is None or rotation is None:
-            return
-        wkn = mark.find(_sld("WellKnownName"))
-        base = {"shape://horline": 0, "shape://vertline": 90}.get((wkn.text or "").strip()) \
-            if wkn is not None else None
-        literal = rotation.find(f"{{{OGC_NS}}}Literal")
-        text = (literal.text if literal is not None else rotation.text) or ""
-        try:
-            angle = (base + float(text.strip())) % 180 if base is not None else None
-        except ValueError:
-            return
-        hatch = markers.HATCH_BY_ANGLE.get(round(angle, 3)) if angle is not None else None
-        if hatch is None:
-            return
-        wkn.text = hatch
-        graphic.remove(rotation)
-        size = graphic.find(_sld("Size"))
-        if hatch in ("shape://slash", "shape://backslash") and size is not None:
-            try:  # a diagonal in a square tile: keep the distance between the lines
-                size.text = f"{round(float(size.text) * 2 ** 0.5, 2):g}"
-            except (TypeError, ValueError):
-                pass
-        self._report(Severity.FIXED, "HATCH_STRAIGHTENED", where, new=hatch, angle=f"{angle:g}")
 
     def _restore_lost_filter(self, source_rule, rule, where: str) -> None:
         """QGIS 3.22 cannot export ELSE (or an unparsable filter): it leaves a comment and no
@@ -376,71 +261,6 @@ class _Downgrader:
         if "not implemented" in notes.lower():
             self._report(Severity.ERROR, "LABEL_EXPRESSION", where or "Label")
 
-    def _well_known_name(self, name: str, in_fill: bool, where: str) -> str:
-        mapped, exact = markers.translate(name, in_fill=in_fill)
-        if mapped is None:
-            return name.strip()
-        code = "WKN_MAPPED" if exact else "WKN_APPROXIMATED"
-        self._report(Severity.FIXED if exact else Severity.WARNING, code, where,
-                     old=name.strip(), new=mapped)
-        return mapped
-
-    def _font_mark_to_wkn(self, mark, where: str):
-        """SE font marks (OnlineResource ttf:// + MarkIndex) → WellKnownName ttf://Font#0xNN."""
-        resource = next((c for c in mark if isinstance(c.tag, str)
-                         and _local(c) == "OnlineResource"), None)
-        if resource is None:
-            return mark
-        href = resource.get(_XLINK_HREF, "")
-        copy = etree.fromstring(etree.tostring(mark))
-        for child in list(copy):
-            if isinstance(child.tag, str) and _local(child) in (
-                    "OnlineResource", "Format", "MarkIndex", "InlineContent"):
-                copy.remove(child)
-        wkn = etree.Element(f"{{{SE_NS}}}WellKnownName")
-        index_text = _text_of(mark, "MarkIndex")
-        if href.startswith("ttf://") and index_text.isdigit():
-            wkn.text = markers.font_marker_name(href[len("ttf://"):], int(index_text))
-            self._report(Severity.WARNING, "FONT_MARKER_MAPPED", where, new=wkn.text)
-        else:
-            wkn.text = markers.DEFAULT_APPROXIMATION
-            self._report(Severity.WARNING, "GRAPHIC_FALLBACK", where, path=href,
-                         reason="marks from files do not exist in SLD 1.0",
-                         reason_fr="les marques issues de fichiers n'existent pas en SLD 1.0")
-        copy.insert(0, wkn)
-        return copy
-
-    def _externals(self, graphic, where: str) -> None:
-        """Local icons → annex placeholders (or a fallback Mark); remote URLs are kept."""
-        for external in [c for c in graphic if _local(c) == "ExternalGraphic"]:
-            resource = next((c for c in external if _local(c) == "OnlineResource"), None)
-            href = resource.get(_XLINK_HREF, "") if resource is not None else ""
-            if href.startswith(ANNEX_SCHEME) or _is_remote(href):
-                continue
-            local_path = self._resolver(href) if href else None
-            if local_path and self._upload_annexes:
-                annex = self.annexes.get(local_path)
-                if annex is None:
-                    annex = Annex(local_path, annex_placeholder(local_path),
-                                  _mime_type(local_path, _text_of(external, "Format")))
-                    self.annexes[local_path] = annex
-                    self._report(Severity.FIXED, "ANNEX_REQUIRED", where, path=local_path)
-                query = urlsplit(href).query if not href.startswith("file:") else ""
-                resource.set(_XLINK_HREF, annex.placeholder + (f"?{query}" if query else ""))
-                continue
-            reason = ("icons are not uploaded" if local_path else "file not found or embedded")
-            reason_fr = ("les icônes ne sont pas déposées" if local_path
-                         else "fichier introuvable ou intégré")
-            self._report(Severity.WARNING, "GRAPHIC_FALLBACK", where,
-                         path=(href[:80] or "inline"), reason=reason, reason_fr=reason_fr)
-            graphic.remove(external)
-        if not any(_local(c) in ("ExternalGraphic", "Mark") for c in graphic):
-            mark = etree.Element(_sld("Mark"))
-            etree.SubElement(mark, _sld("WellKnownName")).text = markers.DEFAULT_APPROXIMATION
-            fill = etree.SubElement(mark, _sld("Fill"))
-            etree.SubElement(fill, _sld("CssParameter"), name="fill").text = "#808080"
-            graphic.insert(0, mark)
-
     def _force_names(self, root) -> None:
         for layer in root:
             if _local(layer) not in ("NamedLayer", "UserLayer"):
@@ -459,10 +279,6 @@ class _Downgrader:
             name.text = self.table_name
             self._report(Severity.FIXED, "NAME_SET", label, element=label,
                          table=self.table_name)
-
-
-def parse_sld(sld_bytes: bytes):
-    return etree.fromstring(sld_bytes, _SAFE_PARSER)
 
 
 def transform_sld(
@@ -503,12 +319,3 @@ def transform_sld(
                            downgrader.used_fields)
 
 
-def rewrite_annex_urls(sld_bytes: bytes, urls: Mapping[str, str]) -> bytes:
-    """Replace annex placeholders (Annex.placeholder -> public URL) once uploaded."""
-    root = parse_sld(sld_bytes)
-    for resource in root.iter(_sld("OnlineResource")):
-        href = resource.get(_XLINK_HREF, "")
-        base, _, query = href.partition("?")
-        if base in urls:
-            resource.set(_XLINK_HREF, urls[base] + (f"?{query}" if query else ""))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

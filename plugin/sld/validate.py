@@ -4,6 +4,7 @@ rules (ENTREPOT_API.md §3 "Known rejections") and the stored table's attribute 
 from __future__ import annotations
 
 import difflib
+import re
 import threading
 from pathlib import Path
 from typing import List, Mapping, Optional
@@ -18,6 +19,14 @@ from .transform import ANNEX_SCHEME, parse_sld
 
 SCHEMA_PATH = (Path(__file__).resolve().parents[2] / "resources" / "schemas" / "ogc" / "sld"
                / "1.0.0" / "StyledLayerDescriptor.xsd")
+
+# W3C XML 1.0 "Name" (productions [4], [4a], [5]): GeoTools' simple-feature accessor finds
+# an attribute from a PropertyName of this form only.
+_NAME_START = (":A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff"
+               "\u200c-\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf"
+               "\ufdf0-\ufffd")
+XML_NAME = re.compile(f"^[{_NAME_START}][{_NAME_START}\\-.0-9\u00b7\u0300-\u036f"
+                      "\u203f-\u2040]*$")
 
 _schema_lock = threading.Lock()
 _schema: Optional[etree.XMLSchema] = None
@@ -114,6 +123,10 @@ def _attribute_findings(root, table_name, attributes) -> List[Finding]:
                 found.append(finding(Severity.ERROR, "PROPERTYNAME_EXPRESSION", "PropertyName",
                                      text=text))
             continue
+        if not XML_NAME.match(field) and ("xml", field) not in reported:
+            reported.add(("xml", field))
+            found.append(finding(Severity.WARNING, "COLUMN_NOT_XML_NAME", "PropertyName",
+                                 field=field))
         if attributes is None or field in known or field in reported:
             continue
         reported.add(field)

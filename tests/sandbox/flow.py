@@ -24,14 +24,14 @@ def sld(table: str, rules: str) -> bytes:
             "</StyledLayerDescriptor>").encode()
 
 
-def category_rule(value: str, colour: str, field: str = "categorie") -> str:
+def category_rule(value: str, colour: str, field: str = "catégorie") -> str:
     return (f"<Rule><Name>{value}</Name><ogc:Filter><ogc:PropertyIsEqualTo>"
             f"<ogc:PropertyName>{field}</ogc:PropertyName><ogc:Literal>{value}</ogc:Literal>"
             f"</ogc:PropertyIsEqualTo></ogc:Filter><PolygonSymbolizer><Fill>"
             f'<CssParameter name="fill">{colour}</CssParameter></Fill></PolygonSymbolizer></Rule>')
 
 
-COMMUNES_SLD = sld("communes_demo", category_rule("Urbaine", "#d7301f")
+COMMUNES_SLD = sld("communes démo", category_rule("Urbaine", "#d7301f")
                    + category_rule("Rurale", "#78c679"))
 
 
@@ -132,7 +132,7 @@ class Flow:
         return self.post("/statics", data={"name": name, "type": "GEOSERVER-STYLE"},
                          files={"file": ("style.sld", data)})
 
-    def wms_config(self, sd: str, style: str, layer_name: str, table: str = "communes_demo"):
+    def wms_config(self, sd: str, style: str, layer_name: str, table: str = "communes démo"):
         return self.post("/configurations", json={
             "type": "WMS-VECTOR", "name": layer_name, "layer_name": layer_name,
             "type_infos": {"title": "Communes", "abstract": "Démo", "keywords": ["démo"],

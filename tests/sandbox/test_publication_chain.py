@@ -16,9 +16,9 @@ def test_sample_data_becomes_a_wmts_layer_through_the_api(sandbox):
     sd = flow.get(f"/stored_data/{sd_id}").json()
     assert sd["status"] == "GENERATED" and sd["type"] == "VECTOR-DB"
     tables = {r["name"]: r for r in sd["type_infos"]["relations"]}
-    assert set(tables) == {"communes_demo", "chefslieux"}
-    assert {"nom_commune", "population2020", "categorie", "code_insee"} <= set(
-        tables["communes_demo"]["attributes"])
+    assert set(tables) == {"communes démo", "chefs_lieux"}
+    assert {"nom_commune", "population_2020", "catégorie", "code insee"} <= set(
+        tables["communes démo"]["attributes"])
     # The detail carries the extent; the bbox comes with the list, asked with fields=.
     assert sd["extent"]["type"] == "Polygon"
     mark = uuid.uuid4().hex
@@ -30,7 +30,7 @@ def test_sample_data_becomes_a_wmts_layer_through_the_api(sandbox):
 
     style = flow.style()
     assert style.status_code == 201, style.text
-    assert style.json()["type_infos"]["used_attributes"] == ["categorie"]
+    assert style.json()["type_infos"]["used_attributes"] == ["catégorie"]
     config = flow.wms_config(sd_id, style.json()["_id"], "communes_wmsv")
     assert config.status_code == 201, config.text
     offering = flow.offer(config.json()["_id"], flow.endpoint("WMS-VECTOR")["_id"])

@@ -78,8 +78,8 @@ def test_static_needs_a_name_a_type_and_a_file(sandbox):
 def test_configuration_refuses_a_style_using_a_missing_attribute(sandbox):
     flow = Flow(sandbox)
     sd = flow.vector_db()
-    # QGIS's raw field name: not the normalised one the table has.
-    data = sld("communes_demo", category_rule("Urbaine", "#d7301f", field="Catégorie"))
+    # QGIS's raw field name: not the laundered one the table has.
+    data = sld("communes démo", category_rule("Urbaine", "#d7301f", field="Catégorie"))
     style = flow.style(data)
     assert style.status_code == 201
     reply = flow.wms_config(sd, style.json()["_id"], "missing_attribute_layer")
@@ -93,7 +93,7 @@ def test_configuration_refuses_an_unknown_table(sandbox):
     style = flow.style().json()["_id"]
     reply = flow.wms_config(sd, style, "unknown_table_layer", table="Communes Démo")
     assert reply.status_code == 400
-    assert "communes_demo" in " ".join(reply.json()["error_description"])
+    assert "communes démo" in " ".join(reply.json()["error_description"])
 
 
 def test_static_in_use_cannot_be_deleted(sandbox):

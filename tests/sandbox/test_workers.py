@@ -76,13 +76,14 @@ def test_tree_lists_what_arrived_with_sizes(sandbox):
                      files={"file": ("e", b"e")}).status_code == 400
 
 
-def test_integration_normalises_names_and_reports_relations(sandbox):
+def test_integration_launders_names_as_gdal_and_reports_relations(sandbox):
     flow = Flow(sandbox)
     sd = flow.get(f"/stored_data/{flow.vector_db()}").json()
-    communes = next(r for r in sd["type_infos"]["relations"] if r["name"] == "communes_demo")
+    communes = next(r for r in sd["type_infos"]["relations"] if r["name"] == "communes démo")
     assert communes["type"] == "TABLE" and communes["primary_key"] == ["fid"]
-    assert communes["attributes"]["population2020"] == "integer"
-    assert communes["attributes"]["categorie"] == "character varying"
+    assert communes["attributes"]["population_2020"] == "integer"
+    assert communes["attributes"]["catégorie"] == "character varying"
+    assert communes["attributes"]["code insee"] == "character varying"
     assert communes["attributes"]["geom"] == "geometry(MultiPolygon,2154)"
     assert sd["srs"] == "EPSG:2154"
 
@@ -200,7 +201,7 @@ def test_integration_keeps_every_feature(sandbox, tmp_path):
     copy = tmp_path / "copy.gpkg"
     shutil.copy(database, copy)
     with sqlite3.connect(copy) as db:
-        count = db.execute("SELECT COUNT(*) FROM communes_demo").fetchone()[0]
+        count = db.execute('SELECT COUNT(*) FROM "communes démo"').fetchone()[0]
     with sqlite3.connect(SAMPLE_GPKG) as db:
         expected = db.execute('SELECT COUNT(*) FROM "Communes Démo"').fetchone()[0]
     assert count == expected == 300

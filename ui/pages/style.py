@@ -16,14 +16,18 @@ SEVERITY_COLOURS = {"ERROR": QColor(192, 0, 0), "WARNING": QColor(179, 89, 0),
                     "FIXED": QColor(0, 110, 0)}
 
 
-def check_style(make_layer, lang: str):
+def check_style(make_layer, lang: str, data_name: str = ""):
     """QGIS's SLD export, the platform's rules and the symbology report, on a copy of the
-    layer that only this task uses (the original belongs to the GUI thread)."""
-    from ...plugin.sld.names import normalise_name
-    from ...plugin.sld.pipeline import prepare_sld
+    layer that only this task uses (the original belongs to the GUI thread). The style is
+    checked against the table and columns the integration will create (GDAL's names for the
+    data name and the layer's fields), so a style that would fail is caught before upload."""
+    from ...plugin.sld.names import predicted_table
+    from ...plugin.sld.pipeline import predicted_attributes, prepare_sld
 
     copy = make_layer()
-    return prepare_sld(copy, table_name=normalise_name(copy.name()), lang=lang)
+    table = predicted_table(data_name or copy.name())
+    return prepare_sld(copy, table_name=table, attributes=predicted_attributes(copy, table),
+                       lang=lang)
 
 
 class StylePage(QWizardPage, FORM):
@@ -52,8 +56,9 @@ class StylePage(QWizardPage, FORM):
         self.scoreLabel.setText(self.tr("Checking the style…"))
         self.checkButton.setEnabled(False)
         make_layer, lang = layer_factory(layer), language()
+        data_name = self.wizard().datasheet_name()  # the GeoPackage table the upload holds
         self.task = run_in_task(self.tr("Checking the style"),
-                                lambda _task: check_style(make_layer, lang),
+                                lambda _task: check_style(make_layer, lang, data_name),
                                 self._show_result, self._show_failure)
 
     def _show_result(self, result) -> None:
@@ -82,13 +87,16 @@ class StylePage(QWizardPage, FORM):
             return
         make_layer = layer_factory(layer)
         sld, field_map = result.sld_bytes, result.field_map
+        # Icons still to upload (and marks drawn as SVG annexes) show from their local file.
+        annex_paths = {annex.placeholder: annex.local_path for annex in result.annexes}
 
         def render(_task):
             # Imported here, in the worker: the first import (numpy) took ~50 ms, which
             # the GUI thread must not spend.
             from ...plugin.sld.preview import preview_fidelity
 
-            return preview_fidelity(make_layer(), sld, PREVIEW_LEVELS, field_map=field_map)
+            return preview_fidelity(make_layer(), sld, PREVIEW_LEVELS, field_map=field_map,
+                                    annex_paths=annex_paths)
 
         self.preview_task = run_in_task(self.tr("Rendering the style preview"), render,
                                         self._show_preview, lambda message: None)

@@ -1,5 +1,5 @@
 """Step 2 — integration of the upload into a VECTOR-DB stored data; relations read back
-(the platform normalises table and field names: later steps must use its names)."""
+(the platform renames tables and fields as GDAL launders them: later steps use its names)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ findings; icons hosted as annexes; one GEOSERVER-STYLE static per table."""
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 from ..context import PublishContext
 from ..errors import PublishError
@@ -43,8 +43,16 @@ class StyleStep(Step):
 
         layer = ctx.spec.layer.open_layer()
         attributes = dict(relation.get("attributes") or {})
+        field_map, differences = real_field_map(
+            ctx.spec.effective_data_name, [f.name() for f in layer.fields()], relation)
+        if differences:  # the wizard checked the predicted names: say what changed
+            from ...sld.findings import Severity, finding
+
+            pairs = ", ".join(f"{old} → {new}" for old, new in differences)
+            ctx.log(finding(Severity.FIXED, "FIELD_NAMES_DIFFER", count=len(differences),
+                            pairs=pairs).text())
         result = prepare_sld(layer, table_name=table, attributes=attributes,
-                             lang=_language())
+                             field_map=field_map, lang=_language())
         errors = [f for f in result.findings if getattr(f.severity, "value", f.severity)
                   == "ERROR"]
         if errors or not result.ok:
@@ -76,6 +84,24 @@ class StyleStep(Step):
             ensure_resource(ctx, kind, path, find, create)
             urls[annex.placeholder] = annexe_public_url(ctx, path)
         return rewrite_annex_urls(sld, urls)
+
+
+def real_field_map(data_name: str, fields: List[str], relation: Dict[str, Any]
+                   ) -> Tuple[Dict[str, str], List[Tuple[str, str]]]:
+    """(layer field -> the stored data's column, [(predicted, real)] where they differ).
+
+    The columns were predicted with GDAL's launder rule (what the wizard checked); the
+    integration's ``type_infos.relations`` is the truth when the platform's GDAL named them
+    otherwise (a newer GDAL cuts long names, a clash gets a suffix)."""
+    from ...sld.names import columns_from_relation, predicted_columns
+
+    predicted = predicted_columns(data_name, fields)
+    keys = set(relation.get("primary_key") or [])
+    real = [name for name, kind in (relation.get("attributes") or {}).items()
+            if name not in keys and not str(kind).startswith("geometry")]
+    field_map = columns_from_relation(predicted, real)
+    differences = [(predicted[f], field_map[f]) for f in fields if predicted[f] != field_map[f]]
+    return field_map, differences
 
 
 def _language() -> str:

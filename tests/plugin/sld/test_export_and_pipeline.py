@@ -41,7 +41,7 @@ def test_prepare_sld_uses_the_stored_columns_and_checks_them(qgis_app):
     attributes = {"categorie_sol": "varchar", "val": "float8", "nom": "varchar",
                   "size": "float8", "geom": "geometry"}
     wrong = prepare_sld(layer, table_name="corpus", attributes=attributes)
-    assert not wrong.ok  # the rule's name (categoriesol) is not the stored one
+    assert not wrong.ok  # the predicted name (catégorie_sol) is not the stored one
     missing = next(f for f in wrong.findings if f.code == "ATTRIBUTE_MISSING")
     assert "categorie_sol" in missing.message_en  # suggested
     right = prepare_sld(layer, table_name="corpus", attributes=attributes,
@@ -52,7 +52,7 @@ def test_prepare_sld_uses_the_stored_columns_and_checks_them(qgis_app):
         "categorie_sol"}
 
 
-def test_labels_use_the_normalised_field(qgis_app):
+def test_labels_use_the_laundered_field(qgis_app):
     result = prepare_sld(labels_field(), table_name="corpus", lang="fr")
     assert result.ok
     label = etree.fromstring(result.sld_bytes).find(".//sld:Label/ogc:PropertyName", NS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from gpf_wmts_publisher.plugin.sld.pipeline import prepare_sld
 from gpf_wmts_publisher.plugin.sld.preview import preview_fidelity, similarity
 from qgis.PyQt.QtCore import Qt
@@ -72,3 +73,19 @@ def test_else_rule_is_previewed_as_geoserver_applies_it(qgis_app):
     assert {"ELSE_RESTORED", "RULE_KEPT_INVISIBLE"} <= {f.code for f in result.findings}
     preview = preview_fidelity(layer, result.sld_bytes, (13,), field_map=result.field_map)
     assert preview.score >= 0.85
+
+
+@pytest.mark.parametrize("shape", ["arrow", "semi_circle"])
+def test_marks_drawn_as_svg_annexes_look_as_qgis_draws_them(qgis_app, shape):
+    from qgis.core import QgsMarkerSymbol
+
+    from .corpus.styles import _single
+
+    layer = _single("Point", QgsMarkerSymbol.createSimple(
+        {"name": shape, "color": "255,128,0", "outline_color": "35,35,35", "size": "6"}))
+    result = prepare_sld(layer, table_name="corpus")
+    assert [a.mime_type for a in result.annexes] == ["image/svg+xml"]
+    annex_paths = {a.placeholder: a.local_path for a in result.annexes}
+    preview = preview_fidelity(layer, result.sld_bytes, (12, 14), annex_paths=annex_paths)
+    assert preview.load_error == ""
+    assert preview.score >= 0.9, preview.score

@@ -20,8 +20,6 @@ from .sld_samples import (
     POLYGON,
     equal_filter,
     external_graphic,
-    hatch_fill,
-    point_with_mark,
     rule,
     sld,
 )
@@ -85,11 +83,11 @@ def test_rule_children_and_fill_children_are_put_in_schema_order():
     assert _schema_errors(result.sld_bytes) == []
 
 
-def test_field_names_follow_the_platform_normalisation():
+def test_field_names_follow_gdal_s_launder_rule():
     result = transform_sld(sld(rule(equal_filter("Catégorie-Sol") + POLYGON)), table_name="t")
     root = _tree(result.sld_bytes)
-    assert root.find(".//ogc:PropertyName", NS).text == "categoriesol"
-    assert result.field_map == {"Catégorie-Sol": "categoriesol"}
+    assert root.find(".//ogc:PropertyName", NS).text == "catégorie_sol"
+    assert result.field_map == {"Catégorie-Sol": "catégorie_sol"}
     renamed = [f for f in result.findings if f.code == "FIELD_RENAMED"]
     assert renamed and "Catégorie-Sol" in renamed[0].message_fr
 
@@ -112,41 +110,6 @@ def test_named_layer_and_user_style_names_are_the_table_name():
     assert root.find("sld:NamedLayer/sld:Name", NS).text == "parcelles"
     assert root.find("sld:NamedLayer/sld:UserStyle/sld:Name", NS).text == "parcelles"
     assert "NAME_SET" in _codes(result, Severity.FIXED)
-
-
-def test_qgis_only_hatch_names_become_geoserver_shapes():
-    expected = {"horline": "shape://horline", "vertline": "shape://vertline",
-                "cross_fill": "shape://times", "slash": "shape://slash",
-                "backslash": "shape://backslash", "dot": "shape://dot",
-                "line": "shape://vertline", "cross": "shape://plus", "x": "shape://times"}
-    for qgis_name, geoserver_name in expected.items():
-        result = transform_sld(sld(rule(hatch_fill(qgis_name))), table_name="t")
-        root = _tree(result.sld_bytes)
-        assert root.find(".//sld:WellKnownName", NS).text == geoserver_name, qgis_name
-        assert _schema_errors(result.sld_bytes) == []
-
-
-def test_standard_marker_names_are_left_alone_outside_fills():
-    result = transform_sld(sld(rule(point_with_mark("cross"))), table_name="t")
-    assert _tree(result.sld_bytes).find(".//sld:WellKnownName", NS).text == "cross"
-    assert not _codes(result) & {"WKN_MAPPED", "WKN_APPROXIMATED"}
-
-
-def test_marker_without_geoserver_equivalent_is_approximated_with_a_warning():
-    result = transform_sld(sld(rule(point_with_mark("pentagon"))), table_name="t")
-    assert _tree(result.sld_bytes).find(".//sld:WellKnownName", NS).text == "circle"
-    warning = next(f for f in result.findings if f.code == "WKN_APPROXIMATED")
-    assert warning.severity is Severity.WARNING and "pentagon" in warning.text("en")
-
-
-def test_diamond_becomes_a_square_turned_45_degrees():
-    result = transform_sld(sld(rule(point_with_mark("diamond"))), table_name="t")
-    graphic = _tree(result.sld_bytes).find(".//sld:Graphic", NS)
-    assert graphic.find("sld:Mark/sld:WellKnownName", NS).text == "square"
-    assert graphic.find("sld:Rotation", NS).text == "45"
-    assert graphic.find("sld:Size", NS).text == "5.66"
-    assert "WKN_APPROXIMATED" not in _codes(result)
-    assert _schema_errors(result.sld_bytes) == []
 
 
 def test_local_svg_becomes_an_annex_with_a_placeholder_url(tmp_path):
@@ -304,18 +267,6 @@ def test_like_patterns_translate_to_anchored_regular_expressions():
     assert like_to_regex("a%", "%", "_", "\\", case_sensitive=False) == "(?i)^a.*$"
 
 
-def test_font_marker_becomes_a_ttf_well_known_name():
-    mark = ("<se:PointSymbolizer><se:Graphic><se:Mark>"
-            "<se:OnlineResource xlink:type=\"simple\" xlink:href=\"ttf://DejaVu Sans\"/>"
-            "<se:Format>ttf</se:Format><se:MarkIndex>65</se:MarkIndex>"
-            "<se:Fill><se:SvgParameter name=\"fill\">#232323</se:SvgParameter></se:Fill>"
-            "</se:Mark><se:Size>18</se:Size></se:Graphic></se:PointSymbolizer>")
-    result = transform_sld(sld(rule(mark)), table_name="t")
-    root = _tree(result.sld_bytes)
-    assert root.find(".//sld:WellKnownName", NS).text == "ttf://DejaVu Sans#0x41"
-    assert _schema_errors(result.sld_bytes) == []
-
-
 def test_sizes_in_map_units_warn_that_they_become_pixels():
     symbolizer = ('<se:LineSymbolizer uom="http://www.opengeospatial.org/se/units/metre">'
                   '<se:Stroke><se:SvgParameter name="stroke-width">5</se:SvgParameter>'
@@ -340,36 +291,6 @@ def test_entities_are_not_expanded():
     result = transform_sld(evil, table_name="t")
     assert b"root:" not in result.sld_bytes
     assert b"PolygonSymbolizer" in result.sld_bytes
-
-
-def _rotated_hatch(name: str, angle: str) -> str:
-    return (
-        "<se:PolygonSymbolizer><se:Fill><se:GraphicFill><se:Graphic><se:Mark>"
-        f"<se:WellKnownName>{name}</se:WellKnownName></se:Mark><se:Size>10</se:Size>"
-        f"<se:Rotation><ogc:Literal>{angle}</ogc:Literal></se:Rotation></se:Graphic>"
-        "</se:GraphicFill></se:Fill></se:PolygonSymbolizer>"
-    )
-
-
-def test_rotated_line_pattern_becomes_a_joined_geoserver_hatch():
-    cases = {("horline", "45"): ("shape://slash", "14.14"),
-             ("horline", "90"): ("shape://vertline", "10"),
-             ("vertline", "45"): ("shape://backslash", "14.14"),
-             ("horline", "180"): ("shape://horline", "10")}
-    for (name, angle), (hatch, size) in cases.items():
-        result = transform_sld(sld(rule(_rotated_hatch(name, angle))), table_name="t")
-        graphic = _tree(result.sld_bytes).find(".//sld:Graphic", NS)
-        assert graphic.find("sld:Mark/sld:WellKnownName", NS).text == hatch, (name, angle)
-        assert graphic.find("sld:Rotation", NS) is None
-        assert graphic.find("sld:Size", NS).text == size
-        assert "HATCH_STRAIGHTENED" in _codes(result, Severity.FIXED)
-
-
-def test_hatch_at_an_odd_angle_keeps_its_rotation():
-    result = transform_sld(sld(rule(_rotated_hatch("horline", "30"))), table_name="t")
-    graphic = _tree(result.sld_bytes).find(".//sld:Graphic", NS)
-    assert graphic.find("sld:Rotation/ogc:Literal", NS).text == "30"
-    assert graphic.find("sld:Mark/sld:WellKnownName", NS).text == "shape://horline"
 
 
 def test_else_rule_qgis_could_not_export_gets_its_else_filter_back():
@@ -430,6 +351,8 @@ def test_any_field_name_gives_a_schema_valid_sld_or_an_expression_error(field):
     assert _schema_errors(result.sld_bytes) == [] or codes
 
 
-def test_field_whose_stored_name_would_be_empty_is_an_error():
+def test_a_field_made_of_signs_gets_gdal_s_name_and_an_empty_one_is_an_error():
     result = transform_sld(sld(rule(equal_filter("-") + POLYGON)), table_name="t")
+    assert result.field_map == {"-": "_"}
+    result = transform_sld(sld(rule(equal_filter("") + POLYGON)), table_name="t")
     assert "EMPTY_FIELD_NAME" in _codes(result, Severity.ERROR)

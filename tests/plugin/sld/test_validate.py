@@ -148,3 +148,16 @@ def test_every_catalogue_message_exists_in_both_languages():
         assert item.message_en and item.message_fr and item.message_en != item.message_fr, code
         assert item.text("fr") == f"[ERROR] Rule 'x': {item.message_fr}"
         assert item.text("en") == f"[ERROR] Rule 'x': {item.message_en}"
+
+
+def test_a_column_geoserver_may_not_find_by_name_is_a_warning():
+    # GeoTools' simple-feature accessor takes XML names only: a space or a leading digit.
+    for column in ("nom commune", "2020_densité"):
+        data = _sld().replace(b">nature<", f">{column}<".encode())
+        found = validate_sld(data, table_name="parcelles", attributes={column: "varchar"})
+        assert [(f.severity, f.code) for f in found] == [
+            (Severity.WARNING, "COLUMN_NOT_XML_NAME")], column
+        assert column in found[0].message_fr
+    for column in ("code_insee", "catégorie", "État"):
+        data = _sld().replace(b">nature<", f">{column}<".encode())
+        assert validate_sld(data, table_name="parcelles", attributes={column: "varchar"}) == []
