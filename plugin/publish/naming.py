@@ -229,7 +229,8 @@ CRS_AREA_MARGIN = 0.5
 def check_extent_in_crs_area(source) -> List[Problem]:
     """The layer's extent (in degrees) must meet its CRS's area of use, widened by
     ``CRS_AREA_MARGIN``: otherwise the coordinates do not belong to the declared CRS."""
-    area, extent = getattr(source, "crs_area_wgs84", None), source.extent_wgs84
+    area = getattr(source, "crs_area_wgs84", None)
+    extent = getattr(source, "extent_wgs84", None)
     if area is None or extent is None:
         return []
     west, south, east, north = area
