@@ -209,16 +209,14 @@ class Soak:
         after = inventory.datastore_inventory(api)
         journal = Journal.open(spec.datastore_id, spec.journal_key, self.journal_dir)
         live, every = journal.resources(), journal.resources(include_removed=True)
-        left = inventory.unreferenced(before, after, live, every)
-        ours = inventory.journal_ids(live)
+        figures = inventory.duplicates_and_orphans(before, after, live, every)
         by_name = platform_counts(self.api, spec)
-        result.duplicates = sum(max(0, n - 1) for n in by_name.values())
-        for kind, ids in left.items():
-            if ours[kind]:
-                result.duplicates += len(ids)     # another of a kind the journal holds
-            else:
-                result.orphans += len(ids)
-        if left and inventory.count(left):
+        # The same extra resource may show in both counts: the larger one stands.
+        result.duplicates = max(sum(max(0, n - 1) for n in by_name.values()),
+                                figures["duplicates"])
+        result.orphans = figures["orphans"]
+        if figures["duplicates"] or figures["orphans"]:
+            left = inventory.unreferenced(before, after, live, every)
             LOG.error("run %s left unreferenced: %s", result.plan.index,
                       {k: sorted(v) for k, v in left.items() if v})
         if result.outcome == "published":

@@ -106,3 +106,16 @@ def unreferenced(before: Inventory, after: Inventory,
 
 def count(ids_by_kind: Mapping[str, Set[str]]) -> int:
     return sum(len(ids) for ids in ids_by_kind.values())
+
+
+def duplicates_and_orphans(before: Inventory, after: Inventory,
+                           live_entries: Iterable[Mapping[str, Any]],
+                           all_entries: Iterable[Mapping[str, Any]] = ()) -> Dict[str, int]:
+    """What a run added that its journal does not reference, split in two: *duplicates*
+    (another resource of a kind the journal holds: a second upload, permission, access...)
+    and *orphans* (a kind the journal no longer holds, e.g. after undo)."""
+    live_entries = list(live_entries)
+    left = unreferenced(before, after, live_entries, all_entries)
+    ours = journal_ids(live_entries)
+    duplicates = sum(len(ids) for kind, ids in left.items() if ours[kind])
+    return {"duplicates": duplicates, "orphans": count(left) - duplicates}

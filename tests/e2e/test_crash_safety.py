@@ -4,12 +4,16 @@ and layers are refused before anything (the journal included) is written."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from gpf_wmts_publisher.plugin.entrepot.api import EntrepotApi
+from gpf_wmts_publisher.plugin.entrepot.errors import NotFound
 from gpf_wmts_publisher.plugin.publish.errors import NamingError
 from gpf_wmts_publisher.plugin.publish.inventory import (
     count,
     datastore_inventory,
+    duplicates_and_orphans,
     unreferenced,
 )
 from gpf_wmts_publisher.plugin.publish.journal import Journal
@@ -134,3 +138,26 @@ def test_over_long_names_are_refused_in_words_before_the_journal_is_written(
     assert "maximum" in str(caught.value.messages("en"))
     assert "Errno" not in " ".join(caught.value.messages("fr"))
     assert not workflow.journal.exists_on_disk()
+
+
+def test_the_inventory_sees_a_planted_second_permission_upload_and_key_access(
+        api, datastores, make_spec, workflow_for):
+    """The soak's duplicate figure stayed 0 with a second permission and upload planted."""
+    spec = make_spec(datastores["own"], wmsv_private=True)
+    ds_api = api.in_datastore(spec.datastore_id)
+    before = datastore_inventory(ds_api)
+    workflow = workflow_for(spec)
+    workflow.run()
+    journal = workflow.journal
+    offering_id = journal.resource_id("offering_wmsv")
+    permission = ds_api.create_permission(
+        licence="planted", offering_ids=[offering_id],
+        community_ids=[ds_api.datastore().community_id])[0]
+    ds_api.create_upload(spec.effective_data_name, srs="EPSG:2154")
+    ds_api.add_key_access(journal.resource_id("key_harvest"), permission.id, [offering_id])
+    figures = duplicates_and_orphans(before, datastore_inventory(ds_api), journal.resources(),
+                                     journal.resources(include_removed=True))
+    assert figures == {"duplicates": 3, "orphans": 0}
+    workflow.undo()
+    with contextlib.suppress(NotFound):   # unpublishing the offering may take it along
+        ds_api.delete_permission(permission.id)
