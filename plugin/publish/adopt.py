@@ -90,6 +90,12 @@ def _finder(kind: str) -> Optional[Callable[[Any, str], Optional[str]]]:
     return None
 
 
+def find_by_intent(api, kind: str, name: str) -> Optional[str]:
+    """The id of the ``kind`` named ``name`` (as its intent says) on the platform, or None."""
+    finder = _finder(kind)
+    return finder(api, name) if finder else None
+
+
 def _id(item: Optional[Any]) -> Optional[str]:
     return item.id if item is not None else None
 
@@ -147,8 +153,7 @@ def adopt_interrupted(ctx: PublishContext, journal: Optional[Journal] = None) ->
         if kind in EXECUTION_OUTPUTS:
             found = adopt_execution(ctx, kind, name)
         else:
-            finder = _finder(kind)
-            found_id = finder(ctx.api, name) if finder else None
+            found_id = find_by_intent(ctx.api, kind, name)
             if found_id:
                 journal.record(kind, found_id, step=step_of(kind), name=name)
                 ctx.log(f"adopted {kind} {found_id} left by an interrupted run")

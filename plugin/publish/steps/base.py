@@ -42,17 +42,20 @@ class Step:
 
 
 def ensure_resource(ctx: PublishContext, kind: str, name: str,
-                    find: Callable[[], Optional[Any]], create: Callable[[], Any],
-                    **details: Any) -> str:
-    """The id of ``kind``: from the journal, else found by name after an interrupted create,
-    else created now and journaled before anything else happens."""
+                    find: Optional[Callable[[], Optional[Any]]] = None,
+                    create: Optional[Callable[[], Any]] = None, **details: Any) -> str:
+    """The id of ``kind``: from the journal, else found on the platform after an interrupted
+    create (``find``, by default the lookup by name of plugin/publish/adopt.py), else
+    created now. The intent is journaled before the call and the id right after it."""
+    from ..adopt import find_by_intent
+
     known = ctx.journal.resource_id(kind)
     if known:
         return known
     if ctx.journal.intent(kind) is not None:
-        found = find()
-        if found is not None:
-            found_id = found.id
+        found = find() if find is not None else find_by_intent(ctx.api, kind, name)
+        found_id = getattr(found, "id", found)
+        if found_id:
             ctx.journal.record(kind, found_id, step=ctx.current_step, name=name, **details)
             ctx.log(f"found {kind} {found_id} created by an interrupted run")
             return found_id

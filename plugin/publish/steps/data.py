@@ -12,7 +12,7 @@ from ...file_names import portable_file_name
 from ..context import PublishContext
 from ..errors import PublishError
 from ..export import export_geopackage, file_md5
-from .base import Step, ensure_resource, first_by
+from .base import Step, ensure_resource
 
 UPLOAD_STATUSES_CLOSED = ("CLOSED", "CHECKING", "GENERATING")
 
@@ -36,7 +36,6 @@ class DataStep(Step):
         name = spec.effective_data_name
         upload_id = ensure_resource(
             ctx, "upload", name,
-            find=lambda: first_by(api.uploads(), name=name),
             create=lambda: api.create_upload(name, srs=export["srs"],
                                              description=spec.wmsv_title))
         api.add_tags("uploads", upload_id, {

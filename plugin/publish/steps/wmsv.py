@@ -5,7 +5,7 @@ public otherwise, e.g. in the shared sandbox). A private WMS-V gets a key for th
 from __future__ import annotations
 
 from types import SimpleNamespace
-from typing import Any, Dict, Optional
+from typing import Any, Dict
 
 from ...entrepot.models import Offering, UserKey
 from ..adopt import KEY_ACCESS_KIND, find_access, key_access_intent
@@ -74,7 +74,6 @@ class WmsvStep(Step):
         name = f"harvest_{ctx.spec.wmsv_name}"
         key_id = ensure_resource(
             ctx, "key_harvest", name,
-            find=lambda: next((k for k in api.list_keys() if k.name == name), None),
             create=lambda: api.create_key(name))
         ensure_key_access(ctx, key_id, permission_id, offering.id)
         ctx.secrets["harvest_apikey"] = key_hash(api.key(key_id))
@@ -94,14 +93,7 @@ def ensure_key_access(ctx: PublishContext, key_id: str, permission_id: str,
 
     if ctx.journal.get("key_access_added") and not ctx.journal.resource_id(KEY_ACCESS_KIND):
         ctx.journal.intend(KEY_ACCESS_KIND, name)   # journal of an earlier version: look up
-    return ensure_resource(
-        ctx, KEY_ACCESS_KIND, name,
-        find=lambda: _as_found(find_access(api, key_id, permission_id, offering_id)),
-        create=create)
-
-
-def _as_found(access_id: Optional[str]) -> Optional[SimpleNamespace]:
-    return SimpleNamespace(id=access_id) if access_id else None
+    return ensure_resource(ctx, KEY_ACCESS_KIND, name, create=create)
 
 
 def key_hash(key: UserKey) -> str:
