@@ -136,9 +136,14 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
         execution_id, stored_id = _create_execution(ctx, execution_kind, stored_data_kind,
                                                     output_name, body)
     tags(execution_id, stored_id)
-    if api.execution(execution_id).status == "CREATED":
+    status = api.execution(execution_id).status
+    if status == "CREATED":
         api.launch_execution(execution_id)
         ctx.checkpoint(f"launched:{execution_kind}")
+    if status in EXECUTION_RUNNING:
+        # Mid-processing: launched, not finished (a quick platform may be done by the first
+        # poll, so the point is reached here too, not only while PROGRESS is seen).
+        ctx.checkpoint(f"running:{execution_kind}")
 
     def done(execution: Execution) -> bool:
         if execution.status in EXECUTION_FAILED:
