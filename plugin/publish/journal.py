@@ -4,7 +4,8 @@ Every id the platform hands out is recorded as soon as it exists, with the step 
 it, so that a second run continues where the first stopped and ``undo`` knows what to remove
 (in reverse order). Before each create call the step writes an *intent* (kind + name): a
 resource created but not journaled (crash between the POST and the write) is then looked up
-on the platform by that name instead of being created again. No secret is ever written here.
+on the platform by that name and adopted (plugin/publish/adopt.py) instead of being created
+again, refused as a taken name, or left behind by undo. No secret is ever written here.
 """
 
 from __future__ import annotations
