@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
+from ..entrepot.errors import NotFound
 from ..entrepot.models import Execution
 from .context import PublishContext
 from .journal import Journal
@@ -93,7 +94,12 @@ def _finder(kind: str) -> Optional[Callable[[Any, str], Optional[str]]]:
 def find_by_intent(api, kind: str, name: str) -> Optional[str]:
     """The id of the ``kind`` named ``name`` (as its intent says) on the platform, or None."""
     finder = _finder(kind)
-    return finder(api, name) if finder else None
+    if finder is None:
+        return None
+    try:
+        return finder(api, name)
+    except NotFound:   # what it hangs on (a configuration, a key) is gone: nothing to adopt
+        return None
 
 
 def _id(item: Optional[Any]) -> Optional[str]:
