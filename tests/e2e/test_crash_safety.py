@@ -161,3 +161,27 @@ def test_the_inventory_sees_a_planted_second_permission_upload_and_key_access(
     workflow.undo()
     with contextlib.suppress(NotFound):   # unpublishing the offering may take it along
         ds_api.delete_permission(permission.id)
+
+
+def test_a_layer_whose_coordinates_do_not_match_its_crs_is_refused_before_any_upload(
+        api, datastores, make_spec, workflow_for, tmp_path):
+    """Hole 9: it ran five steps, failed at the metadata step and left eight resources."""
+    from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "lambert en degrés", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromWkt(
+        "POLYGON((650000 6860000,650400 6860000,650400 6860400,650000 6860000))"))
+    layer.dataProvider().addFeatures([feature])
+    layer.updateExtents()
+    spec = make_spec(datastores["own"],
+                     layer=LayerSource.from_layer(layer, scratch_dir=str(tmp_path)))
+    ds_api = api.in_datastore(spec.datastore_id)
+    before = datastore_inventory(ds_api)
+    workflow = workflow_for(spec)
+    with pytest.raises(NamingError) as caught:
+        workflow.run()
+    assert [p.code for p in caught.value.problems] == ["extent_outside_crs"]
+    assert not workflow.journal.exists_on_disk()
+    assert count(unreferenced(before, datastore_inventory(ds_api), [])) == 0
