@@ -150,6 +150,7 @@ class Soak:
     def _attempts(self, plan: RunPlan, spec: Publication, result: RunOutcome) -> None:
         pending = list(plan.kill_points)
         recovered = False
+        failures = 0
         last: Dict[str, object] = {}
         for attempt in range(1, self.attempts + len(plan.kill_points) + 1):
             result.attempts = attempt
@@ -169,6 +170,9 @@ class Soak:
                     result.running_after_cancel = self._running_after_cancel(spec)
                 return
             LOG.info("run %s try %s: %s", plan.index, attempt, reply["message"])
+            failures += 1 if reply.get("processing") else 0
+            if plan.kind == "broken" and failures >= 2:
+                break   # the processing fails on every try: seen twice, it is the answer
             if plan.kind == "transient" and reply.get("processing") and not recovered:
                 # The processing failed as planned: the platform recovers for the next try.
                 self.sandbox.set_faults(fail_step=None)
