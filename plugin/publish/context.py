@@ -27,6 +27,7 @@ class Timeouts:
     harvest_s: float = 6 * 3600.0
     offering_s: float = 900.0
     unpublish_s: float = 300.0
+    abort_s: float = 120.0
 
 
 @dataclass

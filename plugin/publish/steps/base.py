@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, TypeVar
 
-from ...entrepot.errors import NotFound
+from ...entrepot.errors import Conflict, NotFound
 from ...entrepot.models import Endpoint, Execution, StoredData
 from ..context import PublishContext
 from ..errors import PublishError
@@ -238,7 +238,8 @@ def progress_text(what: str, state: Dict[str, Any]) -> str:
 
 
 def abort_running_executions(ctx: PublishContext, journal: Journal) -> List[str]:
-    """Abort every journaled execution still running; return their ids."""
+    """Abort every journaled execution still running and wait until the platform reports
+    it stopped (an abort during PROGRESS takes effect asynchronously); return their ids."""
     aborted = []
     for entry in journal.resources():
         if not entry["kind"].startswith("execution"):
@@ -249,6 +250,13 @@ def abort_running_executions(ctx: PublishContext, journal: Journal) -> List[str]
             ctx.log(f"cannot read execution {entry['id']}: {error}")
             continue
         if status in EXECUTION_RUNNING:
-            ctx.api.abort_execution(entry["id"])
+            try:
+                ctx.api.abort_execution(entry["id"])
+            except Conflict:   # it finished between the read and the abort: nothing to stop
+                continue
             aborted.append(entry["id"])
+    for execution_id in aborted:
+        ctx.wait(lambda i=execution_id: ctx.api.execution(i),
+                 lambda execution: execution.status not in EXECUTION_RUNNING,
+                 timeout_s=ctx.timeouts.abort_s, what="the execution's abort")
     return aborted
