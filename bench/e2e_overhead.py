@@ -38,7 +38,6 @@ def executions_seconds(api, datastore_id, resources) -> float:
 
 
 def one_run(sandbox, source, index: int, work: str) -> dict:
-    import requests
     from gpf_wmts_publisher.plugin.publish.session import password_api
     from gpf_wmts_publisher.plugin.publish.spec import Publication
     from gpf_wmts_publisher.plugin.publish.workflow import Workflow
@@ -52,12 +51,12 @@ def one_run(sandbox, source, index: int, work: str) -> dict:
                        wmts_name=f"{name}_wmts", pyramid_name=f"{name}_pyr",
                        wmsv_title="Bench", wmts_title="Bench", abstract="Bench",
                        layer=source, top_level=10, bottom_level=14)
-    before = requests.get(f"{sandbox.base_url}/admin/stats", timeout=10).json()["total"]
+    before = sandbox.stats()["total"]
     started = time.monotonic()
     workflow = Workflow(api, spec, journal_dir=work)   # the default poll schedule
     result = workflow.run()
     wall = time.monotonic() - started
-    after = requests.get(f"{sandbox.base_url}/admin/stats", timeout=10).json()["total"]
+    after = sandbox.stats()["total"]
     processing = executions_seconds(api, datastore, result.resources)
     workflow.undo()
     return {"wall": wall, "processing": processing, "client_requests":

@@ -1,4 +1,5 @@
-"""``python -m sandbox --port N --data-dir DIR [--token-lifetime S] [--seed N]``"""
+"""``python -m sandbox --port N --data-dir DIR [--token-lifetime S] [--seed N]
+[--trainer-token T]``"""
 
 from __future__ import annotations
 
@@ -35,6 +36,12 @@ def parse_args(argv=None):
     parser.add_argument("--step-delay", type=float, default=0.2,
                         help="seconds between two statuses of a job")
     parser.add_argument("--quiet", action="store_true", help="no request log")
+    parser.add_argument("--trainer-token", default=None,
+                        help="token of the /admin/* knobs (default: DIR/trainer.token, made at"
+                             " the first start)")
+    parser.add_argument("--harvest-render-limit", type=int, default=None, metavar="N",
+                        help="draw at most N GetMaps per harvest; the rest of its tiles is"
+                             " walked without drawing (training server, benchmarks)")
     parser.add_argument("--exit-with-parent", action="store_true",
                         help="stop when the process that started it dies (tests: no orphans)")
     return parser.parse_args(argv)
@@ -65,7 +72,9 @@ def main(argv=None) -> int:
                          request_handler=RedactingRequestHandler)
     base_url = f"http://127.0.0.1:{server.server_port}"
     app, sb = build(args.data_dir, base_url, token_lifetime=args.token_lifetime,
-                    seed_value=args.seed, step_delay_s=args.step_delay)
+                    seed_value=args.seed, step_delay_s=args.step_delay,
+                    trainer_token=args.trainer_token,
+                    harvest_render_limit=args.harvest_render_limit)
     server.app = app
 
     def stop(*_):

@@ -8,18 +8,21 @@ import socket
 import struct
 import time
 from pathlib import Path
+from typing import Optional
 
 from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
-from . import auth
+from . import admin, auth
 from .api import bp as api_bp
 from .context import Sandbox, sandbox
 from .contract import hook as contract_hook
 from .csw import CswService
 from .errors import ApiError
 from .faults import Faults
+from .key_access import ConsumerKeys
+from .request_guard import RefuseNulBytes, nul_error
 from .seed import seed
 from .services import WmsvLayers, WmtsLayers
 from .store import Store
@@ -51,6 +54,7 @@ def create_flask_app(sb: Sandbox) -> Flask:
     app.register_blueprint(api_bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(auth.realm_bp)
+    app.register_blueprint(admin.bp)
 
     @app.before_request
     def inject_faults():
@@ -81,44 +85,11 @@ def create_flask_app(sb: Sandbox) -> Flask:
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
+        if isinstance(error, ValueError) and "null byte" in str(error):
+            # A NUL that came in a body or a file name (the URL is checked before routing).
+            return jsonify(nul_error().body()), 400
         log.exception("unexpected error on %s", request.path)
         return jsonify(ApiError(500, "Erreur interne du bac à sable").body()), 500
-
-    @app.post("/admin/faults")
-    def set_faults():
-        try:
-            config = sb.faults.configure(request.get_json(force=True) or {})
-        except (ValueError, TypeError) as error:
-            raise ApiError(400, str(error)) from None
-        return jsonify(vars(config))
-
-    @app.post("/admin/quotas")
-    def set_quotas():
-        """Lower (or raise) every datastore's quotas, to try what a full quota does."""
-        body = request.get_json(force=True) or {}
-        unknown = set(body) - {"endpoint_quota", "storage_quota"}
-        if unknown or not all(isinstance(v, int) and v >= 0 for v in body.values()):
-            raise ApiError(400, "attendu : {endpoint_quota?: int, storage_quota?: int}")
-
-        def apply(ds):
-            if "endpoint_quota" in body:
-                for entry in ds["endpoints"]:
-                    entry["quota"] = body["endpoint_quota"]
-            if "storage_quota" in body:
-                ds["storage_quota"] = body["storage_quota"]
-
-        for ds in sb.store.all("datastores"):
-            sb.store.update("datastores", ds["_id"], apply)
-        return jsonify(body)
-
-    @app.get("/admin/stats")
-    def stats():
-        return jsonify(sb.faults.stats())
-
-    @app.post("/admin/reset")
-    def reset():
-        sb.faults.reset()
-        return jsonify({"reset": True})
 
     @app.get("/annexes/<technical_name>/<path:path>")
     def annexe(technical_name, path):
@@ -157,9 +128,10 @@ def _services(sb: Sandbox) -> dict:
     from .wmsv import WmsvService
     from .wmts import WmtsService
 
-    wmsv = WmsvService(WmsvLayers(sb.store))
-    wmts = WmtsService(WmtsLayers(sb.store), lambda: sb.base_url)
-    tms = TmsService(WmtsLayers(sb.store))
+    keys = ConsumerKeys(sb.store)
+    wmsv = WmsvService(WmsvLayers(sb.store), key_resolver=keys)
+    wmts = WmtsService(WmtsLayers(sb.store), lambda: sb.base_url, keys)
+    tms = TmsService(WmtsLayers(sb.store), keys)
     csw = CswService(sb.store)
     mounts = {"/wms-v/ows": wmsv, "/private/wms-v/ows": wmsv,
               "/wmts": wmts, "/private/wmts": wmts, "/tms": tms, "/private/tms": tms,
@@ -168,18 +140,22 @@ def _services(sb: Sandbox) -> dict:
 
 
 def build(data_dir: Path, base_url: str, *, token_lifetime: float = 300.0, seed_value: int = 0,
-          step_delay_s: float = 0.2, start_workers: bool = True):
-    """(wsgi app, Sandbox) for a data dir; seeds a fresh one and resumes pending jobs."""
+          step_delay_s: float = 0.2, start_workers: bool = True,
+          trainer_token: Optional[str] = None, harvest_render_limit: Optional[int] = None):
+    """(wsgi app, Sandbox) for a data dir; seeds a fresh one and resumes pending jobs.
+    ``trainer_token`` opens /admin (default: DIR/trainer.token, made at the first start)."""
     store = Store(Path(data_dir))
     seed(store)
     signer = TokenSigner(load_or_create_secret(Path(data_dir) / "secret.key"),
                          issuer=f"{base_url}/realms/geoplateforme")
     sb = Sandbox(store=store, base_url=base_url, signer=signer, faults=Faults(seed_value),
-                 token_lifetime=token_lifetime, step_delay_s=step_delay_s)
+                 token_lifetime=token_lifetime, step_delay_s=step_delay_s,
+                 trainer_token=trainer_token or admin.load_or_create_trainer_token(data_dir),
+                 harvest_render_limit=harvest_render_limit)
     sb.workers = Workers(sb)
     flask_app = create_flask_app(sb)
     wsgi = DispatcherMiddleware(flask_app.wsgi_app, _services(sb))
-    flask_app.wsgi_app = wsgi
+    flask_app.wsgi_app = RefuseNulBytes(wsgi)
     if start_workers:
         sb.workers.resume_pending()
     return flask_app, sb

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 from flask import current_app
 
@@ -22,6 +23,8 @@ class Sandbox:
     refresh_lifetime: float = 1800.0
     step_delay_s: float = 0.2          # pause between statuses so clients see them move
     workers: object = None             # sandbox.workers.Workers, set by the app factory
+    trainer_token: str = field(default="", repr=False)  # opens /admin (sandbox.admin)
+    harvest_render_limit: Optional[int] = None  # GetMaps drawn per harvest (None: all)
 
     @property
     def data_dir(self) -> Path:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 from urllib.parse import parse_qsl
 
 from . import pm_grid
+from .tile_plan import Tile, area_geometry_3857, blocks, count_in_level
+from .tile_plan import count_tiles as count_tiles  # re-exported: the harvest's own count
 
-Tile = Tuple[int, int]  # column, row
 _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png"}
 _QT_WRITERS = {"jpg": "JPG", "png": "PNG"}
 _JPEG_QUALITY = 90
@@ -34,71 +34,7 @@ class HarvestResult:
     seconds: float
     per_level: Dict[int, int] = field(default_factory=dict)
     cancelled: bool = False
-
-
-def _area_geometry_3857(area_wkt_4326: str):
-    """The harvest polygon in web mercator.
-
-    Projected by hand (pm_grid) rather than with QgsCoordinateTransform: while QGIS Server
-    renders in another thread, a CRS built here now and then comes out invalid and the
-    transform silently does nothing.
-    """
-    from qgis.core import QgsGeometry, QgsPointXY, QgsWkbTypes
-
-    geometry = QgsGeometry.fromWkt(area_wkt_4326)
-    if geometry.isNull() or geometry.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
-        raise ValueError("harvest area is not a WKT polygon")
-    # Straight lon/lat edges bend in mercator: add vertices so the shape follows.
-    geometry = geometry.densifyByDistance(0.01)
-    polygons = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
-    return QgsGeometry.fromMultiPolygonXY(
-        [
-            [
-                [QgsPointXY(*pm_grid.lonlat_to_mercator(point.x(), point.y())) for point in ring]
-                for ring in polygon
-            ]
-            for polygon in polygons
-        ]
-    )
-
-
-def tiles_in_area(z: int, area_3857) -> List[Tile]:
-    """The tiles of level z whose inside meets the area (touching an edge is not enough)."""
-    from qgis.core import QgsGeometry, QgsRectangle
-
-    box = area_3857.boundingBox()
-    tile_range = pm_grid.tile_range(
-        z, (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
-    )
-    # A lon/lat rectangle stays a rectangle in web mercator: every tile of its range counts.
-    if abs(area_3857.area() - box.area()) <= box.area() * 1e-9:
-        return list(tile_range.tiles())
-    engine = QgsGeometry.createGeometryEngine(area_3857.constGet())
-    engine.prepareGeometry()
-    inset = pm_grid.tile_span(z) * 1e-6
-    found = []
-    for col, row in tile_range.tiles():
-        min_x, min_y, max_x, max_y = pm_grid.tile_bbox(z, col, row)
-        inner = QgsGeometry.fromRect(
-            QgsRectangle(min_x + inset, min_y + inset, max_x - inset, max_y - inset)
-        )
-        if engine.intersects(inner.constGet()):
-            found.append((col, row))
-    return found
-
-
-def count_tiles(levels: Iterable, area_wkt_4326: str) -> int:
-    """How many tiles a harvest of `levels` over the area writes."""
-    area = _area_geometry_3857(area_wkt_4326)
-    return sum(len(tiles_in_area(int(z), area)) for z in levels)
-
-
-def _metatile_blocks(tiles: List[Tile], metatile: int) -> Dict[Tile, Set[Tile]]:
-    """Tiles grouped by the grid-aligned meta-tile holding them."""
-    blocks: Dict[Tile, Set[Tile]] = defaultdict(set)
-    for col, row in tiles:
-        blocks[(col // metatile, row // metatile)].add((col, row))
-    return blocks
+    skipped: int = 0  # tiles walked but not drawn past ``render_limit``
 
 
 def _getmap_params(layer: str, z: int, block: List[Tile], extras: str) -> Tuple[dict, int, int]:
@@ -173,8 +109,14 @@ def harvest(
     metatile: int = 4,
     *,
     sleep: Callable[[float], None] = time.sleep,
+    render_limit: Optional[int] = None,
 ) -> HarvestResult:
-    """Harvest `layer` from the WMS at `harvest_url` into a PM tile pyramid under `out_dir`."""
+    """Harvest `layer` from the WMS at `harvest_url` into a PM tile pyramid under `out_dir`.
+
+    The tiles are walked as a stream of meta-tile blocks (sandbox.tile_plan): memory does not
+    grow with their number. ``render_limit`` (the sandbox's ``--harvest-render-limit``) stops
+    drawing after that many GetMaps; the rest of the tile list is still walked, counted in
+    ``skipped`` and in the progress, so a huge training harvest ends in seconds."""
     if fmt not in _EXTENSIONS:
         raise ValueError(f"unsupported harvest format {fmt!r}")
     if not out_dir:
@@ -191,19 +133,25 @@ def harvest(
     cancelled = cancelled or (lambda: False)
     ext = _EXTENSIONS[fmt]
     started = time.perf_counter()
-    area = _area_geometry_3857(area_wkt_4326)
-    plan = {int(z): tiles_in_area(int(z), area) for z in levels}
-    total = sum(len(tiles) for tiles in plan.values())
-    result = HarvestResult(tiles=0, requests=0, seconds=0.0, per_level={z: 0 for z in plan})
+    area = area_geometry_3857(area_wkt_4326)
+    zs = sorted({int(z) for z in levels})
+    total = sum(count_in_level(z, area) for z in zs)
+    result = HarvestResult(tiles=0, requests=0, seconds=0.0, per_level={z: 0 for z in zs})
     if progress:
         progress(0, total)
-    for z in sorted(plan):
-        for block_tiles in _metatile_blocks(plan[z], max(1, metatile)).values():
+    getmaps = 0
+    for z in zs:
+        for block in blocks(z, area, metatile):
             if cancelled():
                 result.cancelled = True
                 result.seconds = time.perf_counter() - started
                 return result
-            block = sorted(block_tiles)
+            if render_limit is not None and getmaps >= render_limit:
+                result.skipped += len(block)
+                if progress:
+                    progress(result.tiles + result.skipped, total)
+                continue
+            getmaps += 1
             params, min_col, min_row = _getmap_params(layer, z, block, extras)
             body, calls = _fetch(session, harvest_url, params, sleep, cancelled)
             result.requests += calls
@@ -230,6 +178,6 @@ def harvest(
             result.tiles += len(block)
             result.per_level[z] += len(block)
             if progress:
-                progress(result.tiles, total)
+                progress(result.tiles + result.skipped, total)
     result.seconds = time.perf_counter() - started
     return result

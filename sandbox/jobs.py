@@ -86,7 +86,8 @@ def harvest(workers, execution: dict) -> None:
         result = run_harvest(
             params["harvest_url"], params["harvest_layers"], levels, params["harvest_area"],
             fmt, str(out_dir), extras=params.get("harvest_extras") or "",
-            progress=progress, cancelled=lambda: workers.is_aborted(execution["_id"]))
+            progress=progress, cancelled=lambda: workers.is_aborted(execution["_id"]),
+            render_limit=workers.sb.harvest_render_limit)
     except Exception as error:
         if workers.is_aborted(execution["_id"]):
             raise Aborted() from error
@@ -95,6 +96,9 @@ def harvest(workers, execution: dict) -> None:
         raise Aborted()
     workers.log_line(execution["_id"],
                      f"{result.tiles} tuiles moissonnées en {result.seconds:.1f} s")
+    if result.skipped:
+        workers.log_line(execution["_id"], f"{result.skipped} tuiles parcourues sans être"
+                                           " dessinées (--harvest-render-limit du bac à sable)")
     size = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file())
     bbox = _wkt_bounds(params["harvest_area"])
     compression = params.get("compression") or ("png" if fmt == "image/png" else "jpg")

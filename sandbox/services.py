@@ -6,37 +6,10 @@ so publishing or unpublishing an offering needs no explicit registration.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
-
-def _expired(permission: dict) -> bool:
-    end = permission.get("end_date")
-    if not end:
-        return False
-    try:
-        return datetime.fromisoformat(end.replace("Z", "+00:00")) < datetime.now(timezone.utc)
-    except ValueError:
-        return False
-
-
-def api_keys_for(store, offering: dict) -> Tuple[str, ...]:
-    """HASH keys allowed on a private offering: those of the users a valid permission names
-    (directly or through a community); an ``open`` offering on a private endpoint takes any key."""
-    keys = [k for k in store.all("keys") if k["type"] == "HASH"]
-    if offering.get("open"):
-        return tuple(k["type_infos"]["hash"] for k in keys)
-    users = set()
-    for permission in store.all("permissions"):
-        if offering["_id"] not in permission["offerings"] or _expired(permission):
-            continue
-        users.update(permission.get("users", []))
-        communities = set(permission.get("communities", []))
-        for user in store.all("users"):
-            if communities & {m["community"] for m in user["communities"]}:
-                users.add(user["_id"])
-    return tuple(k["type_infos"]["hash"] for k in keys if k["user"] in users)
+from .key_access import keys_opening
 
 
 def _private(store, offering: dict) -> bool:
@@ -98,7 +71,7 @@ class WmsvLayers(_PublishedLayers):
             name=offering["layer_name"], gpkg_path=sd["_database"], table=relation["name"],
             sld_bytes=sld, title=config["type_infos"].get("title", ""),
             abstract=config["type_infos"].get("abstract", ""), private=private,
-            api_keys=api_keys_for(self.store, offering) if private else ())
+            api_keys=keys_opening(self.store, offering) if private else ())
 
 
 class WmtsLayers(_PublishedLayers):
@@ -126,7 +99,7 @@ class WmtsLayers(_PublishedLayers):
             abstract=config["type_infos"].get("abstract", ""),
             pyramid_dir=sd["_pyramid"]["dir"], levels=levels, fmt=sd["_pyramid"]["fmt"],
             bbox_4326=(bbox["west"], bbox["south"], bbox["east"], bbox["north"]),
-            private=private, api_keys=api_keys_for(self.store, offering) if private else ())
+            private=private, api_keys=keys_opening(self.store, offering) if private else ())
 
 
 def published_record(store, file_identifier: str) -> Optional[Path]:

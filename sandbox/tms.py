@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Optional
 
 from werkzeug.wrappers import Request, Response
 
+from .key_access import KeyResolver, api_key_of, refused_key
 from .pm_grid import mercator_bbox_of_lonlat
-from .wmsv import api_key_of
 
 TILE = re.compile(
     r"^/1\.0\.0/(?P<layer>[^/]+)/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)\.(?P<ext>png|jpe?g)$")
@@ -20,8 +21,9 @@ MIME = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
 class TmsService:
     """Serves the WMTS layers' tiles; on a ``/private`` mount a permitted key is required."""
 
-    def __init__(self, layers_provider):
+    def __init__(self, layers_provider, key_resolver: Optional[KeyResolver] = None):
         self.layers_provider = layers_provider
+        self.key_resolver = key_resolver or api_key_of
 
     def __call__(self, environ, start_response):
         return self.handle(Request(environ))(environ, start_response)
@@ -36,9 +38,11 @@ class TmsService:
         if layer is None or layer.private != private_mount:
             return Response("Unknown layer", status=404)
         if layer.private:
-            key = api_key_of(request.environ, {k.upper(): v for k, v in request.args.items()})
-            if not key or key not in layer.api_keys:
-                return Response("A key with access to this layer is required", status=401)
+            key = self.key_resolver(request.environ,
+                                    {k.upper(): v for k, v in request.args.items()})
+            if key not in layer.api_keys:
+                status, _, words = refused_key(key, "this layer")
+                return Response(words, status=int(status.split()[0]))
         if "z" not in match.groupdict():
             return self._tile_map(request, layer)
         z, x, y = int(match["z"]), int(match["x"]), int(match["y"])

@@ -4,7 +4,7 @@
 fly for the layers it names (kept in a small cache, rebuilt when a layer's SLD or data changes).
 The project is handed to `QgsServer.handleRequest` directly: no .qgs file, so no cache staleness.
 Like the platform it rate-limits per client IP (429 + Retry-After) and asks a key for private
-layers (401).
+layers (401 without a key, 403 for a key without an access: sandbox/key_access.py).
 """
 
 from __future__ import annotations
@@ -14,12 +14,10 @@ import collections
 import hashlib
 import math
 import os
-import queue
 import sys
 import threading
 import time
 import uuid
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Deque, Dict, Iterable, List, Optional, Protocol, Tuple
@@ -28,41 +26,14 @@ from xml.sax.saxutils import escape
 
 from qgis.PyQt import sip
 
+from .key_access import KeyResolver, api_key_of, refused_key
+from .qgis_thread import QgisThread
+
 _app = None
 _server = None
-# QgsServer and the projects it renders are not thread safe, and layers made in one thread draw
-# nothing once that thread is gone (werkzeug runs each request in a new thread): all QGIS
-# Server work runs, one job at a time, in this single long-lived thread.
-class _QgisThread:
-    """Runs callables one at a time in one daemon thread that lives as long as the process
-    (a pool's worker is joined at exit, leaving QGIS objects bound to a dead thread)."""
-
-    def __init__(self):
-        self._jobs: queue.Queue = queue.Queue()
-        self._thread = None
-        self._start_lock = threading.Lock()
-
-    def run(self, function):
-        with self._start_lock:
-            if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._serve, name="sandbox-qgis-server", daemon=True
-                )
-                self._thread.start()
-        done = Future()
-        self._jobs.put((function, done))
-        return done.result()
-
-    def _serve(self):
-        while True:
-            function, done = self._jobs.get()
-            try:
-                done.set_result(function())
-            except BaseException as error:  # handed to the waiting request thread
-                done.set_exception(error)
-
-
-_qgis_thread = _QgisThread()
+# QgsServer and the projects it renders are not thread safe: all QGIS Server work runs in
+# one long-lived thread (sandbox/qgis_thread.py).
+_qgis_thread = QgisThread()
 
 SUPPORTED_CRS = ("EPSG:3857", "EPSG:4326")
 _LAYER_PARAMS = ("LAYERS", "LAYER", "QUERY_LAYERS")
@@ -134,6 +105,7 @@ class WmsvLayer:
         )
 
     def opens_with(self, key: Optional[str]) -> bool:
+        """``key`` is the id of the key the request presents (see ``sandbox.key_access``)."""
         return not self.private or (key is not None and key in self.api_keys)
 
 
@@ -275,16 +247,6 @@ def client_address(environ) -> str:
     return environ.get("REMOTE_ADDR") or "unknown"
 
 
-def api_key_of(environ, params: Dict[str, str]) -> Optional[str]:
-    """The consumer key, from the `apikey` parameter or the `apikey` / `X-Api-Key` header."""
-    return (
-        params.get("APIKEY")
-        or environ.get("HTTP_APIKEY")
-        or environ.get("HTTP_X_API_KEY")
-        or None
-    )
-
-
 class WmsvService:
     """WSGI app: WMS 1.1.1 / 1.3.0 GetCapabilities, GetMap (png, jpeg), GetLegendGraphic,
     GetFeatureInfo, rendered by QGIS Server."""
@@ -296,8 +258,10 @@ class WmsvService:
         retry_after_s: float = 5,
         *,
         clock: Callable[[], float] = time.monotonic,
+        key_resolver: Optional[KeyResolver] = None,
     ):
         self.layers_provider = layers_provider
+        self.key_resolver = key_resolver or api_key_of
         ensure_qgis_app()  # in the constructing (main) thread: the application must not be
         _qgis_thread.run(_qgis_server)  # born in a short-lived request thread
         self.rate_limiter = SlidingWindowRateLimiter(max_requests_per_s, retry_after_s, clock)
@@ -329,8 +293,10 @@ class WmsvService:
             )
         pairs = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         params = {name.upper(): value for name, value in pairs}
-        key = api_key_of(environ, params)
+        key = self.key_resolver(environ, params)
         request = params.get("REQUEST", "").lower()
+        if key is None and environ.get("SCRIPT_NAME", "").startswith("/private"):
+            return self._error(*refused_key(None, "the private WMS-V"))
         if request == "getcapabilities":
             # No layer yet is still a valid (empty) service, as on the platform.
             layers = [layer for layer in self.layers_provider.all() if layer.opens_with(key)]
@@ -349,9 +315,7 @@ class WmsvService:
                         "400 Bad Request", "LayerNotDefined", f"unknown layer {name!r}"
                     )
                 if not layer.opens_with(key):
-                    return self._error(
-                        "401 Unauthorized", "Unauthorized", f"layer {name!r} needs a valid apikey"
-                    )
+                    return self._error(*refused_key(key, f"layer {name!r}"))
                 layers.append(layer)
             if not layers:
                 return self._error("400 Bad Request", "MissingParameterValue", "LAYERS is empty")
@@ -400,7 +364,8 @@ class WmsvService:
         return status, headers, body
 
 
-_REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 500: "Error"}
+_REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
+            404: "Not Found", 500: "Error"}
 
 
 def _public_url(environ) -> str:

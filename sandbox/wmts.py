@@ -17,8 +17,9 @@ In front of it this module makes the service answer like the platform:
   tile inside them that the harvest did not write (outside the area polygon) a 404 OWS
   exception (MapProxy would draw a blank PNG there, whatever the layer's format);
 - private layers live on the private endpoint (a mount path starting with `/private`): every
-  request there needs a key (`apikey` parameter or header) of the layer, else 401; the public
-  endpoint never shows private layers.
+  request there needs a key with an access to the layer (sandbox/key_access.py): none or an
+  unknown one is a 401, a key without that access a 403; the public endpoint never shows
+  private layers.
 """
 
 from __future__ import annotations
@@ -36,22 +37,20 @@ from urllib.parse import parse_qsl
 from xml.sax.saxutils import escape
 
 import yaml
-from lxml import etree
 
 from . import pm_grid
+from .key_access import KeyResolver, api_key_of, refused_key
+from .wmts_capabilities import (
+    INTERNAL_HOST,
+    MATRIX_SET,
+    OWS_NS,
+    platform_capabilities,
+)
 
-WMTS_NS = "http://www.opengis.net/wmts/1.0"
-OWS_NS = "http://www.opengis.net/ows/1.1"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-NS = {"wmts": WMTS_NS, "ows": OWS_NS, "xlink": XLINK_NS}
-
-MATRIX_SET = "PM"
-STYLE = "normal"
 _ACCEPTED_STYLES = {"normal", "default", ""}
 _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png"}
 # MapProxy names cache files after the format's subtype: image/jpg gives the harvest's ".jpg".
 _MAPPROXY_FORMATS = {"image/jpeg": "image/jpg", "image/png": "image/png"}
-_INTERNAL_HOST = "mapproxy.internal"
 _REST_TILE = re.compile(
     r"/1\.0\.0/(?P<layer>[^/]+)/(?P<style>[^/]*)/(?P<tms>[^/]+)/(?P<z>[^/]+)/"
     r"(?P<row>[^/]+)/(?P<col>[^/.]+)\.(?P<ext>\w+)$"
@@ -194,9 +193,9 @@ def call_wsgi(app, path: str, query: str = "") -> Tuple[str, List[Tuple[str, str
         "SCRIPT_NAME": "",
         "PATH_INFO": path,
         "QUERY_STRING": query,
-        "SERVER_NAME": _INTERNAL_HOST,
+        "SERVER_NAME": INTERNAL_HOST,
         "SERVER_PORT": "80",
-        "HTTP_HOST": _INTERNAL_HOST,
+        "HTTP_HOST": INTERNAL_HOST,
         "SERVER_PROTOCOL": "HTTP/1.1",
         "wsgi.url_scheme": "http",
         "wsgi.input": BytesIO(),
@@ -222,11 +221,13 @@ class WmtsService:
         self,
         layers_provider: WmtsLayersProvider,
         base_url_provider: Callable[[], Optional[str]],
+        key_resolver: Optional[KeyResolver] = None,
     ):
         """`base_url_provider()` gives the scheme://host[:port] clients use (no path); the
         mount path (SCRIPT_NAME) is appended. None means the request's own host."""
         self.layers_provider = layers_provider
         self.base_url_provider = base_url_provider
+        self.key_resolver = key_resolver or api_key_of
         self._mapproxy = _MapProxyHolder()
 
     @property
@@ -249,16 +250,16 @@ class WmtsService:
         private_endpoint = mount.startswith("/private") or "/private/" in mount
         pairs = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         params = {name.upper(): value for name, value in pairs}
-        key = params.get("APIKEY") or environ.get("HTTP_APIKEY") or environ.get("HTTP_X_API_KEY")
-        if private_endpoint and not key:
-            return _exception("401 Unauthorized", "Unauthorized", "an apikey is needed")
+        key = self.key_resolver(environ, params)
+        if private_endpoint and key is None:
+            return _exception(*refused_key(None, "the private WMTS"))
         visible = [
             layer
             for layer in self.layers_provider.all()
             if layer.private == private_endpoint and (not layer.private or key in layer.api_keys)
         ]
         if private_endpoint and not visible:
-            return _exception("401 Unauthorized", "Unauthorized", "this apikey opens no layer")
+            return _exception(*refused_key(key, "any layer of the private WMTS"))
         public_url = self._public_url(environ, mount)
         if path == _REST_CAPABILITIES:
             return self._capabilities(visible, public_url)
@@ -304,9 +305,12 @@ class WmtsService:
     def _tile(self, visible, private_endpoint, *, layer, style, tms, z, row, col, ext):
         wanted = next((item for item in visible if item.name == layer), None)
         if wanted is None:
-            known = None if private_endpoint else self.layers_provider(layer)
-            if known is not None and known.private:
+            known = self.layers_provider(layer)
+            if known is not None and known.private and not private_endpoint:
                 return _exception("401 Unauthorized", "Unauthorized", "layer on the private WMTS")
+            if known is not None and known.private:  # a key that opens other layers only
+                return _exception("403 Forbidden", "Forbidden", f"this key has no access to"
+                                  f" layer {layer!r}")
             return _bad_parameter("LAYER", f"unknown layer {layer!r}")
         if style not in _ACCEPTED_STYLES:
             return _bad_parameter("STYLE", f"unknown style {style!r}")
@@ -343,83 +347,6 @@ class WmtsService:
                 for name, value in headers
             ]
         return status, headers, body
-
-
-def platform_capabilities(raw: bytes, visible: List[WmtsLayer], public_url: str) -> bytes:
-    """MapProxy's capabilities rewritten as the platform writes them, for `visible` layers."""
-    text = raw.replace(f"http://{_INTERNAL_HOST}/service?".encode(), (public_url + "?").encode())
-    text = text.replace(f"http://{_INTERNAL_HOST}/wmts".encode(), public_url.encode())
-    root = etree.fromstring(text)
-    for operation in root.findall("ows:OperationsMetadata/ows:Operation", NS):
-        if operation.get("name") == "GetFeatureInfo":  # pyramids carry no attributes
-            operation.getparent().remove(operation)
-    contents = root.find("wmts:Contents", NS)
-    by_name = {layer.name: layer for layer in visible}
-    for element in contents.findall("wmts:Layer", NS):
-        layer = by_name.get(element.findtext("ows:Identifier", namespaces=NS))
-        if layer is None:
-            contents.remove(element)
-        else:
-            _rewrite_layer(element, layer, public_url)
-    for matrix_set in contents.findall("wmts:TileMatrixSet", NS):
-        for identifier in matrix_set.findall("wmts:TileMatrix/ows:Identifier", NS):
-            identifier.text = str(int(identifier.text))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-
-
-def _element(tag: str, text: Optional[str] = None, **attributes) -> etree._Element:
-    prefix, local = tag.split(":")
-    element = etree.Element(f"{{{NS[prefix]}}}{local}", **attributes)
-    if text is not None:
-        element.text = text
-    return element
-
-
-def _rewrite_layer(element, layer: WmtsLayer, public_url: str) -> None:
-    title = element.find("ows:Title", NS)
-    title.text = layer.title or layer.name
-    abstract = element.find("ows:Abstract", NS)
-    if abstract is None and layer.abstract:
-        abstract = _element("ows:Abstract")
-        title.addnext(abstract)
-    if abstract is not None:
-        abstract.text = layer.abstract
-    min_lon, min_lat, max_lon, max_lat = layer.bbox_4326
-    box = element.find("ows:WGS84BoundingBox", NS)
-    box.find("ows:LowerCorner", NS).text = f"{min_lon} {min_lat}"
-    box.find("ows:UpperCorner", NS).text = f"{max_lon} {max_lat}"
-    for style in element.findall("wmts:Style", NS):
-        style.set("isDefault", "true")
-        style.find("ows:Identifier", NS).text = STYLE
-    for fmt in element.findall("wmts:Format", NS):
-        fmt.text = layer.fmt
-    for old in element.findall("wmts:TileMatrixSetLink", NS) + element.findall(
-        "wmts:ResourceURL", NS
-    ):
-        element.remove(old)
-    link = _element("wmts:TileMatrixSetLink")
-    link.append(_element("wmts:TileMatrixSet", MATRIX_SET))
-    limits = _element("wmts:TileMatrixSetLimits")
-    for tile_range in layer.limits():
-        matrix_limits = _element("wmts:TileMatrixLimits")
-        for tag, value in (
-            ("wmts:TileMatrix", tile_range.z),
-            ("wmts:MinTileRow", tile_range.min_row),
-            ("wmts:MaxTileRow", tile_range.max_row),
-            ("wmts:MinTileCol", tile_range.min_col),
-            ("wmts:MaxTileCol", tile_range.max_col),
-        ):
-            matrix_limits.append(_element(tag, str(value)))
-        limits.append(matrix_limits)
-    link.append(limits)
-    element.append(link)
-    template = (
-        f"{public_url}/1.0.0/{layer.name}/{{Style}}/{{TileMatrixSet}}/{{TileMatrix}}/"
-        f"{{TileRow}}/{{TileCol}}.{layer.ext}"
-    )
-    element.append(
-        _element("wmts:ResourceURL", format=layer.fmt, resourceType="tile", template=template)
-    )
 
 
 def _bad_parameter(locator: str, message: str):

@@ -197,11 +197,12 @@ def main(argv=None) -> int:
     started = time.monotonic()
     # The sandbox's own defaults (5 min tokens, 0.2 s job steps), not the tests' fast ones.
     with start_sandbox(work / "sandbox-data", token_lifetime=300, step_delay=0.2) as sandbox:
-        return run(args, output, work, sandbox.base_url, time.monotonic() - started)
+        return run(args, output, work, sandbox, time.monotonic() - started)
 
 
-def run(args, output: Path, work: Path, base_url: str, start_s: float) -> int:
-    """The demo proper, while the sandbox runs at ``base_url``."""
+def run(args, output: Path, work: Path, sandbox, start_s: float) -> int:
+    """The demo proper, while ``sandbox`` (tests.fixtures.sandbox.RunningSandbox) runs."""
+    base_url = sandbox.base_url
     if args.gui:
         run_gui(base_url)
         return 0
@@ -215,9 +216,7 @@ def run(args, output: Path, work: Path, base_url: str, start_s: float) -> int:
     wall = time.monotonic() - started
     print(f"PUBLISHED {result.wmts_layer_name} in {wall:.1f} s")
     renders = render_levels(result, spec, output)
-    import requests
-
-    stats = requests.get(f"{base_url}/admin/stats", timeout=10).json()
+    stats = sandbox.stats()  # /admin wants the trainer token: the launcher knows it
     processing = processing_seconds(probe, spec, result)
     write_report({
         "sandbox_url": base_url, "sandbox_start_s": round(start_s, 2),

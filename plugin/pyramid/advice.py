@@ -19,7 +19,10 @@ from .grid import (
 )
 from .zoom_range import ZoomRange
 
-# Beyond this many tiles a harvest runs for hours and fills quotas.
+# Beyond this many tiles a harvest runs for hours and fills quotas. The sandbox refuses a
+# harvest above the same number (sandbox/tile_plan.py HARVEST_TILE_CAP; it cannot import the
+# plugin, so tests/sandbox/test_tile_plan.py checks the two are equal). The wizard's pyramid
+# page warns through advise(), which uses this constant.
 DEFAULT_MAX_TILES = 5_000_000
 # A bottom level more than this many levels finer than the data only magnifies it.
 LEVELS_FINER_THAN_DATA_ALLOWED = 1

@@ -9,6 +9,8 @@ from flask import jsonify, request
 
 from ..context import sandbox
 from ..errors import ApiError, not_found
+from ..key_access import permission_offerings, user_benefits
+from ..quota import annex_quota, annex_use, storage_use
 from ..store import new_id, now_iso
 from . import bp
 from .common import current_user, datastore, endpoint_view, json_body, list_reply, no_content
@@ -23,7 +25,7 @@ from .views import (
     stamps,
 )
 
-KEY_TYPES = ("HASH", "BASIC", "OAUTH2")
+KEY_TYPES = ("HASH", "HEADER", "BASIC", "OAUTH2")
 
 
 @bp.get("/users/me")
@@ -56,12 +58,6 @@ def community_view(community: dict) -> dict:
 def endpoint_use(ds_id: str, endpoint_id: str) -> int:
     return sum(1 for _ in sandbox().store.find("offerings", datastore=ds_id,
                                                  endpoint=endpoint_id))
-
-
-def storage_use(ds_id: str) -> int:
-    store = sandbox().store
-    return sum(d.get("size", 0) for kind in ("uploads", "stored_data")
-               for d in store.find(kind, datastore=ds_id))
 
 
 def datastore_endpoints(ds: dict) -> list:
@@ -99,7 +95,7 @@ def datastore_view(ds: dict) -> dict:
             "data": [_storage(ds, "POSTGRESQL", ["VECTEUR"], ds["storage_quota"], use),
                      _storage(ds, "S3", ["PYRAMIDE"], ds["storage_quota"], 0)],
             "uploads": _storage(ds, "FILESYSTEM-uploads", [], ds["storage_quota"], use),
-            "annexes": _storage(ds, "S3-annexes", [], 100 * 1024**2, 0),
+            "annexes": _storage(ds, "S3-annexes", [], annex_quota(ds), annex_use(ds["_id"])),
         },
     }
     for key in ("configuration_layer_name_prefix", "metadata_file_identifier_prefix"):
@@ -155,6 +151,7 @@ def create_key():
     if body["type"] not in KEY_TYPES:
         raise ApiError(400, f"type doit être l'un de {', '.join(KEY_TYPES)} dans le bac à sable")
     infos = dict(body["type_infos"])
+    _check_type_infos(body["type"], infos)
     if body["type"] == "HASH":
         infos["hash"] = infos.get("hash") or secrets.token_hex(16)
         if any(k["type_infos"].get("hash") == infos["hash"] for k in sandbox().store.all("keys")):
@@ -166,6 +163,22 @@ def create_key():
         **{k: body[k] for k in ("user_agent", "referer") if body.get(k)},
     })
     return jsonify(key_view(key)), 201
+
+
+def _check_type_infos(kind: str, infos: dict) -> None:
+    """What a service needs to recognise the key (the platform's BasicInfoDto / HeaderInfoDto)."""
+    if kind == "BASIC" and not (isinstance(infos.get("login"), str) and infos.get("login")
+                                and isinstance(infos.get("password"), str)
+                                and infos.get("password")):
+        raise ApiError(400, "type_infos.login et type_infos.password sont obligatoires pour"
+                            " une clé BASIC")
+    if kind == "HEADER":
+        headers = infos.get("headers")
+        if not (isinstance(headers, dict) and headers
+                and all(isinstance(n, str) and n and isinstance(v, str) and v
+                        for n, v in headers.items())):
+            raise ApiError(400, "type_infos.headers (nom → valeur) est obligatoire pour une clé"
+                                " HEADER")
 
 
 def _my_key(key_id: str) -> dict:
@@ -195,13 +208,17 @@ def delete_key(key_id):
 
 @bp.post("/users/me/keys/<key_id>/accesses")
 def create_access(key_id):
-    """Accepted for compatibility: in the sandbox a permission already lets every key through."""
+    """The key may then open these offerings on the private services (sandbox.key_access),
+    through a permission its user benefits from: another community's permission is refused."""
     key = _my_key(key_id)
     body = json_body()
     permission = sandbox().store.get("permissions", body["permission"])
     if not permission:
         raise not_found("Permission", body["permission"])
-    missing = [o for o in body["offerings"] if o not in permission["offerings"]]
+    if not user_benefits(sandbox().store, key["user"], permission):
+        raise ApiError(403, f"La permission {body['permission']} ne vous est pas accordée :"
+                            " ni à votre compte ni à l'une de vos communautés")
+    missing = [o for o in body["offerings"] if o not in permission_offerings(permission)]
     if missing:
         raise ApiError(400, f"Offres hors de la permission : {', '.join(missing)}")
     # One access row per offering, as the platform lists them.

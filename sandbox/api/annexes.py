@@ -8,6 +8,7 @@ from flask import jsonify, request
 
 from ..context import sandbox
 from ..errors import ApiError
+from ..quota import check_annexes, sent_size
 from ..store import new_id, now_iso
 from . import bp
 from .common import datastore, json_body, list_reply, no_content, owned
@@ -37,6 +38,7 @@ def create_annexe(ds_id):
         "published": (request.form.get("published") or "true").lower() == "true",
         "labels": request.form.getlist("labels"), "creation": now_iso(),
     }
+    check_annexes(ds_id, sent_size(sent))
     data = sent.read()
     annexe["size"] = len(data)
     annexe_file(annexe).write_bytes(data)

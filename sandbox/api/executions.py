@@ -7,6 +7,7 @@ from flask import jsonify, request
 from ..context import sandbox
 from ..errors import ApiError
 from ..store import new_id, now_iso
+from ..tile_plan import HARVEST_TILE_CAP, requested_tiles
 from . import bp
 from .common import current_user, datastore, json_body, list_reply, no_content, owned, require
 from .views import PLATFORM_EPOCH, stamps
@@ -113,6 +114,24 @@ def _check_harvest(params: dict) -> None:
         geometry = None
     if geometry is None or geometry.IsEmpty():
         raise ApiError(400, "harvest_area doit être un polygone WKT en EPSG:4326")
+    _check_tile_cap(params, geometry.GetEnvelope())
+
+
+def _check_tile_cap(params: dict, envelope) -> None:
+    """409 before anything runs when the harvest asks for more than HARVEST_TILE_CAP tiles
+    (the sandbox harvests every level top..bottom)."""
+    top = int(params["top"]) if params.get("top") not in (None, "") else 0
+    west, east, south, north = envelope
+    requested = requested_tiles(range(top, int(params["bottom"]) + 1),
+                                (west, south, east, north))
+    if requested > HARVEST_TILE_CAP:
+        def spaced(count: int) -> str:
+            return f"{count:,}".replace(",", " ")
+
+        raise ApiError(409, f"Quota de tuiles dépassé : ce moissonnage demande"
+                            f" {spaced(requested)} tuiles, au plus {spaced(HARVEST_TILE_CAP)}"
+                            " par moissonnage. Réduisez l'emprise (harvest_area) ou le niveau"
+                            " du bas (bottom).")
 
 
 @bp.post("/datastores/<ds_id>/processings/executions")

@@ -10,6 +10,7 @@ from flask import jsonify, request, send_file
 from ..context import sandbox
 from ..errors import ApiError
 from ..paging import like
+from ..quota import check_storage, sent_size
 from ..sld_check import check_sld, scale_limits
 from ..store import new_id, now_iso
 from . import bp
@@ -39,6 +40,7 @@ def create_static(ds_id):
         problems.append(f"type doit être l'un de {', '.join(STATIC_TYPES)}")
     if problems:
         raise ApiError(400, problems)
+    check_storage(ds_id, sent_size(sent))
     data = sent.read()
     type_infos = {}
     if kind == "GEOSERVER-STYLE":
@@ -56,6 +58,7 @@ def create_static(ds_id):
         "description": form.get("description", ""), "type_infos": type_infos,
         "file_name": sent.filename or "static", "creation": now_iso(),
     }
+    static["_size"] = len(data)  # counted in the storage quota (sandbox/quota.py)
     target = static_file(static)
     target.write_bytes(data)
     static = sandbox().store.put("statics", static)

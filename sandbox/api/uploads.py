@@ -10,14 +10,17 @@ from flask import jsonify, request
 from ..context import sandbox
 from ..errors import ApiError, not_found
 from ..paging import like, matches_tags, tag_filters
+from ..quota import check_storage, sent_size
 from ..store import new_id, now_iso
 from . import bp
-from .account import storage_use
 from .common import current_user, datastore, list_reply, no_content, owned
 from .tags import add_tags, remove_tags
 from .views import PLATFORM_EPOCH, stamps, upload_item, upload_view
 
 UPLOAD_TYPES = ("VECTOR", "RASTER", "ARCHIVE")
+# Assumption (sandbox/README.md): the platform's limit is not published; 100 is the plugin's
+# limit for technical names, and keeps a trainee from storing megabytes in a name.
+UPLOAD_NAME_MAX_LENGTH = 100
 
 
 def upload_dir(upload_id: str):
@@ -70,6 +73,8 @@ def _open_upload(ds_id: str, upload_id: str) -> dict:
 def create_upload(ds_id):
     ds = datastore(ds_id, "UPLOAD")
     body = request.get_json()  # checked against sandbox/contract/uploads.py
+    if len(body["name"]) > UPLOAD_NAME_MAX_LENGTH:
+        raise ApiError(400, f"Le champ name dépasse {UPLOAD_NAME_MAX_LENGTH} caractères")
     if body["type"] not in UPLOAD_TYPES:
         raise ApiError(400, f"type doit être l'un de {', '.join(UPLOAD_TYPES)} dans le bac à"
                             " sable")
@@ -113,13 +118,13 @@ def push_data(ds_id, up_id):
     if sent is None:
         raise ApiError(400, "Le fichier (champ multipart « file ») est absent")
     target = upload_dir(up_id) / path
+    # Before any byte reaches the upload: a replaced file frees its size, and the upload's
+    # recorded size may lag behind its files.
+    replaced = target.stat().st_size if target.is_file() else 0
+    drift = upload_size(up_id) - _size_on_disk(up_id)
+    check_storage(ds_id, sent_size(sent), replaced=replaced + drift)
     target.parent.mkdir(parents=True, exist_ok=True)
     sent.save(str(target))
-    ds = sandbox().store.get("datastores", ds_id)
-    if storage_use(ds_id) - upload_size(up_id) + _size_on_disk(up_id) > ds["storage_quota"]:
-        target.unlink()
-        raise ApiError(409, "Quota de stockage de l'entrepôt dépassé : supprimez des livraisons"
-                            " ou des données stockées")
     _refresh_size(up_id)
     return jsonify(upload_view(sandbox().store.get("uploads", up_id)))
 

@@ -53,7 +53,7 @@ def test_connection_reset_is_a_network_error_for_the_client(sandbox):
     finally:
         sandbox.reset_faults()
     assert cut
-    assert requests.get(f"{sandbox.base_url}/admin/stats", timeout=10).ok
+    assert sandbox.admin("GET", "stats").ok
 
 
 def test_stats_count_requests_per_route(sandbox):
@@ -67,9 +67,9 @@ def test_stats_count_requests_per_route(sandbox):
 
 
 def test_unknown_or_out_of_range_knobs_are_refused(sandbox):
-    bad = requests.post(f"{sandbox.base_url}/admin/faults", json={"error_rate": 2}, timeout=10)
+    bad = sandbox.admin("POST", "faults", json={"error_rate": 2})
     assert bad.status_code == 400
-    unknown = requests.post(f"{sandbox.base_url}/admin/faults", json={"chaos": 1}, timeout=10)
+    unknown = sandbox.admin("POST", "faults", json={"chaos": 1})
     assert unknown.status_code == 400
 
 

@@ -119,3 +119,18 @@ def test_cancel_stops_between_getmaps(gpkg, serve, tmp_path):
     assert result.cancelled
     assert 0 < result.tiles < count_tiles([12, 13], AREA_WKT_4326)
     assert result.tiles == len(written_tiles(tmp_path, "jpg"))
+
+
+def test_render_limit_walks_the_whole_tile_list_but_draws_only_that_many_getmaps(
+        gpkg, serve, tmp_path):
+    layer = WmsvLayer("parcels", str(gpkg), "parcels", fill_sld("parcels", "#ff0000"))
+    url = serve(WmsvService(DictLayers(layer)))
+    seen = []
+    result = harvest(url, "parcels", [12, 13], AREA_WKT_4326, "image/png", str(tmp_path),
+                     metatile=2, render_limit=3,
+                     progress=lambda done, total: seen.append((done, total)))
+    expected = count_tiles([12, 13], AREA_WKT_4326)
+    assert result.requests == 3
+    assert result.tiles == len(written_tiles(tmp_path, "png")) <= 3 * 4
+    assert result.tiles + result.skipped == expected
+    assert seen[-1] == (expected, expected)

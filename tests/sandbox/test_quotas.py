@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import requests
-
 from tests.fixtures.sandbox import start_sandbox
 from tests.sandbox.flow import SAMPLE_GPKG, Flow
 
 
 def _quotas(sb, **values):
-    requests.post(f"{sb.base_url}/admin/quotas", json=values, timeout=10).raise_for_status()
+    sb.admin("POST", "quotas", json=values).raise_for_status()
 
 
 def test_full_endpoint_quota_refuses_the_offering(tmp_path):
@@ -43,6 +41,5 @@ def test_full_storage_quota_refuses_the_file(tmp_path):
 
 
 def test_quota_knob_checks_its_input(sandbox):
-    reply = requests.post(f"{sandbox.base_url}/admin/quotas", json={"endpoint_quota": -1},
-                          timeout=10)
+    reply = sandbox.admin("POST", "quotas", json={"endpoint_quota": -1})
     assert reply.status_code == 400

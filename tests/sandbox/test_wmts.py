@@ -124,7 +124,7 @@ def test_private_layer_needs_a_key_on_the_private_endpoint(pyramids):
     client = Client(app)
     caps = "SERVICE=WMTS&REQUEST=GetCapabilities"
     assert client.get("/private/wmts?" + caps).status_code == 401
-    assert client.get("/private/wmts?" + caps + "&apikey=wrong").status_code == 401
+    assert client.get("/private/wmts?" + caps + "&apikey=wrong").status_code == 403
     keyed = client.get("/private/wmts?" + caps + "&apikey=k-9")
     assert keyed.status_code == 200 and b"k-9" not in keyed.data
     assert list(WebMapTileService("http://x", xml=keyed.data).contents) == ["closed"]
