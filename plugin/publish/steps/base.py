@@ -113,8 +113,8 @@ def processing_id(ctx: PublishContext, processing_name: str) -> str:
 
 def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind: str,
                   output_name: str, body: Callable[[], Dict[str, Any]],
-                  tags: Callable[[str, str], None], timeout_s: float, what: str,
-                  stored_data_type: str) -> StoredData:
+                  tags: Callable[[str, str], None], timeout_s: float, what: str
+                  ) -> StoredData:
     """Create (once), tag, launch (once) and follow an execution whose output is a new stored
     data; return that stored data once GENERATED. A failed or aborted earlier attempt is
     replaced: its unstable output is deleted first so there is never a second stored data.

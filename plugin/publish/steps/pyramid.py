@@ -76,8 +76,7 @@ class PyramidStep(Step):
         pyramid = run_execution(
             ctx, execution_kind="execution_pyramid", stored_data_kind="stored_data_pyramid",
             output_name=spec.pyramid_name, body=body, tags=tags,
-            timeout_s=ctx.timeouts.harvest_s, what="the pyramid harvest",
-            stored_data_type="ROK4-PYRAMID-RASTER")
+            timeout_s=ctx.timeouts.harvest_s, what="the pyramid harvest")
         levels = sorted(int(z) for z in pyramid.levels)
         journal.put("pyramid_levels", levels)
         ctx.progress(1.0, "pyramid generated")
