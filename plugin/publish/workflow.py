@@ -17,7 +17,7 @@ from ..entrepot.api import EntrepotApi
 from ..entrepot.errors import Cancelled as ClientCancelled
 from .adopt import adopt_interrupted
 from .context import PublishContext, Timeouts
-from .errors import NamingError, PublishCancelledError, PublishError
+from .errors import NamingError, PublishCancelledError
 from .journal import Journal
 from .naming import check_publication, preflight
 from .spec import Publication
@@ -206,6 +206,6 @@ class Workflow:
 
 def publication_error_text(error: BaseException) -> str:
     """One line for the user: our words, then the platform's (EntrepotError carries them)."""
-    if isinstance(error, PublishError):
-        return str(error)
-    return getattr(error, "user_message", None) or str(error)
+    from ..error_messages import user_error_text  # translated by the error's kind
+
+    return user_error_text(error)
