@@ -82,6 +82,9 @@ class GpfWmtsPublisherPlugin:
         QgsProject.instance().projectSaved.connect(self._scrub_saved_project)
         self._move_keys_off_urls(list(QgsProject.instance().mapLayers().values()))
         self.initProcessing()
+        from ..ui.actions import warm_up_windows
+
+        warm_up_windows()  # the .ui forms compile now, off the first click's path
 
     @staticmethod
     def _scrub_saved_project() -> None:

@@ -8,6 +8,7 @@ from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWizard
 
+from ..plugin.publish.waiting import FIRST_DELAY_S, MAX_DELAY_S
 from . import session as session_module
 from .pages.access import AccessPage
 from .pages.metadata import MetadataPage
@@ -37,7 +38,7 @@ class PublishWizard(QWizard):
         self.initial_layer = layer
         self.session = session
         self.journal_dir = journal_dir
-        self.poll_first_s, self.poll_max_s = 0.5, 15.0
+        self.poll_first_s, self.poll_max_s = FIRST_DELAY_S, MAX_DELAY_S
         self.source_page = SourcePage(self)
         self.style_page = StylePage(self)
         self.wmsv_page = WmsvPage(self)
