@@ -1,4 +1,4 @@
-"""What the plugin's menu entries open (plugin/main.py calls these). One window of each kind
+"""What the plugin's menu entries open (ui/main.py calls these). One window of each kind
 is kept per QGIS session so a second click brings it back instead of opening another."""
 
 from __future__ import annotations
