@@ -29,9 +29,10 @@ sys.path.insert(0, str(ROOT))
 from bench._util import VERDICT_PREFIX  # noqa: E402
 
 OUTPUT = ROOT / "bench-output"
-# Not benchmarks: helpers, this runner, the soak (its own target: make soak) and the P6
-# reference sequence.
-NOT_BENCHMARKS = {"_util.py", "run_all.py", "soak.py", "cartes_gouv_sequence.py"}
+# Not benchmarks: helpers, this runner, the soak with its parts (its own target: make soak)
+# and the P6 reference sequence.
+NOT_BENCHMARKS = {"_util.py", "run_all.py", "soak.py", "soak_plan.py", "soak_child.py",
+                  "cartes_gouv_sequence.py"}
 # Known scripts first, in this order (quick ones first); others follow alphabetically.
 PREFERRED_ORDER = ["pyramid_estimate", "estimate_vs_harvest", "sld_pipeline",
                    "similarity_calibration", "sandbox_render", "e2e_overhead",

@@ -9,6 +9,7 @@ from typing import Callable, Dict, Optional
 
 from ..entrepot.api import EntrepotApi
 from ..entrepot.models import Datastore, User
+from . import kill_points
 from .errors import PublishCancelledError
 from .journal import Journal
 from .spec import Publication
@@ -26,6 +27,7 @@ class Timeouts:
     harvest_s: float = 6 * 3600.0
     offering_s: float = 900.0
     unpublish_s: float = 300.0
+    abort_s: float = 120.0
 
 
 @dataclass
@@ -63,6 +65,7 @@ class PublishContext:
             self.progress_sink(self.current_step, max(0.0, min(1.0, fraction)), message)
 
     def checkpoint(self, name: str) -> None:
+        kill_points.reached(name)
         if self.checkpoint_hook is not None:
             self.checkpoint_hook(name)
 

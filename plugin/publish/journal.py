@@ -4,7 +4,8 @@ Every id the platform hands out is recorded as soon as it exists, with the step 
 it, so that a second run continues where the first stopped and ``undo`` knows what to remove
 (in reverse order). Before each create call the step writes an *intent* (kind + name): a
 resource created but not journaled (crash between the POST and the write) is then looked up
-on the platform by that name instead of being created again. No secret is ever written here.
+on the platform by that name and adopted (plugin/publish/adopt.py) instead of being created
+again, refused as a taken name, or left behind by undo. No secret is ever written here.
 """
 
 from __future__ import annotations
@@ -152,6 +153,25 @@ class Journal:
                 {"kind": kind, "id": resource_id, "step": step, "at": _now(), **details})
             self._data["intents"].pop(kind, None)
             self.save()
+
+    def record_together(self, entries: List[Dict[str, Any]], *, step: str) -> None:
+        """Record several resources in one write (``kind``, ``id`` and details each): an
+        execution and the output stored data it created exist together, so a crash must
+        never leave one journaled without the other."""
+        with self._lock:
+            known = {(e["kind"], e["id"]) for e in self._data["resources"]}
+            for entry in entries:
+                if (entry["kind"], entry["id"]) in known:
+                    continue
+                self._data["resources"].append({**entry, "step": step, "at": _now()})
+                self._data["intents"].pop(entry["kind"], None)
+            self.save()
+
+    def forget_intent(self, kind: str) -> None:
+        """The interrupted create never reached the platform: nothing to adopt."""
+        with self._lock:
+            if self._data["intents"].pop(kind, None) is not None:
+                self.save()
 
     def resource_id(self, kind: str) -> Optional[str]:
         for entry in reversed(self._data["resources"]):

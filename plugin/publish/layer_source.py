@@ -15,6 +15,7 @@ from typing import Optional, Tuple
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsMapLayerStyle,
     QgsProject,
     QgsRectangle,
@@ -44,6 +45,9 @@ class LayerSource:
     selected_only: bool = False
     selected_ids: Tuple[int, ...] = ()
     field_names: Tuple[str, ...] = field(default_factory=tuple)
+    # Where the CRS is meant to be used (west, south, east, north in degrees, from the CRS
+    # database): coordinates far from it mean the layer declares the wrong CRS.
+    crs_area_wgs84: Optional[Tuple[float, float, float, float]] = None
 
     @classmethod
     def from_layer(cls, layer: QgsVectorLayer, selected_only: bool = False,
@@ -65,6 +69,7 @@ class LayerSource:
             subset="" if "|subset=" in uri else layer.subsetString(),
             selected_only=selected_only, selected_ids=selected,
             field_names=tuple(f.name() for f in layer.fields()),
+            crs_area_wgs84=_crs_area(crs),
         )
 
     def open_layer(self) -> QgsVectorLayer:
@@ -88,8 +93,21 @@ def _extent_wgs84(layer: QgsVectorLayer, selected_only: bool
         return None
     transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(WGS84),
                                        QgsProject.instance().transformContext())
-    out: QgsRectangle = transform.transformBoundingBox(rect)
+    try:
+        out: QgsRectangle = transform.transformBoundingBox(rect)
+    except QgsCsException:   # coordinates the CRS cannot even project: checked later
+        return (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
     return (out.xMinimum(), out.yMinimum(), out.xMaximum(), out.yMaximum())
+
+
+def _crs_area(crs: QgsCoordinateReferenceSystem
+              ) -> Optional[Tuple[float, float, float, float]]:
+    if not crs.isValid():
+        return None
+    area = crs.bounds()
+    if area.isEmpty():
+        return None
+    return (area.xMinimum(), area.yMinimum(), area.xMaximum(), area.yMaximum())
 
 
 def _copy_to_geopackage(layer: QgsVectorLayer, scratch_dir: Optional[str]) -> str:

@@ -6,6 +6,7 @@ French and English; ``preflight`` adds what only the platform knows (names alrea
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -75,6 +76,14 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "invalid_crs": {
         "en": "The layer '{value}' has no valid coordinate reference system.",
         "fr": "La couche « {value} » n'a pas de système de coordonnées valide.",
+    },
+    "extent_outside_crs": {
+        "en": "The layer '{value}' has coordinates ({extent}) far outside the area where its "
+              "coordinate reference system {crs} is used: its CRS is probably wrong. Set the "
+              "layer's real CRS, then publish.",
+        "fr": "La couche « {value} » a des coordonnées ({extent}) très loin de la zone "
+              "d'usage de son système de coordonnées {crs} : ce système est probablement "
+              "faux. Indiquez le vrai système de la couche, puis publiez.",
     },
     "bad_format": {
         "en": "Tile format '{value}' is not offered; choose image/jpeg or image/png.",
@@ -234,7 +243,36 @@ def check_layer_source(source) -> List[Problem]:
         problems.append(Problem("empty_selection", "layer", {"value": source.name}))
     elif source.feature_count == 0:
         problems.append(Problem("empty_layer", "layer", {"value": source.name}))
+    if source.crs_valid and source.feature_count:
+        problems += check_extent_in_crs_area(source)
     return problems
+
+
+# How far outside its CRS's area of use a layer may reach, as a share of the area's size
+# each side: data a little over a border is common (a UTM zone used next door); a wrong CRS
+# puts it thousands of kilometres away, or out of the world.
+CRS_AREA_MARGIN = 0.5
+
+
+def check_extent_in_crs_area(source) -> List[Problem]:
+    """The layer's extent (in degrees) must meet its CRS's area of use, widened by
+    ``CRS_AREA_MARGIN``: otherwise the coordinates do not belong to the declared CRS."""
+    area = getattr(source, "crs_area_wgs84", None)
+    extent = getattr(source, "extent_wgs84", None)
+    if area is None or extent is None:
+        return []
+    west, south, east, north = area
+    dx, dy = (east - west) * CRS_AREA_MARGIN, (north - south) * CRS_AREA_MARGIN
+    x0, y0, x1, y1 = (float(v) for v in extent)
+    finite = all(math.isfinite(v) for v in (x0, y0, x1, y1))
+    inside_world = finite and -180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90
+    meets = inside_world and x0 <= east + dx and x1 >= west - dx and y0 <= north + dy \
+        and y1 >= south - dy
+    if meets:
+        return []
+    shown = ", ".join(f"{v:.6g}" for v in (x0, y0, x1, y1))
+    return [Problem("extent_outside_crs", "layer",
+                    {"value": source.name, "crs": source.crs_authid, "extent": shown})]
 
 
 def check_publication(spec, prefix: Optional[str] = None) -> List[Problem]:
@@ -280,8 +318,10 @@ def preflight(api, spec, datastore, journal) -> None:
 
 def _platform_problems(api, spec, datastore, journal) -> List[Problem]:
     ours_ids = {entry["id"] for entry in journal.resources()}
-    # Created by an interrupted run of this publication (intent written, id not yet): ours.
-    ours_names = set(journal.intents().values())
+    # Created by an interrupted run of this publication (intent written, id not yet), or
+    # journaled by it under that name: ours.
+    ours_names = set(journal.intents().values()) | {
+        entry.get("name") for entry in journal.resources() if entry.get("name")}
     problems = []
     configurations = [c for c in api.configurations() if c.id not in ours_ids]
     for field_name, name, kind in (("wmsv_name", spec.wmsv_name, "WMS-VECTOR"),

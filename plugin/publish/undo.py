@@ -31,6 +31,9 @@ def _abort_execution(ctx: PublishContext, execution_id: str) -> None:
 
 def _deleter(kind: str) -> Callable[[PublishContext, str], None]:
     simple: Dict[str, Callable[[PublishContext, str], Any]] = {
+        # No route removes one access: it goes with its key (removed after it, being older)
+        # or with its offering.
+        "key_access": lambda c, i: None,
         "upload": lambda c, i: c.api.delete_upload(i),
         "static": lambda c, i: c.api.delete_static(i),
         "annexe": lambda c, i: c.api.delete_annex(i),

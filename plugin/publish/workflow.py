@@ -15,10 +15,11 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from ..entrepot.api import EntrepotApi
 from ..entrepot.errors import Cancelled as ClientCancelled
+from .adopt import adopt_interrupted
 from .context import PublishContext, Timeouts
-from .errors import PublishCancelledError
+from .errors import NamingError, PublishCancelledError
 from .journal import Journal
-from .naming import preflight
+from .naming import check_publication, preflight
 from .spec import Publication
 from .steps import STEP_CLASSES
 from .steps.base import Step, abort_running_executions
@@ -91,10 +92,19 @@ class Workflow:
         """Read the user and datastore, then check every rule before creating anything."""
         ctx = self.ctx
         ctx.current_step = "preflight"
+        # The rules that need no network first: nothing, not even the journal, is written
+        # for a publication whose names or layer are refused.
+        local_problems = check_publication(self.spec)
+        if local_problems:
+            raise NamingError(local_problems)
         ctx.me = self.api.me()
         ctx.datastore = self.api.datastore()
-        self.journal.put("api_url", self.api.client.api_url)
+        if self.journal.exists_on_disk():
+            # What an interrupted run created but did not journal is ours: adopt it before
+            # the names are checked, or they would be "taken" by our own resources.
+            adopt_interrupted(ctx)
         preflight(self.api, self.spec, ctx.datastore, self.journal)
+        self.journal.put("api_url", self.api.client.api_url)
         self.journal.set_spec(self.spec.summary())
 
     def run(self, until: Optional[str] = None) -> PublishResult:
@@ -186,6 +196,7 @@ class Workflow:
         ctx.cancel_event.clear()
         if ctx.datastore is None:
             ctx.datastore = self.api.datastore()
+        adopt_interrupted(ctx)   # half-built outputs too: a name is never taken for good
         abort_running_executions(ctx, self.journal)
         removed = remove_resources(ctx, self.journal.resources())
         for step in self.steps:

@@ -7,6 +7,11 @@ import pytest
 import requests
 from gpf_wmts_publisher.plugin.entrepot.errors import EntrepotError
 from gpf_wmts_publisher.plugin.publish.errors import PublishCancelledError
+from gpf_wmts_publisher.plugin.publish.inventory import (
+    added,
+    datastore_inventory,
+    duplicates_and_orphans,
+)
 from gpf_wmts_publisher.plugin.publish.steps import STEP_CLASSES
 from gpf_wmts_publisher.plugin.publish.steps.wmsv import key_hash
 
@@ -14,8 +19,9 @@ from tests.e2e.counting import ONE_OF_EACH, platform_counts
 
 STEPS = [cls.name for cls in STEP_CLASSES]
 CREATES = ["upload", "execution_integration", "static_sld", "configuration_wmsv",
-           "offering_wmsv", "execution_pyramid", "metadata", "configuration_wmts",
-           "offering_wmts"]
+           "offering_wmsv", "permission_wmsv", "key_harvest", "key_access",
+           "execution_pyramid", "metadata", "configuration_wmts", "offering_wmts",
+           "permission_wmts"]
 
 
 class SimulatedCrash(BaseException):
@@ -54,7 +60,9 @@ def test_resume_after_a_crash_at_every_checkpoint_creates_no_duplicate(
         api, datastores, make_spec, workflow_for):
     """Kill the run after each step and between each create call and its journal write;
     every restart continues, and the platform holds one resource of each kind."""
-    spec = make_spec(datastores["own"])
+    spec = make_spec(datastores["own"], wmsv_private=True, restricted=True)
+    ds_api = api.in_datastore(spec.datastore_id)
+    before = datastore_inventory(ds_api)
     checkpoints = [f"created:{kind}" for kind in CREATES] + [f"done:{s}" for s in STEPS]
     crashed_at = []
 
@@ -74,6 +82,14 @@ def test_resume_after_a_crash_at_every_checkpoint_creates_no_duplicate(
     assert sorted(crashed_at) == sorted(checkpoints)
     assert platform_counts(api, spec) == ONE_OF_EACH
     assert result.levels == [12, 13]
+    # Every kind counted, keys, accesses, permissions and executions included.
+    journal = workflow_for(spec).journal
+    figures = duplicates_and_orphans(before, datastore_inventory(ds_api), journal.resources(),
+                                     journal.resources(include_removed=True))
+    assert figures == {"duplicates": 0, "orphans": 0}
+    new = added(before, datastore_inventory(ds_api))
+    assert {kind: len(new[kind]) for kind in ("permissions", "keys", "key_accesses")} == {
+        "permissions": 2, "keys": 1, "key_accesses": 1}
 
 
 def test_cancel_during_the_harvest_aborts_it_then_resume_publishes_once(

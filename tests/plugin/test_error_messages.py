@@ -37,7 +37,9 @@ def test_the_kind_texts_are_french_under_the_french_catalogue(qgis_app):
     from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
     qm = Path(__file__).resolve().parents[2] / "i18n" / "gpf_wmts_publisher_fr.qm"
-    if not qm.exists():
+    ts = qm.with_suffix(".ts")
+    # A .qm compiled before the catalogue last changed (a worktree after a merge) is stale.
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
         subprocess.run(["lrelease", "-silent", str(qm.with_suffix(".ts")), "-qm", str(qm)],
                        check=True)
     translator = QTranslator()

@@ -129,3 +129,27 @@ def test_layer_with_hundreds_of_attributes_and_3d_invalid_geometries_is_handled(
     assert check_layer_source(source) == []
     check_layer_end_to_end(layer, str(tmp_path / "again"))
 
+
+
+DEGREES_SQUARE = "POLYGON((2.30 48.80,2.31 48.80,2.31 48.81,2.30 48.81,2.30 48.80))"
+
+
+@pytest.mark.parametrize("crs, wkt", [
+    ("EPSG:4326", SQUARE),            # Lambert-93 metres declared as degrees
+    ("EPSG:2154", DEGREES_SQUARE),    # degrees declared as Lambert-93 (lands off Africa)
+])
+def test_layer_whose_coordinates_do_not_match_its_crs_is_refused_before_any_upload(
+        qgis_app, tmp_path, crs, wkt):
+    """Hole 9: such a layer passed the checks and failed five steps later."""
+    source = LayerSource.from_layer(memory_layer("Polygon", crs, ["nom"], [(wkt, "a")]),
+                                    scratch_dir=str(tmp_path))
+    problems = check_layer_source(source)
+    assert [p.code for p in problems] == ["extent_outside_crs"]
+    assert crs in problems[0].message("en") and "probablement faux" in problems[0].message("fr")
+
+
+@pytest.mark.parametrize("crs, wkt", [("EPSG:2154", SQUARE), ("EPSG:4326", DEGREES_SQUARE)])
+def test_layer_whose_coordinates_match_its_crs_passes(qgis_app, tmp_path, crs, wkt):
+    source = LayerSource.from_layer(memory_layer("Polygon", crs, ["nom"], [(wkt, "a")]),
+                                    scratch_dir=str(tmp_path))
+    assert check_layer_source(source) == []

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timezone
-from typing import Any, Callable, Dict, Iterable, List, Optional, TypeVar
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, TypeVar
 
 from ...code_labels import status_label
-from ...entrepot.errors import NotFound
+from ...entrepot.errors import Conflict, NotFound
 from ...entrepot.models import Endpoint, Execution, StoredData
 from ...i18n import tr
 from ..context import PublishContext
@@ -46,17 +46,20 @@ class Step:
 
 
 def ensure_resource(ctx: PublishContext, kind: str, name: str,
-                    find: Callable[[], Optional[Any]], create: Callable[[], Any],
-                    **details: Any) -> str:
-    """The id of ``kind``: from the journal, else found by name after an interrupted create,
-    else created now and journaled before anything else happens."""
+                    find: Optional[Callable[[], Optional[Any]]] = None,
+                    create: Optional[Callable[[], Any]] = None, **details: Any) -> str:
+    """The id of ``kind``: from the journal, else found on the platform after an interrupted
+    create (``find``, by default the lookup by name of plugin/publish/adopt.py), else
+    created now. The intent is journaled before the call and the id right after it."""
+    from ..adopt import find_by_intent
+
     known = ctx.journal.resource_id(kind)
     if known:
         return known
     if ctx.journal.intent(kind) is not None:
-        found = find()
-        if found is not None:
-            found_id = found.id
+        found = find() if find is not None else find_by_intent(ctx.api, kind, name)
+        found_id = getattr(found, "id", found)
+        if found_id:
             ctx.journal.record(kind, found_id, step=ctx.current_step, name=name, **details)
             ctx.log(f"found {kind} {found_id} created by an interrupted run")
             return found_id
@@ -116,7 +119,7 @@ def processing_id(ctx: PublishContext, processing_name: str) -> str:
 def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind: str,
                   output_name: str, body: Callable[[], Dict[str, Any]],
                   tags: Callable[[str, str], None], timeout_s: float, what: str,
-                  stored_data_type: str, work_units: Optional[float] = None) -> StoredData:
+                  work_units: Optional[float] = None) -> StoredData:
     """Create (once), tag, launch (once) and follow an execution whose output is a new stored
     data; return that stored data once GENERATED. A failed or aborted earlier attempt is
     replaced: its unstable output is deleted first so there is never a second stored data.
@@ -136,33 +139,19 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
                 journal.mark_removed(execution_kind, execution_id)
                 execution_id = stored_id = None
     if not (execution_id and stored_id):
-        def find_stored() -> Optional[StoredData]:
-            return first_by(api.stored_data_list(), name=output_name, type=stored_data_type)
-
-        def create() -> Execution:
-            request = dict(body())
-            return api.create_execution(request.pop("processing"), **request)
-
-        if journal.intent(execution_kind) is not None and not journal.resource_id(
-                execution_kind):
-            stored = find_stored()
-            if stored is not None:
-                found = _execution_for_output(ctx, stored.id)
-                if found is not None:
-                    journal.record(execution_kind, found.id, step=ctx.current_step)
-                    journal.record(stored_data_kind, stored.id, step=ctx.current_step,
-                                   name=output_name)
-        execution_id = ensure_resource(ctx, execution_kind, output_name, lambda: None, create)
-        stored_id = journal.resource_id(stored_data_kind)
-        if not stored_id:
-            stored_id = api.execution(execution_id).output_stored_data_id
-            journal.record(stored_data_kind, stored_id, step=ctx.current_step, name=output_name)
+        execution_id, stored_id = _create_execution(ctx, execution_kind, stored_data_kind,
+                                                    output_name, body)
     tags(execution_id, stored_id)
-    launched_here = api.execution(execution_id).status == "CREATED"
+    status = api.execution(execution_id).status
+    launched_here = status == "CREATED"
     if launched_here:
         api.launch_execution(execution_id)
         ctx.checkpoint(f"launched:{execution_kind}")
     launched_at = time.monotonic()
+    if status in EXECUTION_RUNNING:
+        # Mid-processing: launched, not finished (a quick platform may be done by the first
+        # poll, so the point is reached here too, not only while PROGRESS is seen).
+        ctx.checkpoint(f"running:{execution_kind}")
 
     def done(execution: Execution) -> bool:
         if execution.status in EXECUTION_FAILED:
@@ -173,6 +162,8 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
         return execution.status == "SUCCESS"
 
     def report(execution: Execution) -> None:
+        if execution.status == "PROGRESS":
+            ctx.checkpoint(f"running:{execution_kind}")   # mid-integration, mid-harvest
         fraction = _execution_fraction(execution.raw)
         if fraction is not None:
             ctx.progress(fraction, progress_text(what, execution.raw))
@@ -194,11 +185,41 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
                     what=what)
 
 
-def _execution_for_output(ctx: PublishContext, stored_id: str) -> Optional[Execution]:
-    for execution in ctx.api.executions(output_stored_data=stored_id):
-        if (execution.output_stored_data_id or stored_id) == stored_id:
-            return execution
-    return None
+def _create_execution(ctx: PublishContext, execution_kind: str, stored_data_kind: str,
+                      output_name: str, body: Callable[[], Dict[str, Any]]) -> Tuple[str, str]:
+    """The execution and its output stored data: adopted when an interrupted run created
+    them (intent on disk), else created now; both journaled in one write, since the platform
+    creates the output with the execution."""
+    from ..adopt import adopt_execution, complete_executions
+
+    api, journal = ctx.api, ctx.journal
+    if journal.intent(execution_kind) is not None and not journal.resource_id(execution_kind):
+        adopt_execution(ctx, execution_kind, output_name)
+    complete_executions(ctx)
+    execution_id = journal.resource_id(execution_kind)
+    stored_id = journal.resource_id(stored_data_kind)
+    if stored_id and not execution_id:
+        # An output whose execution is gone from the listings: never launched, and in the way
+        # of the new attempt's output name. Replace it.
+        api.delete_stored_data(stored_id)
+        journal.mark_removed(stored_data_kind, stored_id)
+        stored_id = None
+    if execution_id and stored_id:
+        return execution_id, stored_id
+    journal.intend(execution_kind, output_name)
+    request = dict(body())
+    execution = api.create_execution(request.pop("processing"), **request)
+    ctx.checkpoint(f"created:{execution_kind}")
+    stored_id = execution.output_stored_data_id or api.execution(
+        execution.id).output_stored_data_id
+    if not stored_id:
+        raise PublishError(tr("the platform created an execution without output stored data"),
+                           step=ctx.current_step)
+    journal.record_together([
+        {"kind": execution_kind, "id": execution.id, "name": output_name},
+        {"kind": stored_data_kind, "id": stored_id, "name": output_name}],
+        step=ctx.current_step)
+    return execution.id, stored_id
 
 
 def _execution_fraction(state: Dict[str, Any], now: Optional[datetime] = None) -> Optional[float]:
@@ -230,7 +251,8 @@ def progress_text(what: str, state: Dict[str, Any]) -> str:
 
 
 def abort_running_executions(ctx: PublishContext, journal: Journal) -> List[str]:
-    """Abort every journaled execution still running; return their ids."""
+    """Abort every journaled execution still running and wait until the platform reports
+    it stopped (an abort during PROGRESS takes effect asynchronously); return their ids."""
     aborted = []
     for entry in journal.resources():
         if not entry["kind"].startswith("execution"):
@@ -241,6 +263,13 @@ def abort_running_executions(ctx: PublishContext, journal: Journal) -> List[str]
             ctx.log(f"cannot read execution {entry['id']}: {error}")
             continue
         if status in EXECUTION_RUNNING:
-            ctx.api.abort_execution(entry["id"])
+            try:
+                ctx.api.abort_execution(entry["id"])
+            except Conflict:   # it finished between the read and the abort: nothing to stop
+                continue
             aborted.append(entry["id"])
+    for execution_id in aborted:
+        ctx.wait(lambda i=execution_id: ctx.api.execution(i),
+                 lambda execution: execution.status not in EXECUTION_RUNNING,
+                 timeout_s=ctx.timeouts.abort_s, what=tr("the execution's abort"))
     return aborted

@@ -14,7 +14,7 @@ from ...i18n import tr
 from ..context import PublishContext
 from ..errors import PublishError
 from ..export import export_geopackage, file_md5
-from .base import Step, ensure_resource, first_by
+from .base import Step, ensure_resource
 
 UPLOAD_STATUSES_CLOSED = ("CLOSED", "CHECKING", "GENERATING")
 
@@ -39,7 +39,6 @@ class DataStep(Step):
         name = spec.effective_data_name
         upload_id = ensure_resource(
             ctx, "upload", name,
-            find=lambda: first_by(api.uploads(), name=name),
             create=lambda: api.create_upload(name, srs=export["srs"],
                                              description=spec.wmsv_title))
         api.add_tags("uploads", upload_id, {
@@ -118,6 +117,7 @@ class DataStep(Step):
 
             def on_bytes(sent: int, _total: int) -> None:
                 ctx.progress(0.05 + 0.75 * sent / max(total, 1), tr("upload"))
+                ctx.checkpoint("sending:upload")   # the request is still open: mid-upload
                 ctx.check_cancel()
 
             md5 = api.push_data(upload_id, export["path"], remote, on_progress=on_bytes)

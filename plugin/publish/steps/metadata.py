@@ -13,7 +13,7 @@ from ...metadata import OnlineResource, ServiceMetadata, to_iso19139, validate
 from ..context import PublishContext
 from ..errors import PublishError
 from ..naming import default_language
-from .base import Step, endpoint_url, ensure_resource, first_by, pick_endpoint
+from .base import Step, endpoint_url, ensure_resource, pick_endpoint
 from .services import full_layer_name
 
 DEFAULT_TOPIC = "imageryBaseMapsEarthCover"
@@ -91,7 +91,6 @@ class MetadataStep(Step):
         xml = to_iso19139(record)
         metadata_id = ensure_resource(
             ctx, "metadata", file_identifier,
-            find=lambda: first_by(api.metadata_list(), file_identifier=file_identifier),
             create=lambda: api.upload_metadata(xml))
         api.add_tags("metadata", metadata_id, {"datasheet_name": spec.datasheet_name})
         endpoint = pick_endpoint(ctx, "METADATA", open_=True)

@@ -78,7 +78,6 @@ class PyramidStep(Step):
             ctx, execution_kind="execution_pyramid", stored_data_kind="stored_data_pyramid",
             output_name=spec.pyramid_name, body=body, tags=tags,
             timeout_s=ctx.timeouts.harvest_s, what=tr("the pyramid harvest"),
-            stored_data_type="ROK4-PYRAMID-RASTER",
             work_units=tile_count(Bbox4326(*bbox),
                                   ZoomRange(spec.top_level, spec.bottom_level)))
         levels = sorted(int(z) for z in pyramid.levels)

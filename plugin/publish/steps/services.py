@@ -4,7 +4,7 @@ and the wait until the offering is PUBLISHED."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict
 
 from ...entrepot.errors import NotFound
 from ...entrepot.models import Endpoint, Offering, Permission
@@ -12,7 +12,7 @@ from ...i18n import tr
 from ..context import PublishContext
 from ..errors import PublishError
 from ..unpublish import unpublish_offering
-from .base import ensure_resource, first_by
+from .base import ensure_resource
 
 PERMISSION_MONTHS = 6
 
@@ -24,10 +24,8 @@ def full_layer_name(ctx: PublishContext, name: str) -> str:
 def ensure_configuration(ctx: PublishContext, kind: str, config_type: str, layer_name: str,
                          body: Callable[[], Dict[str, Any]]) -> str:
     api = ctx.api
-    return ensure_resource(
-        ctx, kind, layer_name,
-        find=lambda: first_by(api.configurations(), layer_name=layer_name, type=config_type),
-        create=lambda: api.create_configuration(body()))
+    return ensure_resource(ctx, kind, layer_name,
+                           create=lambda: api.create_configuration(body()))
 
 
 def ensure_offering(ctx: PublishContext, kind: str, configuration_id: str,
@@ -37,16 +35,12 @@ def ensure_offering(ctx: PublishContext, kind: str, configuration_id: str,
     configuration never has two live offerings."""
     api = ctx.api
 
-    def find() -> Optional[Offering]:
-        offerings = api.configuration_offerings(configuration_id)
-        return offerings[0] if offerings else None
-
     def create() -> Offering:
         return api.create_offering(configuration_id, endpoint.id, open_)
 
     replaced = False
     while True:
-        offering_id = ensure_resource(ctx, kind, configuration_id, find=find, create=create)
+        offering_id = ensure_resource(ctx, kind, configuration_id, create=create)
         try:
             offering = ctx.wait(lambda i=offering_id: api.offering(i), _settled,
                                 timeout_s=ctx.timeouts.offering_s,
@@ -88,9 +82,6 @@ def ensure_permission(ctx: PublishContext, kind: str, offering: Offering) -> str
     months when it gives none)."""
     api = ctx.api
 
-    def find() -> Optional[Permission]:
-        return next((p for p in api.permissions() if offering.id in p.offering_ids), None)
-
     def create() -> Permission:
         end = permission_end(ctx.spec.permission_end)
         created = api.create_permission(
@@ -99,7 +90,7 @@ def ensure_permission(ctx: PublishContext, kind: str, offering: Offering) -> str
             end_date=end.isoformat())
         return created[0]
 
-    return ensure_resource(ctx, kind, offering.id, find, create)
+    return ensure_resource(ctx, kind, offering.id, create=create)
 
 
 def permission_end(last_day: str = "", now: datetime | None = None) -> datetime:

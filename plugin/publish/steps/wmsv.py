@@ -4,10 +4,12 @@ public otherwise, e.g. in the shared sandbox). A private WMS-V gets a key for th
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any, Dict
 
 from ...entrepot.models import LayerRelation, Offering, UsedData, UserKey
 from ...i18n import tr
+from ..adopt import KEY_ACCESS_KIND, find_access, key_access_intent
 from ..context import PublishContext
 from ..errors import PublishError
 from .base import Step, ensure_resource, offering_url, pick_endpoint
@@ -72,12 +74,26 @@ class WmsvStep(Step):
         name = f"harvest_{ctx.spec.wmsv_name}"
         key_id = ensure_resource(
             ctx, "key_harvest", name,
-            find=lambda: next((k for k in api.list_keys() if k.name == name), None),
             create=lambda: api.create_key(name))
-        if not ctx.journal.get("key_access_added"):
-            api.add_key_access(key_id, permission_id, [offering.id])
-            ctx.journal.put("key_access_added", True)
+        ensure_key_access(ctx, key_id, permission_id, offering.id)
         ctx.secrets["harvest_apikey"] = key_hash(api.key(key_id))
+
+
+def ensure_key_access(ctx: PublishContext, key_id: str, permission_id: str,
+                      offering_id: str) -> str:
+    """The key's access to the offering, added once: the platform's reply carries no id, so
+    the access row is read back from the key's accesses (also after a crash between the
+    call and the journal write: the intent names the key, permission and offering)."""
+    api = ctx.api
+    name = key_access_intent(key_id, permission_id, offering_id)
+
+    def create() -> SimpleNamespace:
+        api.add_key_access(key_id, permission_id, [offering_id])
+        return SimpleNamespace(id=find_access(api, key_id, permission_id, offering_id) or name)
+
+    if ctx.journal.get("key_access_added") and not ctx.journal.resource_id(KEY_ACCESS_KIND):
+        ctx.journal.intend(KEY_ACCESS_KIND, name)   # journal of an earlier version: look up
+    return ensure_resource(ctx, KEY_ACCESS_KIND, name, create=create)
 
 
 def key_hash(key: UserKey) -> str:
