@@ -334,27 +334,27 @@
         <translation>GeoPackage export of '{0}' failed: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="90"/>
+        <location filename="../plugin/publish/steps/base.py" line="93"/>
         <source>endpoint {0} lists no {1} URL</source>
         <translation>endpoint {0} lists no {1} URL</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="97"/>
+        <location filename="../plugin/publish/steps/base.py" line="100"/>
         <source>offering {0} lists no {1} URL</source>
         <translation>offering {0} lists no {1} URL</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="110"/>
+        <location filename="../plugin/publish/steps/base.py" line="113"/>
         <source>the datastore offers no processing named &apos;{0}&apos;</source>
         <translation>the datastore offers no processing named '{0}'</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="170"/>
+        <location filename="../plugin/publish/steps/base.py" line="159"/>
         <source>{0} ended: {1}</source>
         <translation>{0} ended: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="188"/>
+        <location filename="../plugin/publish/steps/base.py" line="179"/>
         <source>{0}: the stored data is unstable</source>
         <translation>{0}: the stored data is unstable</translation>
     </message>
@@ -364,22 +364,22 @@
         <translation>no layer to upload and no stored data to reuse</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="59"/>
+        <location filename="../plugin/publish/steps/data.py" line="58"/>
         <source>upload {0} is {1}</source>
         <translation>upload {0} is {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="74"/>
+        <location filename="../plugin/publish/steps/data.py" line="73"/>
         <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
         <translation>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="98"/>
+        <location filename="../plugin/publish/steps/data.py" line="97"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="120"/>
+        <location filename="../plugin/publish/steps/data.py" line="119"/>
         <source>upload</source>
         <translation>upload</translation>
     </message>
@@ -429,12 +429,12 @@
         <translation>the metadata is incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="99"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="98"/>
         <source>the datastore has no METADATA endpoint</source>
         <translation>the datastore has no METADATA endpoint</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="106"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="105"/>
         <source>metadata published</source>
         <translation>metadata published</translation>
     </message>
@@ -449,7 +449,7 @@
         <translation>the pyramid harvest</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="86"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="85"/>
         <source>pyramid generated</source>
         <translation>pyramid generated</translation>
     </message>
@@ -464,17 +464,17 @@
         <translation>permission granted</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/services.py" line="51"/>
+        <location filename="../plugin/publish/steps/services.py" line="45"/>
         <source>the offering&apos;s publication</source>
         <translation>the offering's publication</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/services.py" line="60"/>
+        <location filename="../plugin/publish/steps/services.py" line="54"/>
         <source>offering {0} is unstable</source>
         <translation>offering {0} is unstable</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/services.py" line="83"/>
+        <location filename="../plugin/publish/steps/services.py" line="77"/>
         <source>the datastore&apos;s community is unknown</source>
         <translation>the datastore's community is unknown</translation>
     </message>
@@ -504,22 +504,22 @@
         <translation>tagged</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="32"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="34"/>
         <source>the datastore has no WMS-VECTOR endpoint with room left</source>
         <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="57"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="59"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configured</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="65"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="67"/>
         <source>WMS-V published</source>
         <translation>WMS-V published</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="88"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="104"/>
         <source>the platform returned no hash for the harvest key</source>
         <translation>the platform returned no hash for the harvest key</translation>
     </message>
@@ -539,7 +539,7 @@
         <translation>WMTS published</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/undo.py" line="49"/>
+        <location filename="../plugin/publish/undo.py" line="52"/>
         <source>do not know how to remove a {0}</source>
         <translation>do not know how to remove a {0}</translation>
     </message>
@@ -562,6 +562,16 @@
         <location filename="../plugin/publish/waiting.py" line="106"/>
         <source>the platform</source>
         <translation>the platform</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="216"/>
+        <source>the platform created an execution without output stored data</source>
+        <translation>the platform created an execution without output stored data</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="272"/>
+        <source>the execution&apos;s abort</source>
+        <translation>the execution's abort</translation>
     </message>
 </context>
 <context>

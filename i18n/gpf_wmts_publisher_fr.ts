@@ -334,27 +334,27 @@
         <translation>l'export GeoPackage de « {0} » a échoué : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="90"/>
+        <location filename="../plugin/publish/steps/base.py" line="93"/>
         <source>endpoint {0} lists no {1} URL</source>
         <translation>le point d'accès {0} n'indique aucune URL {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="97"/>
+        <location filename="../plugin/publish/steps/base.py" line="100"/>
         <source>offering {0} lists no {1} URL</source>
         <translation>l'offre {0} n'indique aucune URL {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="110"/>
+        <location filename="../plugin/publish/steps/base.py" line="113"/>
         <source>the datastore offers no processing named &apos;{0}&apos;</source>
         <translation>l'entrepôt ne propose aucun traitement nommé « {0} »</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="170"/>
+        <location filename="../plugin/publish/steps/base.py" line="159"/>
         <source>{0} ended: {1}</source>
         <translation>{0} : traitement terminé en « {1} »</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="188"/>
+        <location filename="../plugin/publish/steps/base.py" line="179"/>
         <source>{0}: the stored data is unstable</source>
         <translation>{0} : la donnée stockée est instable</translation>
     </message>
@@ -364,22 +364,22 @@
         <translation>aucune couche à téléverser et aucune donnée stockée à réutiliser</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="59"/>
+        <location filename="../plugin/publish/steps/data.py" line="58"/>
         <source>upload {0} is {1}</source>
         <translation>la livraison {0} est dans l'état : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="74"/>
+        <location filename="../plugin/publish/steps/data.py" line="73"/>
         <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
         <translation>la donnée stockée {0} est de type {1} ({2}) ; il faut une VECTOR-DB générée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="98"/>
+        <location filename="../plugin/publish/steps/data.py" line="97"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="120"/>
+        <location filename="../plugin/publish/steps/data.py" line="119"/>
         <source>upload</source>
         <translation>envoi</translation>
     </message>
@@ -429,12 +429,12 @@
         <translation>les métadonnées sont incomplètes : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="99"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="98"/>
         <source>the datastore has no METADATA endpoint</source>
         <translation>l'entrepôt n'a aucun point d'accès METADATA</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="106"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="105"/>
         <source>metadata published</source>
         <translation>métadonnées publiées</translation>
     </message>
@@ -449,7 +449,7 @@
         <translation>le moissonnage de la pyramide</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="86"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="85"/>
         <source>pyramid generated</source>
         <translation>pyramide générée</translation>
     </message>
@@ -464,17 +464,17 @@
         <translation>permission accordée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/services.py" line="51"/>
+        <location filename="../plugin/publish/steps/services.py" line="45"/>
         <source>the offering&apos;s publication</source>
         <translation>la publication de l'offre</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/services.py" line="60"/>
+        <location filename="../plugin/publish/steps/services.py" line="54"/>
         <source>offering {0} is unstable</source>
         <translation>l'offre {0} est instable</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/services.py" line="83"/>
+        <location filename="../plugin/publish/steps/services.py" line="77"/>
         <source>the datastore&apos;s community is unknown</source>
         <translation>la communauté de l'entrepôt est inconnue</translation>
     </message>
@@ -504,22 +504,22 @@
         <translation>étiquetée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="32"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="34"/>
         <source>the datastore has no WMS-VECTOR endpoint with room left</source>
         <translation>l'entrepôt n'a plus de point d'accès WMS-VECTOR disponible</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="57"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="59"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configuré</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="65"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="67"/>
         <source>WMS-V published</source>
         <translation>WMS-V publié</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="88"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="104"/>
         <source>the platform returned no hash for the harvest key</source>
         <translation>la plateforme n'a renvoyé aucune empreinte pour la clé de moissonnage</translation>
     </message>
@@ -539,7 +539,7 @@
         <translation>WMTS publié</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/undo.py" line="49"/>
+        <location filename="../plugin/publish/undo.py" line="52"/>
         <source>do not know how to remove a {0}</source>
         <translation>suppression impossible : type de ressource inconnu ({0})</translation>
     </message>
@@ -562,6 +562,16 @@
         <location filename="../plugin/publish/waiting.py" line="106"/>
         <source>the platform</source>
         <translation>la plateforme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="216"/>
+        <source>the platform created an execution without output stored data</source>
+        <translation>la plateforme a créé une exécution sans donnée stockée en sortie</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/base.py" line="272"/>
+        <source>the execution&apos;s abort</source>
+        <translation>l'interruption de l'exécution</translation>
     </message>
 </context>
 <context>
