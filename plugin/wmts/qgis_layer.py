@@ -7,7 +7,7 @@ from typing import Any, Mapping, Optional, Tuple
 
 from qgis.core import QgsRasterLayer
 
-from ..layers import open_raster_layer
+from ..layers import ensure_crs_usable_in_this_thread, open_raster_layer
 from .capabilities import (
     CapabilitiesError,
     WmtsLayerInfo,
@@ -37,6 +37,9 @@ def open_wmts_layer(
     uri = build_qgis_uri(info, capabilities_url, authcfg=authcfg)
     # The document just read lists the layer; QGIS must not use an older copy it cached.
     forget_cached_capabilities(capabilities_url_of_uri(uri))
+    # The provider computes the layer's extent from WGS 84 with PROJ: a thread started after
+    # another one ended may find QGIS's cached CRSs without PROJ objects (layers.py).
+    ensure_crs_usable_in_this_thread()
     layer = open_raster_layer(uri, info.title, "wms")
     if not layer.isValid():
         shown = redact_url(capabilities_url)
