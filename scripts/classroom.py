@@ -22,10 +22,9 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "sample" / "communes_demo.gpkg"
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))   # `sandbox` and `scripts` are top-level packages of the repo
 
-from classroom_profile import make_profile, qgis_command  # noqa: E402
+from scripts.classroom_profile import make_profile, qgis_command  # noqa: E402
 
 
 def sandbox_answers(url: str) -> bool:

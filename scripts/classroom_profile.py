@@ -16,7 +16,7 @@ import configparser
 import shutil
 from pathlib import Path
 
-from package import PLUGIN_SLUG, collect_plugin_files
+from scripts.package import PLUGIN_SLUG, collect_plugin_files
 
 PROFILE_NAME = "classroom"
 SETTINGS_GROUP = "gpf_wmts_publisher"   # plugin/settings.py SETTINGS_GROUP

@@ -37,8 +37,7 @@ sys.path.insert(0, str(ROOT))   # `sandbox` is a top-level package of the reposi
 def run_gui(base_url: str, work: Path) -> None:
     """Open QGIS with the plugin installed, enabled and configured for the sandbox in a
     throw-away profile under ``work`` (needs a display; ``make classroom`` does the same)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from classroom_profile import make_profile, qgis_command
+    from scripts.classroom_profile import make_profile, qgis_command
 
     make_profile(work / "profiles", base_url)
     env = dict(os.environ, GPF_SANDBOX_URL=base_url)
