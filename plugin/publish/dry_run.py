@@ -139,7 +139,7 @@ def _check_style(ctx: PublishContext, report: DryRunReport) -> str:
 
 
 def _check_metadata(ctx: PublishContext, report: DryRunReport) -> None:
-    from ...metadata import validate
+    from ..metadata import validate
     from .errors import PublishError
     from .steps.metadata import service_metadata
 
