@@ -29,192 +29,182 @@
         <translation>Zoom-level inspector</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="94"/>
+        <location filename="../plugin/processing/algorithms.py" line="88"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="104"/>
+        <location filename="../plugin/processing/algorithms.py" line="98"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>Sandbox base URL (empty: the configured platform)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="110"/>
+        <location filename="../plugin/processing/algorithms.py" line="104"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Datastore id (empty: your first community's)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="112"/>
+        <location filename="../plugin/processing/algorithms.py" line="106"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Journal folder (empty: beside the QGIS profile)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="117"/>
+        <location filename="../plugin/processing/algorithms.py" line="111"/>
         <source>Layer to publish</source>
         <translation>Layer to publish</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="119"/>
+        <location filename="../plugin/processing/algorithms.py" line="113"/>
         <source>Selected features only</source>
         <translation>Selected features only</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="121"/>
+        <location filename="../plugin/processing/algorithms.py" line="115"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Reuse this VECTOR-DB stored data id (skip the upload)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <location filename="../plugin/processing/algorithms.py" line="119"/>
         <source>WMS-V title</source>
         <translation>WMS-V title</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <location filename="../plugin/processing/algorithms.py" line="119"/>
         <source>WMTS title (service title)</source>
         <translation>WMTS title (service title)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <location filename="../plugin/processing/algorithms.py" line="119"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="130"/>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
         <source>Keywords (comma separated)</source>
         <translation>Keywords (comma separated)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="132"/>
+        <location filename="../plugin/processing/algorithms.py" line="126"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Top level (least detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="135"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Bottom level (most detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="138"/>
+        <location filename="../plugin/processing/algorithms.py" line="132"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Harvest extent (empty: the layer's extent)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="140"/>
+        <location filename="../plugin/processing/algorithms.py" line="134"/>
         <source>Tile format</source>
         <translation>Tile format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="142"/>
+        <location filename="../plugin/processing/algorithms.py" line="136"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Restricted access (own datastore only)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <location filename="../plugin/processing/algorithms.py" line="138"/>
         <source>Producer (organisation)</source>
         <translation>Producer (organisation)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="344"/>
+        <location filename="../plugin/processing/algorithms.py" line="361"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Datasheet name (fiche de données)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="150"/>
-        <source>WMS-V technical name</source>
-        <translation>WMS-V technical name</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="152"/>
-        <source>Pyramid technical name</source>
-        <translation>Pyramid technical name</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="346"/>
+        <location filename="../plugin/processing/algorithms.py" line="363"/>
         <source>WMTS technical name</source>
         <translation>WMTS technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="158"/>
+        <location filename="../plugin/processing/algorithms.py" line="152"/>
         <source>WMTS layer name</source>
         <translation>WMTS layer name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="159"/>
+        <location filename="../plugin/processing/algorithms.py" line="153"/>
         <source>WMTS capabilities URL</source>
         <translation>WMTS capabilities URL</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="161"/>
+        <location filename="../plugin/processing/algorithms.py" line="155"/>
         <source>Journal file</source>
         <translation>Journal file</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="170"/>
+        <location filename="../plugin/processing/algorithms.py" line="164"/>
         <source>No layer to publish.</source>
         <translation>No layer to publish.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="193"/>
+        <location filename="../plugin/processing/algorithms.py" line="189"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="205"/>
+        <location filename="../plugin/processing/algorithms.py" line="201"/>
         <source>Your account belongs to no community.</source>
         <translation>Your account belongs to no community.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="246"/>
+        <location filename="../plugin/processing/algorithms.py" line="257"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Cancelled; run again to resume, or use “Undo a publication”.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="263"/>
+        <location filename="../plugin/processing/algorithms.py" line="274"/>
         <source>Publish layer as WMTS</source>
         <translation>Publish layer as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="266"/>
+        <location filename="../plugin/processing/algorithms.py" line="277"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="295"/>
+        <location filename="../plugin/processing/algorithms.py" line="312"/>
         <source>Step {label}</source>
         <translation>Step {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="298"/>
+        <location filename="../plugin/processing/algorithms.py" line="315"/>
         <source>Publication, step by step</source>
         <translation>Publication, step by step</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="304"/>
+        <location filename="../plugin/processing/algorithms.py" line="321"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="332"/>
+        <location filename="../plugin/processing/algorithms.py" line="349"/>
         <source>Undo a publication</source>
         <translation>Undo a publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="335"/>
+        <location filename="../plugin/processing/algorithms.py" line="352"/>
         <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="348"/>
+        <location filename="../plugin/processing/algorithms.py" line="365"/>
         <source>Removed resources</source>
         <translation>Removed resources</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="361"/>
+        <location filename="../plugin/processing/algorithms.py" line="378"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>No journal for this publication: nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="367"/>
+        <location filename="../plugin/processing/algorithms.py" line="384"/>
         <source>removed {kind}</source>
         <translation>removed {kind}</translation>
     </message>
@@ -239,14 +229,74 @@
         <translation>Removing the publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="107"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Authentication configuration (login/password or OAuth2)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="54"/>
+        <location filename="../plugin/processing/algorithms.py" line="64"/>
         <source>&lt;p&gt;&lt;b&gt;Connection&lt;/b&gt;: PLATFORM_URL is empty for the Géoplateforme configured in the plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, in the browser for the authorization-code flow); with qgis_process the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE is the datastore id (empty: the datastore of your first community).&lt;/p&gt;&lt;p&gt;The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the same publication again resumes after the last finished step and never creates a resource twice.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Connection&lt;/b&gt;: PLATFORM_URL is empty for the Géoplateforme configured in the plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, in the browser for the authorization-code flow); with qgis_process the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE is the datastore id (empty: the datastore of your first community).&lt;/p&gt;&lt;p&gt;The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the same publication again resumes after the last finished step and never creates a resource twice.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
+        <translation>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
+        <translation>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
+        <translation>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
+        <translation>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="233"/>
+        <source>DATASHEET is needed when no layer is given.</source>
+        <translation>DATASHEET is needed when no layer is given.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="287"/>
+        <source>Dry run: check everything, create nothing</source>
+        <translation>Dry run: check everything, create nothing</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="290"/>
+        <source>Dry run report</source>
+        <translation>Dry run report</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="22"/>
+        <source>Dry run (create nothing)</source>
+        <translation>Dry run (create nothing)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="24"/>
+        <source>Checks the style, the names against the platform, the metadata and the tile estimate, and lists what would be created. Nothing is created.</source>
+        <translation>Checks the style, the names against the platform, the metadata and the tile estimate, and lists what would be created. Nothing is created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="41"/>
+        <source>Dry run: checking…</source>
+        <translation>Dry run: checking…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="42"/>
+        <source>Dry run of the publication</source>
+        <translation>Dry run of the publication</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="55"/>
+        <source>Dry run failed: {0}</source>
+        <translation>Dry run failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -308,7 +358,7 @@
 <context>
     <name>AuthConfig</name>
     <message>
-        <location filename="../plugin/auth_config.py" line="69"/>
+        <location filename="../plugin/auth_config.py" line="67"/>
         <source>QGIS&apos;s OAuth2 sign-in gave no token (login cancelled or timed out, or the configuration does not send an &apos;Authorization&apos; header).</source>
         <translation>QGIS's OAuth2 sign-in gave no token (login cancelled or timed out, or the configuration does not send an 'Authorization' header).</translation>
     </message>
@@ -365,27 +415,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../ui/login_dialog.py" line="90"/>
+        <location filename="../ui/login_dialog.py" line="94"/>
         <source>Enter your login and password.</source>
         <translation>Enter your login and password.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="112"/>
+        <location filename="../ui/login_dialog.py" line="116"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="138"/>
+        <location filename="../ui/login_dialog.py" line="142"/>
         <source>Connecting to the Géoplateforme</source>
         <translation>Connecting to the Géoplateforme</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="155"/>
+        <location filename="../ui/login_dialog.py" line="159"/>
         <source>Connection failed: {0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="158"/>
+        <location filename="../ui/login_dialog.py" line="162"/>
         <source>Connected as {0} ({1}).</source>
         <translation>Connected as {0} ({1}).</translation>
     </message>
@@ -465,7 +515,7 @@
         <translation>Datastore</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="137"/>
+        <location filename="../ui/login_dialog.py" line="141"/>
         <source>Signing in with OAuth2: QGIS opens your browser…</source>
         <translation>Signing in with OAuth2: QGIS opens your browser…</translation>
     </message>
@@ -696,37 +746,37 @@
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="72"/>
+        <location filename="../ui/pages/publish.py" line="75"/>
         <source>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</source>
         <translation>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="72"/>
+        <location filename="../ui/pages/publish.py" line="75"/>
         <source>restricted</source>
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="72"/>
+        <location filename="../ui/pages/publish.py" line="75"/>
         <source>public</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="168"/>
+        <location filename="../ui/pages/publish.py" line="171"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="181"/>
+        <location filename="../ui/pages/publish.py" line="184"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>The step &quot;{0}&quot; failed: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="192"/>
+        <location filename="../ui/pages/publish.py" line="195"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="209"/>
+        <location filename="../ui/pages/publish.py" line="212"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Elapsed: {0} min {1:02d} s</translation>
     </message>
@@ -981,12 +1031,12 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="68"/>
+        <location filename="../ui/pages/source.py" line="57"/>
         <source>Connected as {0}.</source>
         <translation>Connected as {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="70"/>
+        <location filename="../ui/pages/source.py" line="59"/>
         <source> (sandbox)</source>
         <translation> (sandbox)</translation>
     </message>
@@ -996,27 +1046,27 @@
         <translation>Not connected.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="117"/>
+        <location filename="../ui/pages/source.py" line="124"/>
         <source>Listing stored data</source>
         <translation>Listing stored data</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="126"/>
+        <location filename="../ui/pages/source.py" line="133"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connect and choose a datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="130"/>
+        <location filename="../ui/pages/source.py" line="137"/>
         <source>Choose a vector layer.</source>
         <translation>Choose a vector layer.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="132"/>
+        <location filename="../ui/pages/source.py" line="139"/>
         <source>No feature is selected in this layer.</source>
         <translation>No feature is selected in this layer.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="134"/>
+        <location filename="../ui/pages/source.py" line="141"/>
         <source>Choose a stored data to reuse.</source>
         <translation>Choose a stored data to reuse.</translation>
     </message>
@@ -1084,47 +1134,47 @@
 <context>
     <name>StylePage</name>
     <message>
-        <location filename="../ui/pages/style.py" line="49"/>
+        <location filename="../ui/pages/style.py" line="53"/>
         <source>A stored data is reused: its style is not checked here; the layer&apos;s style is used when available.</source>
         <translation>A stored data is reused: its style is not checked here; the layer's style is used when available.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="52"/>
+        <location filename="../ui/pages/style.py" line="56"/>
         <source>Checking the style…</source>
         <translation>Checking the style…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="55"/>
+        <location filename="../ui/pages/style.py" line="60"/>
         <source>Checking the style</source>
         <translation>Checking the style</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="68"/>
+        <location filename="../ui/pages/style.py" line="73"/>
         <source>No problem found: the SLD is ready.</source>
         <translation>No problem found: the SLD is ready.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="75"/>
+        <location filename="../ui/pages/style.py" line="80"/>
         <source>The style could not be checked: {0}</source>
         <translation>The style could not be checked: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="93"/>
+        <location filename="../ui/pages/style.py" line="101"/>
         <source>Rendering the style preview</source>
         <translation>Rendering the style preview</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="103"/>
+        <location filename="../ui/pages/style.py" line="111"/>
         <source>QGIS rendering (level {0})</source>
         <translation>QGIS rendering (level {0})</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="111"/>
+        <location filename="../ui/pages/style.py" line="119"/>
         <source>{0} error(s), {1} warning(s).</source>
         <translation>{0} error(s), {1} warning(s).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="113"/>
+        <location filename="../ui/pages/style.py" line="121"/>
         <source>Fidelity score: {0:.0%} (worst of levels {1}).</source>
         <translation>Fidelity score: {0:.0%} (worst of levels {1}).</translation>
     </message>

@@ -6,16 +6,10 @@ no journal is written, so the trainee can try their names and settings before pu
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QPushButton
 
+from ..plugin.i18n import tr
 from .background import run_in_task
-
-CONTEXT = "DryRunButton"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 class DryRun:
