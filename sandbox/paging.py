@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, List, Mapping, Tuple
 
 from .errors import ApiError
@@ -25,11 +26,10 @@ def matches_tags(doc: dict, wanted: dict) -> bool:
 
 
 def like(value: str, pattern: str) -> bool:
-    """The platform's case-insensitive filter where ``%`` is a wildcard."""
-    import fnmatch
-
-    glob = pattern.lower().replace("*", "[*]").replace("?", "[?]").replace("%", "*")
-    return fnmatch.fnmatchcase((value or "").lower(), glob)
+    """The platform's name filter: case-insensitive, exact unless ``%`` (any run of
+    characters) appears in the pattern."""
+    regex = ".*".join(re.escape(part) for part in pattern.lower().split("%"))
+    return re.fullmatch(regex, (value or "").lower(), re.DOTALL) is not None
 
 
 def _int_arg(args: Mapping[str, str], name: str, default: int) -> int:

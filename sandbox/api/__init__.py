@@ -10,6 +10,7 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 from . import (  # noqa: E402,F401
     account,
     annexes,
+    comments,
     configurations,
     executions,
     metadata,

@@ -10,6 +10,7 @@ from flask import jsonify, request
 from ..context import sandbox
 from ..errors import ApiError, not_found
 from ..key_access import permission_offerings, user_benefits
+from ..paging import like
 from ..quota import annex_quota, annex_use, storage_use
 from ..store import new_id, now_iso
 from . import bp
@@ -124,7 +125,10 @@ def list_endpoints(ds_id):
 def list_processings(ds_id):
     ds = datastore(ds_id)
     store = sandbox().store
-    items = [store.get("processings", p) for p in ds["processings"]]
+    wanted = request.args.get("name")
+    # The official SDK finds a processing by ``?name=`` and takes the first result.
+    items = [proc for proc in (store.get("processings", p) for p in ds["processings"])
+             if not wanted or like(proc["name"], wanted)]
     return list_reply(items, lambda p: {
         "_id": p["_id"], "creation": PLATFORM_EPOCH, "update": PLATFORM_EPOCH,
         **pick(p, "name", "description", "priority", "input_types", "output_type")})

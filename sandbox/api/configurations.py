@@ -12,6 +12,7 @@ from ..paging import like, matches_tags, tag_filters
 from ..store import new_id, now_iso
 from . import bp
 from .account import endpoint_use
+from .comments import forget_comments
 from .common import (
     current_user,
     datastore,
@@ -213,6 +214,7 @@ def delete_configuration(ds_id, conf_id):
     if any(sandbox().store.find("offerings", configuration=conf_id)):
         raise ApiError(409, "La configuration a encore une offre : dépubliez-la d'abord")
     sandbox().store.delete("configurations", conf_id)
+    forget_comments("configurations", conf_id)
     return no_content()
 
 

@@ -27,10 +27,13 @@ def static_file(static: dict):
 @bp.post("/datastores/<ds_id>/statics")
 def create_static(ds_id):
     datastore(ds_id)
-    form = request.form
+    # The web application sends these as multipart fields, the official SDK as query
+    # parameters (ApiRequester.route_upload_file): the platform reads either.
+    fields = {key: request.form.get(key) or request.args.get(key)
+              for key in ("name", "type", "description")}
     sent = request.files.get("file")
-    name = (form.get("name") or "").strip()
-    kind = form.get("type", "")
+    name = (fields["name"] or "").strip()
+    kind = fields["type"] or ""
     problems = []
     if sent is None:
         problems.append("Le fichier (champ multipart « file ») est absent")
@@ -55,7 +58,7 @@ def create_static(ds_id):
             raise ApiError(400, "Un style ROK4 doit être un document JSON") from None
     static = {
         "_id": new_id(), "datastore": ds_id, "name": name, "type": kind,
-        "description": form.get("description", ""), "type_infos": type_infos,
+        "description": fields["description"] or "", "type_infos": type_infos,
         "file_name": sent.filename or "static", "creation": now_iso(),
     }
     static["_size"] = len(data)  # counted in the storage quota (sandbox/quota.py)

@@ -10,6 +10,7 @@ from ..context import sandbox
 from ..errors import ApiError
 from ..paging import like, matches_tags, tag_filters
 from . import bp
+from .comments import forget_comments
 from .common import datastore, json_body, list_reply, no_content, owned
 from .tags import add_tags, remove_tags
 from .views import stored_data_item, stored_data_view
@@ -72,5 +73,6 @@ def delete_stored_data(ds_id, sd_id):
     if sd["status"] == "GENERATING":
         raise ApiError(409, "La donnée stockée est en cours de génération")
     sandbox().store.delete("stored_data", sd_id)
+    forget_comments("stored_data", sd_id)
     shutil.rmtree(sandbox().store.files("stored_data", sd_id, "x").parent, ignore_errors=True)
     return no_content()

@@ -13,6 +13,7 @@ from ..paging import like, matches_tags, tag_filters
 from ..quota import check_storage, sent_size
 from ..store import new_id, now_iso
 from . import bp
+from .comments import forget_comments
 from .common import current_user, datastore, list_reply, no_content, owned
 from .tags import add_tags, remove_tags
 from .views import PLATFORM_EPOCH, stamps, upload_item, upload_view
@@ -255,6 +256,7 @@ def delete_upload(ds_id, up_id):
     if busy:
         raise ApiError(409, "La livraison est utilisée par un traitement en cours")
     sandbox().store.delete("uploads", up_id)
+    forget_comments("uploads", up_id)
     for run in sandbox().store.find("check_executions", upload=up_id):
         sandbox().store.delete("check_executions", run["_id"])
     shutil.rmtree(upload_dir(up_id), ignore_errors=True)

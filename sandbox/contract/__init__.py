@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from . import (  # noqa: F401  (each module declares its routes on import)
     account,
+    comments,
     configurations,
     metadata,
     permissions,
