@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -59,6 +60,9 @@ def main(argv=None) -> int:
     parser.add_argument("--keep-profile", action="store_true")
     parser.add_argument("--locale", default="", help="e.g. fr or en_US (default: the system's)")
     args = parser.parse_args(argv)
+    # Stopped by a signal (Ctrl-C, the session closing): still stop the sandbox and delete the
+    # profile (the finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     url = f"http://127.0.0.1:{args.port}"
     sandbox = None if sandbox_answers(url) else start_sandbox(args.port, args.data_dir,
                                                               args.trainees)
