@@ -28,12 +28,13 @@ OUTPUT = ROOT / "bench-output"
 # Not benchmarks: helpers, this runner, and the soak (its own target: make soak).
 NOT_BENCHMARKS = {"_util.py", "run_all.py", "soak.py"}
 # Known scripts first, in this order (quick ones first); others follow alphabetically.
-PREFERRED_ORDER = ["pyramid_estimate", "estimate_vs_harvest", "sld_pipeline", "sandbox_render",
-                   "e2e_overhead", "first_level_drawn", "gui_stall", "upload_throughput"]
+PREFERRED_ORDER = ["pyramid_estimate", "estimate_vs_harvest", "sld_pipeline",
+                   "similarity_calibration", "sandbox_render", "e2e_overhead",
+                   "first_level_drawn", "gui_stall", "upload_throughput"]
 # A line carries a figure when it says one of these (ratio, latency, throughput, memory...).
 FIGURE_LINE = re.compile(
     r"ratio|\bvs\b|speed-?up|overhead|peak|stall|longest|median|p95|MB/s|tiles/s|"
-    r"requests?\b|wall|first level|drawn|similarity|→|estimated/produced|accepted|"
+    r"requests?\b|wall|first level|drawn|similarity|margin|→|estimated/produced|accepted|"
     r"\d\s*(?:x|×)\b", re.IGNORECASE)
 NOISE = re.compile(r"^(QStandardPaths|Warning 1:|\"Loading native module|Qt:|qt\.)")
 

@@ -382,34 +382,69 @@
 <context>
     <name>LevelInspection</name>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="262"/>
-        <source>error: {0}</source>
-        <translation>erreur : {0}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/wmts/inspector.py" line="264"/>
-        <source>empty</source>
-        <translation>vide</translation>
-    </message>
-    <message>
-        <location filename="../plugin/wmts/inspector.py" line="266"/>
-        <source>differs from the source</source>
-        <translation>diffère de la source</translation>
-    </message>
-    <message>
-        <location filename="../plugin/wmts/inspector.py" line="267"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../plugin/wmts/inspector.py" line="326"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="37"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspection des niveaux WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspector.py" line="426"/>
+        <location filename="../plugin/wmts/contact_sheet.py" line="52"/>
         <source>Could not write the contact sheet to {0}</source>
         <translation>Impossible d'écrire la planche contact dans {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspection_task.py" line="83"/>
+        <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
+        <translation>l'emprise de la couche source en EPSG:3857 diffère dans la tâche de fond ({0}) de celle de la carte ({1}) : sa transformation de coordonnées ne fonctionne pas ici ; redémarrez QGIS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/renders.py" line="53"/>
+        <source>The extent of &apos;{0}&apos; could not be transformed to EPSG:3857 ({1}); check the layer&apos;s CRS, or restart QGIS if the CRS is right.</source>
+        <translation>L'emprise de « {0} » n'a pas pu être transformée en EPSG:3857 ({1}) ; vérifiez le SCR de la couche, ou redémarrez QGIS si le SCR est correct.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="35"/>
+        <source>The tiles of this layer are {0}, not images: the inspector can only compare image tiles (PNG, JPEG).</source>
+        <translation>Les tuiles de cette couche sont en {0}, pas des images : l'inspecteur ne compare que des tuiles images (PNG, JPEG).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="40"/>
+        <source>This layer is not tiled on the PM (web mercator) grid: its levels cannot be compared.</source>
+        <translation>Cette couche n'est pas tuilée sur la grille PM (web mercator) : ses niveaux ne peuvent pas être comparés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="72"/>
+        <source>no tile over the data</source>
+        <translation>aucune tuile sur les données</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="73"/>
+        <source>{0:.0%} found ({1:.0%} of {2} tiles checked)</source>
+        <translation>{0:.0%} trouvées ({1:.0%} des {2} tuiles vérifiées)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="101"/>
+        <source>error: {0}</source>
+        <translation>erreur : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="103"/>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="105"/>
+        <source>the source drew nothing here: not compared</source>
+        <translation>la source ne dessine rien ici : non comparé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="108"/>
+        <source>differs from the source</source>
+        <translation>diffère de la source</translation>
+    </message>
+    <message>
+        <location filename="../plugin/wmts/inspector.py" line="109"/>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -1174,11 +1209,6 @@
         <translation>{0} erreur(s), {1} avertissement(s).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="121"/>
-        <source>Fidelity score: {0:.0%} (worst of levels {1}).</source>
-        <translation>Score de fidélité : {0:.0%} (le plus faible des niveaux {1}).</translation>
-    </message>
-    <message>
         <location filename="../ui/pages/style_page.ui" line="5"/>
         <source>Style</source>
         <translation>Style</translation>
@@ -1207,6 +1237,11 @@
         <location filename="../ui/pages/style_page.ui" line="18"/>
         <source>Rendering with the exported SLD</source>
         <translation>Rendu avec le SLD exporté</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/style.py" line="122"/>
+        <source>Fidelity score: {0:.0%} (faithful from {1:.0%}; worst: level {2}, shown).</source>
+        <translation>Score de fidélité : {0:.0%} (fidèle à partir de {1:.0%} ; le plus faible : niveau {2}, affiché).</translation>
     </message>
 </context>
 <context>
@@ -1258,52 +1293,52 @@
 <context>
     <name>ZoomInspectorDock</name>
     <message>
-        <location filename="../ui/inspector_dock.py" line="103"/>
+        <location filename="../ui/inspector_dock.py" line="90"/>
         <source>Add a WMTS layer to the project, or publish one.</source>
         <translation>Ajoutez une couche WMTS au projet, ou publiez-en une.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="135"/>
+        <location filename="../ui/inspector_dock.py" line="122"/>
         <source>Reading the WMTS capabilities…</source>
         <translation>Lecture des capacités WMTS…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="136"/>
+        <location filename="../ui/inspector_dock.py" line="123"/>
         <source>Reading the WMTS capabilities</source>
         <translation>Lecture des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="158"/>
+        <location filename="../ui/inspector_dock.py" line="146"/>
         <source>{0}: {1} levels ({2}–{3}).</source>
         <translation>{0} : {1} niveaux ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="246"/>
+        <location filename="../ui/inspector_dock.py" line="263"/>
         <source>Checking {0} levels…</source>
         <translation>Vérification de {0} niveaux…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="272"/>
+        <location filename="../ui/inspector_dock.py" line="289"/>
         <source>Levels to look at: {0}.</source>
         <translation>Niveaux à examiner : {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="275"/>
+        <location filename="../ui/inspector_dock.py" line="292"/>
         <source>Every level holds tiles and matches the source.</source>
         <translation>Chaque niveau contient des tuiles et correspond à la source.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="290"/>
+        <location filename="../ui/inspector_dock.py" line="313"/>
         <source>Save the contact sheet</source>
         <translation>Enregistrer la planche contact</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="290"/>
+        <location filename="../ui/inspector_dock.py" line="313"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="299"/>
+        <location filename="../ui/inspector_dock.py" line="322"/>
         <source>Contact sheet saved to {0}.</source>
         <translation>Planche contact enregistrée dans {0}.</translation>
     </message>
@@ -1338,11 +1373,6 @@
         <translation>Résolution (m/px)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.ui" line="24"/>
-        <source>Tiles found</source>
-        <translation>Tuiles trouvées</translation>
-    </message>
-    <message>
         <location filename="../ui/inspector_dock.ui" line="25"/>
         <source>Similarity</source>
         <translation>Similarité</translation>
@@ -1373,14 +1403,34 @@
         <translation>Enregistrer la planche contact…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.ui" line="39"/>
+        <location filename="../ui/inspector_dock.ui" line="40"/>
         <source>WMTS</source>
         <translation>WMTS</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.ui" line="40"/>
+        <location filename="../ui/inspector_dock.ui" line="41"/>
         <source>Source rendered locally</source>
         <translation>Source rendue localement</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="234"/>
+        <source>This layer is not a WMTS: the inspector compares WMTS image tiles only.</source>
+        <translation>Cette couche n'est pas un WMTS : l'inspecteur ne compare que des tuiles images WMTS.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.py" line="296"/>
+        <source>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</source>
+        <translation>La similarité est jugée fidèle à partir de {0:.2f} ; la plus faible : niveau {1} ({2:.2f}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="24"/>
+        <source>Tiles</source>
+        <translation>Tuiles</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector_dock.ui" line="37"/>
+        <source>Keep the project CRS when stepping (otherwise the map switches to the level&apos;s CRS)</source>
+        <translation>Garder le SCR du projet en changeant de niveau (sinon la carte passe au SCR du niveau)</translation>
     </message>
 </context>
 </TS>

@@ -112,13 +112,14 @@ def task_progress(task) -> float:
 def render_levels(result, spec, output: Path) -> list:
     """Renders the WMTS (wms provider URI from plugin/wmts) at two PM levels; PNG paths."""
     from gpf_wmts_publisher.plugin.pyramid import Bbox4326, bbox_4326_to_3857
+    from gpf_wmts_publisher.plugin.similarity import ink_fraction
     from gpf_wmts_publisher.plugin.wmts.capabilities import (
         build_qgis_uri,
         find_layer,
         read_capabilities,
     )
-    from gpf_wmts_publisher.plugin.wmts.inspector import ink_fraction, render_layers
     from gpf_wmts_publisher.plugin.wmts.levels import level_extent
+    from gpf_wmts_publisher.plugin.wmts.renders import render_layers
     from qgis.core import QgsCoordinateReferenceSystem, QgsRasterLayer, QgsRectangle
     from qgis.PyQt.QtCore import QSize
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 from typing import Dict, List, Optional
-from urllib.parse import parse_qsl, urlsplit
 
 from qgis.core import (
     QgsApplication,
@@ -22,36 +21,23 @@ from qgis.PyQt.QtGui import QColor, QIcon, QPixmap
 from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QTableWidgetItem
 
 from ..plugin.pyramid.grid import Level
-from ..plugin.wmts.inspector import (
-    LevelInspectionTask,
-    LevelResult,
-    TileSource,
-    layer_extent_3857,
-    save_contact_sheet,
+from ..plugin.similarity import FAITHFUL_FROM
+from ..plugin.wmts.contact_sheet import save_contact_sheet
+from ..plugin.wmts.inspection_task import LevelInspectionTask
+from ..plugin.wmts.inspector import LevelResult, why_not_comparable
+from ..plugin.wmts.levels import (
+    WEB_MERCATOR,
+    extent_for_level,
+    mercator_units_per_pixel,
+    step_level,
 )
-from ..plugin.wmts.levels import extent_for_level, mercator_units_per_pixel, step_level
+from ..plugin.wmts.renders import TransformFailed, layer_extent_3857
+from ..plugin.wmts.tile_source import TileSource, tile_source_from_info
 from .background import run_in_task
 from .layer_copy import layer_factory
 
 FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "inspector_dock.ui"))
 FLAG_COLOUR = QColor(255, 220, 220)
-
-
-def get_tile_url(capabilities_url: str) -> str:
-    """The KVP endpoint: the capabilities URL without its query."""
-    return capabilities_url.split("?", 1)[0]
-
-
-def tile_source_from_info(info, capabilities_url: str) -> TileSource:
-    """Tiles of the layer; a restricted layer's key (``apikey`` on its URL) goes along."""
-    query = parse_qsl(urlsplit(capabilities_url).query)
-    key = next((value for name, value in query if name.lower() == "apikey"), "")
-    return TileSource(
-        url=get_tile_url(capabilities_url), layer=info.identifier, style=info.default_style,
-        tile_matrix_set=info.matrix_set,
-        image_format=info.formats[0] if info.formats else "image/png",
-        matrix_ids={lvl.zoom: lvl.identifier for lvl in info.levels if lvl.zoom is not None},
-        params={"apikey": key} if key else {})
 
 
 class ZoomInspectorDock(QgsDockWidget, FORM):
@@ -70,6 +56,7 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         self.levelsTable.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.info = None
+        self.not_comparable = ""
         self.capabilities_url = ""
         self.tile_source: Optional[TileSource] = None
         self.levels: List[int] = []
@@ -141,6 +128,7 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
     def use_info(self, info) -> None:
         """Lists the layer's pyramid levels (read from its capabilities)."""
         self.info = info
+        self.not_comparable = why_not_comparable(info)
         self.tile_source = tile_source_from_info(info, self.capabilities_url)
         self.levels = sorted(lvl.zoom for lvl in info.levels if lvl.zoom is not None)
         self.results.clear()
@@ -158,6 +146,8 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         self.statusLabel.setText(self.tr("{0}: {1} levels ({2}–{3}).").format(
             info.title, len(self.levels), self.levels[0] if self.levels else "–",
             self.levels[-1] if self.levels else "–"))
+        if self.not_comparable:
+            self.statusLabel.setText(self.statusLabel.text() + " " + self.not_comparable)
         self._update_enabled()
 
     def listed_levels(self) -> List[int]:
@@ -166,16 +156,21 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
 
     def _update_enabled(self) -> None:
         has_levels = bool(self.levels)
-        for button in (self.previousButton, self.nextButton, self.inspectButton):
+        for button in (self.previousButton, self.nextButton):
             button.setEnabled(has_levels)
+        self.inspectButton.setEnabled(has_levels and not self.not_comparable)
         self.saveSheetButton.setEnabled(bool(self.results))
 
     # -- stepping the canvas -----------------------------------------------------------
     def go_to_level(self, z: int) -> None:
-        """The canvas at level ``z``'s exact resolution, around its current centre."""
+        """The canvas at level ``z``'s exact resolution, around its current centre, in the
+        level's CRS (where its tiles are drawn pixel for pixel) unless the project CRS is
+        kept: then the resolution is the equivalent one at the centre."""
         canvas = self.canvas()
         if canvas is None:
             return
+        if not self.keepProjectCrsCheck.isChecked():
+            self._use_level_crs(canvas)
         settings = canvas.mapSettings()
         size = settings.outputSize()
         rect = extent_for_level(z, canvas.center(), settings.destinationCrs(), size.width(),
@@ -187,6 +182,20 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
             self.levelsTable.selectRow(self.levels.index(z))
         self._show_comparison(z)
         self.levelShown.emit(z)
+
+    def _use_level_crs(self, canvas) -> None:
+        from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
+
+        level_crs = QgsCoordinateReferenceSystem(
+            self.info.matrix_set_crs if self.info is not None else WEB_MERCATOR)
+        current = canvas.mapSettings().destinationCrs()
+        if not level_crs.isValid() or current == level_crs:
+            return
+        centre = QgsCoordinateTransform(current, level_crs,
+                                        QgsProject.instance().transformContext()).transform(
+            canvas.center())
+        canvas.setDestinationCrs(level_crs)
+        canvas.setCenter(centre)
 
     def show_first_level(self, around_layer=None) -> None:
         """Centres the canvas on ``around_layer`` (the data) and shows the top level."""
@@ -221,8 +230,16 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         wmts, source = self.wmts_layer(), self.source_layer()
         if not self.levels or wmts is None:
             return
+        if self.not_comparable or wmts.providerType() != "wms":
+            self.statusLabel.setText(self.not_comparable or self.tr(
+                "This layer is not a WMTS: the inspector compares WMTS image tiles only."))
+            return
         if source is not None:
-            extent = layer_extent_3857(source)
+            try:
+                extent = layer_extent_3857(source)
+            except TransformFailed as error:
+                self.statusLabel.setText(str(error))
+                return
         elif self.info is not None and self.info.bbox is not None:
             from ..plugin.pyramid.grid import bbox_4326_to_3857
 
@@ -249,7 +266,7 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
     def _on_level_inspected(self, result: LevelResult) -> None:
         self.results[result.z] = result
         row = self.levels.index(result.z)
-        tiles = f"{result.tiles_found}/{len(result.tiles)}" if result.tiles else "–"
+        tiles = result.tiles_summary()
         score = "–" if result.score is None else f"{result.score:.2f}"
         for column, value in ((3, tiles), (4, score), (5, result.verdict())):
             self.levelsTable.item(row, column).setText(value)
@@ -269,10 +286,16 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         self.inspectButton.setEnabled(bool(self.levels))
         flagged = [r.z for r in self.results.values() if r.flagged]
         if flagged:
-            self.statusLabel.setText(self.tr("Levels to look at: {0}.").format(
-                ", ".join(str(z) for z in sorted(flagged))))
+            text = self.tr("Levels to look at: {0}.").format(
+                ", ".join(str(z) for z in sorted(flagged)))
         else:
-            self.statusLabel.setText(self.tr("Every level holds tiles and matches the source."))
+            text = self.tr("Every level holds tiles and matches the source.")
+        scored = [r for r in self.results.values() if r.score is not None]
+        if scored:
+            worst = min(scored, key=lambda r: r.score)
+            text += " " + self.tr("Similarity counts as faithful from {0:.2f}; worst: level "
+                                  "{1} ({2:.2f}).").format(FAITHFUL_FROM, worst.z, worst.score)
+        self.statusLabel.setText(text)
         self.inspectionFinished.emit([self.results[z] for z in sorted(self.results)])
 
     def _show_comparison(self, z: int) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from qgis.core import QgsMapLayerStyle, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsMapLayerStyle, QgsVectorLayer
 
 from ..plugin.layers import open_vector_layer
 
@@ -26,9 +26,15 @@ def layer_factory(layer: QgsVectorLayer) -> Callable[[], QgsVectorLayer]:
     qml, source, name, provider = style.xmlData(), layer.source(), layer.name(), \
         layer.providerType()
     subset = layer.subsetString()
+    # The CRS the layer has in QGIS, which its file may not say (a CSV, a shapefile without
+    # .prj: QGIS or the user set it). Without it the copy had no CRS: its extent stayed in
+    # degrees and the inspector's local render was blank ("differs" at every level).
+    crs = QgsCoordinateReferenceSystem(layer.crs())
 
     def make() -> QgsVectorLayer:
         copy = open_vector_layer(source, name, provider)  # see plugin/layers.py
+        if crs.isValid() and copy.crs() != crs:
+            copy.setCrs(crs)
         if subset:
             copy.setSubsetString(subset)
         QgsMapLayerStyle(qml).writeToLayer(copy)

@@ -15,9 +15,9 @@ import numpy as np
 from lxml import etree
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsMapRendererCustomPainterJob,
     QgsMapSettings,
+    QgsPointXY,
     QgsProject,
     QgsRectangle,
 )
@@ -25,6 +25,9 @@ from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
 from ..pyramid.grid import PM_CRS, Level
+from ..render_focus import focus_point_3857
+from ..similarity import FAITHFUL_FROM, compare_images, similarity
+from .annex_params import icon_with_parameters
 from .filters import QGIS_TO_GEOSERVER_FUNCTIONS
 from .schema10 import OGC_NS, SLD_NS, XLINK_NS
 from .symbology import unsupported_symbology
@@ -39,7 +42,7 @@ _READBACK_MARKERS = {
     "extshape://narrow": "arrow", "extshape://emicircle": "semi_circle",
 }
 
-__all__ = ["LevelPreview", "PreviewResult", "preview_fidelity", "similarity",
+__all__ = ["FAITHFUL_FROM", "LevelPreview", "PreviewResult", "preview_fidelity", "similarity",
            "unsupported_symbology"]
 
 
@@ -51,13 +54,25 @@ class LevelPreview:
     from_sld: QImage
     diff: QImage
     score: float
+    blank: str = ""  # "both" when neither render drew anything (out of scale range): no score
 
 
 @dataclass
 class PreviewResult:
     levels: List[LevelPreview]
-    score: float  # the worst level's score, 0..1
+    score: float  # the worst compared level's score, 0..1 (0 when no level drew anything)
     load_error: str = ""  # QGIS's words when the SLD could not be read back
+    threshold: float = FAITHFUL_FROM  # the score a faithful SLD reaches (shown to the user)
+
+    @property
+    def worst(self) -> Optional[LevelPreview]:
+        """The level the score comes from (the one to show)."""
+        compared = [p for p in self.levels if p.blank != "both"] or self.levels
+        return min(compared, key=lambda p: p.score, default=None)
+
+    @property
+    def faithful(self) -> bool:
+        return not self.load_error and self.score >= self.threshold
 
 
 def _to_array(image: QImage) -> np.ndarray:
@@ -71,31 +86,6 @@ def _to_array(image: QImage) -> np.ndarray:
     alpha = data[..., 3:4] / 255.0
     bgr = data[..., :3] * alpha + 255.0 * (1.0 - alpha)  # premultiplied-free composite
     return bgr[..., ::-1]
-
-
-def _box_blur(image: np.ndarray) -> np.ndarray:
-    """3x3 mean per channel: one-pixel antialiasing shifts should not count as differences."""
-    padded = np.pad(image, ((1, 1), (1, 1), (0, 0)), mode="edge")
-    height, width = image.shape[:2]
-    total = sum(padded[dy:dy + height, dx:dx + width] for dy in range(3) for dx in range(3))
-    return total / 9.0
-
-
-MISMATCH_THRESHOLD = 80.0  # colour distance (0-255, largest channel) a viewer notices
-
-
-def similarity(first: QImage, second: QImage) -> float:
-    """Share of the drawn pixels (not background in either image) that look the same.
-
-    Both images are blurred 3x3 first; a pixel differs when a channel moves by more than
-    MISMATCH_THRESHOLD. 1.0 for identical drawings (or two blank ones), near 0 when nothing
-    drawn matches."""
-    a, b = _to_array(first), _to_array(second)
-    ink = (a.min(axis=2) < 250) | (b.min(axis=2) < 250)
-    if not ink.any():
-        return 1.0
-    distance = np.abs(_box_blur(a) - _box_blur(b)).max(axis=2)
-    return float(1.0 - (distance[ink] > MISMATCH_THRESHOLD).mean())
 
 
 def diff_image(first: QImage, second: QImage) -> QImage:
@@ -152,9 +142,10 @@ def _qgis_functions(root) -> None:
 
 
 def _readback_sld(sld_bytes: bytes, field_back: Mapping[str, str],
-                  annex_paths: Mapping[str, str]) -> bytes:
-    """The SLD as QGIS should read it: layer field names, local icons, QGIS marker and
-    function names, explicit ELSE filters."""
+                  annex_paths: Mapping[str, str], icon_dir: str = "") -> bytes:
+    """The SLD as QGIS should read it: layer field names, local icons (with the colours of
+    their ``?fill=`` parameters applied, as GeoServer does), QGIS marker and function names,
+    explicit ELSE filters."""
     root = parse_sld(sld_bytes)
     _explicit_else(root)
     _qgis_functions(root)
@@ -166,20 +157,24 @@ def _readback_sld(sld_bytes: bytes, field_back: Mapping[str, str],
         element.text = _READBACK_MARKERS.get(text, text)
     href = f"{{{XLINK_NS}}}href"
     for element in root.iter(f"{{{SLD_NS}}}OnlineResource"):
-        base = element.get(href, "").partition("?")[0]
-        if base in annex_paths:  # QGIS reads a plain path; the query is for GeoServer's SVGs
-            element.set(href, annex_paths[base])
+        base, _, query = element.get(href, "").partition("?")
+        if base in annex_paths:
+            # QGIS reads a plain path and ignores the query GeoServer fills the SVG's
+            # param(...) from: write the filled icon and point QGIS to it.
+            element.set(href, icon_with_parameters(annex_paths[base], query, icon_dir))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
 def layer_from_sld(layer, sld_bytes: bytes, field_back: Optional[Mapping[str, str]] = None,
-                   annex_paths: Optional[Mapping[str, str]] = None):
-    """A clone of ``layer`` styled only by ``sld_bytes``; (clone, QGIS's error or '')."""
+                   annex_paths: Optional[Mapping[str, str]] = None, icon_dir: str = ""):
+    """A clone of ``layer`` styled only by ``sld_bytes``; (clone, QGIS's error or '').
+    Filled icons are written to ``icon_dir``, which must outlive the renders."""
     clone = layer.clone()
     handle, path = tempfile.mkstemp(suffix=".sld")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(_readback_sld(sld_bytes, field_back or {}, annex_paths or {}))
+            stream.write(_readback_sld(sld_bytes, field_back or {}, annex_paths or {},
+                                       icon_dir))
         message, ok = clone.loadSldStyle(path)
     finally:
         os.remove(path)
@@ -212,12 +207,6 @@ def _render(layer, centre, resolution: float, size: int) -> QImage:
     return image
 
 
-def _centre_in_pm(layer):
-    transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(PM_CRS),
-                                       QgsProject.instance().transformContext())
-    return transform.transformBoundingBox(layer.extent()).center()
-
-
 def preview_fidelity(
     layer,
     sld_bytes: bytes,
@@ -233,15 +222,22 @@ def preview_fidelity(
     ``annex_paths``: annex placeholder -> local file, so icons show before upload.
     """
     field_back = {stored: name for name, stored in (field_map or {}).items()}
-    styled_by_sld, error = layer_from_sld(layer, sld_bytes, field_back, annex_paths)
-    centre = _centre_in_pm(layer)
-    previews = []
-    for z in levels:
-        level = Level(z)
-        original = _render(layer, centre, level.resolution, size)
-        from_sld = _render(styled_by_sld, centre, level.resolution, size)
-        score = similarity(original, from_sld) if not error else 0.0
-        previews.append(LevelPreview(z, level.scale_denominator, original, from_sld,
-                                     diff_image(original, from_sld), score))
-    worst = min((p.score for p in previews), default=0.0)
-    return PreviewResult(previews, worst, error)
+    with tempfile.TemporaryDirectory(prefix="gpf-preview-") as icon_dir:
+        styled_by_sld, error = layer_from_sld(layer, sld_bytes, field_back, annex_paths,
+                                              icon_dir)
+        # Where a feature is drawn (a sparse layer's centre is often empty: one dot, 100 %).
+        centre = QgsPointXY(*focus_point_3857(
+            layer, Level(max(levels, default=14)).resolution * size / 2))
+        previews = []
+        for z in levels:
+            level = Level(z)
+            original = _render(layer, centre, level.resolution, size)
+            from_sld = _render(styled_by_sld, centre, level.resolution, size)
+            comparison = compare_images(original, from_sld)
+            score = comparison.score if not error else 0.0
+            previews.append(LevelPreview(z, level.scale_denominator, original, from_sld,
+                                         diff_image(original, from_sld), score,
+                                         comparison.blank))
+    # A level where neither render drew (out of its scale range) says nothing either way.
+    compared = [p.score for p in previews if p.blank != "both"]
+    return PreviewResult(previews, min(compared, default=0.0), error)

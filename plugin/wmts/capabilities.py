@@ -74,6 +74,10 @@ class WmtsLayerInfo:
     matrix_set_crs: str
     levels: Tuple[WmtsLevel, ...]  # least detailed first
     bbox: Optional[Bbox4326]
+    # Where the document says tiles are fetched: the KVP GetTile href of OperationsMetadata
+    # ("" when absent), and the layer's REST ResourceURL templates by format.
+    get_tile_url: str = ""
+    tile_templates: Tuple[Tuple[str, str], ...] = ()
 
     @property
     def resolutions(self) -> Tuple[float, ...]:
@@ -247,6 +251,22 @@ def _default_style(styles: Mapping[str, Mapping[str, Any]]) -> str:
     return next(iter(styles), "")
 
 
+def _get_tile_kvp_url(caps: WebMapTileService) -> str:
+    """The GET href of the GetTile operation that accepts KVP (or says no encoding)."""
+    for operation in getattr(caps, "operations", []) or []:
+        if getattr(operation, "name", "") != "GetTile":
+            continue
+        for method in operation.methods or []:
+            if method.get("type", "").lower() != "get" or not method.get("url"):
+                continue
+            encodings = [value for constraint in method.get("constraints") or []
+                         if getattr(constraint, "name", "") == "GetEncoding"
+                         for value in getattr(constraint, "values", [])]
+            if not encodings or "KVP" in encodings:
+                return method["url"]
+    return ""
+
+
 def find_layer(caps: WebMapTileService, layer_name: str,
                *, matrix_set: Optional[str] = None) -> WmtsLayerInfo:
     """What QGIS needs to show `layer_name`, read from the document. Raises
@@ -282,6 +302,10 @@ def find_layer(caps: WebMapTileService, layer_name: str,
         matrix_set_crs=_normalised_crs(tile_matrix_set.crs),
         levels=_levels(tile_matrix_set, link),
         bbox=Bbox4326(*wgs84) if wgs84 else None,
+        get_tile_url=_get_tile_kvp_url(caps),
+        tile_templates=tuple((url.get("format", ""), url["template"])
+                             for url in getattr(layer, "resourceURLs", []) or []
+                             if url.get("resourceType") == "tile" and url.get("template")),
     )
 
 

@@ -94,6 +94,53 @@ def sample_tiles(extent: Extent, z: int, max_tiles: int = 5) -> List[Tuple[int, 
     return chosen
 
 
+def tiles_in_limits(extent: Extent, z: int,
+                    limits: Optional[Tuple[int, int, int, int]] = None) -> Optional[TileRange]:
+    """Tiles of level ``z`` over ``extent`` that the document publishes: the tile range
+    clipped to ``limits`` (min_row, max_row, min_col, max_col of TileMatrixSetLimits). None
+    when the two do not meet (the level has no tile over the data)."""
+    tiles = tile_range(extent, z)
+    if limits is None:
+        return tiles
+    min_row, max_row, min_col, max_col = limits
+    col_min, col_max = max(tiles.col_min, min_col), min(tiles.col_max, max_col)
+    row_min, row_max = max(tiles.row_min, min_row), min(tiles.row_max, max_row)
+    if col_min > col_max or row_min > row_max:
+        return None
+    return TileRange(z, col_min, col_max, row_min, row_max)
+
+
+def _spread(first: int, last: int, count: int) -> List[int]:
+    """``count`` indexes evenly spread from ``first`` to ``last`` (each cell's centre)."""
+    span = last - first + 1
+    return sorted({first + int((index + 0.5) * span / count) for index in range(count)})
+
+
+def sample_tiles_in_limits(extent: Extent, z: int,
+                           limits: Optional[Tuple[int, int, int, int]] = None,
+                           budget: int = 16) -> Tuple[List[Tuple[int, int]], int]:
+    """(tiles to check, number of tiles published over the data at level ``z``).
+
+    Only tiles inside the level's limits are chosen; they are spread over the whole range in
+    proportion to its width and height (every tile when there are at most ``budget``), so
+    the share checked is the same over the whole level."""
+    tiles = tiles_in_limits(extent, z, limits)
+    if tiles is None:
+        return [], 0
+    cols, rows = tiles.col_max - tiles.col_min + 1, tiles.row_max - tiles.row_min + 1
+    total = cols * rows
+    if total <= budget:
+        chosen = [(c, r) for r in range(tiles.row_min, tiles.row_max + 1)
+                  for c in range(tiles.col_min, tiles.col_max + 1)]
+        return chosen, total
+    # n_cols * n_rows <= budget with n_cols / n_rows close to cols / rows
+    n_cols = max(1, min(cols, round(math.sqrt(budget * cols / rows))))
+    n_rows = max(1, min(rows, budget // n_cols))
+    chosen = [(c, r) for r in _spread(tiles.row_min, tiles.row_max, n_rows)
+              for c in _spread(tiles.col_min, tiles.col_max, n_cols)]
+    return chosen, total
+
+
 # -- with a CRS: the canvas in any project CRS -------------------------------------------------
 def extent_for_level(z: int, centre, crs, width_px: int, height_px: int, transform_context):
     """The extent in ``crs`` (a QgsCoordinateReferenceSystem) around ``centre`` (a QgsPointXY

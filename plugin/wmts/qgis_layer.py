@@ -16,6 +16,7 @@ from .capabilities import (
     read_capabilities,
     redact_url,
 )
+from .network_cache import capabilities_url_of_uri, forget_cached_capabilities
 
 
 def open_wmts_layer(
@@ -31,8 +32,10 @@ def open_wmts_layer(
     read about it. Raises LayerNotInCapabilities while the layer is not published yet."""
     caps = read_capabilities(capabilities_url, session, apikey=apikey, timeout=timeout)
     info = find_layer(caps, layer_name)
-    layer = open_raster_layer(build_qgis_uri(info, capabilities_url, apikey=apikey,
-                                             authcfg=authcfg), info.title, "wms")
+    uri = build_qgis_uri(info, capabilities_url, apikey=apikey, authcfg=authcfg)
+    # The document just read lists the layer; QGIS must not use an older copy it cached.
+    forget_cached_capabilities(capabilities_url_of_uri(uri))
+    layer = open_raster_layer(uri, info.title, "wms")
     if not layer.isValid():
         shown = redact_url(capabilities_url)
         raise CapabilitiesError(

@@ -103,8 +103,8 @@ class StylePage(QWizardPage, FORM):
 
     def _show_preview(self, preview) -> None:
         self.preview = preview
-        if preview.levels:
-            shown = preview.levels[len(preview.levels) // 2]
+        shown = preview.worst  # the level the score comes from
+        if shown is not None:
             for label, image in ((self.localPreview, shown.original),
                                  (self.sldPreview, shown.from_sld)):
                 label.setPixmap(QPixmap.fromImage(image))
@@ -118,8 +118,11 @@ class StylePage(QWizardPage, FORM):
         warnings = sum(1 for f in self.result.findings if f.severity.value == "WARNING")
         text = self.tr("{0} error(s), {1} warning(s).").format(errors, warnings)
         if self.preview is not None:
-            text += " " + self.tr("Fidelity score: {0:.0%} (worst of levels {1}).").format(
-                self.preview.score, ", ".join(str(p.level) for p in self.preview.levels))
+            worst = self.preview.worst
+            text += " " + self.tr("Fidelity score: {0:.0%} (faithful from {1:.0%}; worst: "
+                                  "level {2}, shown).").format(
+                self.preview.score, self.preview.threshold,
+                worst.level if worst is not None else "–")
             if self.preview.load_error:
                 text += " " + self.preview.load_error
         self.scoreLabel.setText(text)

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from gpf_wmts_publisher.plugin.wmts.inspector import (
-    LevelResult,
-    TileSource,
-    contact_sheet,
-    fetch_tile,
-    image_similarity,
-    ink_fraction,
-    save_contact_sheet,
-)
+from gpf_wmts_publisher.plugin.similarity import ink_fraction
+from gpf_wmts_publisher.plugin.similarity import similarity as image_similarity
+from gpf_wmts_publisher.plugin.wmts.contact_sheet import contact_sheet, save_contact_sheet
+from gpf_wmts_publisher.plugin.wmts.inspector import LevelResult
+from gpf_wmts_publisher.plugin.wmts.tile_source import TileSource, fetch_tile
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 

@@ -114,3 +114,30 @@ def test_open_wmts_layer_says_when_the_layer_is_not_published_yet(wmts_server, q
     _, base, _ = wmts_server
     with pytest.raises(LayerNotInCapabilities):
         open_wmts_layer(base, "SANDBOX.not_yet_wmts")
+
+
+def test_a_second_publication_on_the_same_service_opens_in_the_same_qgis(httpserver, qgis_app):
+    """The service's document changes after a publication; QGIS's network cache kept the
+    first one (a day), so the second layer was "not found" 3 times out of 3 until the stale
+    entry is forgotten."""
+    import threading
+
+    base = httpserver.url_for("/wmts")
+    first = FIXTURE.read_bytes().replace(b"https://data.geopf.fr/wmts?", (base + "?").encode())
+    second = first.replace(b"SANDBOX.routes_wmts", b"SANDBOX.second_wmts")
+    served = {"document": first}
+    httpserver.expect_request("/wmts").respond_with_handler(
+        lambda request: Response(served["document"], content_type="application/xml"))
+
+    layer, _ = open_wmts_layer(base, "SANDBOX.routes_wmts")
+    assert layer.isValid()
+    served["document"] = second  # the next publication on the same service
+    opened = []
+    # As in the plugin: the layer is built in a worker thread (its own network manager).
+    worker = threading.Thread(target=lambda: opened.append(
+        open_wmts_layer(base, "SANDBOX.second_wmts")[0].isValid()))
+    worker.start()
+    worker.join()
+    assert opened == [True]
+    again, _ = open_wmts_layer(base, "SANDBOX.second_wmts")
+    assert again.isValid()
