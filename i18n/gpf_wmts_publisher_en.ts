@@ -29,182 +29,182 @@
         <translation>Zoom-level inspector</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="88"/>
+        <location filename="../plugin/processing/algorithms.py" line="65"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="98"/>
+        <location filename="../plugin/processing/algorithms.py" line="75"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>Sandbox base URL (empty: the configured platform)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="104"/>
+        <location filename="../plugin/processing/algorithms.py" line="81"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Datastore id (empty: your first community's)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="106"/>
+        <location filename="../plugin/processing/algorithms.py" line="83"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Journal folder (empty: beside the QGIS profile)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="111"/>
+        <location filename="../plugin/processing/algorithms.py" line="88"/>
         <source>Layer to publish</source>
         <translation>Layer to publish</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <location filename="../plugin/processing/algorithms.py" line="90"/>
         <source>Selected features only</source>
         <translation>Selected features only</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="115"/>
+        <location filename="../plugin/processing/algorithms.py" line="92"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Reuse this VECTOR-DB stored data id (skip the upload)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="119"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>WMS-V title</source>
         <translation>WMS-V title</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="119"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>WMTS title (service title)</source>
         <translation>WMTS title (service title)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="119"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>Keywords (comma separated)</source>
         <translation>Keywords (comma separated)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="126"/>
+        <location filename="../plugin/processing/algorithms.py" line="103"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Top level (least detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="129"/>
+        <location filename="../plugin/processing/algorithms.py" line="106"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Bottom level (most detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="132"/>
+        <location filename="../plugin/processing/algorithms.py" line="109"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Harvest extent (empty: the layer's extent)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="134"/>
+        <location filename="../plugin/processing/algorithms.py" line="111"/>
         <source>Tile format</source>
         <translation>Tile format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="136"/>
+        <location filename="../plugin/processing/algorithms.py" line="116"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Restricted access (own datastore only)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="138"/>
+        <location filename="../plugin/processing/algorithms.py" line="118"/>
         <source>Producer (organisation)</source>
         <translation>Producer (organisation)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="361"/>
+        <location filename="../plugin/processing/algorithms.py" line="363"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Datasheet name (fiche de données)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="363"/>
+        <location filename="../plugin/processing/algorithms.py" line="365"/>
         <source>WMTS technical name</source>
         <translation>WMTS technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="152"/>
+        <location filename="../plugin/processing/algorithms.py" line="132"/>
         <source>WMTS layer name</source>
         <translation>WMTS layer name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="153"/>
+        <location filename="../plugin/processing/algorithms.py" line="133"/>
         <source>WMTS capabilities URL</source>
         <translation>WMTS capabilities URL</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="155"/>
+        <location filename="../plugin/processing/algorithms.py" line="135"/>
         <source>Journal file</source>
         <translation>Journal file</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="164"/>
+        <location filename="../plugin/processing/algorithms.py" line="157"/>
         <source>No layer to publish.</source>
         <translation>No layer to publish.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="189"/>
+        <location filename="../plugin/processing/algorithms.py" line="182"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="201"/>
+        <location filename="../plugin/processing/algorithms.py" line="194"/>
         <source>Your account belongs to no community.</source>
         <translation>Your account belongs to no community.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="257"/>
+        <location filename="../plugin/processing/algorithms.py" line="259"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Cancelled; run again to resume, or use “Undo a publication”.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="274"/>
+        <location filename="../plugin/processing/algorithms.py" line="276"/>
         <source>Publish layer as WMTS</source>
         <translation>Publish layer as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="277"/>
+        <location filename="../plugin/processing/algorithms.py" line="279"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="312"/>
+        <location filename="../plugin/processing/algorithms.py" line="314"/>
         <source>Step {label}</source>
         <translation>Step {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="315"/>
+        <location filename="../plugin/processing/algorithms.py" line="317"/>
         <source>Publication, step by step</source>
         <translation>Publication, step by step</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="321"/>
+        <location filename="../plugin/processing/algorithms.py" line="323"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="349"/>
+        <location filename="../plugin/processing/algorithms.py" line="351"/>
         <source>Undo a publication</source>
         <translation>Undo a publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="352"/>
+        <location filename="../plugin/processing/algorithms.py" line="354"/>
         <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="365"/>
+        <location filename="../plugin/processing/algorithms.py" line="367"/>
         <source>Removed resources</source>
         <translation>Removed resources</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="378"/>
+        <location filename="../plugin/processing/algorithms.py" line="380"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>No journal for this publication: nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="384"/>
+        <location filename="../plugin/processing/algorithms.py" line="386"/>
         <source>removed {kind}</source>
         <translation>removed {kind}</translation>
     </message>
@@ -229,47 +229,127 @@
         <translation>Removing the publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="101"/>
+        <location filename="../plugin/processing/algorithms.py" line="78"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Authentication configuration (login/password or OAuth2)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="64"/>
+        <location filename="../plugin/processing/help_texts.py" line="19"/>
         <source>&lt;p&gt;&lt;b&gt;Connection&lt;/b&gt;: PLATFORM_URL is empty for the Géoplateforme configured in the plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, in the browser for the authorization-code flow); with qgis_process the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE is the datastore id (empty: the datastore of your first community).&lt;/p&gt;&lt;p&gt;The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the same publication again resumes after the last finished step and never creates a resource twice.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Connection&lt;/b&gt;: PLATFORM_URL is empty for the Géoplateforme configured in the plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, in the browser for the authorization-code flow); with qgis_process the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE is the datastore id (empty: the datastore of your first community).&lt;/p&gt;&lt;p&gt;The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the same publication again resumes after the last finished step and never creates a resource twice.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <location filename="../plugin/error_messages.py" line="23"/>
+        <source>The Géoplateforme refused the request</source>
+        <translation>The Géoplateforme refused the request</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="24"/>
+        <source>The Géoplateforme rejected the request as invalid</source>
+        <translation>The Géoplateforme rejected the request as invalid</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="26"/>
+        <source>Authentication with the Géoplateforme failed</source>
+        <translation>Authentication with the Géoplateforme failed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="27"/>
+        <source>Not signed in to the Géoplateforme, or the session expired; sign in again</source>
+        <translation>Not signed in to the Géoplateforme, or the session expired; sign in again</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="30"/>
+        <source>Your account has no right to do this on this datastore</source>
+        <translation>Your account has no right to do this on this datastore</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="32"/>
+        <source>The Géoplateforme sign-in service refused the credentials: check the login, the password and the one-time code</source>
+        <translation>The Géoplateforme sign-in service refused the credentials: check the login, the password and the one-time code</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="35"/>
+        <source>The Géoplateforme does not know this resource</source>
+        <translation>The Géoplateforme does not know this resource</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="36"/>
+        <source>The Géoplateforme refused because of a conflict (name taken or wrong state)</source>
+        <translation>The Géoplateforme refused because of a conflict (name taken or wrong state)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="39"/>
+        <source>The Géoplateforme asks to slow down; try again in a moment</source>
+        <translation>The Géoplateforme asks to slow down; try again in a moment</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="41"/>
+        <source>The Géoplateforme had an internal error; try again later</source>
+        <translation>The Géoplateforme had an internal error; try again later</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="43"/>
+        <source>Could not reach the Géoplateforme (network, proxy or timeout); check the connection and try again</source>
+        <translation>Could not reach the Géoplateforme (network, proxy or timeout); check the connection and try again</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="46"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="77"/>
+        <source>A local file could not be written or read: {reason}.</source>
+        <translation>A local file could not be written or read: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="82"/>
+        <source>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</source>
+        <translation>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
+        <translation>Harvest despite the zoom-level warnings (never beyond the platform's tile cap)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pyramid/tile_limit.py" line="54"/>
+        <source>Set FORCE to harvest these levels anyway.</source>
+        <translation>Set FORCE to harvest these levels anyway.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="233"/>
+        <location filename="../plugin/processing/algorithms.py" line="237"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET is needed when no layer is given.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="287"/>
+        <location filename="../plugin/processing/algorithms.py" line="289"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Dry run: check everything, create nothing</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="290"/>
+        <location filename="../plugin/processing/algorithms.py" line="292"/>
         <source>Dry run report</source>
         <translation>Dry run report</translation>
     </message>
@@ -350,7 +430,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="97"/>
+        <location filename="../ui/actions.py" line="111"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publish as WMTS on the Géoplateforme…</translation>
     </message>
@@ -374,9 +454,27 @@
 <context>
     <name>FunctionTask</name>
     <message>
-        <location filename="../ui/background.py" line="61"/>
+        <location filename="../ui/background.py" line="57"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>KeyNotice</name>
+    <message>
+        <location filename="../ui/actions.py" line="99"/>
+        <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
+        <translation>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</translation>
+    </message>
+    <message>
+        <location filename="../ui/key_notice.py" line="15"/>
+        <source>Géoplateforme WMTS</source>
+        <translation>Géoplateforme WMTS</translation>
+    </message>
+    <message>
+        <location filename="../ui/key_notice.py" line="15"/>
+        <source>The access key of {0} was on the layer's URL, so it was saved in clear in the project. It has been removed: the layer now reads the plugin's key from QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”). Save the project to drop the old key; if the layer stays empty, add it again from “Published services”.</source>
+        <translation>The access key of {0} was on the layer's URL, so it was saved in clear in the project. It has been removed: the layer now reads the plugin's key from QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”). Save the project to drop the old key; if the layer stays empty, add it again from “Published services”.</translation>
     </message>
 </context>
 <context>
@@ -450,27 +548,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../ui/login_dialog.py" line="94"/>
+        <location filename="../ui/login_dialog.py" line="96"/>
         <source>Enter your login and password.</source>
         <translation>Enter your login and password.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="116"/>
+        <location filename="../ui/login_dialog.py" line="122"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="142"/>
+        <location filename="../ui/login_dialog.py" line="153"/>
         <source>Connecting to the Géoplateforme</source>
         <translation>Connecting to the Géoplateforme</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="159"/>
+        <location filename="../ui/login_dialog.py" line="170"/>
         <source>Connection failed: {0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="162"/>
+        <location filename="../ui/login_dialog.py" line="173"/>
         <source>Connected as {0} ({1}).</source>
         <translation>Connected as {0} ({1}).</translation>
     </message>
@@ -550,7 +648,7 @@
         <translation>Datastore</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="141"/>
+        <location filename="../ui/login_dialog.py" line="152"/>
         <source>Signing in with OAuth2: QGIS opens your browser…</source>
         <translation>Signing in with OAuth2: QGIS opens your browser…</translation>
     </message>
@@ -907,22 +1005,22 @@
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="238"/>
+        <location filename="../ui/published_dock.py" line="240"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="238"/>
+        <location filename="../ui/published_dock.py" line="240"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="245"/>
+        <location filename="../ui/published_dock.py" line="247"/>
         <source>Removing {0}…</source>
         <translation>Removing {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="246"/>
+        <location filename="../ui/published_dock.py" line="248"/>
         <source>Removing a service</source>
         <translation>Removing a service</translation>
     </message>
@@ -972,9 +1070,9 @@
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="222"/>
-        <source>Reading the access key</source>
-        <translation>Reading the access key</translation>
+        <location filename="../ui/published_dock.py" line="223"/>
+        <source>Reading the restricted capabilities</source>
+        <translation>Reading the restricted capabilities</translation>
     </message>
 </context>
 <context>
@@ -1048,17 +1146,17 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../ui/session.py" line="31"/>
+        <location filename="../ui/session.py" line="33"/>
         <source>QGIS&apos;s authentication database is locked: set its master password first.</source>
         <translation>QGIS's authentication database is locked: set its master password first.</translation>
     </message>
     <message>
-        <location filename="../ui/session.py" line="59"/>
+        <location filename="../ui/session.py" line="61"/>
         <source>The credentials could not be stored in QGIS&apos;s authentication database.</source>
         <translation>The credentials could not be stored in QGIS's authentication database.</translation>
     </message>
     <message>
-        <location filename="../ui/session.py" line="122"/>
+        <location filename="../ui/session.py" line="124"/>
         <source>The OAuth2 configuration could not be stored in QGIS&apos;s authentication database.</source>
         <translation>The OAuth2 configuration could not be stored in QGIS's authentication database.</translation>
     </message>
@@ -1285,7 +1383,7 @@
 <context>
     <name>WmtsLayer</name>
     <message>
-        <location filename="../ui/wmts_layer.py" line="78"/>
+        <location filename="../ui/wmts_layer.py" line="84"/>
         <source>Adding the WMTS to the map</source>
         <translation>Adding the WMTS to the map</translation>
     </message>
@@ -1293,52 +1391,52 @@
 <context>
     <name>ZoomInspectorDock</name>
     <message>
-        <location filename="../ui/inspector_dock.py" line="90"/>
+        <location filename="../ui/inspector_dock.py" line="91"/>
         <source>Add a WMTS layer to the project, or publish one.</source>
         <translation>Add a WMTS layer to the project, or publish one.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="122"/>
+        <location filename="../ui/inspector_dock.py" line="126"/>
         <source>Reading the WMTS capabilities…</source>
         <translation>Reading the WMTS capabilities…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="123"/>
+        <location filename="../ui/inspector_dock.py" line="127"/>
         <source>Reading the WMTS capabilities</source>
         <translation>Reading the WMTS capabilities</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="146"/>
+        <location filename="../ui/inspector_dock.py" line="156"/>
         <source>{0}: {1} levels ({2}–{3}).</source>
         <translation>{0}: {1} levels ({2}–{3}).</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="263"/>
+        <location filename="../ui/inspector_dock.py" line="273"/>
         <source>Checking {0} levels…</source>
         <translation>Checking {0} levels…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="289"/>
+        <location filename="../ui/inspector_dock.py" line="299"/>
         <source>Levels to look at: {0}.</source>
         <translation>Levels to look at: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="292"/>
+        <location filename="../ui/inspector_dock.py" line="302"/>
         <source>Every level holds tiles and matches the source.</source>
         <translation>Every level holds tiles and matches the source.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="313"/>
+        <location filename="../ui/inspector_dock.py" line="323"/>
         <source>Save the contact sheet</source>
         <translation>Save the contact sheet</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="313"/>
+        <location filename="../ui/inspector_dock.py" line="323"/>
         <source>PNG images (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="322"/>
+        <location filename="../ui/inspector_dock.py" line="332"/>
         <source>Contact sheet saved to {0}.</source>
         <translation>Contact sheet saved to {0}.</translation>
     </message>
@@ -1413,12 +1511,12 @@
         <translation>Source rendered locally</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="234"/>
+        <location filename="../ui/inspector_dock.py" line="244"/>
         <source>This layer is not a WMTS: the inspector compares WMTS image tiles only.</source>
         <translation>This layer is not a WMTS: the inspector compares WMTS image tiles only.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="296"/>
+        <location filename="../ui/inspector_dock.py" line="306"/>
         <source>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</source>
         <translation>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</translation>
     </message>

@@ -29,182 +29,182 @@
         <translation>Inspecteur des niveaux de zoom</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="88"/>
+        <location filename="../plugin/processing/algorithms.py" line="65"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="98"/>
+        <location filename="../plugin/processing/algorithms.py" line="75"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>URL du bac à sable local (vide : la plateforme configurée)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="104"/>
+        <location filename="../plugin/processing/algorithms.py" line="81"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Identifiant de l'entrepôt (vide : celui de votre première communauté)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="106"/>
+        <location filename="../plugin/processing/algorithms.py" line="83"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Dossier du journal (vide : à côté du profil QGIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="111"/>
+        <location filename="../plugin/processing/algorithms.py" line="88"/>
         <source>Layer to publish</source>
         <translation>Couche à publier</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <location filename="../plugin/processing/algorithms.py" line="90"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="115"/>
+        <location filename="../plugin/processing/algorithms.py" line="92"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Réutiliser cette donnée stockée VECTOR-DB (sans téléversement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="119"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>WMS-V title</source>
         <translation>Titre du WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="119"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>WMTS title (service title)</source>
         <translation>Titre du WMTS (titre du service)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="119"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>Keywords (comma separated)</source>
         <translation>Mots-clés (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="126"/>
+        <location filename="../plugin/processing/algorithms.py" line="103"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Niveau haut (le moins détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="129"/>
+        <location filename="../plugin/processing/algorithms.py" line="106"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Niveau bas (le plus détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="132"/>
+        <location filename="../plugin/processing/algorithms.py" line="109"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Emprise du moissonnage (vide : l'emprise de la couche)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="134"/>
+        <location filename="../plugin/processing/algorithms.py" line="111"/>
         <source>Tile format</source>
         <translation>Format des tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="136"/>
+        <location filename="../plugin/processing/algorithms.py" line="116"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Accès restreint (entrepôt propre uniquement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="138"/>
+        <location filename="../plugin/processing/algorithms.py" line="118"/>
         <source>Producer (organisation)</source>
         <translation>Producteur (organisme)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="361"/>
+        <location filename="../plugin/processing/algorithms.py" line="363"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Nom de la fiche de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="363"/>
+        <location filename="../plugin/processing/algorithms.py" line="365"/>
         <source>WMTS technical name</source>
         <translation>Nom technique du WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="152"/>
+        <location filename="../plugin/processing/algorithms.py" line="132"/>
         <source>WMTS layer name</source>
         <translation>Nom de la couche WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="153"/>
+        <location filename="../plugin/processing/algorithms.py" line="133"/>
         <source>WMTS capabilities URL</source>
         <translation>URL des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="155"/>
+        <location filename="../plugin/processing/algorithms.py" line="135"/>
         <source>Journal file</source>
         <translation>Fichier journal</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="164"/>
+        <location filename="../plugin/processing/algorithms.py" line="157"/>
         <source>No layer to publish.</source>
         <translation>Aucune couche à publier.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="189"/>
+        <location filename="../plugin/processing/algorithms.py" line="182"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>Aucun identifiant : choisissez une configuration d'authentification, ou définissez GPF_USERNAME et GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="201"/>
+        <location filename="../plugin/processing/algorithms.py" line="194"/>
         <source>Your account belongs to no community.</source>
         <translation>Votre compte n'appartient à aucune communauté.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="257"/>
+        <location filename="../plugin/processing/algorithms.py" line="259"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Annulé ; relancez pour reprendre, ou utilisez « Annuler une publication ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="274"/>
+        <location filename="../plugin/processing/algorithms.py" line="276"/>
         <source>Publish layer as WMTS</source>
         <translation>Publier la couche en WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="277"/>
+        <location filename="../plugin/processing/algorithms.py" line="279"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publie une couche vecteur en WMTS sur la Géoplateforme, comme le guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; le fait à la main : téléversement (GeoPackage), intégration, style SLD vérifié avant l'envoi, WMS-Vecteur, pyramide raster sur les niveaux de zoom choisis (TOP à BOTTOM de la grille PM), métadonnées, WMTS, restriction d'accès et étiquettes cartes.gouv.fr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="312"/>
+        <location filename="../plugin/processing/algorithms.py" line="314"/>
         <source>Step {label}</source>
         <translation>Étape {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="315"/>
+        <location filename="../plugin/processing/algorithms.py" line="317"/>
         <source>Publication, step by step</source>
         <translation>Publication, étape par étape</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="321"/>
+        <location filename="../plugin/processing/algorithms.py" line="323"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Exécute la publication jusqu'à cette étape puis s'arrête : « {label} ». Les étapes précédentes non terminées s'exécutent d'abord ; celles déjà terminées sont sautées (lues dans le journal). Utilisez les mêmes noms à chaque étape pour qu'elles forment une seule publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="349"/>
+        <location filename="../plugin/processing/algorithms.py" line="351"/>
         <source>Undo a publication</source>
         <translation>Annuler une publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="352"/>
+        <location filename="../plugin/processing/algorithms.py" line="354"/>
         <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Supprime tout ce qu'une publication a créé, du plus récent au plus ancien : permission, offre et configuration WMTS, métadonnées, pyramide, offre et configuration WMS-V, style, donnée stockée et livraison. Les traitements en cours sont d'abord interrompus. Une donnée stockée réutilisée, et non créée, est conservée. La publication est désignée par son entrepôt, sa fiche de données et le nom technique du WMTS.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="365"/>
+        <location filename="../plugin/processing/algorithms.py" line="367"/>
         <source>Removed resources</source>
         <translation>Ressources supprimées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="378"/>
+        <location filename="../plugin/processing/algorithms.py" line="380"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>Aucun journal pour cette publication : rien à annuler.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="384"/>
+        <location filename="../plugin/processing/algorithms.py" line="386"/>
         <source>removed {kind}</source>
         <translation>{kind} supprimé(e)</translation>
     </message>
@@ -229,47 +229,127 @@
         <translation>Suppression de la publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="101"/>
+        <location filename="../plugin/processing/algorithms.py" line="78"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Configuration d'authentification (identifiant/mot de passe ou OAuth2)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="64"/>
+        <location filename="../plugin/processing/help_texts.py" line="19"/>
         <source>&lt;p&gt;&lt;b&gt;Connection&lt;/b&gt;: PLATFORM_URL is empty for the Géoplateforme configured in the plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, in the browser for the authorization-code flow); with qgis_process the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE is the datastore id (empty: the datastore of your first community).&lt;/p&gt;&lt;p&gt;The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the same publication again resumes after the last finished step and never creates a resource twice.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Connexion&lt;/b&gt; : PLATFORM_URL est vide pour la Géoplateforme configurée dans l'extension, ou l'URL de base d'un bac à sable local (par ex. http://127.0.0.1:8765). AUTHCFG est une configuration d'authentification QGIS : Basic (identifiant/mot de passe) ou OAuth2 (QGIS se connecte, dans le navigateur pour le flux « authorization code ») ; avec qgis_process, les variables d'environnement GPF_USERNAME et GPF_PASSWORD peuvent les remplacer. DATASTORE est l'identifiant de l'entrepôt (vide : celui de votre première communauté).&lt;/p&gt;&lt;p&gt;L'exécution écrit un journal (JOURNAL_DIR, par défaut à côté du profil QGIS) : relancer la même publication reprend après la dernière étape terminée et ne crée jamais deux fois une ressource.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <location filename="../plugin/error_messages.py" line="23"/>
+        <source>The Géoplateforme refused the request</source>
+        <translation>La Géoplateforme a refusé la requête</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="24"/>
+        <source>The Géoplateforme rejected the request as invalid</source>
+        <translation>La Géoplateforme a rejeté la requête comme invalide</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="26"/>
+        <source>Authentication with the Géoplateforme failed</source>
+        <translation>L'authentification auprès de la Géoplateforme a échoué</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="27"/>
+        <source>Not signed in to the Géoplateforme, or the session expired; sign in again</source>
+        <translation>Non connecté à la Géoplateforme, ou la session a expiré ; reconnectez-vous</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="30"/>
+        <source>Your account has no right to do this on this datastore</source>
+        <translation>Votre compte n'a pas le droit de faire cela sur cet entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="32"/>
+        <source>The Géoplateforme sign-in service refused the credentials: check the login, the password and the one-time code</source>
+        <translation>Le service de connexion de la Géoplateforme a refusé les identifiants : vérifiez l'identifiant, le mot de passe et le code à usage unique</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="35"/>
+        <source>The Géoplateforme does not know this resource</source>
+        <translation>La Géoplateforme ne connaît pas cette ressource</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="36"/>
+        <source>The Géoplateforme refused because of a conflict (name taken or wrong state)</source>
+        <translation>La Géoplateforme a refusé à cause d'un conflit (nom déjà pris ou mauvais état)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="39"/>
+        <source>The Géoplateforme asks to slow down; try again in a moment</source>
+        <translation>La Géoplateforme demande de ralentir ; réessayez dans un instant</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="41"/>
+        <source>The Géoplateforme had an internal error; try again later</source>
+        <translation>La Géoplateforme a rencontré une erreur interne ; réessayez plus tard</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="43"/>
+        <source>Could not reach the Géoplateforme (network, proxy or timeout); check the connection and try again</source>
+        <translation>Impossible de joindre la Géoplateforme (réseau, proxy ou délai dépassé) ; vérifiez la connexion et réessayez</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="46"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="77"/>
+        <source>A local file could not be written or read: {reason}.</source>
+        <translation>Un fichier local n'a pas pu être écrit ou lu : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/error_messages.py" line="82"/>
+        <source>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</source>
+        <translation>Erreur inattendue ({kind}) : {message}. Le journal de QGIS (Géoplateforme WMTS) en donne le détail.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
+        <translation>Moissonner malgré les avertissements sur les niveaux de zoom (jamais au-delà du plafond de tuiles de la plateforme)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pyramid/tile_limit.py" line="54"/>
+        <source>Set FORCE to harvest these levels anyway.</source>
+        <translation>Activez FORCE pour moissonner ces niveaux malgré tout.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Nom de la fiche de données (vide : &lt;préfixe&gt;_&lt;couche&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>Nom technique du WMS-V (vide : &lt;fiche&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Nom technique de la pyramide (vide : &lt;fiche&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="144"/>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>Nom technique du WMTS (vide : &lt;fiche&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="233"/>
+        <location filename="../plugin/processing/algorithms.py" line="237"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET est obligatoire quand aucune couche n&apos;est donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="287"/>
+        <location filename="../plugin/processing/algorithms.py" line="289"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Essai à blanc : tout vérifier, ne rien créer</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="290"/>
+        <location filename="../plugin/processing/algorithms.py" line="292"/>
         <source>Dry run report</source>
         <translation>Rapport de l&apos;essai à blanc</translation>
     </message>
@@ -350,7 +430,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="97"/>
+        <location filename="../ui/actions.py" line="111"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publier en WMTS sur la Géoplateforme…</translation>
     </message>
@@ -374,9 +454,27 @@
 <context>
     <name>FunctionTask</name>
     <message>
-        <location filename="../ui/background.py" line="61"/>
+        <location filename="../ui/background.py" line="57"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
+    </message>
+</context>
+<context>
+    <name>KeyNotice</name>
+    <message>
+        <location filename="../ui/actions.py" line="99"/>
+        <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
+        <translation>La clé qui ouvre ce service restreint est conservée dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key ») ; la couche et le projet n'en gardent que l'identifiant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/key_notice.py" line="15"/>
+        <source>Géoplateforme WMTS</source>
+        <translation>Géoplateforme WMTS</translation>
+    </message>
+    <message>
+        <location filename="../ui/key_notice.py" line="15"/>
+        <source>The access key of {0} was on the layer's URL, so it was saved in clear in the project. It has been removed: the layer now reads the plugin's key from QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”). Save the project to drop the old key; if the layer stays empty, add it again from “Published services”.</source>
+        <translation>La clé d'accès de {0} figurait dans l'URL de la couche : elle était donc enregistrée en clair dans le projet. Elle en a été retirée : la couche lit désormais la clé de l'extension dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key »). Enregistrez le projet pour effacer l'ancienne clé ; si la couche reste vide, ajoutez-la de nouveau depuis « Services publiés ».</translation>
     </message>
 </context>
 <context>
@@ -450,27 +548,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../ui/login_dialog.py" line="94"/>
+        <location filename="../ui/login_dialog.py" line="96"/>
         <source>Enter your login and password.</source>
         <translation>Saisissez votre identifiant et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="116"/>
+        <location filename="../ui/login_dialog.py" line="122"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="142"/>
+        <location filename="../ui/login_dialog.py" line="153"/>
         <source>Connecting to the Géoplateforme</source>
         <translation>Connexion à la Géoplateforme</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="159"/>
+        <location filename="../ui/login_dialog.py" line="170"/>
         <source>Connection failed: {0}</source>
         <translation>Échec de la connexion : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="162"/>
+        <location filename="../ui/login_dialog.py" line="173"/>
         <source>Connected as {0} ({1}).</source>
         <translation>Connecté en tant que {0} ({1}).</translation>
     </message>
@@ -550,7 +648,7 @@
         <translation>Entrepôt</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="141"/>
+        <location filename="../ui/login_dialog.py" line="152"/>
         <source>Signing in with OAuth2: QGIS opens your browser…</source>
         <translation>Connexion OAuth2 : QGIS ouvre votre navigateur…</translation>
     </message>
@@ -907,22 +1005,22 @@
         <translation>Services publiés</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="238"/>
+        <location filename="../ui/published_dock.py" line="240"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Supprimer le service « {0} » ? Il est dépublié, puis sa configuration est supprimée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="238"/>
+        <location filename="../ui/published_dock.py" line="240"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Dépublier le service « {0} » ? Ses utilisateurs perdent l'accès ; la configuration est conservée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="245"/>
+        <location filename="../ui/published_dock.py" line="247"/>
         <source>Removing {0}…</source>
         <translation>Suppression de {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="246"/>
+        <location filename="../ui/published_dock.py" line="248"/>
         <source>Removing a service</source>
         <translation>Suppression d'un service</translation>
     </message>
@@ -972,9 +1070,9 @@
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="222"/>
-        <source>Reading the access key</source>
-        <translation>Lecture de la clé d'accès</translation>
+        <location filename="../ui/published_dock.py" line="223"/>
+        <source>Reading the restricted capabilities</source>
+        <translation>Lecture des capacités du service restreint</translation>
     </message>
 </context>
 <context>
@@ -1048,17 +1146,17 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../ui/session.py" line="31"/>
+        <location filename="../ui/session.py" line="33"/>
         <source>QGIS&apos;s authentication database is locked: set its master password first.</source>
         <translation>La base d'authentification de QGIS est verrouillée : définissez d'abord son mot de passe principal.</translation>
     </message>
     <message>
-        <location filename="../ui/session.py" line="59"/>
+        <location filename="../ui/session.py" line="61"/>
         <source>The credentials could not be stored in QGIS&apos;s authentication database.</source>
         <translation>Les identifiants n'ont pas pu être enregistrés dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/session.py" line="122"/>
+        <location filename="../ui/session.py" line="124"/>
         <source>The OAuth2 configuration could not be stored in QGIS&apos;s authentication database.</source>
         <translation>La configuration OAuth2 n'a pas pu être enregistrée dans la base d'authentification de QGIS.</translation>
     </message>
@@ -1285,7 +1383,7 @@
 <context>
     <name>WmtsLayer</name>
     <message>
-        <location filename="../ui/wmts_layer.py" line="78"/>
+        <location filename="../ui/wmts_layer.py" line="84"/>
         <source>Adding the WMTS to the map</source>
         <translation>Ajout du WMTS à la carte</translation>
     </message>
@@ -1293,52 +1391,52 @@
 <context>
     <name>ZoomInspectorDock</name>
     <message>
-        <location filename="../ui/inspector_dock.py" line="90"/>
+        <location filename="../ui/inspector_dock.py" line="91"/>
         <source>Add a WMTS layer to the project, or publish one.</source>
         <translation>Ajoutez une couche WMTS au projet, ou publiez-en une.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="122"/>
+        <location filename="../ui/inspector_dock.py" line="126"/>
         <source>Reading the WMTS capabilities…</source>
         <translation>Lecture des capacités WMTS…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="123"/>
+        <location filename="../ui/inspector_dock.py" line="127"/>
         <source>Reading the WMTS capabilities</source>
         <translation>Lecture des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="146"/>
+        <location filename="../ui/inspector_dock.py" line="156"/>
         <source>{0}: {1} levels ({2}–{3}).</source>
         <translation>{0} : {1} niveaux ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="263"/>
+        <location filename="../ui/inspector_dock.py" line="273"/>
         <source>Checking {0} levels…</source>
         <translation>Vérification de {0} niveaux…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="289"/>
+        <location filename="../ui/inspector_dock.py" line="299"/>
         <source>Levels to look at: {0}.</source>
         <translation>Niveaux à examiner : {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="292"/>
+        <location filename="../ui/inspector_dock.py" line="302"/>
         <source>Every level holds tiles and matches the source.</source>
         <translation>Chaque niveau contient des tuiles et correspond à la source.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="313"/>
+        <location filename="../ui/inspector_dock.py" line="323"/>
         <source>Save the contact sheet</source>
         <translation>Enregistrer la planche contact</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="313"/>
+        <location filename="../ui/inspector_dock.py" line="323"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="322"/>
+        <location filename="../ui/inspector_dock.py" line="332"/>
         <source>Contact sheet saved to {0}.</source>
         <translation>Planche contact enregistrée dans {0}.</translation>
     </message>
@@ -1413,12 +1511,12 @@
         <translation>Source rendue localement</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="234"/>
+        <location filename="../ui/inspector_dock.py" line="244"/>
         <source>This layer is not a WMTS: the inspector compares WMTS image tiles only.</source>
         <translation>Cette couche n'est pas un WMTS : l'inspecteur ne compare que des tuiles images WMTS.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="296"/>
+        <location filename="../ui/inspector_dock.py" line="306"/>
         <source>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</source>
         <translation>La similarité est jugée fidèle à partir de {0:.2f} ; la plus faible : niveau {1} ({2:.2f}).</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Callable, List, Optional
 
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
@@ -76,9 +76,37 @@ class GpfWmtsPublisherPlugin:
         from ..ui.actions import add_layer_context_menu
 
         self.layer_menu_action = add_layer_context_menu(self.iface)
+        # A restricted layer saved by an earlier version carries its key on the URL: moved
+        # off it as soon as the layer is seen (a project read adds its layers as well).
+        QgsProject.instance().layersAdded.connect(self._move_keys_off_urls)
+        QgsProject.instance().projectSaved.connect(self._scrub_saved_project)
+        self._move_keys_off_urls(list(QgsProject.instance().mapLayers().values()))
         self.initProcessing()
 
+    @staticmethod
+    def _scrub_saved_project() -> None:
+        """After each save (a .qgz is zipped only after projectSaved: hence the next turn of
+        the event loop), the migrated layers' old keys are removed from the file."""
+        from qgis.PyQt.QtCore import QTimer
+
+        from .wmts.key_migration import migrated_layer_ids, scrub_saved_project
+
+        project = QgsProject.instance()
+        path, layer_ids = project.fileName(), migrated_layer_ids(project)
+        if layer_ids:
+            QTimer.singleShot(0, lambda: scrub_saved_project(path, layer_ids))
+
+    def _move_keys_off_urls(self, layers) -> None:
+        from ..ui.key_notice import move_keys_off_urls
+
+        move_keys_off_urls(self.iface, layers)
+
     def unload(self) -> None:
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._move_keys_off_urls)
+            QgsProject.instance().projectSaved.disconnect(self._scrub_saved_project)
+        except TypeError:  # initGui did not run
+            pass
         if self.layer_menu_action is not None:
             self.iface.removeCustomActionForLayerType(self.layer_menu_action)
             self.layer_menu_action.deleteLater()

@@ -171,6 +171,22 @@ def scan_paths(paths: Iterable[os.PathLike], secrets: Mapping[str, str]) -> List
     return hits
 
 
+def key_secrets(keys: Iterable) -> Dict[str, str]:
+    """The secret of every user key the platform lists (``UserKey``-like objects with ``name``,
+    ``type`` and ``raw["type_infos"]``): a HASH key's hash (the harvest of a private WMS-V
+    carries one in its ``harvest_extras``), a BASIC key's password, a HEADER key's header
+    values. Give ``api.key(id)`` results: listings may leave the values out."""
+    secrets: Dict[str, str] = {}
+    for key in keys:
+        infos = (getattr(key, "raw", None) or {}).get("type_infos") or {}
+        values = {"hash": infos.get("hash"), "password": infos.get("password")}
+        values.update({f"header {n}": v for n, v in (infos.get("headers") or {}).items()})
+        for what, value in values.items():
+            if value:
+                secrets[f"key '{key.name}' ({key.type}) {what}"] = str(value)
+    return secrets
+
+
 def _secrets_from_args(args: argparse.Namespace) -> Dict[str, str]:
     secrets: Dict[str, str] = {}
     if args.secrets_file:

@@ -81,11 +81,25 @@ def after_publication(iface, wizard, result):
     access_key = (restricted_key(wizard.session.client, result.datastore_id,
                                  result.wmts_offering_id, result.permission_id)
                   if result.permission_id else None)
+    label = wizard.publish_page.resultLabel
+
+    def added(layer, info):
+        if access_key is not None:  # the user is told where the key lives
+            label.setText(label.text() + "<br>" + key_location_text())
+        open_zoom_inspector(iface, layer, source, info)
+
     add_wmts_layer(result.capabilities_url, result.wmts_layer_name, source_layer=source,
-                   access_key=access_key,
-                   on_added=lambda layer, info: open_zoom_inspector(iface, layer, source, info),
-                   on_failed=lambda message: wizard.publish_page.resultLabel.setText(
-                       wizard.publish_page.resultLabel.text() + "<br>" + message))
+                   access_key=access_key, on_added=added,
+                   on_failed=lambda message: label.setText(label.text() + "<br>" + message))
+
+
+def key_location_text() -> str:
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(
+        "KeyNotice", "The key that opens this restricted service is kept in QGIS's "
+        "authentication database (Settings › Options › Authentication, configuration "
+        "“Géoplateforme service key”); the layer and the project hold only its id.")
 
 
 def add_layer_context_menu(iface):

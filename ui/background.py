@@ -13,18 +13,14 @@ from typing import Any, Callable, Optional
 from qgis.core import QgsApplication, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 
+from ..plugin.error_messages import user_error_text
+
 LOG = logging.getLogger(__name__)
 
 
 def error_text(error: BaseException) -> str:
-    """The words to show the user: the platform's own message when there is one."""
-    message = getattr(error, "user_message", None)
-    if callable(message):
-        try:
-            return str(message())
-        except Exception:  # a broken message must not hide the error itself
-            LOG.debug("user_message() failed", exc_info=True)
-    return str(error) or type(error).__name__
+    """The words to show the user: translated by the error's kind, then the platform's."""
+    return user_error_text(error)
 
 
 class FunctionTask(QgsTask):

@@ -58,6 +58,7 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         self.info = None
         self.not_comparable = ""
         self.capabilities_url = ""
+        self.authcfg = ""  # a restricted layer's key configuration (plugin/wmts/key_config.py)
         self.tile_source: Optional[TileSource] = None
         self.levels: List[int] = []
         self.results: Dict[int, LevelResult] = {}
@@ -96,6 +97,9 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         if source_layer is not None:
             self.sourceLayerCombo.setLayer(source_layer)
         self.capabilities_url = self._capabilities_url_of(wmts_layer)
+        uri = QgsDataSourceUri()
+        uri.setEncodedUri(wmts_layer.source())
+        self.authcfg = uri.authConfigId()
         if info is not None:
             self.use_info(info)
         else:
@@ -107,7 +111,7 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
 
     @staticmethod
     def _capabilities_url_of(layer) -> str:
-        """The URL QGIS reads the layer from (with its key when restricted)."""
+        """The URL QGIS reads the layer from (a restricted layer's key is in its authcfg)."""
         uri = QgsDataSourceUri()
         uri.setEncodedUri(layer.source())
         return uri.param("url") or layer.customProperty(
@@ -121,7 +125,9 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         name = layer.customProperty("gpf_wmts_publisher/layer_name", "") or uri.param("layers")
         self.statusLabel.setText(self.tr("Reading the WMTS capabilities…"))
         self.task = run_in_task(self.tr("Reading the WMTS capabilities"),
-                                layer_info_task_function(self.capabilities_url, name, False),
+                                layer_info_task_function(
+                                    self.capabilities_url, name, False,
+                                    access_key=(lambda: self.authcfg) if self.authcfg else None),
                                 lambda result: self.use_info(result[1]),
                                 lambda message: self.statusLabel.setText(message))
 
@@ -129,7 +135,11 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         """Lists the layer's pyramid levels (read from its capabilities)."""
         self.info = info
         self.not_comparable = why_not_comparable(info)
-        self.tile_source = tile_source_from_info(info, self.capabilities_url)
+        from ..plugin.wmts.key_config import basic_headers
+
+        self.tile_source = tile_source_from_info(
+            info, self.capabilities_url,
+            headers=basic_headers(self.authcfg) if self.authcfg else None)
         self.levels = sorted(lvl.zoom for lvl in info.levels if lvl.zoom is not None)
         self.results.clear()
         self.thumbnailStrip.clear()

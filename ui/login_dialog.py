@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from typing import Optional
 
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QDialog, QTreeWidgetItem
 
+from ..plugin.login import sign_in_then_store, sign_in_with_config
 from ..plugin.settings import GEOPLATEFORME, PluginSettings, sandbox_urls
 from . import session as session_module
 from .background import run_in_task
@@ -16,15 +18,15 @@ FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "login_dialog.u
 
 
 class LoginDialog(QDialog, FORM):
-    """Connect stores the login/password in a "Basic" auth configuration, or an "OAuth2" one
-    (only their ids go to the settings), then fetches users/me in a task; the TOTP field is
-    read once and cleared."""
+    """Connect fetches users/me in a task, then, only once the platform accepted them, stores
+    the login/password in a "Basic" auth configuration, or keeps the "OAuth2" one (only their
+    ids go to the settings; plugin/login.py); the TOTP field is read once and cleared."""
 
     connected = pyqtSignal(object)  # UserInfo
     disconnected = pyqtSignal()
 
     def __init__(self, parent=None, session: session_module.Session = session_module.CURRENT,
-                 settings: PluginSettings = None):
+                 settings: Optional[PluginSettings] = None):
         super().__init__(parent)
         self.setupUi(self)
         self.session = session
@@ -103,14 +105,18 @@ class LoginDialog(QDialog, FORM):
         known_id = self.settings.auth_config_id()
         secret = session_module.Secret(password)
 
-        def work(_task):
-            # The auth database write (an encrypted SQLite commit) and the network run here,
-            # off the GUI thread; this is the only task that touches the auth manager (see
-            # _load_settings).
-            config_id = session_module.store_basic_credentials(username, secret.reveal(),
-                                                               known_id)
+        def sign_in():
             client = session_module.make_client(platform, username, secret, totp)
-            return config_id, client, session_module.fetch_user(client)
+            return client, session_module.fetch_user(client)
+
+        def work(_task):
+            # The network and then the auth database write (an encrypted SQLite commit) run
+            # here, off the GUI thread; this is the only task that touches the auth manager
+            # (see _load_settings). Nothing is stored unless the platform accepted them.
+            config_id, (client, user) = sign_in_then_store(
+                sign_in, lambda: session_module.store_basic_credentials(
+                    username, secret.reveal(), known_id))
+            return config_id, client, user
 
         self.connectButton.setEnabled(False)
         self.statusLabel.setText(self.tr("Connecting…"))
@@ -128,10 +134,15 @@ class LoginDialog(QDialog, FORM):
             return
         known_id = self.settings.value("auth/oauth2_config_id", "") or ""
 
-        def work(_task):
-            config_id = session_module.store_oauth2_config(platform, known_id)
+        def sign_in(config_id):
             client = session_module.make_oauth2_client(platform, config_id)
-            return config_id, client, session_module.fetch_user(client)
+            return client, session_module.fetch_user(client)
+
+        def work(_task):
+            config_id, (client, user) = sign_in_with_config(
+                known_id, lambda: session_module.store_oauth2_config(platform, known_id),
+                sign_in, session_module.remove_credentials)
+            return config_id, client, user
 
         def connected(config_id, client, user):
             self.settings.set_value("auth/oauth2_config_id", config_id)

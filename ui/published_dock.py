@@ -209,7 +209,8 @@ class PublishedServicesDock(QgsDockWidget, FORM):
                                    on_failed=self.statusLabel.setText)
 
     def open_capabilities(self) -> None:
-        """In the browser; a restricted service's URL carries the user's key."""
+        """In the browser. A restricted service's key must not go on a URL (browser history,
+        logs): its capabilities are read here with the key and shown from a local copy."""
         row = self.selected_row()
         if row is None or not row.capabilities_url():
             return
@@ -217,12 +218,13 @@ class PublishedServicesDock(QgsDockWidget, FORM):
         if access_key is None:
             QDesktopServices.openUrl(QUrl(url))
             return
-        from ..plugin.wmts.capabilities import with_query_parameter
+        from ..plugin.wmts.key_config import restricted_capabilities_copy
 
         self.task = run_in_task(
-            self.tr("Reading the access key"),
-            lambda _task: with_query_parameter(url, "apikey", access_key().reveal()),
-            lambda keyed: QDesktopServices.openUrl(QUrl(keyed)), self.statusLabel.setText)
+            self.tr("Reading the restricted capabilities"),
+            lambda _task: restricted_capabilities_copy(url, access_key()),
+            lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(path)),
+            self.statusLabel.setText)
 
     def confirm(self, text: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Published services"), text,

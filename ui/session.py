@@ -23,6 +23,8 @@ OAUTH2_REDIRECT_PORT = 7070  # where QGIS listens for the browser's redirect (QG
 class AuthDatabaseLockedError(RuntimeError):
     """QGIS's auth database has no master password yet (QGIS asks the user for one)."""
 
+    user_facing = True  # plugin/error_messages.py shows its words as they are
+
 
 def _manager():
     manager = QgsApplication.authManager()

@@ -18,18 +18,23 @@ def layer_info_task_function(capabilities_url: str, layer_name: str, build_layer
                              access_key: Optional[Callable] = None):
     """The task's work: (layer or None, WmtsLayerInfo); the layer is handed to the GUI
     thread, where it will live in the project. ``access_key()`` (a restricted WMTS) gives the
-    key to read it with; it runs in the task too (it may call the entrepôt)."""
+    id of the QGIS auth configuration holding the key; it runs in the task too (it may call
+    the entrepôt). The layer carries only that id, never the key."""
 
     def work(_task):
-        apikey = access_key() if access_key is not None else None
+        from ..plugin.wmts.key_config import basic_headers
+
+        authcfg = access_key() if access_key is not None else None
+        headers = basic_headers(authcfg) if authcfg else None
         if not build_layer:
             from ..plugin.wmts.capabilities import find_layer, read_capabilities
 
-            return None, find_layer(read_capabilities(capabilities_url, apikey=apikey),
+            return None, find_layer(read_capabilities(capabilities_url, headers=headers),
                                     layer_name)
         from ..plugin.wmts.qgis_layer import open_wmts_layer
 
-        layer, info = open_wmts_layer(capabilities_url, layer_name, apikey=apikey)
+        layer, info = open_wmts_layer(capabilities_url, layer_name, authcfg=authcfg,
+                                      headers=headers)
         layer.moveToThread(QgsApplication.instance().thread())
         return layer, info
 
@@ -37,13 +42,14 @@ def layer_info_task_function(capabilities_url: str, layer_name: str, build_layer
 
 
 def restricted_key(client, datastore_id: str, offering_id: str, permission_id: str = ""):
-    """``access_key`` for a restricted offering: the user's plugin key (plugin/wmts)."""
+    """``access_key`` for a restricted offering: the auth configuration id of the user's
+    plugin key (plugin/wmts/access_key.py, key_config.py)."""
 
     def access_key():
         from ..plugin.entrepot.api import EntrepotApi
-        from ..plugin.wmts.access_key import ensure_access_key
+        from ..plugin.wmts.access_key import key_auth_config
 
-        return ensure_access_key(EntrepotApi(client, datastore_id), offering_id, permission_id)
+        return key_auth_config(EntrepotApi(client, datastore_id), offering_id, permission_id)
 
     return access_key
 

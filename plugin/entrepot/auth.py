@@ -17,6 +17,7 @@ from typing import Callable, Dict, Optional, Union
 import requests
 
 from .errors import ConnectionFailed, TokenError, platform_words
+from .network_limits import configured_timeout
 from .secret import Secret, SecretLike, as_secret
 
 LOGGER = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ class TokenProvider:
         client_secret: Optional[SecretLike] = None,
         totp: TotpSource = None,
         session: Optional[requests.Session] = None,
-        timeout=DEFAULT_TIMEOUT,
+        timeout=None,
         margin_s: float = DEFAULT_MARGIN_S,
         clock: Callable[[], float] = time.monotonic,
         proxies: Optional[Dict[str, str]] = None,
@@ -69,7 +70,7 @@ class TokenProvider:
         self._client_secret = as_secret(client_secret)
         self._totp = totp if callable(totp) else as_secret(totp)
         self._session = session or requests.Session()
-        self._timeout = timeout
+        self._timeout = timeout or configured_timeout(DEFAULT_TIMEOUT)
         self._margin_s = margin_s
         self._clock = clock
         self._proxies = proxies

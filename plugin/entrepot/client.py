@@ -19,6 +19,7 @@ import requests
 
 from .errors import Cancelled, ConnectionFailed, EntrepotError, error_from_response
 from .multipart import FieldValue, FileSource, MultipartBody, ProgressCallback
+from .network_limits import configured_retry, configured_timeout
 from .proxy import ProxySettings
 from .retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
 from .secret import Secret
@@ -76,8 +77,8 @@ class EntrepotClient:
         token_provider=None,
         *,
         session: Optional[requests.Session] = None,
-        timeout=DEFAULT_TIMEOUT,
-        retry: RetryPolicy = RetryPolicy(),  # noqa: B008 - frozen, shared default is safe
+        timeout=None,
+        retry: Optional[RetryPolicy] = None,
         sleep: Callable[[float], None] = time.sleep,
         cancelled: Cancel = _never,
         proxy_settings: Optional[ProxySettings] = None,
@@ -88,8 +89,9 @@ class EntrepotClient:
         self.token_provider = token_provider
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = agent or user_agent()
-        self.timeout = timeout
-        self.retry = retry
+        # None: the defaults, shortened by the environment when it says so (network_limits)
+        self.timeout = timeout or configured_timeout(DEFAULT_TIMEOUT)
+        self.retry = retry or configured_retry(RetryPolicy())
         self._sleep = sleep
         self._cancelled = cancelled
         self.proxy_settings = proxy_settings

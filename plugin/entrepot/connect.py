@@ -12,7 +12,7 @@ from .secret import SecretLike
 
 
 def password_tokens(platform, username: str, password: SecretLike, *,
-                    totp: TotpSource = None,
+                    totp: Optional[TotpSource] = None,
                     proxy_settings: Optional[ProxySettings] = None) -> TokenProvider:
     """Password grant on ``platform`` (a ``settings.PlatformUrls``: token_url, client_id)."""
     proxies = proxy_settings.for_url(platform.token_url) if proxy_settings else None

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..text_controls import PARAGRAPH_CONTROLS, refused_characters
 from .codelists import CHARSETS, RESOURCE_TYPES, TOPIC_CATEGORIES, UPDATE_FREQUENCIES
 from .model import ServiceMetadata
 
@@ -76,6 +77,10 @@ def _error(name: str, en: str, fr: str) -> FieldError:
     return FieldError(name, f"{label_en}: {en}", f"{label_fr} : {fr}")
 
 
+# Paragraphs keep line feeds and tabs; every other text refuses controls (text_controls).
+MULTILINE_FIELDS = ("abstract", "lineage")
+
+
 def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -105,6 +110,16 @@ def validate(
         if len(value) > limit:
             errors.append(_error(name, f"at most {limit} characters ({len(value)} given).",
                                  f"{limit} caractères au plus ({len(value)} saisis)."))
+
+    for name in LABELS:
+        value = getattr(md, name, None)
+        allowed = PARAGRAPH_CONTROLS if name in MULTILINE_FIELDS else ()
+        codes = refused_characters(value, allowed) if isinstance(value, str) else []
+        if codes:
+            errors.append(_error(
+                name, f"remove the invisible control or formatting character ({', '.join(codes)}).",
+                f"supprimez le caractère de contrôle ou de mise en forme invisible "
+                f"({', '.join(codes)})."))
 
     if "technical_name" not in missing:
         if not TECHNICAL_NAME_PATTERN.fullmatch(md.technical_name):

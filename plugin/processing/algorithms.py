@@ -26,52 +26,29 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
+from ..error_messages import user_error_text
 from ..i18n import tr
 from ..publish.default_names import (
     DefaultNames,
     account_prefix,
-    default_names,
-    names_from_datasheet,
+    completed_names,
     stored_account_prefix,
 )
 from ..publish.errors import PublishCancelledError
 from ..publish.layer_source import LayerSource
+from ..publish.naming import default_language
 from ..publish.spec import JPEG, PNG, Publication
 from ..publish.steps import STEP_CLASSES
 from ..publish.workflow import Workflow, publication_error_text
+from ..pyramid.tile_limit import tile_stop_message
 from ..settings import PluginSettings
 from .dry_run_output import run_dry_run
 from .feedback import FeedbackCancel
+from .help_texts import CONNECTION_HELP, STEP_LABELS
 
 FORMATS = [JPEG, PNG]
 USERNAME_ENV, PASSWORD_ENV = "GPF_USERNAME", "GPF_PASSWORD"
-
-
-STEP_LABELS = {
-    "data": "1 · Upload the layer's data",
-    "integration": "2 · Integrate the upload into a database",
-    "style": "3 · Upload the SLD style",
-    "wmsv": "4 · Publish the WMS-Vector service",
-    "pyramid": "5 · Harvest the raster pyramid",
-    "metadata": "6 · Upload and publish the metadata",
-    "wmts": "7 · Publish the WMTS service",
-    "restriction": "8 · Apply the access restriction",
-    "tags": "9 · Tag everything for cartes.gouv.fr",
-}
-
-CONNECTION_HELP = QT_TRANSLATE_NOOP(
-    "@default",
-    "<p><b>Connection</b>: PLATFORM_URL is empty for the Géoplateforme configured in the "
-    "plugin, or the base URL of a local sandbox (e.g. http://127.0.0.1:8765). AUTHCFG is a "
-    "QGIS authentication configuration: Basic (login/password) or OAuth2 (QGIS signs in, "
-    "in the browser for the authorization-code flow); with qgis_process "
-    "the environment variables GPF_USERNAME and GPF_PASSWORD can be used instead. DATASTORE "
-    "is the datastore id (empty: the datastore of your first community).</p>"
-    "<p>The run writes a journal (JOURNAL_DIR, default beside the QGIS profile): running the "
-    "same publication again resumes after the last finished step and never creates a "
-    "resource twice.</p>")
 
 
 class _PublicationAlgorithm(QgsProcessingAlgorithm):
@@ -134,6 +111,9 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             "FORMAT", tr("Tile format"), options=FORMATS, defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
+            "FORCE", tr("Harvest despite the zoom-level warnings (never beyond the platform's "
+                        "tile cap)"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
             "RESTRICTED", tr("Restricted access (own datastore only)"), defaultValue=False))
         self.addParameter(QgsProcessingParameterString(
             "PRODUCER", tr("Producer (organisation)"), optional=True))
@@ -155,6 +135,19 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputString("JOURNAL", tr("Journal file")))
 
     # -- running --------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
+        """Every failure (platform down, wrong password, HTTP error, timeout, local file)
+        reaches the user as one translated line, never as a Python traceback."""
+        try:
+            return self._process(parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except Exception as error:
+            raise QgsProcessingException(user_error_text(error)) from error
+
+    def _process(self, parameters, context, feedback) -> Dict[str, Any]:
+        raise NotImplementedError
+
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
         """On the layer's thread: take the snapshot the worker thread will reopen."""
         if self.needs_layer and not self.parameterAsString(parameters, "REUSE_STORED_DATA",
@@ -211,7 +204,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
                 extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
         keywords = tuple(k.strip() for k in text("KEYWORDS").split(",") if k.strip())
         names = self._names(api, text)
-        return Publication(
+        spec = Publication(
             datastore_id=self._datastore(api, parameters, context),
             datasheet_name=names.datasheet, wmsv_name=names.wmsv,
             wmts_name=names.wmts, pyramid_name=names.pyramid,
@@ -224,20 +217,29 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             image_format=FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)],
             restricted=self.parameterAsBoolean(parameters, "RESTRICTED", context),
             producer=text("PRODUCER"))
+        self._check_tiles(spec, self.parameterAsBoolean(parameters, "FORCE", context))
+        return spec
+
+    @staticmethod
+    def _check_tiles(spec: Publication, force: bool) -> None:
+        """The wizard's tile advice as a stop: past a warning only with FORCE, never past the
+        platform's tile cap. A reused stored data's extent is unknown here."""
+        bbox = spec.effective_extent_wgs84
+        features = spec.layer.feature_count if spec.layer is not None else None
+        message = tile_stop_message(spec.top_level, spec.bottom_level, bbox, features, force,
+                                    default_language())
+        if message:
+            raise QgsProcessingException(message)
 
     def _names(self, api, text) -> DefaultNames:
         """The names given, the empty ones proposed as the wizard does."""
-        datasheet = text("DATASHEET")
-        if not datasheet:
-            if self._source is None:
-                raise QgsProcessingException(tr("DATASHEET is needed when no layer is given."))
-            prefix = account_prefix(stored_account_prefix(PluginSettings()), login=self._login,
-                                    email="" if self._login else api.me().email)
-            datasheet = default_names(self._source.name, prefix).datasheet
-        proposed = names_from_datasheet(datasheet)
-        return DefaultNames(datasheet=datasheet, wmsv=text("WMSV_NAME") or proposed.wmsv,
-                            pyramid=text("PYRAMID_NAME") or proposed.pyramid,
-                            wmts=text("WMTS_NAME") or proposed.wmts)
+        if not text("DATASHEET") and self._source is None:
+            raise QgsProcessingException(tr("DATASHEET is needed when no layer is given."))
+        return completed_names(
+            text("DATASHEET"), text("WMSV_NAME"), text("PYRAMID_NAME"), text("WMTS_NAME"),
+            self._source.name if self._source else "",
+            lambda: account_prefix(stored_account_prefix(PluginSettings()), login=self._login,
+                                   email="" if self._login else api.me().email))
 
     def _workflow(self, api, spec, parameters, context, feedback,
                   cancel: threading.Event) -> Workflow:
@@ -289,7 +291,7 @@ class PublishLayerAsWmts(_PublicationAlgorithm):
         self._outputs()
         self.addOutput(QgsProcessingOutputString("DRY_RUN_REPORT", tr("Dry run report")))
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
+    def _process(self, parameters, context, feedback) -> Dict[str, Any]:
         cancel = FeedbackCancel(feedback)
         api = self._api(parameters, context, cancel)
         spec = self._publication(api, parameters, context)
@@ -329,7 +331,7 @@ class PublicationStep(_PublicationAlgorithm):
         self._publication_parameters()
         self._outputs()
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
+    def _process(self, parameters, context, feedback) -> Dict[str, Any]:
         cancel = FeedbackCancel(feedback)
         api = self._api(parameters, context, cancel)
         spec = self._publication(api, parameters, context)
@@ -364,7 +366,7 @@ class UndoPublication(_PublicationAlgorithm):
                                                        tr("WMTS technical name")))
         self.addOutput(QgsProcessingOutputString("REMOVED", tr("Removed resources")))
 
-    def processAlgorithm(self, parameters, context, feedback) -> Dict[str, Any]:
+    def _process(self, parameters, context, feedback) -> Dict[str, Any]:
         cancel = FeedbackCancel(feedback)
         api = self._api(parameters, context, cancel)
         name = self.parameterAsString(parameters, "WMTS_NAME", context)

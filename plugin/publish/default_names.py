@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 ACCOUNT_PREFIX_SETTING = "naming/account_prefix"
 MAX_PREFIX_LENGTH = 30   # leaves room for the layer's name under the 100-character limit
@@ -64,3 +64,14 @@ def default_names(layer_name: str, prefix: str) -> DefaultNames:
 def stored_account_prefix(settings) -> str:
     """The setting's value (a PluginSettings), "" when the user set none."""
     return str(settings.value(ACCOUNT_PREFIX_SETTING, "") or "").strip()
+
+
+def completed_names(datasheet: str, wmsv: str, pyramid: str, wmts: str, layer_name: str,
+                    prefix: Callable[[], str]) -> DefaultNames:
+    """The names given, the empty ones proposed as the wizard does; ``prefix`` is asked only
+    when the datasheet's name is empty (it may need the platform)."""
+    if not datasheet:
+        datasheet = default_names(layer_name, prefix()).datasheet
+    proposed = names_from_datasheet(datasheet)
+    return DefaultNames(datasheet=datasheet, wmsv=wmsv or proposed.wmsv,
+                        pyramid=pyramid or proposed.pyramid, wmts=wmts or proposed.wmts)

@@ -12,6 +12,7 @@ from dataclasses import field as dataclass_field
 from typing import Any, Dict, Iterable, List, Optional, Set
 
 from ..metadata.validation import MAX_LENGTHS
+from ..text_controls import PARAGRAPH_CONTROLS, refused_characters
 from .errors import NamingError
 
 LAYER_NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-.]*$")
@@ -42,6 +43,12 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "text_too_long": {
         "en": "{field} is {length} characters long; the maximum is {maximum}.",
         "fr": "{field} fait {length} caractères ; le maximum est {maximum}.",
+    },
+    "control_characters": {
+        "en": "{field} contains an invisible control or formatting character ({codes}); "
+              "remove it.",
+        "fr": "{field} contient un caractère de contrôle ou de mise en forme invisible "
+              "({codes}) ; supprimez-le.",
     },
     "bad_identifier": {
         "en": "{field} '{value}': use letters, digits, '_', '-' or '.' only.",
@@ -102,6 +109,8 @@ FIELD_NAMES: Dict[str, Dict[str, str]] = {
     "wmts_title": {"en": "WMTS title", "fr": "Titre du service WMTS"},
     "abstract": {"en": "Summary", "fr": "Résumé"},
     "identifier": {"en": "Metadata identifier", "fr": "Identificateur de ressource unique"},
+    "keywords": {"en": "Keywords", "fr": "Mots-clés"},
+    "producer": {"en": "Producer", "fr": "Producteur"},
 }
 
 
@@ -142,12 +151,23 @@ def prefixed(name: str, prefix: Optional[str]) -> str:
     return f"{prefix}.{name}"
 
 
+def check_controls(value: str, field_name: str, allowed: Iterable[str] = ()) -> List[Problem]:
+    codes = refused_characters(value, allowed)
+    if not codes:
+        return []
+    return [Problem("control_characters", field_name, {"codes": ", ".join(codes)})]
+
+
 def check_technical_name(value: str, field_name: str, prefix: Optional[str] = None
                          ) -> List[Problem]:
     if not value or not value.strip():
         return [Problem("empty", field_name)]
+    controls = check_controls(value, field_name)
+    if controls:  # the value itself is not quoted back: it would carry the control
+        return controls
     problems = []
-    if not LAYER_NAME_PATTERN.match(value):
+    # fullmatch: "$" alone also matches before a final line feed ("name\n" passed)
+    if not LAYER_NAME_PATTERN.fullmatch(value):
         problems.append(Problem("bad_characters", field_name, {"value": value}))
     full = prefixed(value, prefix)
     if len(full) > MAX_NAME_LENGTH:
@@ -159,15 +179,23 @@ def check_technical_name(value: str, field_name: str, prefix: Optional[str] = No
 def check_identifier(value: str, field_name: str = "identifier") -> List[Problem]:
     if not value:
         return [Problem("empty", field_name)]
-    if not IDENTIFIER_PATTERN.match(value):
+    controls = check_controls(value, field_name)
+    if controls:
+        return controls
+    if not IDENTIFIER_PATTERN.fullmatch(value):
         return [Problem("bad_identifier", field_name, {"value": value})]
     return []
 
 
 def check_text(value: str, field_name: str, maximum: Optional[int] = None) -> List[Problem]:
-    """A free text: not blank, and at most ``maximum`` characters when given."""
+    """A free text: not blank, no control or format character (an abstract may keep line
+    feeds and tabs), and at most ``maximum`` characters when given."""
     if not value or not value.strip():
         return [Problem("empty", field_name)]
+    allowed = PARAGRAPH_CONTROLS if field_name == "abstract" else ()
+    controls = check_controls(value, field_name, allowed)
+    if controls:
+        return controls
     if maximum is not None and len(value) > maximum:
         return [Problem("text_too_long", field_name,
                         {"length": len(value), "maximum": maximum})]
@@ -226,6 +254,8 @@ def check_publication(spec, prefix: Optional[str] = None) -> List[Problem]:
     problems += check_text(spec.wmsv_title, "wmsv_title", MAX_TITLE_LENGTH)
     problems += check_text(spec.wmts_title, "wmts_title", MAX_TITLE_LENGTH)
     problems += check_text(spec.abstract, "abstract", MAX_ABSTRACT_LENGTH)
+    problems += check_controls(" ".join(spec.keywords or ()), "keywords")
+    problems += check_controls(getattr(spec, "producer", "") or "", "producer")
     problems += check_zoom_range(spec.top_level, spec.bottom_level)
     problems += check_image_format(spec.image_format)
     if spec.extent_wgs84 is not None:

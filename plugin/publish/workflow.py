@@ -16,7 +16,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 from ..entrepot.api import EntrepotApi
 from ..entrepot.errors import Cancelled as ClientCancelled
 from .context import PublishContext, Timeouts
-from .errors import PublishCancelledError, PublishError
+from .errors import PublishCancelledError
 from .journal import Journal
 from .naming import preflight
 from .spec import Publication
@@ -195,6 +195,6 @@ class Workflow:
 
 def publication_error_text(error: BaseException) -> str:
     """One line for the user: our words, then the platform's (EntrepotError carries them)."""
-    if isinstance(error, PublishError):
-        return str(error)
-    return getattr(error, "user_message", None) or str(error)
+    from ..error_messages import user_error_text  # translated by the error's kind
+
+    return user_error_text(error)

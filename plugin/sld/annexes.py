@@ -12,12 +12,12 @@ from urllib.parse import quote, unquote, urlsplit
 from lxml import etree
 
 from . import markers
+from .annex_files import AnnexRefused, read_annex_file
 from .findings import Severity
 from .sld_xml import XLINK_HREF as _XLINK_HREF
 from .sld_xml import local_name as _local
 from .sld_xml import parse_sld
 from .sld_xml import sld_tag as _sld
-from .sld_xml import text_of as _text_of
 
 ANNEX_SCHEME = "gpf-annex:"
 """URLs of icons still to upload start with this; rewrite them with rewrite_annex_urls()."""
@@ -61,14 +61,6 @@ def annex_placeholder(local_path: str) -> str:
     return f"{ANNEX_SCHEME}{digest}/{quote(os.path.basename(local_path))}"
 
 
-def mime_type(path: str, declared: str) -> str:
-    if declared and "/" in declared:
-        return declared
-    extension = os.path.splitext(path)[1].lower()
-    return {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
-            ".jpeg": "image/jpeg", ".gif": "image/gif"}.get(extension, "application/octet-stream")
-
-
 class AnnexFixes:
     """The part of the SLD rewriter that turns local icons into annexes (a mixin of
     transform._Downgrader: it reports through ``_report``)."""
@@ -81,13 +73,25 @@ class AnnexFixes:
             if href.startswith(ANNEX_SCHEME) or is_remote(href):
                 continue
             local_path = self._resolver(href) if href else None
+            refused = None
+            if local_path and self._upload_annexes and local_path not in self.annexes:
+                try:  # annexes are public: only small, real images (annex_files.py)
+                    checked = read_annex_file(local_path)
+                except AnnexRefused as error:
+                    refused = error
+                else:
+                    self.annexes[local_path] = Annex(local_path, annex_placeholder(local_path),
+                                                     checked.mime_type)
+                    self._report(Severity.FIXED, "ANNEX_REQUIRED", where, path=local_path,
+                                 mime=checked.mime_type, size=checked.size)
+            if refused is not None:
+                self._report(Severity.WARNING, "GRAPHIC_FALLBACK", where, path=local_path[:80],
+                             reason=f"not uploaded: {refused.reason_en}",
+                             reason_fr=f"non déposée : {refused.reason_fr}")
+                graphic.remove(external)
+                continue
             if local_path and self._upload_annexes:
-                annex = self.annexes.get(local_path)
-                if annex is None:
-                    annex = Annex(local_path, annex_placeholder(local_path),
-                                  mime_type(local_path, _text_of(external, "Format")))
-                    self.annexes[local_path] = annex
-                    self._report(Severity.FIXED, "ANNEX_REQUIRED", where, path=local_path)
+                annex = self.annexes[local_path]
                 query = urlsplit(href).query if not href.startswith("file:") else ""
                 resource.set(_XLINK_HREF, annex.placeholder + (f"?{query}" if query else ""))
                 continue

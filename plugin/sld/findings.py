@@ -157,10 +157,10 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "le serveur de la plateforme, sinon un carré est dessiné.",
     ),
     "ANNEX_REQUIRED": (
-        "Icon '{path}' is a local file; it will be uploaded as an annex and its URL written "
-        "in the SLD.",
-        "L'icône « {path} » est un fichier local ; elle sera déposée en annexe et son URL "
-        "écrite dans le SLD.",
+        "Icon '{path}' ({mime}, {size} bytes) is a local file; it will be uploaded as a "
+        "public annex and its URL written in the SLD.",
+        "L'icône « {path} » ({mime}, {size} octets) est un fichier local ; elle sera déposée "
+        "en annexe publique et son URL écrite dans le SLD.",
     ),
     "ANNEX_PENDING": (
         "Icon reference '{url}' is a placeholder: upload the annex and rewrite the URL "

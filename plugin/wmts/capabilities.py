@@ -25,6 +25,9 @@ _GEOGRAPHIC_CODES = ("4326", "4258", "4171", "CRS84")
 _SECRET_QUERY_KEYS = ("apikey", "key", "token", "access_token")
 
 
+CAPABILITIES_TIMEOUT = (10.0, 30.0)  # (connect, read) seconds
+
+
 class CapabilitiesError(Exception):
     """The capabilities could not be read; the message says why and what to do (fr/en)."""
 
@@ -128,9 +131,13 @@ def _reveal(value: Any) -> str:
     return value.reveal() if hasattr(value, "reveal") else str(value)
 
 
-def _fetch(url: str, session: Any, headers: Optional[Mapping[str, str]], timeout: float) -> bytes:
+def _fetch(url: str, session: Any, headers: Optional[Mapping[str, str]], timeout) -> bytes:
     import requests
 
+    from ..entrepot.network_limits import configured_timeout
+
+    # None: the entrepôt client's limits, which the environment may shorten
+    timeout = timeout or configured_timeout(CAPABILITIES_TIMEOUT)
     getter = session if session is not None else requests
     shown = redact_url(url)
     try:
@@ -162,7 +169,7 @@ def read_capabilities(
     *,
     headers: Optional[Mapping[str, str]] = None,
     apikey: Any = None,
-    timeout: float = 30,
+    timeout: Optional[float] = None,
 ) -> WebMapTileService:
     """Parse capabilities given as bytes, or fetch them from a URL with `session` (a
     requests.Session-like object; plain requests when None) and optional `headers`/`apikey`
@@ -314,13 +321,11 @@ def build_qgis_uri(
     capabilities_url_: str,
     *,
     authcfg: Optional[str] = None,
-    apikey: Any = None,
     image_format: Optional[str] = None,
 ) -> str:
-    """The `wms` provider URI of the layer. For a private service give either `authcfg` (a
-    QGIS authentication configuration id) or `apikey`: the key is then put on the URL and
-    IgnoreGetMapUrl=1 makes QGIS reuse that URL for GetTile, so the key is on every request.
-    The returned string holds the key in that case: do not log it."""
+    """The `wms` provider URI of the layer. A private service is opened with `authcfg` (a
+    QGIS authentication configuration id, plugin/wmts/key_config.py): never with a key on the
+    URL, which a project would save in clear and urllib3 would log."""
     from qgis.core import QgsDataSourceUri
 
     chosen_format = image_format or (info.formats[0] if info.formats else "image/png")
@@ -333,9 +338,6 @@ def build_qgis_uri(
     uri.setParam("layers", info.identifier)
     uri.setParam("styles", info.default_style)
     uri.setParam("tileMatrixSet", info.matrix_set)
-    if apikey:
-        url = with_query_parameter(url, "apikey", _reveal(apikey))
-        uri.setParam("IgnoreGetMapUrl", "1")
     uri.setParam("url", url)
     if authcfg:
         uri.setAuthConfigId(authcfg)

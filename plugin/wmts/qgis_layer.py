@@ -3,7 +3,7 @@ check QGIS accepts it. The last step of the publication (Â« back in the canvas Â
 
 from __future__ import annotations
 
-from typing import Any, Optional, Tuple
+from typing import Any, Mapping, Optional, Tuple
 
 from qgis.core import QgsRasterLayer
 
@@ -24,15 +24,17 @@ def open_wmts_layer(
     layer_name: str,
     session: Any = None,
     *,
-    apikey: Any = None,
     authcfg: Optional[str] = None,
-    timeout: float = 30,
+    headers: Optional[Mapping[str, str]] = None,
+    timeout: Optional[float] = None,
 ) -> Tuple[QgsRasterLayer, WmtsLayerInfo]:
     """A valid QgsRasterLayer ('wms' provider) named after the layer's title, and what was
-    read about it. Raises LayerNotInCapabilities while the layer is not published yet."""
-    caps = read_capabilities(capabilities_url, session, apikey=apikey, timeout=timeout)
+    read about it. Raises LayerNotInCapabilities while the layer is not published yet.
+    A restricted service: ``authcfg`` for the layer, ``headers`` (its Basic header, from
+    key_config.basic_headers) for the plugin's own read of the capabilities."""
+    caps = read_capabilities(capabilities_url, session, headers=headers, timeout=timeout)
     info = find_layer(caps, layer_name)
-    uri = build_qgis_uri(info, capabilities_url, apikey=apikey, authcfg=authcfg)
+    uri = build_qgis_uri(info, capabilities_url, authcfg=authcfg)
     # The document just read lists the layer; QGIS must not use an older copy it cached.
     forget_cached_capabilities(capabilities_url_of_uri(uri))
     layer = open_raster_layer(uri, info.title, "wms")

@@ -32,6 +32,7 @@ class TileSource:
     image_format: str
     matrix_ids: Dict[int, str]  # PM level → TileMatrix identifier in the set
     params: Dict[str, str] = field(default_factory=dict)  # e.g. apikey (never logged)
+    headers: Dict[str, str] = field(default_factory=dict)  # a restricted layer's key (secret)
     limits: Dict[int, Limits] = field(default_factory=dict)  # PM level → TileMatrixSetLimits
     template: str = ""
 
@@ -71,9 +72,10 @@ def _query_of(url: str) -> Dict[str, str]:
     return {k: v for k, v in parse_qsl(urlsplit(url).query) if k.lower() not in own}
 
 
-def tile_source_from_info(info, capabilities_url: str) -> TileSource:
-    """Tiles of the layer where its capabilities say they are; a restricted layer's key
-    (``apikey`` on the capabilities URL) goes along."""
+def tile_source_from_info(info, capabilities_url: str,
+                          headers: Optional[Dict[str, str]] = None) -> TileSource:
+    """Tiles of the layer where its capabilities say they are; a restricted layer's key goes
+    along as ``headers`` (the Basic header of its QGIS auth configuration, key_config.py)."""
     query = parse_qsl(urlsplit(capabilities_url).query)
     key = next((value for name, value in query if name.lower() == "apikey"), "")
     image_format = info.formats[0] if info.formats else "image/png"
@@ -88,7 +90,7 @@ def tile_source_from_info(info, capabilities_url: str) -> TileSource:
         url=_without_query(endpoint or capabilities_url), layer=info.identifier,
         style=info.default_style, tile_matrix_set=info.matrix_set, image_format=image_format,
         matrix_ids={lvl.zoom: lvl.identifier for lvl in info.levels if lvl.zoom is not None},
-        params=params, template=template,
+        params=params, template=template, headers=dict(headers or {}),
         limits={lvl.zoom: lvl.limits for lvl in info.levels
                 if lvl.zoom is not None and lvl.limits is not None})
 
@@ -104,7 +106,7 @@ class TileCheck:
 
 def _get(session, source: TileSource, z: int, col: int, row: int, timeout_s: float):
     url, params = source.request(z, col, row)
-    return session.get(url, params=params, timeout=timeout_s)
+    return session.get(url, params=params, headers=source.headers or None, timeout=timeout_s)
 
 
 def fetch_tile(session, source: TileSource, z: int, col: int, row: int,

@@ -11,6 +11,14 @@ from gpf_wmts_publisher.plugin.wmts.access_key import ensure_access_key
 from gpf_wmts_publisher.plugin.wmts.capabilities import CapabilitiesError, read_capabilities
 
 
+def _basic(login, password):
+    """The header QGIS's Basic method sends for the key (plugin/wmts/key_config.py)."""
+    import base64
+
+    token = base64.b64encode(f"{login}:{password.reveal()}".encode()).decode()
+    return {"Authorization": f"Basic {token}"}
+
+
 def _skip_access_step(monkeypatch):
     skipped = []
     monkeypatch.setattr(EntrepotApi, "add_key_access",
@@ -40,12 +48,13 @@ def test_without_the_layer_key_access_the_restricted_wmts_is_refused(
     own = api.in_datastore(spec.datastore_id)
 
     skipped = _skip_access_step(monkeypatch)
-    key = ensure_access_key(own, offering_id)
+    key = _basic(*ensure_access_key(own, offering_id))  # the plugin's BASIC key
     assert skipped == [[offering_id]]
     with pytest.raises(CapabilitiesError) as caught:
-        read_capabilities(result.capabilities_url, apikey=key)
+        read_capabilities(result.capabilities_url, headers=key)
     assert "HTTP 403" in caught.value.message_en
 
     monkeypatch.undo()
-    key = ensure_access_key(own, offering_id)
-    assert result.wmts_layer_name in read_capabilities(result.capabilities_url, apikey=key).contents
+    key = _basic(*ensure_access_key(own, offering_id))
+    assert result.wmts_layer_name in read_capabilities(result.capabilities_url,
+                                                       headers=key).contents

@@ -74,3 +74,33 @@ def test_vector_layers_get_a_publish_entry_in_their_context_menu(qgis_iface):
     finally:
         plugin.unload()
     assert plugin.layer_menu_action is None
+
+
+def test_a_project_layer_with_its_key_on_the_url_is_cleaned_when_the_plugin_sees_it(
+        qgis_iface, tmp_path):
+    """Issue 14, hole 3: a project saved by an earlier version, read with the plugin loaded."""
+    from qgis.core import QgsProject, QgsRasterLayer
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from scripts.scan_secrets import scan_paths
+    from tests.plugin.wmts.test_key_migration import OLD_SOURCE
+
+    old = QgsProject()
+    old.addMapLayer(QgsRasterLayer(OLD_SOURCE, "Routes privées", "wms"))
+    assert old.write(str(tmp_path / "old.qgs"))
+    assert "s3cr3t" in (tmp_path / "old.qgs").read_text(encoding="utf-8")
+    plugin = _load(qgis_iface)
+    project = QgsProject.instance()
+    try:
+        assert project.read(str(tmp_path / "old.qgs"))
+        assert project.write(str(tmp_path / "saved_again.qgs"))
+        assert project.write(str(tmp_path / "saved_again.qgz"))
+        QCoreApplication.processEvents()  # QGIS desktop's event loop runs the deferred clean
+        saved = [tmp_path / "saved_again.qgs", tmp_path / "saved_again.qgz"]
+        assert scan_paths(saved, {"old key": "s3cr3t-hash-key"}) == []
+        assert scan_paths([tmp_path / "old.qgs"], {"old key": "s3cr3t-hash-key"})  # can fail
+        for path in saved:  # what was cleaned is still a project QGIS reads
+            assert project.read(str(path)) and len(project.mapLayers()) == 1
+    finally:
+        plugin.unload()
+        project.clear()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyotp
 import pytest
+from gpf_wmts_publisher.plugin.entrepot.api import EntrepotApi
 from gpf_wmts_publisher.plugin.entrepot.auth import TokenProvider
 from gpf_wmts_publisher.plugin.log import install_qgis_log_handler, remove_log_handler
 from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
@@ -17,11 +18,12 @@ from gpf_wmts_publisher.plugin.publish.spec import Publication
 from gpf_wmts_publisher.plugin.publish.steps.wmsv import key_hash
 from gpf_wmts_publisher.plugin.publish.workflow import Workflow
 from gpf_wmts_publisher.plugin.settings import PluginSettings
+from gpf_wmts_publisher.plugin.wmts.access_key import key_auth_config
 from gpf_wmts_publisher.ui import session as session_module
 from gpf_wmts_publisher.ui.wmts_layer import layer_info_task_function
 from qgis.core import QgsApplication, QgsProject, QgsSettings
 
-from scripts.scan_secrets import scan_paths
+from scripts.scan_secrets import key_secrets, scan_paths
 from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
 from tests.fixtures.sandbox import start_sandbox
 
@@ -76,8 +78,9 @@ def debug_log(tmp_path):
 
 
 @pytest.mark.timeout(240)
+@pytest.mark.parametrize("restricted", [False, True], ids=["public", "restricted"])
 def test_no_secret_is_left_in_logs_profile_journals_or_project_after_a_publication(
-        qgis_app, unlocked_auth_db, debug_log, tmp_path, capfd):
+        qgis_app, unlocked_auth_db, debug_log, tmp_path, capfd, restricted):
     settings = PluginSettings()
     previous_config_id = settings.auth_config_id()
     with start_sandbox(tmp_path / "sandbox", token_lifetime=3) as sandbox:
@@ -99,15 +102,24 @@ def test_no_secret_is_left_in_logs_profile_journals_or_project_after_a_publicati
             datastore_id=sandbox.datastores("totp")["own"], datasheet_name="fiche_secrets",
             wmsv_name="secrets_wmsv", wmts_name="secrets_wmts", pyramid_name="secrets_pyr",
             wmsv_title="Secrets", wmts_title="Secrets (WMTS)", abstract="Recherche de secrets",
-            layer=source, top_level=12, bottom_level=13)
+            layer=source, top_level=12, bottom_level=13, restricted=restricted)
         journals = tmp_path / "journals"
         result = Workflow(api, spec, journal_dir=str(journals), poll_first_s=0.05,
                           poll_max_s=0.5).run()
 
         harvest_key = next(k for k in api.list_keys() if k.name == f"harvest_{spec.wmsv_name}")
         api_key = key_hash(api.key(harvest_key.id))
+        access_key = None
+        if restricted:  # "Add to map": the plugin's BASIC key, in QGIS's auth database
+            key_api = EntrepotApi(api.client, spec.datastore_id)
+            authcfg = key_auth_config(key_api, result.wmts_offering_id, result.permission_id)
+            access_key = lambda: authcfg  # noqa: E731
         wmts_layer, _ = layer_info_task_function(result.capabilities_url,
-                                                 result.wmts_layer_name)(None)
+                                                 result.wmts_layer_name,
+                                                 access_key=access_key)(None)
+        assert wmts_layer.isValid()
+        # every key of the account, the harvest's HASH and the plugin's BASIC key included
+        every_key = key_secrets(api.key(k.id) for k in api.list_keys())
         project = QgsProject()
         project.addMapLayers([source.open_layer(), wmts_layer])
         assert project.write(str(tmp_path / "project.qgz"))
@@ -119,7 +131,11 @@ def test_no_secret_is_left_in_logs_profile_journals_or_project_after_a_publicati
     secrets = {f"token {i}": t for i, t in enumerate(dict.fromkeys(tokens.seen))}
     secrets.update(password=password.reveal(), totp_secret=account["totp_secret"],
                    api_key=api_key)
+    secrets.update(every_key)
+    assert api_key in every_key.values()
     assert len(secrets) >= 5, "tokens were refreshed during the run (3 s lifetime)"
+    if restricted:
+        assert any("(BASIC) password" in label for label in every_key)
     profile = Path(QgsApplication.qgisSettingsDirPath())
     places = [debug_log, Path(QgsSettings().fileName()), profile, journals,
               tmp_path / "project.qgz", tmp_path / "project.qgs"]
@@ -134,5 +150,7 @@ def test_no_secret_is_left_in_logs_profile_journals_or_project_after_a_publicati
         assert {hit.label for hit in scan_paths([control], secrets)} == set(secrets)
     finally:
         session_module.remove_credentials(config_id)
+        if restricted:
+            session_module.remove_credentials(authcfg)
         settings.set_auth_config_id(previous_config_id)
         settings.set_value("platform/use_sandbox", False)

@@ -178,3 +178,62 @@ def test_without_gpf_sandbox_url_the_stored_choice_stands(monkeypatch):
         assert dialog.geoplateformeRadio.isChecked() and not dialog.sandboxRadio.isChecked()
     finally:
         dialog.deleteLater()
+
+
+# -- issue 14, hole 4: a failed login changes nothing stored ----------------------------------
+def _config_ids() -> set:
+    from qgis.core import QgsApplication
+
+    return set(QgsApplication.authManager().configIds())
+
+
+def _failed_login(dialog) -> None:
+    dialog.passwordEdit.setText("typo-in-the-password")
+    dialog.connectButton.click()
+    wait_until(lambda: "failed" in dialog.statusLabel.text().lower(), what="refusal")
+
+
+def test_failed_first_logins_leave_no_auth_configuration(unlocked_auth_db, sandbox):
+    PluginSettings().set_auth_config_id("")
+    before = _config_ids()
+    for _ in range(3):
+        dialog, session = _dialog(sandbox)
+        _failed_login(dialog)
+        assert not session.connected
+    assert _config_ids() == before
+    assert PluginSettings().auth_config_id() == ""
+
+
+def test_a_typo_on_relogin_keeps_the_working_stored_password(unlocked_auth_db, sandbox):
+    dialog, session = _dialog(sandbox)
+    dialog.connectButton.click()
+    wait_until(lambda: session.connected, what="login")
+    config_id = PluginSettings().auth_config_id()
+    before = _config_ids()
+    again, _again_session = _dialog(sandbox)
+    _failed_login(again)
+    stored = session_module.load_basic_credentials(config_id)
+    assert stored[1].reveal() == sandbox.accounts["formateur"]["password"]
+    assert PluginSettings().auth_config_id() == config_id and _config_ids() == before
+
+
+def test_a_failed_oauth2_sign_in_removes_the_configuration_it_created(unlocked_auth_db,
+                                                                      sandbox):
+    from gpf_wmts_publisher.plugin.login import sign_in_with_config
+
+    created = []
+
+    def create():
+        created.append(session_module.store_oauth2_config(
+            session_module.PlatformUrls(api_url=sandbox.api_url, token_url=sandbox.token_url)))
+        return created[-1]
+
+    def refuse(_config_id):
+        raise RuntimeError("sign-in cancelled")
+
+    before = _config_ids()
+    try:
+        sign_in_with_config("", create, refuse, session_module.remove_credentials)
+    except RuntimeError:
+        pass
+    assert created and _config_ids() == before

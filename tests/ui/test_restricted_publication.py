@@ -53,7 +53,10 @@ def test_the_restricted_wmts_is_added_to_the_map_with_a_key(restricted, sandbox)
     assert requests.get(result.capabilities_url, timeout=10).status_code == 401
     layers = _wmts_layers(name)
     assert len(layers) == 1, wizard.publish_page.resultLabel.text()
-    assert layers[0].isValid() and "apikey=" in unquote(layers[0].source())
+    source = unquote(layers[0].source())
+    # the key lives in QGIS's auth database: the layer (and any project) holds only its id
+    assert layers[0].isValid() and "authcfg=" in source and "apikey" not in source.lower()
+    assert "authentication database" in wizard.publish_page.resultLabel.text()
     api = EntrepotApi(wizard.session.client, result.datastore_id)
     assert [k.name for k in api.list_keys()].count(KEY_NAME) == 1
 
@@ -80,11 +83,12 @@ def test_the_key_is_reused_and_the_dock_adds_and_opens_the_service_with_it(
         wait_until(lambda: len(_wmts_layers(name)) == 2,
                    what=lambda: "the layer from the dock: " + dock.statusLabel.text())
         assert all(layer.isValid() for layer in _wmts_layers(name))
-        dock.capabilitiesButton.click()  # the browser gets the URL with the key
+        dock.capabilitiesButton.click()  # read with the key, shown from a local copy
         wait_until(lambda: opened, what=lambda: "the capabilities in the browser: "
                    + dock.statusLabel.text())
-        reply = requests.get(opened[0].toString(), timeout=10)
-        assert reply.status_code == 200 and name in reply.text
+        assert opened[0].isLocalFile() and "apikey" not in opened[0].toString().lower()
+        with open(opened[0].toLocalFile(), encoding="utf-8") as copy:
+            assert name in copy.read()
     finally:
         # A refresh still running would call back into a deleted dock.
         wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0,

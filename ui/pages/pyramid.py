@@ -136,10 +136,21 @@ class PyramidPage(QWizardPage, FORM):
         names = check_technical_name(self.pyramidNameEdit.text(), "pyramid_name")
         if names:
             found["pyramid_name"] = [p.message(language()) for p in names]
-        zoom = self._zoom_problems()
+        zoom = self._zoom_problems() or self._over_tile_cap()
         if zoom:
             found["zoom"] = zoom
         return found
+
+    def _over_tile_cap(self):
+        """Beyond the platform's tile cap the harvest is refused: the page does not go on
+        (the other advice stays a warning; Processing shares the rule, tile_limit.py)."""
+        from ...plugin.pyramid.tile_limit import judge_tiles
+
+        bbox = self.bbox_3857()
+        if bbox is None:
+            return []
+        verdict = judge_tiles(ZoomRange(*self.levels()), bbox)
+        return [a.message(language()) for a in verdict.refusals]
 
     def validatePage(self) -> bool:
         return self.errors.show_all(self.problems())

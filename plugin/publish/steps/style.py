@@ -67,6 +67,7 @@ class StyleStep(Step):
         return sld
 
     def _host_annexes(self, ctx: PublishContext, sld: bytes, annexes: List[Any]) -> bytes:
+        from ...sld.annex_files import AnnexRefused, read_annex_file
         from ...sld.transform import rewrite_annex_urls
 
         urls = {}
@@ -79,7 +80,15 @@ class StyleStep(Step):
                 return next((a for a in ctx.api.annexes() if path in a.paths), None)
 
             def create(annex=annex, file_name=file_name, path=path):
-                return ctx.api.create_annex(annex.local_path, path=path, filename=file_name)
+                # checked again here and the checked bytes sent: the file may have changed
+                # since the style was prepared, and an annex is public (annex_files.py)
+                try:
+                    checked = read_annex_file(annex.local_path)
+                except AnnexRefused as error:
+                    raise PublishError(f"the icon '{file_name}' is not uploaded: "
+                                       f"{error.reason_en}", step=self.name) from None
+                return ctx.api.create_annex(checked.content, path=path, filename=file_name,
+                                            content_type=checked.mime_type)
 
             ensure_resource(ctx, kind, path, find, create)
             urls[annex.placeholder] = annexe_public_url(ctx, path)

@@ -83,3 +83,13 @@ def test_code_lists_and_ranges_are_enforced(complete_metadata):
 def test_crs_may_be_an_epsg_uri(complete_metadata):
     md = complete_metadata.replace(crs="http://www.opengis.net/def/crs/EPSG/0/3857")
     assert md.validate() == []
+
+
+def test_control_or_format_characters_are_refused_in_titles_not_line_feeds_in_the_abstract(
+        complete_metadata):
+    import dataclasses
+    record = dataclasses.replace(complete_metadata, service_title="Routes\x00",
+                                 public_title="Rou\u200btes", abstract="l1\nl2\tfin")
+    assert _fields(validate(record)) == ["public_title", "service_title"]
+    record = dataclasses.replace(complete_metadata, abstract="l1\x1bl2")
+    assert _fields(validate(record)) == ["abstract"]

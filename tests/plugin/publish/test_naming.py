@@ -118,3 +118,32 @@ def test_titles_and_abstract_over_the_metadata_limits_are_refused_before_anythin
         ("text_too_long", "abstract")]
     assert "10001" in problems[2].message("en") and "10000" in problems[2].message("fr")
     assert "r" * 50 not in problems[2].message("en")   # the text itself is not echoed
+
+
+# -- hole 7: control and format characters (issue 14) ----------------------------------------
+@pytest.mark.parametrize("title", ["Routes\x00", "Routes\x1b[31m", "Rou\u200btes",
+                                   "Routes\u202e", "Routes\nde France", "Routes\t"])
+def test_titles_with_control_or_format_characters_are_refused_with_a_field_message(title):
+    problems = check_publication(spec(wmts_title=title))
+    assert [p.code for p in problems] == ["control_characters"]
+    assert problems[0].field == "wmts_title"
+    assert "Titre du service WMTS" in problems[0].message("fr")
+    assert "U+" in problems[0].message("en") and title not in problems[0].message("en")
+
+
+def test_an_abstract_keeps_line_feeds_and_tabs_only():
+    assert check_publication(spec(abstract="Ligne 1\nLigne 2\tfin")) == []
+    for bad in ("a\rb", "a\x00b", "a\u2066b"):
+        assert [p.code for p in check_publication(spec(abstract=bad))] == ["control_characters"]
+
+
+@pytest.mark.parametrize("name", ["routes\n", "rou\x00tes", "routes\u200b"])
+def test_technical_names_with_control_characters_are_refused(name):
+    problems = check_technical_name(name, "wmts_name")
+    assert [p.code for p in problems] == ["control_characters"]
+
+
+def test_keywords_and_producer_with_control_characters_are_refused():
+    codes = sorted(p.code for p in check_publication(spec(keywords=("a\x07",),
+                                                          producer="IGN\x00")))
+    assert codes == ["control_characters", "control_characters"]

@@ -4,7 +4,7 @@ document; the QGIS URI is built from them."""
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
 
 import pytest
 import requests
@@ -125,12 +125,10 @@ def test_uri_of_a_layer_without_style_keeps_an_empty_styles(caps, qgis_app):
     assert params["styles"] == "" and params["format"] == "image/png"
 
 
-def test_private_uri_carries_the_key_on_the_url_and_ignores_getmap_url(caps, qgis_app):
+def test_a_layer_uri_cannot_carry_a_key_on_its_url(caps, qgis_app):
     info = find_layer(caps, "SANDBOX.routes_wmts")
-    params = _uri_params(build_qgis_uri(info, "https://data.geopf.fr/private/wmts",
-                                        apikey="0123abcd"))
-    assert params["IgnoreGetMapUrl"] == "1"
-    assert parse_qs(urlsplit(params["url"]).query)["apikey"] == ["0123abcd"]
+    with pytest.raises(TypeError):  # the key lives in QGIS's auth database (key_config.py)
+        build_qgis_uri(info, "https://data.geopf.fr/private/wmts", apikey="0123abcd")
 
 
 def test_authcfg_uri_has_no_key(caps, qgis_app):

@@ -3,6 +3,7 @@ the key of a private service reaches the tile requests."""
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -75,10 +76,27 @@ def test_raster_layer_from_the_uri_is_valid(wmts_server, qgis_app):
     assert layer.crs() == QgsCoordinateReferenceSystem("EPSG:3857")
 
 
-def test_key_of_a_private_service_is_on_every_tile_request(wmts_server, qgis_app):
+@pytest.fixture
+def key_config(unlocked_auth_db):
+    """The plugin's key as QGIS keeps it (plugin/wmts/key_config.py)."""
+    from gpf_wmts_publisher.plugin.entrepot.secret import Secret
+    from gpf_wmts_publisher.plugin.wmts.key_config import store_key_config
+
+    config_id = store_key_config("qgis-layer-test", Secret("k3y-pass-0123"))
+    yield config_id
+    unlocked_auth_db.removeAuthenticationConfig(config_id)
+
+
+BASIC = "Basic " + base64.b64encode(b"qgis-layer-test:k3y-pass-0123").decode()
+
+
+def test_key_of_a_private_service_is_on_every_tile_request_never_on_the_url(
+        wmts_server, qgis_app, key_config):
     server, base, document = wmts_server
     info = find_layer(read_capabilities(document), "SANDBOX.routes_wmts")
-    layer = QgsRasterLayer(build_qgis_uri(info, base, apikey="k3y0123"), "routes", "wms")
+    uri = build_qgis_uri(info, base, authcfg=key_config)
+    assert "k3y" not in uri and f"authcfg={key_config}" in uri
+    layer = QgsRasterLayer(uri, "routes", "wms")
     assert layer.isValid(), layer.error().summary()
 
     settings = QgsMapSettings()
@@ -96,18 +114,24 @@ def test_key_of_a_private_service_is_on_every_tile_request(wmts_server, qgis_app
     requests_seen = [request for request, _ in server.log]
     tiles = [r for r in requests_seen if r.args.get("REQUEST", "").lower() == "gettile"]
     assert tiles, "QGIS asked no tile"
-    assert all(r.args.get("apikey") == "k3y0123" for r in requests_seen)
+    # QGIS's Basic method puts the key on every request of the layer, as a header
+    assert all(r.headers.get("Authorization") == BASIC for r in requests_seen)
+    assert not any("apikey" in r.url.lower() for r in requests_seen)
     assert {r.args.get("TILEMATRIXSET") for r in tiles} == {"PM_10_14"}
     assert job.renderedImage().pixelColor(128, 128) == QColor(200, 30, 30)
 
 
-def test_open_wmts_layer_reads_the_service_and_returns_a_named_valid_layer(wmts_server,
-                                                                           qgis_app):
+def test_open_wmts_layer_reads_the_service_and_returns_a_named_valid_layer(
+        wmts_server, qgis_app, key_config):
+    from gpf_wmts_publisher.plugin.wmts.key_config import basic_headers
+
     server, base, _ = wmts_server
-    layer, info = open_wmts_layer(base, "SANDBOX.routes_wmts", apikey="k3y0123")
+    layer, info = open_wmts_layer(base, "SANDBOX.routes_wmts", authcfg=key_config,
+                                  headers=basic_headers(key_config))
     assert layer.isValid() and layer.name() == "Routes de l'Île de Ré"
     assert info.zoom_levels == (10, 11, 12, 13, 14)
-    assert all(r.args.get("apikey") == "k3y0123" for r, _ in server.log)
+    assert all(r.headers.get("Authorization") == BASIC for r, _ in server.log)
+    assert "k3y" not in layer.source()
 
 
 def test_open_wmts_layer_says_when_the_layer_is_not_published_yet(wmts_server, qgis_app):
