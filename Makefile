@@ -1,11 +1,12 @@
 # Two commands matter (see README): `make demo` and `make test`. Everything else is a step of those.
 SHELL := /bin/bash
-PY := .venv/bin/python
+VENV ?= .venv
+PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 SLUG := gpf_wmts_publisher
 
-.PHONY: bootstrap test test-fast lint sandbox sandbox-reset classroom demo bench soak package i18n i18n-update i18n-compile screenshots clean
+.PHONY: bootstrap test test-matrix test-fast lint sandbox sandbox-reset classroom demo bench soak package i18n i18n-update i18n-compile screenshots clean
 
 bootstrap:
 	@bash scripts/bootstrap
@@ -15,6 +16,11 @@ test: bootstrap
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+## The suite and the demo on QGIS 3.40 (Debian 13) and 3.44 (Debian forky), each in a cached
+## root file system (needs root and mmdebstrap; see README "Tested QGIS versions").
+test-matrix:
+	@bash scripts/matrix
 
 ## Tests only (no install step, no lint): for quick iterations.
 test-fast:

@@ -2,6 +2,6 @@
 
 
 def classFactory(iface):  # name imposed by QGIS
-    from .plugin.main import GpfWmtsPublisherPlugin
+    from .ui.main import GpfWmtsPublisherPlugin
 
     return GpfWmtsPublisherPlugin(iface)

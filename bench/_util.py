@@ -7,6 +7,13 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 READ_CHUNK = 1 << 20
+VERDICT_PREFIX = "VERDICT "
+
+
+def verdict(figure: str, value: str, goal: str, met: bool) -> str:
+    """The one line per figure that bench/run_all.py copies to the end of the summary:
+    ``VERDICT P1 0.95 of curl goal ≥ 0.90 MET``."""
+    return f"{VERDICT_PREFIX}{figure} {value} goal {goal} {'MET' if met else 'MISSED'}"
 
 
 class _DiscardingHandler(BaseHTTPRequestHandler):

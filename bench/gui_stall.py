@@ -193,7 +193,43 @@ def shut_down(app, *windows) -> None:
     app.exitQgis()
 
 
+RUNS = 5
+GOAL_MS = 50.0
+ONE_RUN = "--one-run"
+LONGEST = "longest stall of this run: "
+
+
 def main() -> None:
+    """Five runs, each in a fresh QGIS process (each is a user's first opening of the
+    wizard), judged on the worst of the five."""
+    if ONE_RUN in sys.argv:
+        one_run()
+        return
+    import subprocess
+
+    from bench._util import verdict
+
+    worst = []
+    for run in range(1, RUNS + 1):
+        done = subprocess.run([sys.executable, __file__, ONE_RUN], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, check=False)
+        found = [line for line in done.stdout.splitlines() if line.startswith(LONGEST)]
+        if run == 1 or not found:
+            print(done.stdout)
+        if not found:
+            print(f"run {run}: no figure (exit {done.returncode})")
+            print(verdict("P3", "not measured", f"≤ {GOAL_MS:.0f} ms", False))
+            return
+        worst.append(float(found[-1][len(LONGEST):].split()[0]))
+        print(f"run {run}: longest stall {worst[-1]:.1f} ms")
+    print(f"longest GUI stall over {RUNS} runs (menu action → login → wizard pages → "
+          f"Publish → PUBLISHED, 10 ms heartbeat): {', '.join(f'{w:.0f}' for w in worst)} ms;"
+          f" worst {max(worst):.0f} ms")
+    print(verdict("P3", f"{max(worst):.0f} ms (worst of {RUNS} runs)", f"≤ {GOAL_MS:.0f} ms",
+                  max(worst) <= GOAL_MS))
+
+
+def one_run() -> None:
     from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
     from tests.fixtures.sandbox import start_sandbox
 
@@ -220,6 +256,7 @@ def main() -> None:
     for phase, stall in sorted(monitor.longest_by_phase().items(), key=lambda kv: -kv[1]):
         print(f"  longest stall in {phase or 'start'}: {stall:.1f} ms")
     print(f"publication (Publish → PUBLISHED): {seconds:.2f} s")
+    print(f"{LONGEST}{monitor.longest_stall_ms:.1f} ms")
     shut_down(app, wizard, iface.mainWindow())
 
 

@@ -24,13 +24,22 @@ from typing import Dict, List, Optional
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
+sys.path.insert(0, str(ROOT))
+
+from bench._util import VERDICT_PREFIX  # noqa: E402
+
 OUTPUT = ROOT / "bench-output"
-# Not benchmarks: helpers, this runner, and the soak (its own target: make soak).
-NOT_BENCHMARKS = {"_util.py", "run_all.py", "soak.py"}
+# Not benchmarks: helpers, this runner, the soak (its own target: make soak) and the P6
+# reference sequence.
+NOT_BENCHMARKS = {"_util.py", "run_all.py", "soak.py", "cartes_gouv_sequence.py"}
 # Known scripts first, in this order (quick ones first); others follow alphabetically.
 PREFERRED_ORDER = ["pyramid_estimate", "estimate_vs_harvest", "sld_pipeline",
                    "similarity_calibration", "sandbox_render", "e2e_overhead",
-                   "first_level_drawn", "gui_stall", "upload_throughput"]
+                   "first_level_drawn", "gui_stall", "upload_throughput", "suite_time"]
+# The issue's figures, in the order of the closing verdict lines, with their goals: a figure
+# whose bench printed no VERDICT line (failed, timed out, not run) is MISSED, never skipped.
+GOALS = {"P1": "≥ 0.90 of curl", "P2": "≤ 3 s", "P3": "≤ 50 ms", "P4": "≤ 0.5 s",
+         "P5": "≤ 2 s", "P6": "≤ 1.0×", "suite": "≤ 100 s"}
 # A line carries a figure when it says one of these (ratio, latency, throughput, memory...).
 FIGURE_LINE = re.compile(
     r"ratio|\bvs\b|speed-?up|overhead|peak|stall|longest|median|p95|MB/s|tiles/s|"
@@ -47,6 +56,7 @@ class BenchRun:
     seconds: float = 0.0
     figures: List[str] = field(default_factory=list)
     tail: List[str] = field(default_factory=list)
+    verdicts: List[str] = field(default_factory=list)   # "P1 0.95 of curl goal ... MET"
 
     @property
     def status(self) -> str:
@@ -93,7 +103,19 @@ def run_one(name: str, args: List[str], timeout_s: float) -> BenchRun:
     output = log_path.read_text(encoding="utf-8", errors="replace")
     run.figures = figures_of(output.split("\n", 1)[1] if "\n" in output else "")
     run.tail = [line for line in output.splitlines()[-5:] if line.strip()]
+    run.verdicts = [line.strip()[len(VERDICT_PREFIX):] for line in output.splitlines()
+                    if line.strip().startswith(VERDICT_PREFIX)]
     return run
+
+
+def verdict_lines(runs: List[BenchRun]) -> List[str]:
+    """One line per figure: the last verdict a bench printed for it, else MISSED."""
+    found: Dict[str, str] = {}
+    for run in runs:
+        for line in run.verdicts:
+            found[line.split(" ", 1)[0]] = line
+    return [found.get(name, f"{name} not measured goal {goal} MISSED")
+            for name, goal in GOALS.items()]
 
 
 def summary_markdown(runs: List[BenchRun], started_at: str) -> str:
@@ -109,6 +131,7 @@ def summary_markdown(runs: List[BenchRun], started_at: str) -> str:
             lines.append(f"| {command if first else ''} | {run.status if first else ''} | "
                          f"{f'{run.seconds:.0f}' if first else ''} | "
                          f"{figure.replace('|', '/')} |")
+    lines += ["", "## Verdicts", "", *verdict_lines(runs)]
     return "\n".join(lines) + "\n"
 
 

@@ -51,40 +51,34 @@ def categorized_layer(classes: int) -> QgsVectorLayer:
 
 
 def time_pipeline() -> None:
-    from gpf_wmts_publisher.plugin.sld.export import export_sld
-    from gpf_wmts_publisher.plugin.sld.pipeline import layer_field_map
-    from gpf_wmts_publisher.plugin.sld.transform import transform_sld
-    from gpf_wmts_publisher.plugin.sld.validate import sld10_schema, validate_sld
+    """``prepare_sld`` called as the style step calls it (the step's arguments, the table's
+    columns), in a process that has not built the schema yet: the first call is the one a
+    user's first publication pays, so it is timed and judged, not hidden in a median."""
+    from gpf_wmts_publisher.plugin.sld.pipeline import layer_field_map, prepare_sld
+
+    from bench._util import verdict
 
     layer = categorized_layer(CLASSES)
-    started = time.perf_counter()
-    sld10_schema()  # built once per process; reported apart
-    schema_s = time.perf_counter() - started
     field_map = layer_field_map(layer)
-    stages = {"export": [], "transform": [], "validate": []}
+    # The stored table's columns as the integration names them (see layer_field_map).
+    attributes = {column: "varchar" for column in field_map.values()}
+    attributes["geom"] = "geometry"
+    calls = []
     for _ in range(ROUNDS):
-        t0 = time.perf_counter()
-        exported = export_sld(layer)
-        t1 = time.perf_counter()
-        transformed = transform_sld(exported.sld_bytes, table_name="bench", field_map=field_map)
-        t2 = time.perf_counter()
-        findings = validate_sld(transformed.sld_bytes, table_name="bench",
-                                attributes={"codeelement": "varchar", "geom": "geometry"})
-        t3 = time.perf_counter()
-        stages["export"].append(t1 - t0)
-        stages["transform"].append(t2 - t1)
-        stages["validate"].append(t3 - t2)
-    errors = [f for f in findings if f.severity.value == "ERROR"]
-    medians = {name: statistics.median(values) for name, values in stages.items()}
-    total = sum(medians.values())
-    print(f"1 000-class categorized style: SLD {len(exported.sld_bytes) / 1024:.0f} KiB from "
-          f"QGIS, {len(transformed.sld_bytes) / 1024:.0f} KiB for the platform, "
-          f"{len(errors)} errors (median of {ROUNDS} rounds)")
-    for name, value in medians.items():
-        print(f"  {name:9} {value * 1000:8.1f} ms  ({value / total:5.1%} of the pipeline)")
-    print(f"  total     {total * 1000:8.1f} ms  = {total / GOAL_S:.2f} x the {GOAL_S:g} s goal "
-          f"({'met' if total < GOAL_S else 'MISSED'})")
-    print(f"  schema build, once per process: {schema_s * 1000:.1f} ms")
+        started = time.perf_counter()
+        result = prepare_sld(layer, table_name="bench", attributes=attributes,
+                             field_map=field_map, lang="fr")
+        calls.append(time.perf_counter() - started)
+    errors = [f for f in result.findings if getattr(f.severity, "value", f.severity) == "ERROR"]
+    worst = max(calls)
+    print(f"1 000-class categorized style: prepare_sld as the style step calls it, "
+          f"{len(result.sld_bytes) / 1024:.0f} KiB for the platform, {len(errors)} errors")
+    print(f"  first call {calls[0] * 1000:.0f} ms (schema built in it), then "
+          f"{', '.join(f'{c * 1000:.0f}' for c in calls[1:])} ms; median "
+          f"{statistics.median(calls) * 1000:.0f} ms; worst {worst * 1000:.0f} ms = "
+          f"{worst / GOAL_S:.2f} x the {GOAL_S:g} s goal")
+    print(verdict("P4", f"{worst:.2f} s (worst of {ROUNDS}, first call included)",
+                  f"≤ {GOAL_S:g} s", worst <= GOAL_S and not errors))
 
 
 def corpus_table() -> None:

@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/main.py" line="64"/>
+        <location filename="../ui/main.py" line="65"/>
         <source>Géoplateforme WMTS</source>
         <translation>Géoplateforme WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="66"/>
+        <location filename="../ui/main.py" line="67"/>
         <source>Publish current layer as WMTS…</source>
         <translation>Publish current layer as WMTS…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="70"/>
+        <location filename="../ui/main.py" line="71"/>
         <source>Connect to the Géoplateforme…</source>
         <translation>Connect to the Géoplateforme…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="72"/>
+        <location filename="../ui/main.py" line="73"/>
         <source>Published services</source>
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="74"/>
+        <location filename="../ui/main.py" line="75"/>
         <source>Zoom-level inspector</source>
         <translation>Zoom-level inspector</translation>
     </message>
@@ -382,17 +382,17 @@
 <context>
     <name>AccessPage</name>
     <message>
-        <location filename="../ui/pages/access.py" line="32"/>
+        <location filename="../ui/pages/access.py" line="33"/>
         <source>The sandbox (&quot;Découverte&quot;) datastore only publishes public services: restriction needs your own datastore.</source>
         <translation>The sandbox (&quot;Découverte&quot;) datastore only publishes public services: restriction needs your own datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/access.py" line="35"/>
+        <location filename="../ui/pages/access.py" line="36"/>
         <source>This datastore has no private WMTS endpoint: the service can only be public.</source>
         <translation>This datastore has no private WMTS endpoint: the service can only be public.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/access.py" line="42"/>
+        <location filename="../ui/pages/access.py" line="43"/>
         <source>A restricted service is published on the private endpoint and your community gets the access until the chosen date; users need a key.</source>
         <translation>A restricted service is published on the private endpoint and your community gets the access until the chosen date; users need a key.</translation>
     </message>
@@ -661,27 +661,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="154"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Import ISO 19139 metadata</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="154"/>
         <source>XML files (*.xml)</source>
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="135"/>
+        <location filename="../ui/pages/metadata.py" line="166"/>
         <source>Import failed: {0}</source>
         <translation>Import failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="140"/>
+        <location filename="../ui/pages/metadata.py" line="171"/>
         <source>Imported from {0}.</source>
         <translation>Imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="187"/>
+        <location filename="../ui/pages/metadata.py" line="218"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Enter a scale denominator, e.g. 25000.</translation>
     </message>
@@ -804,6 +804,16 @@
         <location filename="../ui/pages/metadata_page.ui" line="57"/>
         <source>Attribution URL (optional)</source>
         <translation>Attribution URL (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="115"/>
+        <source>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</source>
+        <translation>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="120"/>
+        <source>Reading the datasheet&apos;s metadata</source>
+        <translation>Reading the datasheet's metadata</translation>
     </message>
 </context>
 <context>
@@ -957,7 +967,7 @@
 <context>
     <name>PublishWizard</name>
     <message>
-        <location filename="../ui/publish_wizard.py" line="33"/>
+        <location filename="../ui/publish_wizard.py" line="34"/>
         <source>Publish a WMTS on the Géoplateforme</source>
         <translation>Publish a WMTS on the Géoplateforme</translation>
     </message>

@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/main.py" line="64"/>
+        <location filename="../ui/main.py" line="65"/>
         <source>Géoplateforme WMTS</source>
         <translation>Géoplateforme WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="66"/>
+        <location filename="../ui/main.py" line="67"/>
         <source>Publish current layer as WMTS…</source>
         <translation>Publier la couche courante en WMTS…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="70"/>
+        <location filename="../ui/main.py" line="71"/>
         <source>Connect to the Géoplateforme…</source>
         <translation>Se connecter à la Géoplateforme…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="72"/>
+        <location filename="../ui/main.py" line="73"/>
         <source>Published services</source>
         <translation>Services publiés</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="74"/>
+        <location filename="../ui/main.py" line="75"/>
         <source>Zoom-level inspector</source>
         <translation>Inspecteur des niveaux de zoom</translation>
     </message>
@@ -382,17 +382,17 @@
 <context>
     <name>AccessPage</name>
     <message>
-        <location filename="../ui/pages/access.py" line="32"/>
+        <location filename="../ui/pages/access.py" line="33"/>
         <source>The sandbox (&quot;Découverte&quot;) datastore only publishes public services: restriction needs your own datastore.</source>
         <translation>L'entrepôt bac à sable (« Découverte ») ne publie que des services tout public : la restriction demande votre propre entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/access.py" line="35"/>
+        <location filename="../ui/pages/access.py" line="36"/>
         <source>This datastore has no private WMTS endpoint: the service can only be public.</source>
         <translation>Cet entrepôt n'a pas de point d'accès WMTS privé : le service ne peut être que tout public.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/access.py" line="42"/>
+        <location filename="../ui/pages/access.py" line="43"/>
         <source>A restricted service is published on the private endpoint and your community gets the access until the chosen date; users need a key.</source>
         <translation>Un service restreint est publié sur le point d'accès privé et votre communauté y a accès jusqu'à la date choisie ; les utilisateurs ont besoin d'une clé.</translation>
     </message>
@@ -661,27 +661,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="154"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Importer des métadonnées ISO 19139</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="123"/>
+        <location filename="../ui/pages/metadata.py" line="154"/>
         <source>XML files (*.xml)</source>
         <translation>Fichiers XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="135"/>
+        <location filename="../ui/pages/metadata.py" line="166"/>
         <source>Import failed: {0}</source>
         <translation>Échec de l'import : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="140"/>
+        <location filename="../ui/pages/metadata.py" line="171"/>
         <source>Imported from {0}.</source>
         <translation>Importé depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="187"/>
+        <location filename="../ui/pages/metadata.py" line="218"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Saisissez un dénominateur d'échelle, par exemple 25000.</translation>
     </message>
@@ -804,6 +804,16 @@
         <location filename="../ui/pages/metadata_page.ui" line="57"/>
         <source>Attribution URL (optional)</source>
         <translation>URL d'attribution (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="115"/>
+        <source>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</source>
+        <translation>Rempli depuis les métadonnées de la fiche existante « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="120"/>
+        <source>Reading the datasheet&apos;s metadata</source>
+        <translation>Lecture des métadonnées de la fiche</translation>
     </message>
 </context>
 <context>
@@ -957,7 +967,7 @@
 <context>
     <name>PublishWizard</name>
     <message>
-        <location filename="../ui/publish_wizard.py" line="33"/>
+        <location filename="../ui/publish_wizard.py" line="34"/>
         <source>Publish a WMTS on the Géoplateforme</source>
         <translation>Publier un WMTS sur la Géoplateforme</translation>
     </message>

@@ -18,6 +18,7 @@ from .entrepot.api import EntrepotApi
 from .i18n import tr
 from .publish.errors import PublishCancelledError
 from .publish.spec import Publication
+from .publish.waiting import FIRST_DELAY_S, MAX_DELAY_S
 from .publish.workflow import PublishResult, Workflow, publication_error_text
 
 ApiFactory = Callable[[Callable[[], bool]], EntrepotApi]   # cancelled -> API
@@ -30,8 +31,8 @@ class _WorkflowTask(QgsTask):
     failed = pyqtSignal(str, list)           # message for the user, platform logs
 
     def __init__(self, description: str, api_factory: ApiFactory, spec: Publication,
-                 *, journal_dir: Optional[str] = None, poll_first_s: float = 0.5,
-                 poll_max_s: float = 15.0):
+                 *, journal_dir: Optional[str] = None, poll_first_s: float = FIRST_DELAY_S,
+                 poll_max_s: float = MAX_DELAY_S):
         super().__init__(description, QgsTask.CanCancel)
         self.spec = spec
         self._api_factory = api_factory

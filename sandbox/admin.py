@@ -92,6 +92,12 @@ def stats():
     return jsonify(sandbox().faults.stats())
 
 
+@bp.get("/work")
+def work():
+    """Time the background jobs kept the sandbox busy, pauses included (benchmarks)."""
+    return jsonify(sandbox().workers.meter.snapshot())
+
+
 @bp.post("/reset")
 def reset():
     if _json_object(required=False):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import threading
 from pathlib import Path
 from typing import List, Tuple
 
@@ -30,16 +29,17 @@ SYMBOLIZERS = ("PointSymbolizer", "LineSymbolizer", "PolygonSymbolizer", "TextSy
 # leading digit), not an expression: no brackets, quotes, commas or operators.
 PROPERTY_NAME = re.compile(r"^[^\s()'\",|<>=+*/][^()'\",|<>=+*/]*(?<!\s)$")
 
-_schema = None
-_schema_lock = threading.Lock()
-
-
 def _sld_schema() -> etree.XMLSchema:
-    global _schema
-    with _schema_lock:
-        if _schema is None:
-            _schema = etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
-        return _schema
+    """Compiled for each check (about 2 ms), never kept: in this process GDAL closes
+    GeoPackages (the integration), and on GDAL 3.10+ that ends in libspatialite calling
+    libxml2's xmlCleanupParser(), which frees the built-in XSD types a kept schema points to
+    (a crash at the next check). Also gives each request thread its own error log. A clean-up
+    during the compile (the integration runs in another thread) can make it miss the imported
+    XSDs once: one retry."""
+    try:
+        return etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
+    except etree.XMLSchemaParseError:
+        return etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
 
 
 def _is_local(href: str) -> bool:

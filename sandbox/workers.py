@@ -9,15 +9,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, List
 
 from . import gpkg, jobs
-from .job_errors import Aborted, JobFailed
+from .job_errors import Aborted, JobFailed, Stopped
 from .store import now_iso
+from .work_meter import WorkMeter
 
 log = logging.getLogger("sandbox.workers")
 
@@ -43,29 +43,46 @@ class Workers:
         self.pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="sandbox-job")
         self._aborted: set = set()
         self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self.meter = WorkMeter()  # busy and pause time, for /admin/work (benchmarks)
 
     @property
     def store(self):
         return self.sb.store
 
     def shutdown(self) -> None:
+        # Wake the pausing jobs so the process exits now instead of finishing every job
+        # (the interpreter joins the pool's threads at exit).
+        self._stopping.set()
         self.pool.shutdown(wait=False, cancel_futures=True)
 
     def _pause(self) -> None:
-        time.sleep(self.sb.step_delay_s)
+        if self._stopping.wait(self.sb.step_delay_s):
+            raise Stopped()
+        self.meter.paused(self.sb.step_delay_s)
 
     def _submit(self, job: Callable, *args) -> None:
         def run():
+            self.meter.job_started()
             try:
                 job(*args)
+            except Stopped:
+                log.info("job %s left for the next start", job.__name__)
             except Exception:  # a job must never kill its worker silently
                 log.exception("job %s failed unexpectedly", job.__name__)
+            finally:
+                self.meter.job_ended()
         self.pool.submit(run)
 
     def resume_pending(self) -> None:
         """After a restart: finish what was running when the server stopped."""
-        for upload in self.store.find("uploads", status="CHECKING"):
-            self._submit(self._run_checks, upload["_id"])
+        # A stop may land before a closed upload's checks even started (status still CLOSED).
+        waiting = {run["upload"] for run in self.store.all("check_executions")
+                   if run["status"] in ("WAITING", "PROGRESS")}
+        for upload in self.store.all("uploads"):
+            if upload["status"] == "CHECKING" or (
+                    upload["status"] == "CLOSED" and upload["_id"] in waiting):
+                self._submit(self._run_checks, upload["_id"])
         for execution in self.store.all("executions"):
             if execution["status"] in ("WAITING", "PROGRESS"):
                 self._submit(self._run_execution, execution["_id"])

@@ -1,4 +1,5 @@
-"""Where the plugin's own source files are, for the checks in scripts/ (Qt6, Windows).
+"""What the checks in scripts/ (Qt6, Windows) share: where the plugin's own source files are,
+how a path is shown, the finding they report and how they read a dotted name in the syntax tree.
 
 The checks walk the same folders and print paths the same way; keeping that here means a
 new top-level package or a new file kind is added once, not once per check.
@@ -6,8 +7,10 @@ new top-level package or a new file kind is added once, not once per check.
 
 from __future__ import annotations
 
+import ast
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PLUGIN_SLUG = "gpf_wmts_publisher"
@@ -38,3 +41,30 @@ def shown_path(path: Path, root: Path = REPO_ROOT) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule broken at ``path:line:column`` (line 0: the file or name as a whole)."""
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        return f"{where}: {self.rule} {self.message}"
+
+
+def dotted_name(node: ast.AST) -> Optional[str]:
+    """'a.b.c' for a chain of names, None for anything else (calls, subscripts ...)."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None

@@ -78,10 +78,22 @@ def _guarded(callback):
     return run
 
 
+def _load_failed():
+    """True once QGIS logged a Python error naming the plugin: it will not load, so there is
+    nothing left to wait for (the hook writes the log to messages.jsonl)."""
+    try:
+        with open(os.path.join(OUT_DIR, "messages.jsonl"), encoding="utf-8") as handle:
+            entries = [json.loads(line) for line in handle if line.strip()]
+    except (OSError, ValueError):
+        return False
+    return any(entry.get("tag") == "Python error" and SLUG in entry.get("message", "")
+               for entry in entries)
+
+
 def _wait_for_plugin():
     if SLUG in qgis.utils.plugins:
         QTimer.singleShot(1000, _guarded(_inspect))  # let the main window paint once
-    elif time.monotonic() > LOAD_DEADLINE:
+    elif _load_failed() or time.monotonic() > LOAD_DEADLINE:
         result["active_plugins"] = sorted(qgis.utils.active_plugins)
         _finish()
     else:

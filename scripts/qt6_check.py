@@ -31,7 +31,6 @@ import ast
 import importlib
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence
 
@@ -40,7 +39,9 @@ if __package__ in (None, ""):  # run as a file: make `scripts` importable, as in
 from scripts.plugin_sources import (
     PLUGIN_CODE,
     REPO_ROOT,
+    Finding,
     default_targets,
+    dotted_name,
     iter_files,
     shown_path,
 )
@@ -79,28 +80,6 @@ UI_SPACER = re.compile(r"<spacer\b(?:[^>]*/>|.*?</spacer>)", re.DOTALL)
 UI_RESOURCE = re.compile(r"<include\s+location=\"[^\"]+\.qrc\"|\bresource=\"[^\"]+\.qrc\"")
 
 
-@dataclass(frozen=True)
-class Finding:
-    path: str
-    line: int
-    column: int
-    rule: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.rule} {self.message}"
-
-
-def _dotted(node: ast.AST) -> Optional[str]:
-    """'a.b.c' for a chain of names, None for anything else (calls, subscripts ...)."""
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return None
 
 
 def _qt_module(module: str) -> Optional[str]:
@@ -201,7 +180,7 @@ class _Visitor(ast.NodeVisitor):
 
     def visit_Assign(self, node: ast.Assign) -> None:
         value = node.value
-        if isinstance(value, ast.Call) and _dotted(value.func) in ("QFontMetrics",
+        if isinstance(value, ast.Call) and dotted_name(value.func) in ("QFontMetrics",
                                                                     "QFontMetricsF"):
             for target in node.targets:
                 if isinstance(target, ast.Name):
@@ -225,7 +204,7 @@ class _Visitor(ast.NodeVisitor):
         if isinstance(node, ast.Name):
             return node.id in self.font_metrics_vars
         if isinstance(node, ast.Call):
-            name = _dotted(node.func) or ""
+            name = dotted_name(node.func) or ""
             return name in ("QFontMetrics", "QFontMetricsF") or name.endswith(".fontMetrics")
         return False
 
@@ -238,7 +217,7 @@ class _Visitor(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        dotted = _dotted(node)
+        dotted = dotted_name(node)
         if dotted is not None and isinstance(node.ctx, ast.Load):
             self._check_enum(node, dotted)
         # Inner parts of a chain (Qt.AlignmentFlag) are visited too; they name types, not

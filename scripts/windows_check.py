@@ -19,29 +19,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, List, Optional, Sequence
 
 if __package__ in (None, ""):  # run as a file: make `scripts` importable, as in the tests
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts.package import TOP_LEVEL_DIRS, TOP_LEVEL_FILES, belongs_in_plugin
-from scripts.plugin_sources import REPO_ROOT, iter_files, shown_path
+from scripts.plugin_sources import REPO_ROOT, Finding, iter_files, shown_path
 from scripts.windows_rules import RULES, check_source
 from scripts.windows_rules import check_names as check_names_of
-
-
-@dataclass(frozen=True)
-class Finding:
-    path: str
-    line: int
-    column: int
-    rule: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
-        return f"{where}: {self.rule} {self.message}"
 
 
 def shipped_files(root: Path = REPO_ROOT, suffixes: Optional[Sequence[str]] = None

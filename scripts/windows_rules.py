@@ -10,6 +10,8 @@ import ast
 import re
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
+from scripts.plugin_sources import dotted_name
+
 RULES: Dict[str, str] = {
     "W001": "file path built by string concatenation with a separator: os.path.join/pathlib",
     "W002": "POSIX-only os call (os.fork, os.getuid, os.chown, preexec_fn ...)",
@@ -81,26 +83,17 @@ MAX_SHIPPED_PATH = 130
 Finding = Tuple[int, int, str, str]  # line, column, rule, message
 
 
-def _dotted(node: ast.AST) -> Optional[str]:
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return None
 
 
 def _is_platform_test(test: ast.AST) -> bool:
     """sys.platform / os.name / platform.system() / hasattr(os|signal, ...) in a condition."""
     for node in ast.walk(test):
-        name = _dotted(node) if isinstance(node, ast.Attribute) else None
+        name = dotted_name(node) if isinstance(node, ast.Attribute) else None
         if name in ("sys.platform", "os.name", "platform.system"):
             return True
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                 and node.func.id == "hasattr" and node.args
-                and _dotted(node.args[0]) in ("os", "signal")):
+                and dotted_name(node.args[0]) in ("os", "signal")):
             return True
     return False
 
@@ -108,7 +101,7 @@ def _is_platform_test(test: ast.AST) -> bool:
 def _catches_guard(handlers: Sequence[ast.ExceptHandler]) -> bool:
     for handler in handlers:
         types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-        if any(_dotted(t) in GUARD_EXCEPTIONS for t in types if t is not None):
+        if any(dotted_name(t) in GUARD_EXCEPTIONS for t in types if t is not None):
             return True
     return False
 
@@ -183,7 +176,7 @@ class Visitor(ast.NodeVisitor):
         self.findings.append((node.lineno, node.col_offset + 1, rule, detail))
 
     def _canonical(self, node: ast.AST) -> Optional[str]:
-        name = _dotted(node)
+        name = dotted_name(node)
         if name is None:
             return None
         head, _, rest = name.partition(".")

@@ -1,11 +1,37 @@
-"""What the plugin's menu entries open (plugin/main.py calls these). One window of each kind
+"""What the plugin's menu entries open (ui/main.py calls these). One window of each kind
 is kept per QGIS session so a second click brings it back instead of opening another."""
 
 from __future__ import annotations
 
+import importlib
+import logging
+import threading
 from typing import Dict
 
+LOG = logging.getLogger(__name__)
+
 _OPEN: Dict[str, object] = {}
+
+# The windows' modules compile their .ui forms when imported (uic.loadUiType: ~200 ms for
+# the wizard's seven pages and the plugin modules they pull in). Imported on a helper thread
+# at plugin start, that work is off the click path: the first click only builds widgets. The
+# import lock makes a click that comes earlier wait for the same import, never run it twice.
+WINDOW_MODULES = ("publish_wizard", "login_dialog", "published_dock", "inspector_dock")
+
+
+def warm_up_windows() -> threading.Thread:
+    """Import the windows' modules in the background (no widget is created there)."""
+
+    def import_all() -> None:
+        for name in WINDOW_MODULES:
+            try:
+                importlib.import_module(f"{__package__}.{name}")
+            except Exception:  # the click imports it again and reports the error there
+                LOG.debug("warm-up import of %s failed", name, exc_info=True)
+
+    thread = threading.Thread(target=import_all, name="gpf-ui-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def _current_vector_layer(iface):

@@ -172,10 +172,11 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         self.saveSheetButton.setEnabled(bool(self.results))
 
     # -- stepping the canvas -----------------------------------------------------------
-    def go_to_level(self, z: int) -> None:
-        """The canvas at level ``z``'s exact resolution, around its current centre, in the
-        level's CRS (where its tiles are drawn pixel for pixel) unless the project CRS is
-        kept: then the resolution is the equivalent one at the centre."""
+    def go_to_level(self, z: int, around=None) -> None:
+        """The canvas at level ``z``'s exact resolution, around its current centre or
+        ``around`` (a point and its CRS), in the level's CRS (where its tiles are drawn pixel
+        for pixel) unless the project CRS is kept: then the resolution is the equivalent one at
+        the centre."""
         canvas = self.canvas()
         if canvas is None:
             return
@@ -183,7 +184,15 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
             self._use_level_crs(canvas)
         settings = canvas.mapSettings()
         size = settings.outputSize()
-        rect = extent_for_level(z, canvas.center(), settings.destinationCrs(), size.width(),
+        centre = canvas.center()
+        if around is not None:
+            from qgis.core import QgsCoordinateTransform
+
+            point, crs = around
+            centre = QgsCoordinateTransform(crs, settings.destinationCrs(),
+                                            QgsProject.instance().transformContext()
+                                            ).transform(point)
+        rect = extent_for_level(z, centre, settings.destinationCrs(), size.width(),
                                 size.height(), settings.transformContext())
         canvas.setExtent(rect)
         canvas.refresh()
@@ -212,14 +221,11 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         canvas = self.canvas()
         if canvas is None or not self.levels:
             return
-        if around_layer is not None:
-            from qgis.core import QgsCoordinateTransform
-
-            transform = QgsCoordinateTransform(around_layer.crs(),
-                                               canvas.mapSettings().destinationCrs(),
-                                               QgsProject.instance().transformContext())
-            canvas.setCenter(transform.transform(around_layer.extent().center()))
-        self.go_to_level(self.levels[0])
+        # The centre goes to go_to_level, not to canvas.setCenter first: on a canvas that never
+        # had an extent, QGIS 3.40+ keeps a null one (centre NaN) whatever the centre set.
+        around = (around_layer.extent().center(), around_layer.crs()) \
+            if around_layer is not None else None
+        self.go_to_level(self.levels[0], around)
 
     def step(self, direction: int) -> None:
         if not self.levels:

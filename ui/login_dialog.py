@@ -22,7 +22,7 @@ class LoginDialog(QDialog, FORM):
     the login/password in a "Basic" auth configuration, or keeps the "OAuth2" one (only their
     ids go to the settings; plugin/login.py); the TOTP field is read once and cleared."""
 
-    connected = pyqtSignal(object)  # UserInfo
+    connected = pyqtSignal(object)  # plugin.entrepot.models.Account
     disconnected = pyqtSignal()
 
     def __init__(self, parent=None, session: session_module.Session = session_module.CURRENT,
@@ -173,7 +173,7 @@ class LoginDialog(QDialog, FORM):
         self.statusLabel.setText(self.tr("Connected as {0} ({1}).").format(user.name, user.email))
         self.datastoreTree.clear()
         for datastore in user.datastores:
-            item = QTreeWidgetItem([datastore.community, datastore.name])
+            item = QTreeWidgetItem([datastore.community_name, datastore.name])
             item.setToolTip(1, datastore.id)
             self.datastoreTree.addTopLevelItem(item)
 

@@ -8,6 +8,8 @@ from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWizard
 
+from ..plugin.entrepot.models import Datastore
+from ..plugin.publish.waiting import FIRST_DELAY_S, MAX_DELAY_S
 from . import session as session_module
 from .pages.access import AccessPage
 from .pages.metadata import MetadataPage
@@ -37,7 +39,7 @@ class PublishWizard(QWizard):
         self.initial_layer = layer
         self.session = session
         self.journal_dir = journal_dir
-        self.poll_first_s, self.poll_max_s = 0.5, 15.0
+        self.poll_first_s, self.poll_max_s = FIRST_DELAY_S, MAX_DELAY_S
         self.source_page = SourcePage(self)
         self.style_page = StylePage(self)
         self.wmsv_page = WmsvPage(self)
@@ -59,7 +61,7 @@ class PublishWizard(QWizard):
     def datasheet_name(self) -> str:
         return self.source_page.datasheetEdit.text().strip()
 
-    def datastore(self) -> Optional[session_module.Datastore]:
+    def datastore(self) -> Optional[Datastore]:
         return self.session.datastore(self.source_page.datastore_id())
 
     def _details(self):
@@ -114,6 +116,7 @@ class PublishWizard(QWizard):
             attribution_title=md.attribution_text,
             attribution_url=md.attribution_url,
             licence=self.access_page.licenceEdit.text(),
+            permission_end=self.access_page.end_date() if self.access_page.restricted() else "",
         )
 
     def new_task(self, spec=None):

@@ -6,11 +6,11 @@ password live in QGIS's encrypted auth database; a TOTP code is used once and ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Optional, Tuple
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
+from ..plugin.entrepot.models import Account, Datastore
 from ..plugin.entrepot.secret import Secret
 from ..plugin.settings import PlatformUrls, PluginSettings
 
@@ -147,55 +147,13 @@ def make_oauth2_client(platform: PlatformUrls, config_id: str):
     return EntrepotClient(platform.api_url, QgisOAuth2TokenProvider(config_id))
 
 
-@dataclass
-class Datastore:
-    id: str
-    name: str
-    community: str
-    community_id: str
-    sandbox: bool = False
-    details: Dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class UserInfo:
-    id: str
-    email: str
-    name: str
-    datastores: List[Datastore]
-
-    @classmethod
-    def from_users_me(cls, body: Dict[str, Any]) -> UserInfo:
-        datastores = []
-        for member in body.get("communities_member") or []:
-            community = member.get("community") or {}
-            if not community.get("datastore"):
-                continue
-            technical = (community.get("technical_name") or "").lower()
-            name = community.get("name") or technical
-            datastores.append(Datastore(
-                id=community["datastore"], name=name,
-                community=name, community_id=community.get("_id", ""),
-                sandbox="sandbox" in technical or "bac" in name.lower()
-                or "découverte" in name.lower()))
-        full_name = " ".join(p for p in (body.get("first_name"), body.get("last_name")) if p)
-        return cls(id=body.get("_id", ""), email=body.get("email", ""),
-                   name=full_name or body.get("email", ""), datastores=datastores)
-
-
-def fetch_user(client) -> UserInfo:
-    """users/me, then each datastore (for its name, endpoints and quotas). Runs in a task."""
+def fetch_user(client) -> Account:
+    """users/me, then each datastore (for its name, endpoints and quotas). Runs in a task.
+    The account and datastores are the plugin's models (plugin/entrepot/models)."""
+    from ..plugin.entrepot.account import fetch_account
     from ..plugin.entrepot.api import EntrepotApi
 
-    api = EntrepotApi(client)
-    info = UserInfo.from_users_me(api.me().raw)
-    for datastore in info.datastores:
-        details = api.datastore(datastore.id).raw
-        datastore.details = details
-        datastore.name = details.get("name") or datastore.name
-        if details.get("technical_name", "").lower().find("sandbox") >= 0:
-            datastore.sandbox = True
-    return info
+    return fetch_account(EntrepotApi(client))
 
 
 class Session:
@@ -204,17 +162,14 @@ class Session:
     def __init__(self):
         self.platform: Optional[PlatformUrls] = None
         self.client = None
-        self.user: Optional[UserInfo] = None
+        self.user: Optional[Account] = None
 
     @property
     def connected(self) -> bool:
         return self.client is not None and self.user is not None
 
     def datastore(self, datastore_id: str) -> Optional[Datastore]:
-        for datastore in self.user.datastores if self.user else []:
-            if datastore.id == datastore_id:
-                return datastore
-        return None
+        return self.user.datastore(datastore_id) if self.user else None
 
     def logout(self, forget_credentials: bool = False) -> None:
         if self.client is not None:

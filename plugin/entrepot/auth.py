@@ -17,6 +17,7 @@ from typing import Callable, Dict, Optional, Union
 import requests
 
 from .errors import ConnectionFailed, TokenError, platform_words
+from .network import network_session
 from .network_limits import configured_timeout
 from .secret import Secret, SecretLike, as_secret
 
@@ -69,7 +70,7 @@ class TokenProvider:
         self._grant_form = dict(grant_form)  # values may be Secret; revealed only when sent
         self._client_secret = as_secret(client_secret)
         self._totp = totp if callable(totp) else as_secret(totp)
-        self._session = session or requests.Session()
+        self._session = session or network_session()  # QGIS's proxy and CAs in QGIS
         self._timeout = timeout or configured_timeout(DEFAULT_TIMEOUT)
         self._margin_s = margin_s
         self._clock = clock

@@ -19,6 +19,7 @@ import requests
 
 from .errors import Cancelled, ConnectionFailed, EntrepotError, error_from_response
 from .multipart import FieldValue, FileSource, MultipartBody, ProgressCallback
+from .network import network_session
 from .network_limits import configured_retry, configured_timeout
 from .proxy import ProxySettings
 from .retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
@@ -63,8 +64,9 @@ def response_json(response: requests.Response) -> Any:
 
 
 class EntrepotClient:
-    """One ``requests.Session`` for the whole plugin; safe to share between tasks as long as
-    each thread's calls are its own (requests' sessions pool connections per thread use).
+    """One ``requests.Session`` (network.py's) for the whole plugin; safe to share between
+    tasks as long as each thread's calls are its own (requests' sessions pool connections per
+    thread use).
 
     ``token_provider`` has ``access_token() -> Secret`` and
     ``refresh_after_unauthorized(rejected) -> Secret`` (see ``auth.py``); ``None`` sends no
@@ -87,7 +89,8 @@ class EntrepotClient:
     ):
         self.api_url = api_url.rstrip("/")
         self.token_provider = token_provider
-        self.session = session or requests.Session()
+        # QGIS's proxy and trusted CAs when inside QGIS (network.py: the plugin's one HTTP path)
+        self.session = session or network_session()
         self.session.headers["User-Agent"] = agent or user_agent()
         # None: the defaults, shortened by the environment when it says so (network_limits)
         self.timeout = timeout or configured_timeout(DEFAULT_TIMEOUT)

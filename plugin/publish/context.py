@@ -12,7 +12,7 @@ from ..entrepot.models import Datastore, User
 from .errors import PublishCancelledError
 from .journal import Journal
 from .spec import Publication
-from .waiting import wait_for
+from .waiting import FIRST_DELAY_S, MAX_DELAY_S, wait_for
 
 LOG = logging.getLogger("gpf_wmts_publisher.publish")
 
@@ -42,8 +42,8 @@ class PublishContext:
     # Test seam: called with a checkpoint name ("created:upload", "done:data"...); may raise
     # to simulate a crash at that exact point.
     checkpoint_hook: Optional[Callable[[str], None]] = None
-    poll_first_s: float = 0.5
-    poll_max_s: float = 15.0
+    poll_first_s: float = FIRST_DELAY_S
+    poll_max_s: float = MAX_DELAY_S
     current_step: str = ""
     secrets: Dict[str, str] = field(default_factory=dict, repr=False)  # never journaled
 
@@ -66,10 +66,11 @@ class PublishContext:
         if self.checkpoint_hook is not None:
             self.checkpoint_hook(name)
 
-    def wait(self, poll, done, *, timeout_s: float, what: str, on_poll=None):
+    def wait(self, poll, done, *, timeout_s: float, what: str, on_poll=None,
+             expected_s=None, fraction=None):
         return wait_for(poll, done, timeout_s=timeout_s, first_s=self.poll_first_s,
                         max_s=self.poll_max_s, cancelled=self.cancelled, on_poll=on_poll,
-                        what=what)
+                        what=what, expected_s=expected_s, fraction=fraction)
 
     def log(self, message: str) -> None:
         LOG.info("%s: %s", self.current_step or "publish", message)

@@ -42,6 +42,8 @@ class Publication:
     attribution_title: str = ""
     attribution_url: str = ""
     licence: str = ""
+    permission_end: str = ""                # restricted: last day of access, YYYY-MM-DD;
+                                            # "" = six months from the publication
     extra_tags: Dict[str, str] = field(default_factory=dict)
 
     @property

@@ -1,43 +1,64 @@
-"""Waiting on the platform: poll fast at first, then back off.
+"""Waiting on the platform: poll when the job should be over, not on a fixed rhythm.
 
-A state change is seen within about two seconds while a job is young, yet a one-hour harvest
-costs a few hundred requests, not thousands. Cancel is honoured between polls and during sleeps.
+A real execution reply carries only a status and dates, so the end is predicted: from the
+expected duration (the work's size × the rate a finished job of the same kind showed, see
+``pacing``), from a progress figure when a reply happens to carry one, else from the time
+already spent (a job that has run ``t`` seconds is re-polled ``OVERDUE_RATIO × t`` later, so
+the wait past its end stays ≤ 10 % of its length). Every delay lies between a floor and a cap.
+
+Bound: a job lasting ``T`` seconds costs at most ``max_polls(T)`` polls: ~``floor/ratio``
+polls at the floor, then ``log(cap/floor)/log(1 + ratio)`` growing ones, then one per ``cap``;
+with the defaults a 6-hour harvest (the timeout) costs ≤ 240 polls, a 1-hour one ≤ 90,
+a 1-minute one ≤ 40 (tests/plugin/publish/test_waiting.py checks these on a fake clock).
+Cancel is honoured between polls and during sleeps.
 """
 
 from __future__ import annotations
 
 import time
-from typing import Callable, Iterator, Optional, TypeVar
+from typing import Callable, Optional, TypeVar
 
 from .errors import PublishCancelledError, WaitTimeoutError
 
 T = TypeVar("T")
 
-FIRST_DELAY_S = 0.5
-MAX_DELAY_S = 15.0
-GROWTH = 1.3
+FIRST_DELAY_S = 0.5     # the floor: a young job is seen finishing within half a second
+MAX_DELAY_S = 120.0     # the cap: a long job is still looked at every two minutes
+OVERDUE_RATIO = 0.1     # past its predicted end, re-poll after 10 % of the time spent
+JUST_AFTER_S = 0.1      # aim a little past the predicted end, not a little before
 SLEEP_SLICE_S = 0.1
 
 
-def poll_delays(first_s: float = FIRST_DELAY_S, max_s: float = MAX_DELAY_S,
-                growth: float = GROWTH) -> Iterator[float]:
-    """Delays between polls: ``first_s``, then growing geometrically up to ``max_s``."""
-    delay = first_s
-    while True:
-        yield min(delay, max_s)
-        delay = min(delay * growth, max_s)
+def next_delay(elapsed_s: float, *, expected_s: Optional[float] = None,
+               fraction: Optional[float] = None, first_s: float = FIRST_DELAY_S,
+               max_s: float = MAX_DELAY_S, ratio: float = OVERDUE_RATIO) -> float:
+    """Seconds to wait before the next poll of a job running for ``elapsed_s``."""
+    if fraction is not None and 0.0 < fraction < 1.0 and elapsed_s > 0:
+        remaining = elapsed_s * (1.0 - fraction) / fraction + JUST_AFTER_S
+    elif expected_s is not None and elapsed_s < expected_s:
+        remaining = expected_s - elapsed_s + JUST_AFTER_S
+    else:
+        remaining = ratio * elapsed_s
+    return min(max(remaining, first_s), max_s)
 
 
 def polls_for(duration_s: float, first_s: float = FIRST_DELAY_S, max_s: float = MAX_DELAY_S,
-              growth: float = GROWTH) -> int:
+              ratio: float = OVERDUE_RATIO, expected_s: Optional[float] = None) -> int:
     """Polls ``wait_for`` makes on a job lasting ``duration_s`` (the first poll included)."""
     elapsed, polls = 0.0, 1
-    for delay in poll_delays(first_s, max_s, growth):
-        if elapsed >= duration_s:
-            return polls
-        elapsed += delay
+    while elapsed < duration_s:
+        elapsed += next_delay(elapsed, expected_s=expected_s, first_s=first_s, max_s=max_s,
+                              ratio=ratio)
         polls += 1
-    raise AssertionError("unreachable")  # pragma: no cover
+    return polls
+
+
+def max_polls(duration_s: float, first_s: float = FIRST_DELAY_S, max_s: float = MAX_DELAY_S,
+              ratio: float = OVERDUE_RATIO) -> int:
+    """The stated bound on polls for a job of ``duration_s``, with no prediction at all
+    (a prediction only removes polls: it replaces waits shorter than the time left), plus
+    one for a job that ends a hair after a poll."""
+    return polls_for(duration_s, first_s, max_s, ratio) + 1
 
 
 def interruptible_sleep(seconds: float, cancelled: Callable[[], bool],
@@ -53,7 +74,9 @@ def interruptible_sleep(seconds: float, cancelled: Callable[[], bool],
 
 
 def wait_for(poll: Callable[[], T], done: Callable[[T], bool], *, timeout_s: float,
-             first_s: float = FIRST_DELAY_S, max_s: float = MAX_DELAY_S, growth: float = GROWTH,
+             first_s: float = FIRST_DELAY_S, max_s: float = MAX_DELAY_S,
+             ratio: float = OVERDUE_RATIO, expected_s: Optional[float] = None,
+             fraction: Optional[Callable[[T], Optional[float]]] = None,
              cancelled: Callable[[], bool] = lambda: False,
              on_poll: Optional[Callable[[T], None]] = None,
              what: str = "the platform",
@@ -61,12 +84,14 @@ def wait_for(poll: Callable[[], T], done: Callable[[T], bool], *, timeout_s: flo
              sleep: Callable[[float], None] = time.sleep) -> T:
     """Call ``poll()`` until ``done(state)``; return that state.
 
-    Raises PublishCancelledError once ``cancelled()`` is true, WaitTimeoutError after
-    ``timeout_s``.
-    ``done`` may raise to report a failed terminal state.
+    ``expected_s``: the predicted length of the job; ``fraction(state)``: the share done when
+    a reply carries one (None otherwise). Raises PublishCancelledError once ``cancelled()``
+    is true, WaitTimeoutError after ``timeout_s``. ``done`` may raise to report a failed
+    terminal state.
     """
-    deadline = clock() + timeout_s
-    for delay in poll_delays(first_s, max_s, growth):
+    started = clock()
+    deadline = started + timeout_s
+    while True:
         if cancelled():
             raise PublishCancelledError()
         state = poll()
@@ -74,8 +99,11 @@ def wait_for(poll: Callable[[], T], done: Callable[[T], bool], *, timeout_s: flo
             on_poll(state)
         if done(state):
             return state
-        remaining = deadline - clock()
+        now = clock()
+        remaining = deadline - now
         if remaining <= 0:
             raise WaitTimeoutError(f"{what} did not finish within {timeout_s:.0f} s")
+        share = fraction(state) if fraction is not None else None
+        delay = next_delay(now - started, expected_s=expected_s, fraction=share,
+                           first_s=first_s, max_s=max_s, ratio=ratio)
         interruptible_sleep(min(delay, remaining), cancelled, sleep)
-    raise AssertionError("unreachable")  # pragma: no cover

@@ -23,6 +23,7 @@ from .spec import Publication
 from .steps import STEP_CLASSES
 from .steps.base import Step, abort_running_executions
 from .undo import remove_resources
+from .waiting import FIRST_DELAY_S, MAX_DELAY_S
 
 OverallProgress = Callable[[float, str, str], None]   # percent 0..100, step, message
 
@@ -56,7 +57,7 @@ class Workflow:
                  checkpoint_hook: Optional[Callable[[str], None]] = None,
                  timeouts: Optional[Timeouts] = None,
                  steps: Optional[Sequence[Step]] = None,
-                 poll_first_s: float = 0.5, poll_max_s: float = 15.0):
+                 poll_first_s: float = FIRST_DELAY_S, poll_max_s: float = MAX_DELAY_S):
         self.api = api.in_datastore(spec.datastore_id)
         self.spec = spec
         self.steps: List[Step] = list(steps) if steps is not None else [

@@ -9,11 +9,12 @@ fallback when the document comes back empty. No widget is touched: safe in any t
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from typing import Optional
 
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsExpression, QgsVectorLayer
 from qgis.PyQt.QtXml import QDomDocument
 
 
@@ -94,8 +95,34 @@ def _via_file(layer: QgsVectorLayer) -> ExportedSld:
         os.remove(path)
 
 
+_PLAIN_NAME = re.compile(r"^[^\W\d]\w*$")
+
+
+def _with_quoted_class_field(layer: QgsVectorLayer) -> QgsVectorLayer:
+    """The layer, or a copy whose categorized/graduated renderer names its field quoted.
+
+    QGIS 3.40+ reads the class attribute as an expression when writing SLD: the field
+    "Catégorie-Sol" came out as ogc:Sub(Catégorie, Sol). Quoted, it is the field on every
+    version (3.22 writes it quotes included, and the transform takes a quoted PropertyName as
+    the field). The user's layer is never touched: the copy only serves the export.
+    """
+    renderer = layer.renderer() if hasattr(layer, "renderer") else None
+    class_attribute = getattr(renderer, "classAttribute", None)
+    if class_attribute is None:
+        return layer
+    name = class_attribute()
+    if _PLAIN_NAME.match(name) or layer.fields().lookupField(name) < 0:
+        return layer  # a plain name reads the same either way; else already an expression
+    quoted = renderer.clone()
+    quoted.setClassAttribute(QgsExpression.quotedColumnRef(name))
+    copy = layer.clone()
+    copy.setRenderer(quoted)
+    return copy
+
+
 def export_sld(layer: QgsVectorLayer) -> ExportedSld:
     """The layer's style as QGIS writes it (SLD 1.1.0 / SE on 3.22)."""
     if layer is None or not layer.isValid():
         return ExportedSld(b"", "the layer is not valid", "")
+    layer = _with_quoted_class_field(layer)
     return _via_context(layer) or _via_document(layer)

@@ -8,6 +8,7 @@ from typing import List, Optional, Tuple
 
 from lxml import etree
 
+from .placeholders import is_label_placeholder
 from .schema10 import OGC_NS, SE_NS, SLD_NS
 from .transform import parse_sld
 
@@ -51,18 +52,13 @@ def _joined(nodes) -> Optional[List[Part]]:
     return parts
 
 
-def _is_placeholder(label) -> bool:
-    notes = " ".join(c.text or "" for c in label if not isinstance(c.tag, str))
-    return "not implemented" in notes.lower()
-
-
 def fill_label_placeholders(sld_bytes: bytes, parts: List[Part]) -> Tuple[bytes, int]:
     """QGIS's SLD with its placeholder Labels replaced by ``parts``; (bytes, labels filled)."""
     root = parse_sld(sld_bytes)
     filled = 0
     for namespace in (SE_NS, SLD_NS):
         for label in root.iter(f"{{{namespace}}}Label"):
-            if not _is_placeholder(label):
+            if not is_label_placeholder(label):
                 continue
             for child in list(label):
                 label.remove(child)

@@ -9,7 +9,7 @@ import copy
 import os
 import tempfile
 from dataclasses import dataclass
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 from lxml import etree
@@ -29,6 +29,7 @@ from ..render_focus import focus_point_3857
 from ..similarity import FAITHFUL_FROM, compare_images, similarity
 from .annex_params import icon_with_parameters
 from .filters import QGIS_TO_GEOSERVER_FUNCTIONS
+from .hatch_readback import Hatches, hatches_to_sentinels, sentinels_to_brushes
 from .schema10 import OGC_NS, SLD_NS, XLINK_NS
 from .symbology import unsupported_symbology
 from .transform import parse_sld
@@ -142,10 +143,10 @@ def _qgis_functions(root) -> None:
 
 
 def _readback_sld(sld_bytes: bytes, field_back: Mapping[str, str],
-                  annex_paths: Mapping[str, str], icon_dir: str = "") -> bytes:
+                  annex_paths: Mapping[str, str], icon_dir: str = "") -> Tuple[bytes, Hatches]:
     """The SLD as QGIS should read it: layer field names, local icons (with the colours of
     their ``?fill=`` parameters applied, as GeoServer does), QGIS marker and function names,
-    explicit ELSE filters."""
+    explicit ELSE filters, hatches as sentinel fills (see hatch_readback)."""
     root = parse_sld(sld_bytes)
     _explicit_else(root)
     _qgis_functions(root)
@@ -162,7 +163,8 @@ def _readback_sld(sld_bytes: bytes, field_back: Mapping[str, str],
             # QGIS reads a plain path and ignores the query GeoServer fills the SVG's
             # param(...) from: write the filled icon and point QGIS to it.
             element.set(href, icon_with_parameters(annex_paths[base], query, icon_dir))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    hatches = hatches_to_sentinels(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8"), hatches
 
 
 def layer_from_sld(layer, sld_bytes: bytes, field_back: Optional[Mapping[str, str]] = None,
@@ -172,12 +174,14 @@ def layer_from_sld(layer, sld_bytes: bytes, field_back: Optional[Mapping[str, st
     clone = layer.clone()
     handle, path = tempfile.mkstemp(suffix=".sld")
     try:
+        readback, hatches = _readback_sld(sld_bytes, field_back or {}, annex_paths or {},
+                                          icon_dir)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(_readback_sld(sld_bytes, field_back or {}, annex_paths or {},
-                                       icon_dir))
+            stream.write(readback)
         message, ok = clone.loadSldStyle(path)
     finally:
         os.remove(path)
+    sentinels_to_brushes(clone, hatches)
     # loadSldStyle does not touch opacity/blending: reset so only the SLD decides the look
     clone.setOpacity(1.0)
     clone.setBlendMode(QPainter.CompositionMode.CompositionMode_SourceOver)

@@ -27,6 +27,7 @@ from .filters import FilterConverter
 from .findings import Finding, Severity, finding, rule_params
 from .mark_fixes import MarkFixes
 from .names import stored_field_name
+from .placeholders import is_label_placeholder
 from .schema10 import OGC_NS, SE_NS, SLD_NS, XLINK_NS, XSI_NS
 from .sld_xml import local_name as _local
 from .sld_xml import parse_sld
@@ -257,8 +258,7 @@ class _Downgrader(MarkFixes, AnnexFixes):
         return "Rule"
 
     def _check_label(self, label, where: str) -> None:
-        notes = " ".join(c.text or "" for c in label if not isinstance(c.tag, str))
-        if "not implemented" in notes.lower():
+        if is_label_placeholder(label):
             self._report(Severity.ERROR, "LABEL_EXPRESSION", where or "Label")
 
     def _force_names(self, root) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import threading
 from pathlib import Path
 from typing import List, Mapping, Optional
 
@@ -28,29 +27,47 @@ _NAME_START = (":A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u03
 XML_NAME = re.compile(f"^[{_NAME_START}][{_NAME_START}\\-.0-9\u00b7\u0300-\u036f"
                       "\u203f-\u2040]*$")
 
-_schema_lock = threading.Lock()
-_schema: Optional[etree.XMLSchema] = None
-
 
 def sld10_schema() -> etree.XMLSchema:
-    """The SLD 1.0.0 schema, built once (a few hundred ms) and shared."""
-    global _schema
-    with _schema_lock:
-        if _schema is None:
-            parser = etree.XMLParser(no_network=True, resolve_entities=False)
-            _schema = etree.XMLSchema(etree.parse(str(SCHEMA_PATH), parser))
-        return _schema
+    """The SLD 1.0.0 schema, compiled afresh for each validation (about 2 ms).
+
+    Never keep a compiled schema across calls: a compiled XMLSchema points into libxml2's table
+    of built-in XSD types, and other code in the QGIS process frees that table. Closing a
+    GeoPackage in GDAL 3.10+ (QGIS 3.40, 3.44) calls libspatialite's spatialite_cleanup_ex(),
+    which calls libxml2's xmlCleanupParser() -> xmlSchemaCleanupTypes(). A schema compiled
+    before that validated through freed memory: a segfault (or an endless loop) in
+    xmlSchemaValidateDoc at the next style step. Native backtrace, trixie (QGIS 3.40.6):
+        #0 xmlCleanupParser () from libxml2.so.2
+        #1 ?? () from libspatialite.so.8
+        #2 spatialite_cleanup_ex () from libspatialite.so.8
+        #3..#5 ?? () from libgdal.so.36
+        #6 GDALClose () from libgdal.so.36
+    then SIGSEGV in libxml2.so.2 under lxml's XMLSchema.__call__ (tests/plugin/sld/
+    test_corpus.py, after the GeoPackage style). A schema compiled after the cleanup makes
+    libxml2 rebuild its type table, so each validation gets a schema valid at that time.
+    A GeoPackage closed by another thread *while* the schema compiles (the style check runs in
+    a task) also unregisters libxml2's file loaders under it: the compile then fails to read
+    the imported XSDs (XMLSchemaParseError, seen once in the wizard tests on QGIS 3.40), and
+    a second compile, with libxml2 initialised again, succeeds: one retry.
+    """
+    try:
+        return _compile_schema()
+    except etree.XMLSchemaParseError:
+        return _compile_schema()
+
+
+def _compile_schema() -> etree.XMLSchema:
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    return etree.XMLSchema(etree.parse(str(SCHEMA_PATH), parser))
 
 
 def _schema_findings(document) -> List[Finding]:
-    schema = sld10_schema()
-    with _schema_lock:  # an XMLSchema keeps its error log on itself: one validation at a time
-        valid = schema.validate(document)
-        errors = list(schema.error_log)
+    schema = sld10_schema()  # this call's own: its error log is not shared with other threads
+    valid = schema.validate(document)
     if valid:
         return []
     return [finding(Severity.ERROR, "XSD_INVALID", error.path or "", line=error.line,
-                    detail=error.message) for error in errors[:20]]
+                    detail=error.message) for error in list(schema.error_log)[:20]]
 
 
 def _q(namespace: str, local: str) -> str:

@@ -134,14 +134,14 @@ def _reveal(value: Any) -> str:
 def _fetch(url: str, session: Any, headers: Optional[Mapping[str, str]], timeout) -> bytes:
     import requests
 
+    from ..entrepot.network import http_get
     from ..entrepot.network_limits import configured_timeout
 
     # None: the entrepôt client's limits, which the environment may shorten
     timeout = timeout or configured_timeout(CAPABILITIES_TIMEOUT)
-    getter = session if session is not None else requests
     shown = redact_url(url)
-    try:
-        response = getter.get(url, headers=dict(headers or {}), timeout=timeout)
+    try:  # the plugin's one HTTP path: QGIS's proxy and trusted CAs (entrepot/network.py)
+        response = http_get(url, session=session, headers=headers, timeout=timeout)
     except requests.RequestException as exc:
         raise CapabilitiesError(
             f"Could not reach {shown}: {type(exc).__name__}. Check the network or proxy.",
@@ -172,8 +172,8 @@ def read_capabilities(
     timeout: Optional[float] = None,
 ) -> WebMapTileService:
     """Parse capabilities given as bytes, or fetch them from a URL with `session` (a
-    requests.Session-like object; plain requests when None) and optional `headers`/`apikey`
-    (sent as the `apikey` query parameter, as the platform expects)."""
+    requests.Session-like object; the plugin's QGIS-aware one when None) and optional
+    `headers`/`apikey` (sent as the `apikey` query parameter, as the platform expects)."""
     url = "http://localhost/wmts"
     if isinstance(source, str):
         url = capabilities_url(source)

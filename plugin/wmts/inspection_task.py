@@ -51,9 +51,10 @@ class LevelInspectionTask(QgsTask):
     def run(self) -> bool:
         session = self._session
         if session is None and self.source is not None:
-            import requests
+            # The plugin's one HTTP path: QGIS's proxy and trusted CAs apply to the tiles too.
+            from ..entrepot.network import network_session
 
-            session = requests.Session()
+            session = network_session()
         if self.wmts_layer is None and self.wmts_uri and self.source is None:
             from ..layers import open_raster_layer
 

@@ -97,7 +97,7 @@ def test_zip_of_this_repository_holds_the_plugin_under_one_top_folder(tmp_path):
     assert zip_path.name == f"{SLUG}-{version}.zip"
     assert {name.split("/", 1)[0] for name in names} == {SLUG}
     for needed in ("metadata.txt", "__init__.py", "LICENSE", "README.md", "plugin/__init__.py",
-                   "plugin/main.py", "resources/icons/icon.svg",
+                   "ui/main.py", "resources/icons/icon.svg",
                    "resources/schemas/ogc/sld/1.0.0/StyledLayerDescriptor.xsd"):
         assert f"{SLUG}/{needed}" in names
     forbidden = ("sandbox/", "tests/", "bench/", "scripts/", ".ci/", "docs/", ".venv/", ".git/")

@@ -47,7 +47,7 @@ def test_every_module_without_qgis_imports_and_every_form_builds_with_pyqt6():
     assert "  imported    plugin/entrepot/client.py" in result.stdout
     assert "  built       ui/login_dialog.ui" in result.stdout
     assert needs_qgis > 0  # and those are listed, not silently dropped
-    assert "  needs QGIS  plugin/main.py: qgis.core" in result.stdout
+    assert "  needs QGIS  ui/main.py: qgis.core" in result.stdout
 
 
 def _plant(root: Path, files: dict) -> Path:

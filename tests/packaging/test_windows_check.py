@@ -68,7 +68,7 @@ def test_every_kind_of_bad_shipped_name_is_reported(capsys):
 def test_only_what_the_zip_ships_is_checked():
     shipped = {p.relative_to(REPO_ROOT).as_posix()
                for p in windows_check.shipped_files(REPO_ROOT)}
-    assert {"__init__.py", "plugin/main.py", "ui/session.py", "metadata.txt",
+    assert {"__init__.py", "ui/main.py", "ui/session.py", "metadata.txt",
             "ui/login_dialog.ui"} <= shipped
     assert not {p for p in shipped if p.split("/")[0] in ("sandbox", "tests", "scripts",
                                                           "bench")}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.fixtures.sandbox import start_sandbox
-from tests.sandbox.flow import Flow, wait_until
+from tests.sandbox.flow import Flow
 
 
 def test_restart_keeps_uploads_stored_data_and_tokens(tmp_path):
@@ -26,17 +26,21 @@ def test_restart_keeps_uploads_stored_data_and_tokens(tmp_path):
 
 def test_work_interrupted_by_a_stop_finishes_after_restart(tmp_path):
     data_dir = tmp_path / "data"
-    # Slow steps so the stop lands while the checks are still running.
-    with start_sandbox(data_dir, step_delay=3) as first:
+    # Slow steps so the stop lands while the checks are still running; the stop does not
+    # wait for them (it ends the jobs where they stand, as a killed server would).
+    with start_sandbox(data_dir, step_delay=30) as first:
         flow = Flow(first)
         up = flow.upload()
         token = flow.http.headers["Authorization"]
+        checks = flow.get(f"/uploads/{up}/checks").json()
+        assert checks["asked"] or checks["in_progress"]   # not done when the stop comes
     with start_sandbox(data_dir) as second:
         flow = Flow(second)
         flow.http.headers["Authorization"] = token
-        final = wait_until(lambda: flow.get(f"/uploads/{up}").json(),
-                           lambda u: u["status"] in ("CLOSED", "UNSTABLE"))
+        final = flow.wait_checks(up)
         assert final["status"] == "CLOSED"
+        checks = flow.get(f"/uploads/{up}/checks").json()
+        assert len(checks["passed"]) == 2 and checks["failed"] == []
 
 
 def test_fresh_data_dirs_get_different_ids(tmp_path):

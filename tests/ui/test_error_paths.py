@@ -5,6 +5,7 @@ page, each with the platform down, a wrong password, a 500 and a timeout."""
 from __future__ import annotations
 
 import pytest
+from gpf_wmts_publisher.plugin.entrepot.models import Account, Datastore, User
 from gpf_wmts_publisher.plugin.entrepot.secret import Secret
 from gpf_wmts_publisher.plugin.settings import sandbox_urls
 from gpf_wmts_publisher.ui import session as session_module
@@ -71,11 +72,9 @@ def test_published_services_dock(mode, qgis_iface, short_limits):
     session = session_module.Session()
     with failing_platform(mode) as base_url:
         session.client = _failing_client(base_url)
-        session.user = session_module.UserInfo.from_users_me(
-            {"_id": "u", "first_name": "A", "last_name": "B", "email": "a@b.c",
-             "communities_member": [{"community": {
-                 "_id": "c", "name": "Commune", "datastore": "ds", "technical_name": "c"},
-                 "rights": []}]})
+        session.user = Account(
+            User.from_dict({"_id": "u", "first_name": "A", "last_name": "B", "email": "a@b.c"}),
+            datastores=(Datastore(id="ds", name="Commune", community_name="Commune"),))
         dock = PublishedServicesDock(qgis_iface, session=session)
         try:
             dock.refresh()

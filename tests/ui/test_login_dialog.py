@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gpf_wmts_publisher.plugin.metadata.remembered import SETTINGS_NAME as REMEMBERED_METADATA
 from gpf_wmts_publisher.plugin.settings import PluginSettings
 from gpf_wmts_publisher.ui import session as session_module
 from gpf_wmts_publisher.ui.login_dialog import LoginDialog
@@ -31,6 +32,9 @@ def _settings_text() -> str:
 
 def test_login_shows_user_and_datastores_and_stores_only_the_auth_id(
         unlocked_auth_db, sandbox):
+    # the metadata page remembers the contact e-mail other tests typed (formateur@…): not
+    # the login's doing, and not what this test is about
+    PluginSettings().set_value(REMEMBERED_METADATA, "")
     dialog, session = _dialog(sandbox)
     dialog.connectButton.click()
     wait_until(lambda: session.connected or "failed" in dialog.statusLabel.text(),

@@ -75,7 +75,8 @@ def _errors_of(page):
     return errors.messages() if errors is not None else {}
 
 
-def walk_to_publish_page(wizard, *, top=10, bottom=14, title=HOSTILE_TITLE, restricted=False):
+def walk_to_publish_page(wizard, *, top=10, bottom=14, title=HOSTILE_TITLE, restricted=False,
+                         end_date: str = ""):
     go_next(wizard, wizard.style_page)
     wait_until(lambda: wizard.style_page.result is not None, what="the style check")
     assert wizard.style_page.isComplete(), wizard.style_page.scoreLabel.text()
@@ -95,6 +96,10 @@ def walk_to_publish_page(wizard, *, top=10, bottom=14, title=HOSTILE_TITLE, rest
     go_next(wizard, wizard.access_page)
     if restricted:
         wizard.access_page.restrictedRadio.setChecked(True)
+    if end_date:  # YYYY-MM-DD, picked in the access page's calendar
+        from qgis.PyQt.QtCore import QDate
+
+        wizard.access_page.endDateEdit.setDate(QDate.fromString(end_date, "yyyy-MM-dd"))
     go_next(wizard, wizard.publish_page)
 
 

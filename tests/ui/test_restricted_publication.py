@@ -3,6 +3,7 @@ through the private endpoint with the user's plugin key (created once, reused af
 
 from __future__ import annotations
 
+import datetime
 from urllib.parse import unquote
 
 import pytest
@@ -17,6 +18,9 @@ from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
 from tests.ui.conftest import dispose, list_services_of, wait_until
 from tests.ui.test_publish_wizard import make_wizard, walk_to_publish_page
 
+# Not the six-month default: the day the user picks must be the one the permission ends.
+LAST_DAY = (datetime.date.today() + datetime.timedelta(days=40)).isoformat()
+
 
 def _wmts_layers(name: str):
     return [layer for layer in QgsProject.instance().mapLayers().values()
@@ -30,7 +34,7 @@ def restricted(qgis_iface, sandbox, unlocked_auth_db, tmp_path_factory):
     QgsProject.instance().addMapLayer(layer)
     wizard = make_wizard(qgis_iface, layer, tmp_path, sandbox, sandbox_datastore=False)
     walk_to_publish_page(wizard, top=12, bottom=13, title="Parcelles réservées",
-                         restricted=True)
+                         restricted=True, end_date=LAST_DAY)
     wizard.published.connect(lambda result: actions.after_publication(qgis_iface, wizard, result))
     page = wizard.publish_page
     page.publishButton.click()
@@ -59,6 +63,14 @@ def test_the_restricted_wmts_is_added_to_the_map_with_a_key(restricted, sandbox)
     assert "authentication database" in wizard.publish_page.resultLabel.text()
     api = EntrepotApi(wizard.session.client, result.datastore_id)
     assert [k.name for k in api.list_keys()].count(KEY_NAME) == 1
+
+
+def test_the_permission_ends_on_the_day_chosen_on_the_access_page(restricted):
+    wizard, _name = restricted
+    result = wizard.publish_page.result
+    api = EntrepotApi(wizard.session.client, result.datastore_id)
+    permission = next(p for p in api.permissions() if p.id == result.permission_id)
+    assert permission.end_date.startswith(f"{LAST_DAY}T23:59"), permission.end_date
 
 
 def test_the_key_is_reused_and_the_dock_adds_and_opens_the_service_with_it(

@@ -23,6 +23,7 @@ class AccessPage(QWizardPage, FORM):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        self.endDateEdit.setMinimumDate(QDate.currentDate().addDays(1))
         self.endDateEdit.setDate(QDate.currentDate().addMonths(RESTRICTION_MONTHS))
         self.restrictedRadio.toggled.connect(self._update_enabled)
 
@@ -48,6 +49,10 @@ class AccessPage(QWizardPage, FORM):
         restricted = self.restrictedRadio.isChecked()
         self.endDateEdit.setEnabled(restricted)
         self.licenceEdit.setEnabled(restricted)
+
+    def end_date(self) -> str:
+        """The last day of access the user chose, YYYY-MM-DD (the permission's end_date)."""
+        return self.endDateEdit.date().toString("yyyy-MM-dd")
 
     def restricted(self) -> bool:
         return self.restrictedRadio.isEnabled() and self.restrictedRadio.isChecked()

@@ -87,7 +87,38 @@ class MetadataPage(QWizardPage, FORM):
             file_identifier=metadata.file_identifier or f"{base}_wmts",
             keywords=metadata.keywords or list(split_keywords(wmsv.keywordsEdit.text())),
         )
-        self.fill(metadata)
+        from ...plugin.metadata.remembered import form_metadata, recall
+        from ...plugin.settings import PluginSettings
+
+        # a new datasheet: what earlier runs remembered fills what is still empty; the
+        # datasheet's own record, if the platform has one, replaces it all once read
+        self.fill(form_metadata(metadata, recall(PluginSettings())))
+        self._look_up_existing_record(key)
+
+    def _look_up_existing_record(self, key) -> None:
+        wizard = self.wizard()
+        session, datastore = wizard.session, wizard.datastore()
+        if session is None or not session.connected or datastore is None or not key[0]:
+            return
+        client, datastore_id, datasheet = session.client, datastore.id, key[0]
+
+        def look_up(_task):
+            from ...plugin.entrepot.api import EntrepotApi
+            from ...plugin.metadata.remembered import existing_datasheet_metadata
+
+            return existing_datasheet_metadata(EntrepotApi(client, datastore_id), datasheet)
+
+        def found(existing) -> None:
+            if existing is None or self._prefilled_for != key:
+                return  # a new datasheet, or the user chose another one meanwhile
+            self.fill(existing.replace(technical_name=self.wmts_name()))
+            self.importLabel.setText(self.tr(
+                "Filled from the metadata of the existing datasheet \"{0}\".").format(datasheet))
+
+        from ..background import run_in_task
+
+        self._existing_task = run_in_task(self.tr("Reading the datasheet's metadata"),
+                                          look_up, found)
 
     def fill(self, md: ServiceMetadata) -> None:
         """Puts a ServiceMetadata in the form (technical name and identifier without the
@@ -202,7 +233,13 @@ class MetadataPage(QWizardPage, FORM):
         return found
 
     def validatePage(self) -> bool:
-        return self.errors.show_all(self.problems())
+        if not self.errors.show_all(self.problems()):
+            return False
+        from ...plugin.metadata.remembered import remember
+        from ...plugin.settings import PluginSettings
+
+        remember(PluginSettings(), self.metadata(with_prefixes=False))  # for the next runs
+        return True
 
 
 def _strip_prefix(name: str, prefix) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Iterable, List, Optional, TypeVar
 
@@ -10,6 +11,7 @@ from ...entrepot.models import Endpoint, Execution, StoredData
 from ..context import PublishContext
 from ..errors import PublishError
 from ..journal import Journal
+from ..pacing import RATES, reported_fraction
 
 EXECUTION_RUNNING = ("CREATED", "WAITING", "PROGRESS")
 EXECUTION_FAILED = ("FAILURE", "ABORTED")
@@ -111,11 +113,12 @@ def processing_id(ctx: PublishContext, processing_name: str) -> str:
 def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind: str,
                   output_name: str, body: Callable[[], Dict[str, Any]],
                   tags: Callable[[str, str], None], timeout_s: float, what: str,
-                  stored_data_type: str) -> StoredData:
+                  stored_data_type: str, work_units: Optional[float] = None) -> StoredData:
     """Create (once), tag, launch (once) and follow an execution whose output is a new stored
     data; return that stored data once GENERATED. A failed or aborted earlier attempt is
     replaced: its unstable output is deleted first so there is never a second stored data.
-    ``body()`` gives the execution's ``processing``, ``inputs``, ``output``, ``parameters``."""
+    ``body()`` gives the execution's ``processing``, ``inputs``, ``output``, ``parameters``;
+    ``work_units`` (tiles, features) sizes the job so its end can be predicted."""
     api, journal = ctx.api, ctx.journal
     execution_id = journal.resource_id(execution_kind)
     stored_id = journal.resource_id(stored_data_kind)
@@ -152,9 +155,11 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
             stored_id = api.execution(execution_id).output_stored_data_id
             journal.record(stored_data_kind, stored_id, step=ctx.current_step, name=output_name)
     tags(execution_id, stored_id)
-    if api.execution(execution_id).status == "CREATED":
+    launched_here = api.execution(execution_id).status == "CREATED"
+    if launched_here:
         api.launch_execution(execution_id)
         ctx.checkpoint(f"launched:{execution_kind}")
+    launched_at = time.monotonic()
 
     def done(execution: Execution) -> bool:
         if execution.status in EXECUTION_FAILED:
@@ -169,7 +174,10 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
             ctx.progress(fraction, progress_text(what, execution.raw))
 
     ctx.wait(lambda: api.execution(execution_id), done, timeout_s=timeout_s, what=what,
-             on_poll=report)
+             on_poll=report, expected_s=RATES.expected_s(execution_kind, work_units),
+             fraction=lambda execution: reported_fraction(execution.raw))
+    if launched_here:  # a resumed job's start is unknown: its rate would be wrong
+        RATES.learn(execution_kind, work_units, time.monotonic() - launched_at)
 
     def generated(stored: StoredData) -> bool:
         if stored.status == "UNSTABLE":

@@ -42,7 +42,8 @@ class IntegrationStep(Step):
             stored = run_execution(
                 ctx, execution_kind="execution_integration", stored_data_kind="stored_data_vector",
                 output_name=name, body=body, tags=tags, timeout_s=ctx.timeouts.integration_s,
-                what="the integration", stored_data_type="VECTOR-DB")
+                what="the integration", stored_data_type="VECTOR-DB",
+                work_units=(journal.get("export") or {}).get("size"))
             journal.put("vectordb_id", stored.id)
         relations = table_relations(stored)
         if not relations:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional, Tuple
 
-from ...pyramid import Bbox4326, ZoomRange, area_wkt, harvest_levels
+from ...pyramid import Bbox4326, ZoomRange, area_wkt, harvest_levels, tile_count
 from ..context import PublishContext
 from ..errors import PublishError
 from ..spec import PNG
@@ -77,7 +77,9 @@ class PyramidStep(Step):
             ctx, execution_kind="execution_pyramid", stored_data_kind="stored_data_pyramid",
             output_name=spec.pyramid_name, body=body, tags=tags,
             timeout_s=ctx.timeouts.harvest_s, what="the pyramid harvest",
-            stored_data_type="ROK4-PYRAMID-RASTER")
+            stored_data_type="ROK4-PYRAMID-RASTER",
+            work_units=tile_count(Bbox4326(*bbox),
+                                  ZoomRange(spec.top_level, spec.bottom_level)))
         levels = sorted(int(z) for z in pyramid.levels)
         journal.put("pyramid_levels", levels)
         ctx.progress(1.0, "pyramid generated")

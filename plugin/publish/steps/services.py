@@ -83,15 +83,15 @@ def community_id(ctx: PublishContext) -> str:
 
 
 def ensure_permission(ctx: PublishContext, kind: str, offering: Offering) -> str:
-    """A permission for the own community on ``offering``, for six months."""
+    """A permission for the own community on ``offering``, until the spec's end date (six
+    months when it gives none)."""
     api = ctx.api
 
     def find() -> Optional[Permission]:
         return next((p for p in api.permissions() if offering.id in p.offering_ids), None)
 
     def create() -> Permission:
-        end = datetime.now(timezone.utc) + timedelta(days=round(PERMISSION_MONTHS * 30.5))
-        end = end.replace(hour=23, minute=59, second=0, microsecond=0)
+        end = permission_end(ctx.spec.permission_end)
         created = api.create_permission(
             licence=ctx.spec.licence or f"Utilisation de {offering.layer_name}",
             offering_ids=[offering.id], community_ids=[community_id(ctx)],
@@ -99,3 +99,14 @@ def ensure_permission(ctx: PublishContext, kind: str, offering: Offering) -> str
         return created[0]
 
     return ensure_resource(ctx, kind, offering.id, find, create)
+
+
+def permission_end(last_day: str = "", now: datetime | None = None) -> datetime:
+    """The end of the permission: the end of ``last_day`` (YYYY-MM-DD, the day the user chose
+    on the access page), else six months from ``now``; always 23:59 UTC of that day."""
+    if last_day:
+        end = datetime.strptime(last_day, "%Y-%m-%d").replace(tzinfo=timezone.utc)
+    else:
+        end = (now or datetime.now(timezone.utc)) + timedelta(
+            days=round(PERMISSION_MONTHS * 30.5))
+    return end.replace(hour=23, minute=59, second=0, microsecond=0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Dict
 
-from ...entrepot.models import Offering, UserKey
+from ...entrepot.models import LayerRelation, Offering, UsedData, UserKey
 from ..context import PublishContext
 from ..errors import PublishError
 from .base import Step, ensure_resource, offering_url, pick_endpoint
@@ -37,9 +37,8 @@ class WmsvStep(Step):
             type_infos: Dict[str, Any] = {
                 "title": spec.wmsv_title, "abstract": spec.abstract,
                 "keywords": list(spec.keywords),
-                "used_data": [{"stored_data": journal.get("vectordb_id"), "relations": [
-                    {"name": journal.get("table"),
-                     "style": journal.resource_id("static_sld")}]}]}
+                "used_data": [UsedData(journal.get("vectordb_id"), relations=(LayerRelation(
+                    journal.get("table"), journal.resource_id("static_sld")),)).to_dict()]}
             bbox = spec.effective_extent_wgs84
             if bbox:
                 type_infos["bbox"] = dict(zip(("west", "south", "east", "north"), bbox))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Tuple
 
-from ...entrepot.models import Endpoint
+from ...entrepot.models import Endpoint, UsedData
 from ..context import PublishContext
 from ..errors import PublishError
 from .base import Step, endpoint_url, offering_url, pick_endpoint
@@ -48,8 +48,8 @@ class WmtsStep(Step):
             type_infos: Dict[str, Any] = {
                 "title": spec.wmts_title, "abstract": spec.abstract,
                 "keywords": list(spec.keywords),
-                "used_data": [{"stored_data": journal.resource_id("stored_data_pyramid"),
-                               "top_level": top, "bottom_level": bottom}]}
+                "used_data": [UsedData(journal.resource_id("stored_data_pyramid"),
+                                       top_level=top, bottom_level=bottom).to_dict()]}
             bbox = spec.effective_extent_wgs84
             if bbox:
                 type_infos["bbox"] = dict(zip(("west", "south", "east", "north"), bbox))

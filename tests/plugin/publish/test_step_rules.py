@@ -112,3 +112,13 @@ def test_execution_progress_comes_from_status_and_dates_only():
     assert _execution_fraction({"status": "WAITING"}) == 0.05
     assert _execution_fraction({"status": "PROGRESS"}) == 0.2
     assert _execution_fraction({"status": "SUCCESS"}) == 1.0
+
+
+def test_the_permission_ends_at_the_end_of_the_chosen_day_else_in_six_months():
+    from datetime import datetime, timezone
+
+    from gpf_wmts_publisher.plugin.publish.steps.services import permission_end
+
+    assert permission_end("2027-03-31") == datetime(2027, 3, 31, 23, 59, tzinfo=timezone.utc)
+    now = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
+    assert permission_end("", now) == datetime(2027, 6, 5, 23, 59, tzinfo=timezone.utc)

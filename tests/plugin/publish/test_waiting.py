@@ -1,10 +1,20 @@
-"""wait_for: fast first polls, backoff, cancel at every wait, timeout (on a fake clock)."""
+"""wait_for: polls follow the job (prediction, progress, time spent), a bounded count, cancel
+at every wait, timeout — all on a fake clock."""
 
 from __future__ import annotations
 
 import pytest
 from gpf_wmts_publisher.plugin.publish.errors import PublishCancelledError, WaitTimeoutError
-from gpf_wmts_publisher.plugin.publish.waiting import poll_delays, polls_for, wait_for
+from gpf_wmts_publisher.plugin.publish.pacing import JobRates, reported_fraction
+from gpf_wmts_publisher.plugin.publish.waiting import (
+    FIRST_DELAY_S,
+    MAX_DELAY_S,
+    OVERDUE_RATIO,
+    max_polls,
+    next_delay,
+    polls_for,
+    wait_for,
+)
 
 
 class FakeClock:
@@ -18,44 +28,95 @@ class FakeClock:
         self.now += seconds
 
 
-def test_delays_start_short_and_grow_to_the_cap():
-    delays = poll_delays(0.5, 15.0)
-    first = [next(delays) for _ in range(40)]
-    assert first[0] == 0.5
-    assert all(b >= a for a, b in zip(first, first[1:]))
-    assert first[-1] == 15.0
-
-
-def test_a_change_is_seen_within_two_seconds_while_the_job_is_young():
-    delays = poll_delays()
-    elapsed, gaps = 0.0, []
-    while elapsed < 5.0:
-        gap = next(delays)
-        gaps.append(gap)
-        elapsed += gap
-    assert max(gaps) <= 2.0
-
-
-def test_a_one_hour_job_costs_a_few_hundred_polls_not_thousands():
-    assert 100 <= polls_for(3600) <= 400
-    assert polls_for(600) < 80
-
-
-def test_wait_for_returns_the_first_done_state_and_polls_with_backoff():
-    clock = FakeClock()
-    states = iter(["WAITING", "PROGRESS", "PROGRESS", "SUCCESS"])
-    poll_times = []
+def job_ending_at(clock, end_s, *, progress=False):
+    """A fake execution: PROGRESS until ``end_s`` on the fake clock, then SUCCESS; its replies
+    carry a progress figure only when asked (the real platform's never do)."""
+    polls = []
 
     def poll():
-        poll_times.append(clock.now)
-        return next(states)
+        polls.append(clock.now)
+        if clock.now >= end_s:
+            return {"status": "SUCCESS"}
+        state = {"status": "PROGRESS"}
+        if progress:
+            state["progress"] = clock.now / end_s
+        return state
 
-    result = wait_for(poll, lambda s: s == "SUCCESS", timeout_s=60, first_s=0.5,
-                      clock=clock, sleep=clock.sleep)
-    assert result == "SUCCESS"
-    gaps = [b - a for a, b in zip(poll_times, poll_times[1:])]
-    assert gaps[0] == pytest.approx(0.5)
-    assert gaps == sorted(gaps)
+    return poll, polls
+
+
+def wait_job(clock, poll, **options):
+    return wait_for(poll, lambda s: s["status"] == "SUCCESS", timeout_s=6 * 3600,
+                    clock=clock, sleep=clock.sleep, **options)
+
+
+@pytest.mark.parametrize("duration_s", [0.3, 5, 42, 600, 3600, 6 * 3600 - 1])
+def test_without_prediction_the_wait_past_the_end_is_bounded_and_polls_stay_few(duration_s):
+    clock = FakeClock()
+    poll, polls = job_ending_at(clock, duration_s)
+    wait_job(clock, poll)
+    overshoot = clock.now - duration_s
+    assert overshoot <= max(FIRST_DELAY_S, OVERDUE_RATIO * duration_s) + 1e-6
+    assert len(polls) <= max_polls(duration_s)
+
+
+def test_the_stated_bounds_hold_for_any_length_up_to_the_harvest_timeout():
+    assert max_polls(60) <= 40
+    assert max_polls(3600) <= 90
+    assert max_polls(6 * 3600) <= 240
+    # the old fixed backoff (×1.3 up to 15 s) made ~1440 polls in 6 hours and went on at 4/min
+    assert max_polls(6 * 3600) - max_polls(3 * 3600) <= 3 * 3600 / MAX_DELAY_S + 1
+
+
+def test_a_predicted_job_costs_two_polls_and_is_seen_just_after_its_end():
+    clock = FakeClock()
+    poll, polls = job_ending_at(clock, 100)
+    wait_job(clock, poll, expected_s=100)
+    assert len(polls) == 2
+    assert 100 <= clock.now <= 100 + 0.5
+    # beyond the cap a long prediction is checked every MAX_DELAY_S: still few polls
+    clock = FakeClock()
+    poll, polls = job_ending_at(clock, 600)
+    wait_job(clock, poll, expected_s=600)
+    assert len(polls) <= 600 / MAX_DELAY_S + 2
+
+
+def test_an_underestimated_job_falls_back_on_the_time_spent():
+    clock = FakeClock()
+    poll, polls = job_ending_at(clock, 1000)
+    wait_job(clock, poll, expected_s=100)
+    assert clock.now - 1000 <= OVERDUE_RATIO * 1000 + 1e-6
+    assert len(polls) <= max_polls(1000)
+
+
+def test_a_progress_figure_when_a_reply_carries_one_predicts_the_end():
+    clock = FakeClock()
+    poll, polls = job_ending_at(clock, 900, progress=True)
+    wait_job(clock, poll, fraction=lambda state: state.get("progress"))
+    assert clock.now - 900 <= 1.0
+    assert len(polls) < polls_for(900)
+
+
+def test_delays_keep_between_the_floor_and_the_cap():
+    assert next_delay(0.0) == FIRST_DELAY_S
+    assert next_delay(10.0, expected_s=10.05) == FIRST_DELAY_S
+    assert next_delay(10_000.0) == MAX_DELAY_S
+    assert next_delay(10.0, expected_s=5000.0) == MAX_DELAY_S
+
+
+def test_rates_learned_from_a_finished_job_predict_the_next_of_its_kind():
+    rates = JobRates()
+    assert rates.expected_s("execution_pyramid", 1000) is None
+    rates.learn("execution_pyramid", 1000, 50.0)
+    assert rates.expected_s("execution_pyramid", 4000) == pytest.approx(200.0)
+    assert rates.expected_s("execution_integration", 4000) is None
+
+
+def test_a_progress_figure_is_read_as_a_share_or_a_percentage():
+    assert reported_fraction({"progress": 0.25}) == 0.25
+    assert reported_fraction({"progress": 40}) == 0.4
+    assert reported_fraction({"status": "PROGRESS"}) is None
+    assert reported_fraction({"progress": True}) is None
 
 
 def test_cancel_is_honoured_during_a_long_sleep():

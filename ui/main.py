@@ -1,7 +1,7 @@
 """QGIS glue: actions, menu, toolbar, translator and Processing provider registration.
 
-Kept thin on purpose: every action opens a window from ``ui/`` or starts a task; no network
-call is made here.
+It builds widgets (QAction, toolbar), so it lives in ``ui/``, not in ``plugin/``. Kept thin on
+purpose: every action opens a window from ``ui/`` or starts a task; no network call is made here.
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ import os
 from typing import Callable, List, Optional
 
 from qgis.core import QgsApplication, QgsProject, QgsSettings
+from qgis.gui import QgsGui
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from . import PLUGIN_SLUG
-from .i18n import tr
-from .log import install_qgis_log_handler, remove_log_handler
+from ..plugin import PLUGIN_SLUG
+from ..plugin.i18n import tr
+from ..plugin.log import install_qgis_log_handler, remove_log_handler
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "icon.svg")
@@ -50,7 +51,7 @@ class GpfWmtsPublisherPlugin:
     # -- lifecycle -----------------------------------------------------------------------
     def initProcessing(self) -> None:
         try:
-            from .processing.provider import GpfWmtsProvider
+            from ..plugin.processing.provider import GpfWmtsProvider
         except ImportError:  # Processing algorithms not shipped in this build
             return
         provider = GpfWmtsProvider()
@@ -73,7 +74,11 @@ class GpfWmtsPublisherPlugin:
                          object_name="gpfPublished")
         self._add_action(tr("Zoom-level inspector"), self.open_zoom_inspector,
                          object_name="gpfZoomInspector")
-        from ..ui.actions import add_layer_context_menu
+        from ..plugin.entrepot.network import forget_qgis_network_settings
+
+        # the plugin's HTTP follows QGIS's proxy and CAs: read them again once they change
+        QgsGui.instance().optionsChanged.connect(forget_qgis_network_settings)
+        from .actions import add_layer_context_menu
 
         self.layer_menu_action = add_layer_context_menu(self.iface)
         # A restricted layer saved by an earlier version carries its key on the URL: moved
@@ -82,6 +87,9 @@ class GpfWmtsPublisherPlugin:
         QgsProject.instance().projectSaved.connect(self._scrub_saved_project)
         self._move_keys_off_urls(list(QgsProject.instance().mapLayers().values()))
         self.initProcessing()
+        from ..ui.actions import warm_up_windows
+
+        warm_up_windows()  # the .ui forms compile now, off the first click's path
 
     @staticmethod
     def _scrub_saved_project() -> None:
@@ -89,7 +97,7 @@ class GpfWmtsPublisherPlugin:
         the event loop), the migrated layers' old keys are removed from the file."""
         from qgis.PyQt.QtCore import QTimer
 
-        from .wmts.key_migration import migrated_layer_ids, scrub_saved_project
+        from ..plugin.wmts.key_migration import migrated_layer_ids, scrub_saved_project
 
         project = QgsProject.instance()
         path, layer_ids = project.fileName(), migrated_layer_ids(project)
@@ -97,11 +105,17 @@ class GpfWmtsPublisherPlugin:
             QTimer.singleShot(0, lambda: scrub_saved_project(path, layer_ids))
 
     def _move_keys_off_urls(self, layers) -> None:
-        from ..ui.key_notice import move_keys_off_urls
+        from .key_notice import move_keys_off_urls
 
         move_keys_off_urls(self.iface, layers)
 
     def unload(self) -> None:
+        from ..plugin.entrepot.network import forget_qgis_network_settings
+
+        try:
+            QgsGui.instance().optionsChanged.disconnect(forget_qgis_network_settings)
+        except (TypeError, RuntimeError):  # initGui did not connect it
+            pass
         try:
             QgsProject.instance().layersAdded.disconnect(self._move_keys_off_urls)
             QgsProject.instance().projectSaved.disconnect(self._scrub_saved_project)
@@ -131,22 +145,22 @@ class GpfWmtsPublisherPlugin:
 
     # -- actions -------------------------------------------------------------------------
     def open_publish_wizard(self) -> None:
-        from ..ui.actions import open_publish_wizard
+        from .actions import open_publish_wizard
 
         open_publish_wizard(self.iface)
 
     def open_login(self) -> None:
-        from ..ui.actions import open_login
+        from .actions import open_login
 
         open_login(self.iface)
 
     def open_published_services(self) -> None:
-        from ..ui.actions import open_published_services
+        from .actions import open_published_services
 
         open_published_services(self.iface)
 
     def open_zoom_inspector(self) -> None:
-        from ..ui.actions import open_zoom_inspector
+        from .actions import open_zoom_inspector
 
         open_zoom_inspector(self.iface)
 

@@ -76,6 +76,20 @@ def test_vector_layers_get_a_publish_entry_in_their_context_menu(qgis_iface):
     assert plugin.layer_menu_action is None
 
 
+def test_changing_qgis_options_makes_the_plugins_http_read_them_again(qgis_iface):
+    from gpf_wmts_publisher.plugin.entrepot import network
+    from qgis.gui import QgsGui
+
+    plugin = _load(qgis_iface)
+    try:
+        network.recent_qgis_proxy_settings()
+        assert "proxy" in network._SNAPSHOT
+        QgsGui.instance().optionsChanged.emit()
+        assert "proxy" not in network._SNAPSHOT
+    finally:
+        plugin.unload()
+
+
 def test_a_project_layer_with_its_key_on_the_url_is_cleaned_when_the_plugin_sees_it(
         qgis_iface, tmp_path):
     """Issue 14, hole 3: a project saved by an earlier version, read with the plugin loaded."""
