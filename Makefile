@@ -6,7 +6,7 @@ export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 SLUG := gpf_wmts_publisher
 
-.PHONY: bootstrap test test-matrix test-fast lint sandbox demo bench soak package i18n i18n-update i18n-compile screenshots clean
+.PHONY: bootstrap test test-matrix test-fast lint sandbox sandbox-reset classroom demo bench soak package i18n i18n-update i18n-compile screenshots clean
 
 bootstrap:
 	@bash scripts/bootstrap
@@ -32,9 +32,22 @@ lint: bootstrap
 	$(PY) scripts/qt6_import_check.py
 	$(PY) scripts/windows_check.py
 
-## The local Géoplateforme on 127.0.0.1 (port 8765 unless SANDBOX_PORT is set).
+## The local Géoplateforme on 127.0.0.1 (port 8765 unless SANDBOX_PORT is set);
+## TRAINEES=12 adds the accounts stagiaire01..12 (passwords printed once, below).
 sandbox: bootstrap
-	$(PY) -m sandbox --port $${SANDBOX_PORT:-8765} --data-dir $${SANDBOX_DATA:-.sandbox-data}
+	$(PY) -m sandbox --port $${SANDBOX_PORT:-8765} --data-dir $${SANDBOX_DATA:-.sandbox-data} \
+		--trainees $${TRAINEES:-0}
+
+## Between two classes: the running sandbox back to its first state (trainer token).
+sandbox-reset:
+	$(PY) -m sandbox.trainer reset --url http://127.0.0.1:$${SANDBOX_PORT:-8765} \
+		--data-dir $${SANDBOX_DATA:-.sandbox-data}
+
+## Trainer: QGIS with a throw-away profile, the plugin installed, enabled and pointed at the
+## sandbox (started here unless one answers on SANDBOX_PORT). Needs a display.
+classroom: bootstrap
+	$(PY) scripts/classroom.py --port $${SANDBOX_PORT:-8765} --data-dir $${SANDBOX_DATA:-.sandbox-data} \
+		--trainees $${TRAINEES:-0}
 
 ## Publishes the sample layer end to end on the sandbox, headless; output in demo-output/.
 demo: bootstrap

@@ -29,192 +29,182 @@
         <translation>Zoom-level inspector</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="72"/>
+        <location filename="../plugin/processing/algorithms.py" line="65"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="82"/>
+        <location filename="../plugin/processing/algorithms.py" line="75"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>Sandbox base URL (empty: the configured platform)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="88"/>
+        <location filename="../plugin/processing/algorithms.py" line="81"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Datastore id (empty: your first community's)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="90"/>
+        <location filename="../plugin/processing/algorithms.py" line="83"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Journal folder (empty: beside the QGIS profile)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="95"/>
+        <location filename="../plugin/processing/algorithms.py" line="88"/>
         <source>Layer to publish</source>
         <translation>Layer to publish</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="97"/>
+        <location filename="../plugin/processing/algorithms.py" line="90"/>
         <source>Selected features only</source>
         <translation>Selected features only</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="99"/>
+        <location filename="../plugin/processing/algorithms.py" line="92"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Reuse this VECTOR-DB stored data id (skip the upload)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>WMS-V title</source>
         <translation>WMS-V title</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>WMTS title (service title)</source>
         <translation>WMTS title (service title)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="108"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>Keywords (comma separated)</source>
         <translation>Keywords (comma separated)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="110"/>
+        <location filename="../plugin/processing/algorithms.py" line="103"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Top level (least detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <location filename="../plugin/processing/algorithms.py" line="106"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Bottom level (most detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="116"/>
+        <location filename="../plugin/processing/algorithms.py" line="109"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Harvest extent (empty: the layer's extent)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="118"/>
+        <location filename="../plugin/processing/algorithms.py" line="111"/>
         <source>Tile format</source>
         <translation>Tile format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="116"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Restricted access (own datastore only)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <location filename="../plugin/processing/algorithms.py" line="118"/>
         <source>Producer (organisation)</source>
         <translation>Producer (organisation)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="351"/>
+        <location filename="../plugin/processing/algorithms.py" line="363"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Datasheet name (fiche de données)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="131"/>
-        <source>WMS-V technical name</source>
-        <translation>WMS-V technical name</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="133"/>
-        <source>Pyramid technical name</source>
-        <translation>Pyramid technical name</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="353"/>
+        <location filename="../plugin/processing/algorithms.py" line="365"/>
         <source>WMTS technical name</source>
         <translation>WMTS technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="139"/>
+        <location filename="../plugin/processing/algorithms.py" line="132"/>
         <source>WMTS layer name</source>
         <translation>WMTS layer name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="140"/>
+        <location filename="../plugin/processing/algorithms.py" line="133"/>
         <source>WMTS capabilities URL</source>
         <translation>WMTS capabilities URL</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="142"/>
+        <location filename="../plugin/processing/algorithms.py" line="135"/>
         <source>Journal file</source>
         <translation>Journal file</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="164"/>
+        <location filename="../plugin/processing/algorithms.py" line="157"/>
         <source>No layer to publish.</source>
         <translation>No layer to publish.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="187"/>
+        <location filename="../plugin/processing/algorithms.py" line="182"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="199"/>
+        <location filename="../plugin/processing/algorithms.py" line="194"/>
         <source>Your account belongs to no community.</source>
         <translation>Your account belongs to no community.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="253"/>
+        <location filename="../plugin/processing/algorithms.py" line="259"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Cancelled; run again to resume, or use “Undo a publication”.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="270"/>
+        <location filename="../plugin/processing/algorithms.py" line="276"/>
         <source>Publish layer as WMTS</source>
         <translation>Publish layer as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="273"/>
+        <location filename="../plugin/processing/algorithms.py" line="279"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="302"/>
+        <location filename="../plugin/processing/algorithms.py" line="314"/>
         <source>Step {label}</source>
         <translation>Step {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="305"/>
+        <location filename="../plugin/processing/algorithms.py" line="317"/>
         <source>Publication, step by step</source>
         <translation>Publication, step by step</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="311"/>
+        <location filename="../plugin/processing/algorithms.py" line="323"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="339"/>
+        <location filename="../plugin/processing/algorithms.py" line="351"/>
         <source>Undo a publication</source>
         <translation>Undo a publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="342"/>
+        <location filename="../plugin/processing/algorithms.py" line="354"/>
         <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="355"/>
+        <location filename="../plugin/processing/algorithms.py" line="367"/>
         <source>Removed resources</source>
         <translation>Removed resources</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="368"/>
+        <location filename="../plugin/processing/algorithms.py" line="380"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>No journal for this publication: nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="374"/>
+        <location filename="../plugin/processing/algorithms.py" line="386"/>
         <source>removed {kind}</source>
         <translation>removed {kind}</translation>
     </message>
@@ -239,7 +229,7 @@
         <translation>Removing the publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="85"/>
+        <location filename="../plugin/processing/algorithms.py" line="78"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Authentication configuration (login/password or OAuth2)</translation>
     </message>
@@ -319,7 +309,7 @@
         <translation>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="120"/>
+        <location filename="../plugin/processing/algorithms.py" line="113"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Harvest despite the zoom-level warnings (never beyond the platform's tile cap)</translation>
     </message>
@@ -572,6 +562,66 @@
         <location filename="../plugin/publish/steps/base.py" line="272"/>
         <source>the execution&apos;s abort</source>
         <translation>the execution's abort</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
+        <translation>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
+        <translation>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
+        <translation>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
+        <translation>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="237"/>
+        <source>DATASHEET is needed when no layer is given.</source>
+        <translation>DATASHEET is needed when no layer is given.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="289"/>
+        <source>Dry run: check everything, create nothing</source>
+        <translation>Dry run: check everything, create nothing</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="292"/>
+        <source>Dry run report</source>
+        <translation>Dry run report</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="22"/>
+        <source>Dry run (create nothing)</source>
+        <translation>Dry run (create nothing)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="24"/>
+        <source>Checks the style, the names against the platform, the metadata and the tile estimate, and lists what would be created. Nothing is created.</source>
+        <translation>Checks the style, the names against the platform, the metadata and the tile estimate, and lists what would be created. Nothing is created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="41"/>
+        <source>Dry run: checking…</source>
+        <translation>Dry run: checking…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="42"/>
+        <source>Dry run of the publication</source>
+        <translation>Dry run of the publication</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="55"/>
+        <source>Dry run failed: {0}</source>
+        <translation>Dry run failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -1006,27 +1056,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../ui/login_dialog.py" line="92"/>
+        <location filename="../ui/login_dialog.py" line="96"/>
         <source>Enter your login and password.</source>
         <translation>Enter your login and password.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="118"/>
+        <location filename="../ui/login_dialog.py" line="122"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="149"/>
+        <location filename="../ui/login_dialog.py" line="153"/>
         <source>Connecting to the Géoplateforme</source>
         <translation>Connecting to the Géoplateforme</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="166"/>
+        <location filename="../ui/login_dialog.py" line="170"/>
         <source>Connection failed: {0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="169"/>
+        <location filename="../ui/login_dialog.py" line="173"/>
         <source>Connected as {0} ({1}).</source>
         <translation>Connected as {0} ({1}).</translation>
     </message>
@@ -1106,7 +1156,7 @@
         <translation>Datastore</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="148"/>
+        <location filename="../ui/login_dialog.py" line="152"/>
         <source>Signing in with OAuth2: QGIS opens your browser…</source>
         <translation>Signing in with OAuth2: QGIS opens your browser…</translation>
     </message>
@@ -1347,37 +1397,37 @@
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="72"/>
+        <location filename="../ui/pages/publish.py" line="75"/>
         <source>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</source>
         <translation>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="72"/>
+        <location filename="../ui/pages/publish.py" line="75"/>
         <source>restricted</source>
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="72"/>
+        <location filename="../ui/pages/publish.py" line="75"/>
         <source>public</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="168"/>
+        <location filename="../ui/pages/publish.py" line="171"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="181"/>
+        <location filename="../ui/pages/publish.py" line="184"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>The step &quot;{0}&quot; failed: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="192"/>
+        <location filename="../ui/pages/publish.py" line="195"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="209"/>
+        <location filename="../ui/pages/publish.py" line="212"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Elapsed: {0} min {1:02d} s</translation>
     </message>
@@ -1632,12 +1682,12 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="68"/>
+        <location filename="../ui/pages/source.py" line="57"/>
         <source>Connected as {0}.</source>
         <translation>Connected as {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="70"/>
+        <location filename="../ui/pages/source.py" line="59"/>
         <source> (sandbox)</source>
         <translation> (sandbox)</translation>
     </message>
@@ -1647,27 +1697,27 @@
         <translation>Not connected.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="117"/>
+        <location filename="../ui/pages/source.py" line="124"/>
         <source>Listing stored data</source>
         <translation>Listing stored data</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="126"/>
+        <location filename="../ui/pages/source.py" line="133"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connect and choose a datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="130"/>
+        <location filename="../ui/pages/source.py" line="137"/>
         <source>Choose a vector layer.</source>
         <translation>Choose a vector layer.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="132"/>
+        <location filename="../ui/pages/source.py" line="139"/>
         <source>No feature is selected in this layer.</source>
         <translation>No feature is selected in this layer.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="134"/>
+        <location filename="../ui/pages/source.py" line="141"/>
         <source>Choose a stored data to reuse.</source>
         <translation>Choose a stored data to reuse.</translation>
     </message>

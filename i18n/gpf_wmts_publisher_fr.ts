@@ -29,192 +29,182 @@
         <translation>Inspecteur des niveaux de zoom</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="72"/>
+        <location filename="../plugin/processing/algorithms.py" line="65"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="82"/>
+        <location filename="../plugin/processing/algorithms.py" line="75"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>URL du bac à sable local (vide : la plateforme configurée)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="88"/>
+        <location filename="../plugin/processing/algorithms.py" line="81"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Identifiant de l'entrepôt (vide : celui de votre première communauté)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="90"/>
+        <location filename="../plugin/processing/algorithms.py" line="83"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Dossier du journal (vide : à côté du profil QGIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="95"/>
+        <location filename="../plugin/processing/algorithms.py" line="88"/>
         <source>Layer to publish</source>
         <translation>Couche à publier</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="97"/>
+        <location filename="../plugin/processing/algorithms.py" line="90"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="99"/>
+        <location filename="../plugin/processing/algorithms.py" line="92"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Réutiliser cette donnée stockée VECTOR-DB (sans téléversement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>WMS-V title</source>
         <translation>Titre du WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>WMTS title (service title)</source>
         <translation>Titre du WMTS (titre du service)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="108"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>Keywords (comma separated)</source>
         <translation>Mots-clés (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="110"/>
+        <location filename="../plugin/processing/algorithms.py" line="103"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Niveau haut (le moins détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <location filename="../plugin/processing/algorithms.py" line="106"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Niveau bas (le plus détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="116"/>
+        <location filename="../plugin/processing/algorithms.py" line="109"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Emprise du moissonnage (vide : l'emprise de la couche)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="118"/>
+        <location filename="../plugin/processing/algorithms.py" line="111"/>
         <source>Tile format</source>
         <translation>Format des tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="116"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Accès restreint (entrepôt propre uniquement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <location filename="../plugin/processing/algorithms.py" line="118"/>
         <source>Producer (organisation)</source>
         <translation>Producteur (organisme)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="351"/>
+        <location filename="../plugin/processing/algorithms.py" line="363"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Nom de la fiche de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="131"/>
-        <source>WMS-V technical name</source>
-        <translation>Nom technique du WMS-V</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="133"/>
-        <source>Pyramid technical name</source>
-        <translation>Nom technique de la pyramide</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="353"/>
+        <location filename="../plugin/processing/algorithms.py" line="365"/>
         <source>WMTS technical name</source>
         <translation>Nom technique du WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="139"/>
+        <location filename="../plugin/processing/algorithms.py" line="132"/>
         <source>WMTS layer name</source>
         <translation>Nom de la couche WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="140"/>
+        <location filename="../plugin/processing/algorithms.py" line="133"/>
         <source>WMTS capabilities URL</source>
         <translation>URL des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="142"/>
+        <location filename="../plugin/processing/algorithms.py" line="135"/>
         <source>Journal file</source>
         <translation>Fichier journal</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="164"/>
+        <location filename="../plugin/processing/algorithms.py" line="157"/>
         <source>No layer to publish.</source>
         <translation>Aucune couche à publier.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="187"/>
+        <location filename="../plugin/processing/algorithms.py" line="182"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>Aucun identifiant : choisissez une configuration d'authentification, ou définissez GPF_USERNAME et GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="199"/>
+        <location filename="../plugin/processing/algorithms.py" line="194"/>
         <source>Your account belongs to no community.</source>
         <translation>Votre compte n'appartient à aucune communauté.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="253"/>
+        <location filename="../plugin/processing/algorithms.py" line="259"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Annulé ; relancez pour reprendre, ou utilisez « Annuler une publication ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="270"/>
+        <location filename="../plugin/processing/algorithms.py" line="276"/>
         <source>Publish layer as WMTS</source>
         <translation>Publier la couche en WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="273"/>
+        <location filename="../plugin/processing/algorithms.py" line="279"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publie une couche vecteur en WMTS sur la Géoplateforme, comme le guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; le fait à la main : téléversement (GeoPackage), intégration, style SLD vérifié avant l'envoi, WMS-Vecteur, pyramide raster sur les niveaux de zoom choisis (TOP à BOTTOM de la grille PM), métadonnées, WMTS, restriction d'accès et étiquettes cartes.gouv.fr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="302"/>
+        <location filename="../plugin/processing/algorithms.py" line="314"/>
         <source>Step {label}</source>
         <translation>Étape {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="305"/>
+        <location filename="../plugin/processing/algorithms.py" line="317"/>
         <source>Publication, step by step</source>
         <translation>Publication, étape par étape</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="311"/>
+        <location filename="../plugin/processing/algorithms.py" line="323"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Exécute la publication jusqu'à cette étape puis s'arrête : « {label} ». Les étapes précédentes non terminées s'exécutent d'abord ; celles déjà terminées sont sautées (lues dans le journal). Utilisez les mêmes noms à chaque étape pour qu'elles forment une seule publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="339"/>
+        <location filename="../plugin/processing/algorithms.py" line="351"/>
         <source>Undo a publication</source>
         <translation>Annuler une publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="342"/>
+        <location filename="../plugin/processing/algorithms.py" line="354"/>
         <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Supprime tout ce qu'une publication a créé, du plus récent au plus ancien : permission, offre et configuration WMTS, métadonnées, pyramide, offre et configuration WMS-V, style, donnée stockée et livraison. Les traitements en cours sont d'abord interrompus. Une donnée stockée réutilisée, et non créée, est conservée. La publication est désignée par son entrepôt, sa fiche de données et le nom technique du WMTS.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="355"/>
+        <location filename="../plugin/processing/algorithms.py" line="367"/>
         <source>Removed resources</source>
         <translation>Ressources supprimées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="368"/>
+        <location filename="../plugin/processing/algorithms.py" line="380"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>Aucun journal pour cette publication : rien à annuler.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="374"/>
+        <location filename="../plugin/processing/algorithms.py" line="386"/>
         <source>removed {kind}</source>
         <translation>{kind} supprimé(e)</translation>
     </message>
@@ -239,7 +229,7 @@
         <translation>Suppression de la publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="85"/>
+        <location filename="../plugin/processing/algorithms.py" line="78"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Configuration d'authentification (identifiant/mot de passe ou OAuth2)</translation>
     </message>
@@ -319,7 +309,7 @@
         <translation>Erreur inattendue ({kind}) : {message}. Le journal de QGIS (Géoplateforme WMTS) en donne le détail.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="120"/>
+        <location filename="../plugin/processing/algorithms.py" line="113"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Moissonner malgré les avertissements sur les niveaux de zoom (jamais au-delà du plafond de tuiles de la plateforme)</translation>
     </message>
@@ -572,6 +562,66 @@
         <location filename="../plugin/publish/steps/base.py" line="272"/>
         <source>the execution&apos;s abort</source>
         <translation>l'interruption de l'exécution</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
+        <translation>Nom de la fiche de données (vide : &lt;préfixe&gt;_&lt;couche&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
+        <translation>Nom technique du WMS-V (vide : &lt;fiche&gt;_wmsv)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
+        <translation>Nom technique de la pyramide (vide : &lt;fiche&gt;_pyramide)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
+        <translation>Nom technique du WMTS (vide : &lt;fiche&gt;_wmts)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="237"/>
+        <source>DATASHEET is needed when no layer is given.</source>
+        <translation>DATASHEET est obligatoire quand aucune couche n'est donnée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="289"/>
+        <source>Dry run: check everything, create nothing</source>
+        <translation>Essai à blanc : tout vérifier, ne rien créer</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="292"/>
+        <source>Dry run report</source>
+        <translation>Rapport de l'essai à blanc</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="22"/>
+        <source>Dry run (create nothing)</source>
+        <translation>Essai à blanc (rien n'est créé)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="24"/>
+        <source>Checks the style, the names against the platform, the metadata and the tile estimate, and lists what would be created. Nothing is created.</source>
+        <translation>Vérifie le style, les noms auprès de la plateforme, les métadonnées et l'estimation des tuiles, et liste ce qui serait créé. Rien n'est créé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="41"/>
+        <source>Dry run: checking…</source>
+        <translation>Essai à blanc : vérification…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="42"/>
+        <source>Dry run of the publication</source>
+        <translation>Essai à blanc de la publication</translation>
+    </message>
+    <message>
+        <location filename="../ui/dry_run_button.py" line="55"/>
+        <source>Dry run failed: {0}</source>
+        <translation>L'essai à blanc a échoué : {0}</translation>
     </message>
 </context>
 <context>
@@ -1006,27 +1056,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../ui/login_dialog.py" line="92"/>
+        <location filename="../ui/login_dialog.py" line="96"/>
         <source>Enter your login and password.</source>
         <translation>Saisissez votre identifiant et votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="118"/>
+        <location filename="../ui/login_dialog.py" line="122"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="149"/>
+        <location filename="../ui/login_dialog.py" line="153"/>
         <source>Connecting to the Géoplateforme</source>
         <translation>Connexion à la Géoplateforme</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="166"/>
+        <location filename="../ui/login_dialog.py" line="170"/>
         <source>Connection failed: {0}</source>
         <translation>Échec de la connexion : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="169"/>
+        <location filename="../ui/login_dialog.py" line="173"/>
         <source>Connected as {0} ({1}).</source>
         <translation>Connecté en tant que {0} ({1}).</translation>
     </message>
@@ -1106,7 +1156,7 @@
         <translation>Entrepôt</translation>
     </message>
     <message>
-        <location filename="../ui/login_dialog.py" line="148"/>
+        <location filename="../ui/login_dialog.py" line="152"/>
         <source>Signing in with OAuth2: QGIS opens your browser…</source>
         <translation>Connexion OAuth2 : QGIS ouvre votre navigateur…</translation>
     </message>
@@ -1347,37 +1397,37 @@
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="72"/>
+        <location filename="../ui/pages/publish.py" line="75"/>
         <source>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</source>
         <translation>WMTS « {0} » (niveaux {1} à {2}) dans l'entrepôt « {3} » ; accès : {4}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="72"/>
+        <location filename="../ui/pages/publish.py" line="75"/>
         <source>restricted</source>
         <translation>restreint</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="72"/>
+        <location filename="../ui/pages/publish.py" line="75"/>
         <source>public</source>
         <translation>tout public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="168"/>
+        <location filename="../ui/pages/publish.py" line="171"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLIÉ : {0} — &lt;a href=&quot;{1}&quot;&gt;capacités&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="181"/>
+        <location filename="../ui/pages/publish.py" line="184"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>L'étape « {0} » a échoué : {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="192"/>
+        <location filename="../ui/pages/publish.py" line="195"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Annulé pendant « {0} » : rien n'est perdu, Reprendre continue là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="209"/>
+        <location filename="../ui/pages/publish.py" line="212"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Durée : {0} min {1:02d} s</translation>
     </message>
@@ -1632,12 +1682,12 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="68"/>
+        <location filename="../ui/pages/source.py" line="57"/>
         <source>Connected as {0}.</source>
         <translation>Connecté en tant que {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="70"/>
+        <location filename="../ui/pages/source.py" line="59"/>
         <source> (sandbox)</source>
         <translation> (bac à sable)</translation>
     </message>
@@ -1647,27 +1697,27 @@
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="117"/>
+        <location filename="../ui/pages/source.py" line="124"/>
         <source>Listing stored data</source>
         <translation>Liste des données stockées</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="126"/>
+        <location filename="../ui/pages/source.py" line="133"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connectez-vous et choisissez un entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="130"/>
+        <location filename="../ui/pages/source.py" line="137"/>
         <source>Choose a vector layer.</source>
         <translation>Choisissez une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="132"/>
+        <location filename="../ui/pages/source.py" line="139"/>
         <source>No feature is selected in this layer.</source>
         <translation>Aucune entité n'est sélectionnée dans cette couche.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="134"/>
+        <location filename="../ui/pages/source.py" line="141"/>
         <source>Choose a stored data to reuse.</source>
         <translation>Choisissez une donnée stockée à réutiliser.</translation>
     </message>

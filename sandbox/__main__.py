@@ -1,5 +1,5 @@
 """``python -m sandbox --port N --data-dir DIR [--token-lifetime S] [--seed N]
-[--trainer-token T]``"""
+[--trainer-token T] [--trainees N]``"""
 
 from __future__ import annotations
 
@@ -42,6 +42,9 @@ def parse_args(argv=None):
     parser.add_argument("--harvest-render-limit", type=int, default=None, metavar="N",
                         help="draw at most N GetMaps per harvest; the rest of its tiles is"
                              " walked without drawing (training server, benchmarks)")
+    parser.add_argument("--trainees", type=int, default=0, metavar="N",
+                        help="make the accounts stagiaire01..N that do not exist yet; their"
+                             " passwords are printed once, here, and stored only as hashes")
     parser.add_argument("--exit-with-parent", action="store_true",
                         help="stop when the process that started it dies (tests: no orphans)")
     return parser.parse_args(argv)
@@ -56,6 +59,26 @@ def _watch_parent(stop) -> None:
         stop()
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _make_trainees(store, count: int) -> None:
+    """Create the class's accounts and print their passwords on this terminal only (print, not
+    logging: a log may be kept in a file; the data dir keeps only hashes)."""
+    from .reset import add_to_initial_state
+    from .trainees import add_trainees, trainee_name
+
+    created = add_trainees(store, count)
+    add_to_initial_state(store, "users", [next(store.find("users", username=name))
+                                          for name, _ in created])
+    if created:
+        print("Comptes des stagiaires (mots de passe affichés une seule fois) :")
+        for username, password in created:
+            print(f"  {username}  {password}")
+    kept = [trainee_name(n) for n in range(1, count + 1)
+            if trainee_name(n) not in dict(created)]
+    if kept:
+        print(f"Comptes déjà créés, mots de passe inchangés : {', '.join(kept)}")
+    sys.stdout.flush()
 
 
 def main(argv=None) -> int:
@@ -76,6 +99,8 @@ def main(argv=None) -> int:
                     trainer_token=args.trainer_token,
                     harvest_render_limit=args.harvest_render_limit)
     server.app = app
+    if args.trainees:
+        _make_trainees(sb.store, args.trainees)
 
     def stop(*_):
         threading.Thread(target=server.shutdown, daemon=True).start()

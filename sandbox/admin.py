@@ -1,4 +1,4 @@
-"""The trainer's knobs (``/admin/*``): faults, quotas, request counts.
+"""The trainer's knobs (``/admin/*``): faults, quotas, request counts, data reset.
 
 They change what every trainee sees, so they answer only to the trainer: each call carries
 ``Authorization: Bearer <trainer token>``, the token being ``--trainer-token`` or the content of
@@ -16,6 +16,7 @@ from flask import Blueprint, jsonify, request
 
 from .context import sandbox
 from .errors import ApiError
+from .reset import JobsRunningError, reset_to_initial_state
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 TRAINER_TOKEN_FILE = "trainer.token"  # noqa: S105 - a file name, not a secret
@@ -103,3 +104,18 @@ def reset():
         raise ApiError(400, "/admin/reset ne prend pas de paramètre")
     sandbox().faults.reset()
     return jsonify({"reset": True})
+
+
+@bp.post("/reset-data")
+def reset_data():
+    """Between two classes: every document and file back to the class's first state (seed +
+    trainee accounts), knobs and counters cleared (``sandbox.reset``)."""
+    if _json_object(required=False):
+        raise ApiError(400, "/admin/reset-data ne prend pas de paramètre")
+    try:
+        removed = reset_to_initial_state(sandbox().store)
+    except JobsRunningError:
+        raise ApiError(409, "Des traitements sont en cours ; réessayez dans quelques"
+                            " secondes") from None
+    sandbox().faults.reset()
+    return jsonify({"reset": True, "removed": removed})

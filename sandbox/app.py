@@ -23,6 +23,7 @@ from .errors import ApiError
 from .faults import Faults
 from .key_access import ConsumerKeys
 from .request_guard import RefuseNulBytes, nul_error
+from .reset import ensure_initial_state
 from .seed import seed
 from .services import WmsvLayers, WmtsLayers
 from .store import Store
@@ -146,6 +147,7 @@ def build(data_dir: Path, base_url: str, *, token_lifetime: float = 300.0, seed_
     ``trainer_token`` opens /admin (default: DIR/trainer.token, made at the first start)."""
     store = Store(Path(data_dir))
     seed(store)
+    ensure_initial_state(store)
     signer = TokenSigner(load_or_create_secret(Path(data_dir) / "secret.key"),
                          issuer=f"{base_url}/realms/geoplateforme")
     sb = Sandbox(store=store, base_url=base_url, signer=signer, faults=Faults(seed_value),

@@ -17,6 +17,7 @@ from flask import Blueprint, jsonify, redirect, request
 
 from .context import sandbox
 from .seed import PUBLIC_CLIENTS
+from .trainees import password_matches
 
 REALM = "/realms/geoplateforme"
 bp = Blueprint("auth", __name__, url_prefix=f"{REALM}/protocol/openid-connect")
@@ -45,8 +46,7 @@ def _client_ok(client_id: str, client_secret: str) -> bool:
 def check_credentials(username: str, password: str, totp: str):
     """(user, None) when the credentials hold, else (None, (error, description))."""
     user = _user_by_name(username or "")
-    if not user or not user.get("password") or not secrets.compare_digest(
-            user["password"], password or ""):
+    if not user or not password_matches(user, password):
         return None, ("invalid_grant", "Invalid user credentials")
     if user.get("totp_secret"):
         if not totp:

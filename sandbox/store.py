@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import shutil
 import tempfile
 import threading
 import uuid
@@ -118,6 +119,25 @@ class Store:
         for doc in self.all(collection):
             if all(doc.get(k) == v for k, v in equal.items()):
                 yield doc
+
+    def snapshot(self) -> Dict[str, Dict[str, dict]]:
+        """Every document of every collection (a deep copy), to restore later."""
+        with self.lock:
+            return copy.deepcopy(self._collections)
+
+    def restore(self, collections: Dict[str, Dict[str, dict]]) -> None:
+        """Make the state exactly ``collections`` (as ``snapshot`` gave) and drop every file:
+        what is not in the snapshot goes, documents come back as they were, dates included."""
+        with self.lock:
+            shutil.rmtree(self.state_dir, ignore_errors=True)
+            shutil.rmtree(self.files_dir, ignore_errors=True)
+            self.state_dir.mkdir(parents=True, exist_ok=True)
+            self.files_dir.mkdir(parents=True, exist_ok=True)
+            self._collections = copy.deepcopy(collections)
+            for name, docs in self._collections.items():
+                (self.state_dir / name).mkdir(parents=True, exist_ok=True)
+                for doc in docs.values():
+                    self._persist(name, doc)
 
     def files(self, *parts: str) -> Path:
         path = self.files_dir.joinpath(*parts)

@@ -34,12 +34,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(ROOT))   # `sandbox` is a top-level package of the repository
 
 
-def run_gui(base_url: str) -> None:
-    """Open QGIS with the plugin configured for the sandbox (needs a display)."""
+def run_gui(base_url: str, work: Path) -> None:
+    """Open QGIS with the plugin installed, enabled and configured for the sandbox in a
+    throw-away profile under ``work`` (needs a display; ``make classroom`` does the same)."""
+    from scripts.classroom_profile import make_profile, qgis_command
+
+    make_profile(work / "profiles", base_url)
     env = dict(os.environ, GPF_SANDBOX_URL=base_url)
     env.pop("QT_QPA_PLATFORM", None)
     print(f"Sandbox at {base_url}; starting QGIS (account {ACCOUNT[0]}/{ACCOUNT[1]}).")
-    subprocess.call(["qgis", str(SAMPLE)], env=env)
+    subprocess.call(qgis_command(work / "profiles", str(SAMPLE)), env=env)
 
 
 def publish(base_url: str, work: Path):
@@ -205,7 +209,7 @@ def run(args, output: Path, work: Path, sandbox, start_s: float) -> int:
     """The demo proper, while ``sandbox`` (tests.fixtures.sandbox.RunningSandbox) runs."""
     base_url = sandbox.base_url
     if args.gui:
-        run_gui(base_url)
+        run_gui(base_url, work)
         return 0
     from qgis.core import QgsApplication
 

@@ -43,10 +43,14 @@ class LoginDialog(QDialog, FORM):
 
     # -- settings ----------------------------------------------------------------------
     def _load_settings(self) -> None:
-        use_sandbox = self.settings.value("platform/use_sandbox", False) in (True, "true")
+        # GPF_SANDBOX_URL (make classroom, the demo, the tests) names the sandbox to use: it
+        # wins over the stored choice, as it does in plugin/settings.py.
+        env_url = os.environ.get("GPF_SANDBOX_URL", "").strip()
+        use_sandbox = bool(env_url) or self.settings.value("platform/use_sandbox",
+                                                           False) in (True, "true")
         self.sandboxRadio.setChecked(use_sandbox)
         self.geoplateformeRadio.setChecked(not use_sandbox)
-        url = self.settings.value("platform/sandbox_url", "")
+        url = env_url or self.settings.value("platform/sandbox_url", "")
         if url:
             self.sandboxUrlEdit.setText(url)
         config_id = self.settings.auth_config_id()

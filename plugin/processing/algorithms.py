@@ -29,6 +29,12 @@ from qgis.core import (
 
 from ..error_messages import user_error_text
 from ..i18n import tr
+from ..publish.default_names import (
+    DefaultNames,
+    account_prefix,
+    completed_names,
+    stored_account_prefix,
+)
 from ..publish.errors import PublishCancelledError
 from ..publish.layer_source import LayerSource
 from ..publish.naming import default_language
@@ -36,27 +42,13 @@ from ..publish.spec import JPEG, PNG, Publication
 from ..publish.steps import STEP_CLASSES
 from ..publish.workflow import Workflow, publication_error_text
 from ..pyramid.tile_limit import tile_stop_message
+from ..settings import PluginSettings
+from .dry_run_output import run_dry_run
+from .feedback import FeedbackCancel
 from .help_texts import CONNECTION_HELP, STEP_LABELS
 
 FORMATS = [JPEG, PNG]
 USERNAME_ENV, PASSWORD_ENV = "GPF_USERNAME", "GPF_PASSWORD"
-
-
-class FeedbackCancel(threading.Event):
-    """Set when the Processing feedback is cancelled; ``clear()`` lets the workflow send its
-    abort requests after a cancel (Qt signals cannot reach a busy worker thread)."""
-
-    def __init__(self, feedback):
-        super().__init__()
-        self._feedback = feedback
-        self._released = False
-
-    def is_set(self) -> bool:
-        return super().is_set() or (self._feedback.isCanceled() and not self._released)
-
-    def clear(self) -> None:
-        self._released = True
-        super().clear()
 
 
 class _PublicationAlgorithm(QgsProcessingAlgorithm):
@@ -67,6 +59,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
     def __init__(self):
         super().__init__()
         self._source: Optional[LayerSource] = None
+        self._login = ""   # the login when known (GPF_USERNAME): the default name prefix
 
     def group(self) -> str:
         return tr("Publication")
@@ -126,14 +119,14 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             "PRODUCER", tr("Producer (organisation)"), optional=True))
 
     def _name_parameters(self) -> None:
-        self.addParameter(QgsProcessingParameterString(
-            "DATASHEET", tr("Datasheet name (fiche de données)")))
-        self.addParameter(QgsProcessingParameterString("WMSV_NAME",
-                                                       tr("WMS-V technical name")))
-        self.addParameter(QgsProcessingParameterString("PYRAMID_NAME",
-                                                       tr("Pyramid technical name")))
-        self.addParameter(QgsProcessingParameterString("WMTS_NAME",
-                                                       tr("WMTS technical name")))
+        # Optional: empty names are proposed as the wizard does, behind the per-account
+        # prefix (plugin/publish/default_names.py), so a class never collides.
+        for name, label in (("DATASHEET", tr("Datasheet name (empty: <prefix>_<layer>)")),
+                            ("WMSV_NAME", tr("WMS-V technical name (empty: <datasheet>_wmsv)")),
+                            ("PYRAMID_NAME",
+                             tr("Pyramid technical name (empty: <datasheet>_pyramide)")),
+                            ("WMTS_NAME", tr("WMTS technical name (empty: <datasheet>_wmts)"))):
+            self.addParameter(QgsProcessingParameterString(name, label, optional=True))
 
     def _outputs(self) -> None:
         self.addOutput(QgsProcessingOutputString("WMTS_LAYER_NAME", tr("WMTS layer name")))
@@ -176,6 +169,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
         base = self.parameterAsString(parameters, "PLATFORM_URL", context)
         urls = sandbox_urls(base) if base else PluginSettings().platform()
         authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
+        self._login = ""
         if authcfg:
             try:
                 return auth_config_api(urls.api_url, urls.token_url, authcfg,
@@ -183,6 +177,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             except ValueError as error:
                 raise QgsProcessingException(str(error)) from error
         username, password = os.environ.get(USERNAME_ENV), os.environ.get(PASSWORD_ENV)
+        self._login = username or ""
         if not username or not password:
             raise QgsProcessingException(tr(
                 "No credentials: choose an authentication configuration, or set GPF_USERNAME "
@@ -208,10 +203,11 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             if not rect.isEmpty():
                 extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
         keywords = tuple(k.strip() for k in text("KEYWORDS").split(",") if k.strip())
+        names = self._names(api, text)
         spec = Publication(
             datastore_id=self._datastore(api, parameters, context),
-            datasheet_name=text("DATASHEET"), wmsv_name=text("WMSV_NAME"),
-            wmts_name=text("WMTS_NAME"), pyramid_name=text("PYRAMID_NAME"),
+            datasheet_name=names.datasheet, wmsv_name=names.wmsv,
+            wmts_name=names.wmts, pyramid_name=names.pyramid,
             wmsv_title=text("WMSV_TITLE"), wmts_title=text("WMTS_TITLE"),
             abstract=text("ABSTRACT"), layer=self._source,
             reuse_stored_data_id=text("REUSE_STORED_DATA") or None, keywords=keywords,
@@ -234,6 +230,16 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
                                     default_language())
         if message:
             raise QgsProcessingException(message)
+
+    def _names(self, api, text) -> DefaultNames:
+        """The names given, the empty ones proposed as the wizard does."""
+        if not text("DATASHEET") and self._source is None:
+            raise QgsProcessingException(tr("DATASHEET is needed when no layer is given."))
+        return completed_names(
+            text("DATASHEET"), text("WMSV_NAME"), text("PYRAMID_NAME"), text("WMTS_NAME"),
+            self._source.name if self._source else "",
+            lambda: account_prefix(stored_account_prefix(PluginSettings()), login=self._login,
+                                   email="" if self._login else api.me().email))
 
     def _workflow(self, api, spec, parameters, context, feedback,
                   cancel: threading.Event) -> Workflow:
@@ -280,12 +286,18 @@ class PublishLayerAsWmts(_PublicationAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self._connection_parameters()
         self._publication_parameters()
+        self.addParameter(QgsProcessingParameterBoolean(
+            "DRY_RUN", tr("Dry run: check everything, create nothing"), defaultValue=False))
         self._outputs()
+        self.addOutput(QgsProcessingOutputString("DRY_RUN_REPORT", tr("Dry run report")))
 
     def _process(self, parameters, context, feedback) -> Dict[str, Any]:
         cancel = FeedbackCancel(feedback)
         api = self._api(parameters, context, cancel)
         spec = self._publication(api, parameters, context)
+        if self.parameterAsBoolean(parameters, "DRY_RUN", context):
+            journal_dir = self.parameterAsString(parameters, "JOURNAL_DIR", context) or None
+            return run_dry_run(api, spec, journal_dir, feedback)
         workflow = self._workflow(api, spec, parameters, context, feedback, cancel)
         return self._run(workflow, feedback, until=None)
 

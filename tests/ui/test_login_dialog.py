@@ -157,6 +157,33 @@ def test_stored_credentials_are_prefilled_from_the_auth_database(unlocked_auth_d
     assert again.passwordEdit.text() == "formateur"
 
 
+def test_the_dialog_preselects_the_sandbox_named_by_gpf_sandbox_url(monkeypatch):
+    """make classroom and the demo start QGIS with GPF_SANDBOX_URL: the dialog opens on that
+    sandbox, not on the real platform, even when the stored choice says otherwise."""
+    settings = PluginSettings()
+    settings.set_value("platform/use_sandbox", False)
+    settings.set_value("platform/sandbox_url", "http://127.0.0.1:8765")
+    monkeypatch.setenv("GPF_SANDBOX_URL", "http://127.0.0.1:9911")
+    dialog = LoginDialog(session=session_module.Session(), settings=settings)
+    try:
+        assert dialog.sandboxRadio.isChecked() and not dialog.geoplateformeRadio.isChecked()
+        assert dialog.sandboxUrlEdit.text() == "http://127.0.0.1:9911"
+        assert dialog.platform().api_url == "http://127.0.0.1:9911/api"
+    finally:
+        dialog.deleteLater()
+
+
+def test_without_gpf_sandbox_url_the_stored_choice_stands(monkeypatch):
+    settings = PluginSettings()
+    settings.set_value("platform/use_sandbox", False)
+    monkeypatch.delenv("GPF_SANDBOX_URL", raising=False)
+    dialog = LoginDialog(session=session_module.Session(), settings=settings)
+    try:
+        assert dialog.geoplateformeRadio.isChecked() and not dialog.sandboxRadio.isChecked()
+    finally:
+        dialog.deleteLater()
+
+
 # -- issue 14, hole 4: a failed login changes nothing stored ----------------------------------
 def _config_ids() -> set:
     from qgis.core import QgsApplication

@@ -54,6 +54,9 @@ class PublishPage(QWizardPage, FORM):
         self.publishButton.clicked.connect(self.start)
         self.resumeButton.clicked.connect(self.start)
         self.cancelButton.clicked.connect(self.cancel)
+        from ..dry_run_button import DryRun
+
+        self.dry_run = DryRun(self)
         self.progressBar.setRange(0, 100)
         self.stepsTree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from qgis.core import QgsMapLayerProxyModel, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QWizardPage
 
@@ -12,16 +10,6 @@ from ..field_errors import FieldErrors
 from . import language, load_form
 
 FORM = load_form("source_page")
-
-
-def suggest_name(text: str) -> str:
-    """A technical name from a layer name: ASCII letters, digits and '_' ("Forêts 2024" →
-    "forets_2024")."""
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    name = re.sub(r"[^A-Za-z0-9_]+", "_", ascii_text).strip("_").lower()
-    return name if re.match(r"^[A-Za-z_]", name or "") else f"_{name}"
 
 
 class SourcePage(QWizardPage, FORM):
@@ -38,6 +26,7 @@ class SourcePage(QWizardPage, FORM):
         self.layerCombo.layerChanged.connect(self._layer_changed)
         self.datasheetEdit.textChanged.connect(self.completeChanged)
         self._stored_task = None
+        self._suggested = ""   # the datasheet name last proposed (replaced while untouched)
         self._update_enabled()
 
     # -- state -------------------------------------------------------------------------
@@ -72,6 +61,7 @@ class SourcePage(QWizardPage, FORM):
         else:
             self.connectionLabel.setText(self.tr("Not connected."))
         self.datastoreCombo.blockSignals(False)
+        self._propose_datasheet(self.layerCombo.currentLayer())  # the prefix may be known now
         self._load_stored_data()
         self.completeChanged.emit()
 
@@ -92,9 +82,26 @@ class SourcePage(QWizardPage, FORM):
         self.completeChanged.emit()
 
     def _layer_changed(self, layer) -> None:
-        if layer is not None and not self.datasheetEdit.text():
-            self.datasheetEdit.setText(suggest_name(layer.name()))
+        self._propose_datasheet(layer)
         self.completeChanged.emit()
+
+    def account_prefix(self) -> str:
+        """The per-account prefix of every proposed name (plugin/publish/default_names.py)."""
+        from ...plugin.publish.default_names import account_prefix, stored_account_prefix
+        from ...plugin.settings import PluginSettings
+
+        session = self.session()
+        email = session.user.email if session.connected and session.user else ""
+        return account_prefix(stored_account_prefix(PluginSettings()), email=email)
+
+    def _propose_datasheet(self, layer) -> None:
+        """Propose ``<account prefix>_<layer>``, unless the user typed a name of their own."""
+        from ...plugin.publish.default_names import default_names
+
+        if layer is None or self.datasheetEdit.text() not in ("", self._suggested):
+            return
+        self._suggested = default_names(layer.name(), self.account_prefix()).datasheet
+        self.datasheetEdit.setText(self._suggested)
 
     def _load_stored_data(self) -> None:
         self.storedDataCombo.clear()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from qgis.PyQt.QtWidgets import QWizardPage
 
+from ...plugin.publish.default_names import technical_slug as suggest_name
 from ..field_errors import FieldErrors
 from . import language, load_form
-from .source import suggest_name
 
 FORM = load_form("wmsv_page")
 
