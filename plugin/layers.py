@@ -10,6 +10,8 @@ never need Python.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from qgis.core import (
     QgsCoordinateTransformContext,
     QgsMapLayer,
@@ -49,9 +51,21 @@ _PROBE_LONLAT = (2.0, 46.0)
 _PROBE_MERCATOR = (222638.98158654713, 5780349.220256354)
 
 
-def _crs_transforms_work() -> bool:
+def _crs_transforms_work(authids: Iterable[str] = ()) -> bool:
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY
 
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    for authid in authids:
+        target = QgsCoordinateReferenceSystem(authid)
+        if not target.isValid() or target.isGeographic():
+            continue
+        transform = QgsCoordinateTransform(wgs84, target, QgsCoordinateTransformContext())
+        try:
+            point = transform.transform(QgsPointXY(*_PROBE_LONLAT))
+        except Exception:
+            return False
+        if abs(point.x() - _PROBE_LONLAT[0]) < 1e-6 and abs(point.y() - _PROBE_LONLAT[1]) < 1e-6:
+            return False  # a projected CRS cannot leave degrees unchanged: a no-op transform
     mercator = QgsCoordinateReferenceSystem("EPSG:3857")
     for source in (QgsCoordinateReferenceSystem("EPSG:4326"),
                    QgsCoordinateReferenceSystem.fromOgcWmsCrs("CRS:84")):
@@ -65,22 +79,24 @@ def _crs_transforms_work() -> bool:
     return True
 
 
-def ensure_crs_usable_in_this_thread() -> bool:
+def ensure_crs_usable_in_this_thread(authids: Iterable[str] = ()) -> bool:
     """Makes QGIS's cached CRSs usable by PROJ in the current (worker) thread; True when they
-    had to be repaired.
+    had to be repaired. WGS 84 and Web Mercator are checked, and ``authids`` (projected CRSs
+    the caller needs, e.g. a WMTS tile matrix set's).
 
-    QGIS keeps one PROJ object per CRS in its CRS cache, owned by the PROJ context of the
-    thread that first created the CRS, plus a clone per thread that used it. When that first
-    thread ends (a task's thread, recycled by the thread pool) QGIS 3.40 drops the owned
-    object but keeps the CRS in its cache as long as another thread (the GUI) has a clone:
-    every thread started afterwards then gets no PROJ object for that CRS ("NULL P object not
-    allowed"), EPSG:4326 -> EPSG:3857 transforms fail, and the wms provider cannot compute
-    a WMTS layer's extent ("QGIS could not open the layer"). Emptying QGIS's CRS cache, then
-    its transform cache, makes this thread create fresh ones (the CRSs already held by
-    layers keep theirs)."""
+    Seen on QGIS 3.40 (never on 3.22), after earlier tasks' threads had ended: in a thread
+    started later, the EPSG:4326 that QGIS's CRS cache hands out has no PROJ object for the
+    thread (PROJ: "NULL P object not allowed"), so EPSG:4326 -> EPSG:3857 fails ("Invalid
+    value for an argument") while the GUI thread is unaffected, and the wms provider cannot
+    compute a WMTS layer's extent ("QGIS could not open the layer"). QGIS keys the per-thread
+    PROJ objects of its cached CRSs and transforms by PROJ context; what is cached for a
+    thread that has ended is what goes wrong. Emptying only the transform cache leaves a
+    no-op transform; emptying the CRS cache, then the transform cache, makes this thread
+    build fresh ones and the layer opens (CRSs already held by layers keep theirs).
+    """
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
 
-    if _crs_transforms_work():
+    if _crs_transforms_work(authids):
         return False
     QgsCoordinateReferenceSystem.invalidateCache()
     QgsCoordinateTransform.invalidateCache()

@@ -19,6 +19,15 @@ from .capabilities import (
 from .network_cache import capabilities_url_of_uri, forget_cached_capabilities
 
 
+def crs_of_uri(uri: str) -> str:
+    """The ``crs`` parameter of a wms provider URI (the tile matrix set's CRS)."""
+    from qgis.core import QgsDataSourceUri
+
+    parsed = QgsDataSourceUri()
+    parsed.setEncodedUri(uri)
+    return parsed.param("crs")
+
+
 def open_wmts_layer(
     capabilities_url: str,
     layer_name: str,
@@ -39,7 +48,7 @@ def open_wmts_layer(
     forget_cached_capabilities(capabilities_url_of_uri(uri))
     # The provider computes the layer's extent from WGS 84 with PROJ: a thread started after
     # another one ended may find QGIS's cached CRSs without PROJ objects (layers.py).
-    ensure_crs_usable_in_this_thread()
+    ensure_crs_usable_in_this_thread([crs_of_uri(uri)])
     layer = open_raster_layer(uri, info.title, "wms")
     if not layer.isValid():
         shown = redact_url(capabilities_url)
