@@ -19,12 +19,12 @@ from qgis.PyQt.QtCore import QVariant
 ORIGIN_X, ORIGIN_Y, SIDE = 650000.0, 6860000.0, 400.0
 
 
-def make_polygon_gpkg(directory: str, name: str = "Parcelles Été", count: int = 6) -> str:
-    """A GeoPackage of ``count`` squares with accented, mixed-case field names."""
+def _write_squares_gpkg(path: str, name: str, fields, values_of, count: int) -> str:
+    """``count`` squares in a grid, written to the GeoPackage ``path`` as layer ``name``;
+    ``fields`` are (name, QVariant type) and ``values_of(index)`` gives a square's values."""
     memory = QgsVectorLayer("Polygon?crs=EPSG:2154", "tmp", "memory")
     provider = memory.dataProvider()
-    provider.addAttributes([QgsField("Nom-Commune", QVariant.String),
-                            QgsField("Surface_Bâtie", QVariant.Double)])
+    provider.addAttributes([QgsField(field, kind) for field, kind in fields])
     memory.updateFields()
     features = []
     for index in range(count):
@@ -33,15 +33,22 @@ def make_polygon_gpkg(directory: str, name: str = "Parcelles Été", count: int 
         feature = QgsFeature(memory.fields())
         feature.setGeometry(QgsGeometry.fromWkt(
             f"POLYGON(({x} {y},{x + SIDE} {y},{x + SIDE} {y + SIDE},{x} {y + SIDE},{x} {y}))"))
-        feature.setAttributes([f"Commune {index}", float(index * 10)])
+        feature.setAttributes(values_of(index))
         features.append(feature)
     provider.addFeatures(features)
-    path = os.path.join(directory, "source.gpkg")
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = name
     QgsVectorFileWriter.writeAsVectorFormatV3(memory, path, memory.transformContext(), options)
     return f"{path}|layername={name}"
+
+
+def make_polygon_gpkg(directory: str, name: str = "Parcelles Été", count: int = 6) -> str:
+    """A GeoPackage of ``count`` squares with accented, mixed-case field names."""
+    return _write_squares_gpkg(
+        os.path.join(directory, "source.gpkg"), name,
+        [("Nom-Commune", QVariant.String), ("Surface_Bâtie", QVariant.Double)],
+        lambda index: [f"Commune {index}", float(index * 10)], count)
 
 
 def open_styled_layer(uri: str, colour: str = "200,30,30,255") -> QgsVectorLayer:
@@ -62,26 +69,10 @@ CATEGORY_COLOURS = {"A": (220, 20, 20), "B": (20, 20, 220)}
 def make_awkward_fields_gpkg(directory: str, name: str = "communes_colonnes",
                              count: int = 6) -> str:
     """Squares whose every AWKWARD_FIELDS value is "A" or "B", alternately."""
-    memory = QgsVectorLayer("Polygon?crs=EPSG:2154", "tmp", "memory")
-    provider = memory.dataProvider()
-    provider.addAttributes([QgsField(field, QVariant.String) for field in AWKWARD_FIELDS])
-    memory.updateFields()
-    features = []
-    for index in range(count):
-        x = ORIGIN_X + (index % 3) * SIDE * 2
-        y = ORIGIN_Y + (index // 3) * SIDE * 2
-        feature = QgsFeature(memory.fields())
-        feature.setGeometry(QgsGeometry.fromWkt(
-            f"POLYGON(({x} {y},{x + SIDE} {y},{x + SIDE} {y + SIDE},{x} {y + SIDE},{x} {y}))"))
-        feature.setAttributes(["AB"[index % 2]] * len(AWKWARD_FIELDS))
-        features.append(feature)
-    provider.addFeatures(features)
-    path = os.path.join(directory, "awkward.gpkg")
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = name
-    QgsVectorFileWriter.writeAsVectorFormatV3(memory, path, memory.transformContext(), options)
-    return f"{path}|layername={name}"
+    return _write_squares_gpkg(
+        os.path.join(directory, "awkward.gpkg"), name,
+        [(field, QVariant.String) for field in AWKWARD_FIELDS],
+        lambda index: ["AB"[index % 2]] * len(AWKWARD_FIELDS), count)
 
 
 def categorized_on(uri: str, field: str) -> QgsVectorLayer:
