@@ -24,6 +24,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
+from ..layers import ensure_crs_usable_in_this_thread
 from ..pyramid.grid import PM_CRS, Level
 from ..render_focus import focus_point_3857
 from ..similarity import FAITHFUL_FROM, compare_images, similarity
@@ -226,6 +227,9 @@ def preview_fidelity(
     ``annex_paths``: annex placeholder -> local file, so icons show before upload.
     """
     field_back = {stored: name for name, stored in (field_map or {}).items()}
+    # The preview runs in a task: on QGIS 3.40 a later worker thread may get cached CRSs PROJ
+    # cannot use there ("transform ... to EPSG:3857" failed, a blank preview); see plugin/layers.
+    ensure_crs_usable_in_this_thread([layer.crs().authid()])
     with tempfile.TemporaryDirectory(prefix="gpf-preview-") as icon_dir:
         styled_by_sld, error = layer_from_sld(layer, sld_bytes, field_back, annex_paths,
                                               icon_dir)

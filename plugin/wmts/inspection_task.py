@@ -9,6 +9,7 @@ from typing import Callable, List, Optional, Sequence
 from qgis.core import QgsMapLayer, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 
+from ..layers import ensure_crs_usable_in_this_thread
 from .inspector import LevelResult, inspect_level
 from .levels import Extent, level_resolution
 from .renders import TransformFailed, layer_extent_3857, same_extent
@@ -49,6 +50,8 @@ class LevelInspectionTask(QgsTask):
         self.results: List[LevelResult] = []
 
     def run(self) -> bool:
+        # A worker thread on QGIS 3.40 may get cached CRSs PROJ cannot use (see plugin/layers).
+        ensure_crs_usable_in_this_thread()
         session = self._session
         if session is None and self.source is not None:
             # The plugin's one HTTP path: QGIS's proxy and trusted CAs apply to the tiles too.
