@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import threading
 from typing import Dict
 
 LOG = logging.getLogger(__name__)
@@ -13,25 +12,33 @@ LOG = logging.getLogger(__name__)
 _OPEN: Dict[str, object] = {}
 
 # The windows' modules compile their .ui forms when imported (uic.loadUiType: ~200 ms for
-# the wizard's seven pages and the plugin modules they pull in). Imported on a helper thread
-# at plugin start, that work is off the click path: the first click only builds widgets. The
-# import lock makes a click that comes earlier wait for the same import, never run it twice.
+# the wizard's seven pages and the plugin modules they pull in). Imported soon after the plugin
+# starts, that work is off the first click's path: the click only builds widgets.
 WINDOW_MODULES = ("publish_wizard", "login_dialog", "published_dock", "inspector_dock")
 
 
-def warm_up_windows() -> threading.Thread:
-    """Import the windows' modules in the background (no widget is created there)."""
+def warm_up_windows() -> None:
+    """Import the windows' modules on the GUI thread, one per turn of the event loop, once the
+    event loop runs (after QGIS has loaded every plugin, at start-up).
 
-    def import_all() -> None:
-        for name in WINDOW_MODULES:
-            try:
-                importlib.import_module(f"{__package__}.{name}")
-            except Exception:  # the click imports it again and reports the error there
-                LOG.debug("warm-up import of %s failed", name, exc_info=True)
+    Never on a helper thread: PyQt's uic.loadUiType is not thread-safe, and QGIS's own plugins
+    call it on the GUI thread while QGIS starts (Processing's dialogs). A compile on a helper
+    thread at the same moment made theirs fail (KeyError: 'Ui_Dialog' in Processing, from the
+    packaged-plugin smoke test in a real QGIS)."""
+    from qgis.PyQt.QtCore import QTimer
 
-    thread = threading.Thread(target=import_all, name="gpf-ui-warm-up", daemon=True)
-    thread.start()
-    return thread
+    pending = list(WINDOW_MODULES)
+
+    def import_next() -> None:
+        name = pending.pop(0)
+        try:
+            importlib.import_module(f"{__package__}.{name}")
+        except Exception:  # the click imports it again and reports the error there
+            LOG.debug("warm-up import of %s failed", name, exc_info=True)
+        if pending:
+            QTimer.singleShot(0, import_next)
+
+    QTimer.singleShot(0, import_next)
 
 
 def _current_vector_layer(iface):
