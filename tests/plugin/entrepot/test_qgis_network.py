@@ -108,6 +108,8 @@ def _certificate_authority_and_server(tmp_path):
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(x509.KeyUsage(True, False, False, False, False, True, True, False,
                                      False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()),
+                       critical=False)
         .sign(ca_key, hashes.SHA256()))
     key = ec.generate_private_key(ec.SECP256R1())
     import ipaddress
@@ -118,6 +120,9 @@ def _certificate_authority_and_server(tmp_path):
         .not_valid_after(now + datetime.timedelta(days=2))
         .add_extension(x509.SubjectAlternativeName(
             [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        # Python 3.13+ verifies strictly (VERIFY_X509_STRICT): a leaf needs its issuer's key id.
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
+                       critical=False)
         .sign(ca_key, hashes.SHA256()))
     ca_pem = ca.public_bytes(serialization.Encoding.PEM)
     server_pem = tmp_path / "server.pem"
