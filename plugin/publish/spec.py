@@ -65,13 +65,32 @@ class Publication:
         return f"{self.datasheet_name}__{self.wmts_name}"
 
     def summary(self) -> Dict[str, Any]:
-        """What the journal keeps of the spec (no layer style, no secret)."""
+        """What the journal keeps of the spec: plain values, digests of the style and the
+        metadata record (to see that they changed), no secret."""
         data = asdict(self)
         layer = data.pop("layer")
         data["layer"] = None if layer is None else {
             "name": layer["name"], "uri": layer["uri"], "crs": layer["crs_authid"],
             "selected_only": layer["selected_only"], "features": layer["feature_count"]}
-        data.pop("metadata")
+        data["layer_style"] = _digest(layer["style_qml"]) if layer is not None else ""
+        data["metadata"] = _metadata_digest(self.metadata)
         data["fingerprint"] = hashlib.sha256(repr(sorted(
             (k, repr(v)) for k, v in data.items())).encode()).hexdigest()[:16]
         return data
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] if text else ""
+
+
+def _metadata_digest(metadata: Any) -> str:
+    """The metadata record's fields, not its creation date (today's by default: the same
+    record filled again tomorrow is not a change)."""
+    if metadata is None:
+        return ""
+    try:
+        fields = asdict(metadata)
+    except TypeError:   # not a dataclass: its repr stands for it
+        return _digest(repr(metadata))
+    fields.pop("creation_date", None)
+    return _digest(repr(sorted((k, repr(v)) for k, v in fields.items())))

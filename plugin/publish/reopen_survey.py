@@ -1,0 +1,97 @@
+"""What the platform still holds of a journal (GET requests only), and carrying out the
+offer chosen on reopening (plugin/publish/reopen.py holds the decision table).
+
+Only the resources a service is made of are looked at: stored data, statics, configurations,
+offerings, metadata. A permission or a key access has no route of its own to read: it lives
+and dies with its offering. Uploads, executions and keys are history, not services.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Mapping, Optional
+
+from ..entrepot.errors import NotFound
+from .journal import Journal
+from .reopen import Decision, Survey
+
+# An offering in these states serves (or is about to); any other (UNSTABLE, DELETED…) does not.
+SERVING = ("PUBLISHED", "PUBLISHING", "MODIFYING", "SYNCHRONIZING")
+
+
+def _readers(api) -> Dict[str, Callable[[str], Any]]:
+    return {"stored_data": api.stored_data, "static": api.static,
+            "configuration": api.configuration, "offering": api.offering,
+            "metadata": api.metadata}
+
+
+def _family(kind: str) -> str:
+    return next((f for f in ("stored_data", "static", "configuration", "offering", "metadata",
+                             "permission", "key_access") if kind.startswith(f)), "")
+
+
+def _exists(reader: Callable[[str], Any], family: str, resource_id: str) -> bool:
+    try:
+        found = reader(resource_id)
+    except NotFound:
+        return False
+    status = getattr(found, "status", "")
+    if family == "offering":
+        return status in SERVING
+    return status != "DELETED"
+
+
+def survey(api, snapshot: Mapping[str, Any]) -> Survey:
+    """Which of the journal's service resources are gone. ``api`` is an EntrepotApi on the
+    publication's datastore; any error (network, rights) comes back in ``Survey.error``."""
+    from ..error_messages import user_error_text
+
+    readers = _readers(api)
+    resources = [r for r in snapshot.get("resources") or [] if not r.get("removed")]
+    looked, gone = 0, []
+    try:
+        for entry in resources:
+            family = _family(entry["kind"])
+            if family in readers:
+                looked += 1
+                if not _exists(readers[family], family, entry["id"]):
+                    gone.append((entry["kind"], entry["id"]))
+        gone_offerings = {i for k, i in gone if k.startswith("offering")}
+        for entry in resources:
+            family = _family(entry["kind"])
+            if family not in ("permission", "key_access"):
+                continue
+            looked += 1
+            offering = _offering_of(entry)
+            if offering and offering in gone_offerings:
+                gone.append((entry["kind"], entry["id"]))
+    except Exception as error:  # the platform's words go to the user
+        return Survey(looked=looked, gone=tuple(gone), error=user_error_text(error))
+    return Survey(looked=looked, gone=tuple(gone))
+
+
+def _offering_of(entry: Mapping[str, Any]) -> Optional[str]:
+    """A permission is journaled under its offering's id; a key access under
+    ``key|permission|offering`` (plugin/publish/adopt.py)."""
+    name = entry.get("name") or ""
+    return name.split("|")[-1] if name else None
+
+
+def prepare_resume(journal: Journal, decision: Decision) -> List[str]:
+    """Before a resume: forget what is no longer on the platform (so the steps make it
+    again) and set the steps to rerun back to pending. Returns those steps."""
+    for kind, resource_id in decision.gone:
+        journal.mark_removed(kind, resource_id)
+    for step in decision.redo_steps:
+        journal.mark_step(step, "pending", redo="gone from the platform")
+    return list(decision.redo_steps)
+
+
+def start_over(workflow) -> List[str]:
+    """Start again: remove what the publication left (plugin/publish/undo.py, newest first;
+    reused stored data are never removed), then forget its journal so the run starts anew
+    with the new settings. Returns the kinds removed."""
+    removed = workflow.undo()
+    workflow.journal.delete_file()
+    workflow.journal = Journal(workflow.journal.path)
+    workflow.ctx.journal = workflow.journal
+    return removed
