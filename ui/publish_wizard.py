@@ -34,7 +34,6 @@ class PublishWizard(QWizard):
         self.setObjectName("GpfPublishWizard")
         self.setWindowTitle(self.tr("Publish a WMTS on the Géoplateforme"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.iface = iface
         self.initial_layer = layer
         self.session = session
@@ -51,6 +50,11 @@ class PublishWizard(QWizard):
                      self.metadata_page, self.access_page, self.publish_page):
             self.addPage(page)
         self.publish_page.publishedResult.connect(self.published)
+        # Back works on every page, but not while a run is under way (the run would go on
+        # with settings the user is changing). Connected after QWizard's own slot, which
+        # enables Back on every change.
+        self.publish_page.completeChanged.connect(self._guard_back)
+        self._carry_from = None   # (datastore, journal key) of a run refused for a name
         self.resize(760, 640)
 
     # -- what pages ask each other -----------------------------------------------------
@@ -74,8 +78,78 @@ class PublishWizard(QWizard):
     def metadata_prefix(self) -> Optional[str]:
         return self._details().get("metadata_file_identifier_prefix") or None
 
+    def journal_resource_ids(self):
+        """What this datasheet's journals hold (names they use are the user's own)."""
+        from ..plugin.publish.journal import datasheet_resource_ids
+
+        return datasheet_resource_ids(self.source_page.datastore_id(), self.datasheet_name(),
+                                      self.journal_dir)
+
     def canvas(self):
         return self.iface.mapCanvas() if self.iface is not None else None
+
+    def _guard_back(self) -> None:
+        if self.currentPage() is self.publish_page and self.publish_page.state == "running":
+            self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+
+    # -- a name refused by the platform ----------------------------------------------------
+    def name_refused(self, error, step: str) -> bool:
+        """A run stopped because a technical name is taken (plugin/publish/name_check.py):
+        go back to the page where that name is typed and say why there; what was created
+        stays in the journal and the next run resumes with the new name."""
+        from ..plugin.publish.name_check import taken_field
+        from . import pages
+
+        found = taken_field(error, step, pages.language()) if error is not None else None
+        if found is None:
+            return False
+        field, message = found
+        page, key = {
+            "wmsv_name": (self.wmsv_page, "wmsv_name"),
+            "wmts_name": (self.metadata_page, "technical_name"),
+            "pyramid_name": (self.pyramid_page, "pyramid_name"),
+            "datasheet_name": (self.source_page, "datasheet"),
+        }[field]
+        spec = self.publish_page.task.spec
+        self._carry_from = (spec.datastore_id, spec.journal_key)
+        while self.currentPage() is not page and self.currentId() > 0:
+            self.back()
+        page.errors.show(key, [message])
+        return True
+
+    def carry_journal(self, spec) -> None:
+        """After a name was refused, the journal follows the publication to its new name
+        (the WMTS name is part of the journal's key)."""
+        if self._carry_from is None:
+            return
+        from ..plugin.publish.reopen_survey import carry_journal
+
+        datastore_id, old_key = self._carry_from
+        if datastore_id == spec.datastore_id and old_key != spec.journal_key:
+            carry_journal(datastore_id, old_key, spec.journal_key, self.journal_dir)
+        self._carry_from = None
+
+    # -- update in place -------------------------------------------------------------------
+    def update_publication(self, decision) -> None:
+        """The one way to Update (reopen table row 8): plugin/publish/update.py's entry point
+        ``update_task(api_factory, spec, journal_dir=, poll_first_s=, poll_max_s=)`` gives a
+        QgsTask with PublishTask's signals (published, failed, step_progress), run by the
+        publish page like a publication; ``decision.changed`` names what changed."""
+        try:
+            from ..plugin.publish.update import update_task
+        except ImportError:
+            self.publish_page.resultLabel.setText(self.tr(
+                "Update in place is not available in this version: Start again publishes "
+                "these settings under the same names."))
+            return
+        from ..plugin.entrepot.api import EntrepotApi
+
+        spec = self.publication(snapshot=True)
+        client = self.session.client
+        task = update_task(lambda cancelled: EntrepotApi(client.with_cancel(cancelled)), spec,
+                           journal_dir=self.journal_dir, poll_first_s=self.poll_first_s,
+                           poll_max_s=self.poll_max_s, changed=decision.changed)
+        self.publish_page.run_task(task)
 
     # -- the publication ---------------------------------------------------------------
     def publication(self, snapshot: bool = False):

@@ -8,6 +8,7 @@ and dies with its offering. Uploads, executions and keys are history, not servic
 
 from __future__ import annotations
 
+import os
 from typing import Any, Callable, Dict, List, Mapping, Optional
 
 from ..entrepot.errors import NotFound
@@ -95,3 +96,19 @@ def start_over(workflow) -> List[str]:
     workflow.journal = Journal(workflow.journal.path)
     workflow.ctx.journal = workflow.journal
     return removed
+
+
+def carry_journal(datastore_id: str, old_key: str, new_key: str,
+                  directory: Optional[str] = None) -> bool:
+    """Move a journal (and its work folder) to a new key: the publication was refused a
+    name that is part of the key and goes on under the new one, keeping what it created.
+    Nothing moves when the new key already has a journal of its own."""
+    old = Journal.open(datastore_id, old_key, directory)
+    new = Journal.open(datastore_id, new_key, directory)
+    if not old.exists_on_disk() or new.exists_on_disk():
+        return False
+    os.replace(old.path, new.path)
+    old_work, new_work = old.path[:-len(".json")] + ".work", new.path[:-len(".json")] + ".work"
+    if os.path.isdir(old_work) and not os.path.exists(new_work):
+        os.replace(old_work, new_work)
+    return True

@@ -1,5 +1,6 @@
 """Page 7: publish, with each step's state, determinate progress, elapsed time, logs on failure,
-Cancel, and Resume when a journal exists."""
+Cancel; on arrival the journal is compared with the platform and only the offers that make
+sense are shown (Publish, Resume, Update, Start again: plugin/publish/reopen.py)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ STEP_TITLES = {  # the workflow's step names, in the guide's words
     "restriction": QT_TRANSLATE_NOOP("PublishPage", "Restrict the access"),
     "tags": QT_TRANSLATE_NOOP("PublishPage", "Group in the datasheet (tags)"),
 }
+STEP_TITLES["preflight"] = QT_TRANSLATE_NOOP("PublishPage", "Check the names and settings")
 STATE_NAMES = {
     "waiting": QT_TRANSLATE_NOOP("PublishPage", "waiting"),
     "running": QT_TRANSLATE_NOOP("PublishPage", "running"),
@@ -51,11 +53,15 @@ class PublishPage(QWizardPage, FORM):
         self.clock = QTimer(self)
         self.clock.setInterval(500)
         self.clock.timeout.connect(self._show_elapsed)
-        self.publishButton.clicked.connect(self.start)
-        self.resumeButton.clicked.connect(self.start)
-        self.cancelButton.clicked.connect(self.cancel)
+        from ...plugin.publish.reopen import PUBLISH, RESUME, START_AGAIN
         from ..dry_run_button import DryRun
+        from ..reopen_offers import ReopenOffers
 
+        self.publishButton.clicked.connect(lambda: self.start(PUBLISH))
+        self.resumeButton.clicked.connect(lambda: self.start(RESUME))
+        self.cancelButton.clicked.connect(self.cancel)
+        self.offers = ReopenOffers(self)
+        self.offers.startAgainButton.clicked.connect(lambda: self.start(START_AGAIN))
         self.dry_run = DryRun(self)
         self.progressBar.setRange(0, 100)
         self.stepsTree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -77,7 +83,11 @@ class PublishPage(QWizardPage, FORM):
             spec.wmts_title, spec.top_level, spec.bottom_level,
             wizard.datastore().name if wizard.datastore() else spec.datastore_id,
             self.tr("restricted") if spec.restricted else self.tr("public")))
+        self.state = "ready"
+        self.resultLabel.clear()
+        wizard.carry_journal(spec)
         self._fill_steps(wizard.new_task(spec))
+        self.offers.look(self.task, self._journal(self.task))
 
     def _journal(self, task):
         from ...plugin.publish.journal import Journal
@@ -101,23 +111,24 @@ class PublishPage(QWizardPage, FORM):
                 item.setForeground(1, STATE_COLOURS["done"])
             self.stepsTree.addTopLevelItem(item)
             self._items[name] = item
-        has_journal = bool(done) or journal.exists_on_disk()
-        self.resumeButton.setVisible(has_journal)
-        self.publishButton.setVisible(not has_journal)
-        self.publishButton.setEnabled(True)
-        self.resumeButton.setEnabled(True)
         self.cancelButton.setEnabled(False)
         self.progressBar.setValue(0)
         self.logEdit.clear()
         self.logEdit.setVisible(False)
 
     # -- run ---------------------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, offer: str = "resume") -> None:
+        """Run the task for ``offer`` (reopen.PUBLISH, RESUME or START_AGAIN)."""
         if self.state == "running":
             return
         if self.state in ("failed", "cancelled"):  # a new task resumes from the journal
             self._fill_steps(self.wizard().new_task(self.wizard().publication()))
-        task = self.task
+        self.task.before_run = self.offers.preparation(offer)
+        self.run_task(self.task)
+
+    def run_task(self, task) -> None:
+        """Follow ``task`` (a PublishTask, or the update's task with the same signals)."""
+        self.task = task
         task.progressChanged.connect(lambda percent: self.progressBar.setValue(int(percent)))
         task.step_progress.connect(self._on_step_progress)
         task.published.connect(self._on_published)
@@ -125,8 +136,7 @@ class PublishPage(QWizardPage, FORM):
         self.state = "running"
         self._started = time.monotonic()
         self.clock.start()
-        self.publishButton.setEnabled(False)
-        self.resumeButton.setEnabled(False)
+        self.offers.enable(False)
         self.cancelButton.setEnabled(True)
         self.resultLabel.clear()
         QgsApplication.taskManager().addTask(task)
@@ -179,25 +189,33 @@ class PublishPage(QWizardPage, FORM):
             self._on_failed(self._current_step, message, logs)
 
     def _on_failed(self, step: str, message: str, logs=()) -> None:
+        step = step or self._failed_step()
         self._set_state(step, "failed")
         self._finish("failed")
-        self.resultLabel.setText(self.tr("The step \"{0}\" failed: {1}").format(
-            self.step_title(step), without_step_code(message, step)))
+        if step:
+            self.resultLabel.setText(self.tr("The step \"{0}\" failed: {1}").format(
+                self.step_title(step), without_step_code(message, step)))
+        else:
+            self.resultLabel.setText(self.tr("The publication failed: {0}").format(message))
         self.logEdit.setVisible(True)
         self.logEdit.setPlainText(self._journal_log(message, logs))
-        self.resumeButton.setVisible(True)
-        self.resumeButton.setEnabled(True)
-        self.publishButton.setVisible(False)
+        self.offers.after_stop()
+        self.wizard().name_refused(self.task.error, step)
+
+    def _failed_step(self) -> str:
+        """The step the run was in when no progress named it (the checks before the first
+        step: "preflight")."""
+        workflow = getattr(self.task, "workflow", None)
+        return workflow.ctx.current_step if workflow is not None else ""
 
     def _on_cancelled(self, step: str) -> None:
+        step = step or self._failed_step()
         self._set_state(step, "cancelled")
         self._finish("cancelled")
         self.resultLabel.setText(self.tr("Cancelled during \"{0}\": nothing is lost, Resume "
                                          "continues where it stopped.").format(
             self.step_title(step)))
-        self.resumeButton.setVisible(True)
-        self.resumeButton.setEnabled(True)
-        self.publishButton.setVisible(False)
+        self.offers.after_stop()
 
     def _journal_log(self, message: str, logs=()) -> str:
         lines = [message, *logs, ""]

@@ -27,6 +27,9 @@ class SourcePage(QWizardPage, FORM):
         self.datasheetEdit.textChanged.connect(self.completeChanged)
         self._stored_task = None
         self._suggested = ""   # the datasheet name last proposed (replaced while untouched)
+        from ..name_watch import NameWatch
+
+        self.name_watch = NameWatch(self, "datasheet_name", self.datasheetEdit, "datasheet")
         self._update_enabled()
 
     # -- state -------------------------------------------------------------------------
