@@ -209,22 +209,22 @@
         <translation>{kind} supprimé(e)</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="63"/>
+        <location filename="../plugin/tasks.py" line="65"/>
         <source>Cancelled: the publication can be resumed or undone.</source>
         <translation>Annulé : la publication peut être reprise ou annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="68"/>
+        <location filename="../plugin/tasks.py" line="70"/>
         <source>The task stopped.</source>
         <translation>La tâche s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="78"/>
+        <location filename="../plugin/tasks.py" line="83"/>
         <source>Publishing {name} as WMTS</source>
         <translation>Publication de {name} en WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="105"/>
+        <location filename="../plugin/tasks.py" line="113"/>
         <source>Removing the publication {name}</source>
         <translation>Suppression de la publication {name}</translation>
     </message>
@@ -623,6 +623,21 @@
         <source>Dry run failed: {0}</source>
         <translation>L'essai à blanc a échoué : {0}</translation>
     </message>
+    <message>
+        <location filename="../ui/name_watch.py" line="72"/>
+        <source>Checking the name on the platform</source>
+        <translation>Vérification du nom sur la plateforme</translation>
+    </message>
+    <message>
+        <location filename="../ui/reopen_offers.py" line="57"/>
+        <source>Comparing this publication's journal with the platform…</source>
+        <translation>Comparaison du journal de cette publication avec la plateforme…</translation>
+    </message>
+    <message>
+        <location filename="../ui/reopen_offers.py" line="68"/>
+        <source>Comparing the journal with the platform</source>
+        <translation>Comparaison du journal avec la plateforme</translation>
+    </message>
 </context>
 <context>
     <name>AccessPage</name>
@@ -675,7 +690,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="137"/>
+        <location filename="../ui/actions.py" line="144"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publier en WMTS sur la Géoplateforme…</translation>
     </message>
@@ -970,7 +985,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="125"/>
+        <location filename="../ui/actions.py" line="132"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>La clé qui ouvre ce service restreint est conservée dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key ») ; la couche et le projet n'en gardent que l'identifiant.</translation>
     </message>
@@ -988,7 +1003,7 @@
 <context>
     <name>LevelInspection</name>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="37"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="38"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspection des niveaux WMTS</translation>
     </message>
@@ -998,7 +1013,7 @@
         <translation>Impossible d'écrire la planche contact dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="84"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="87"/>
         <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
         <translation>l'emprise de la couche source en EPSG:3857 diffère dans la tâche de fond ({0}) de celle de la carte ({1}) : sa transformation de coordonnées ne fonctionne pas ici ; redémarrez QGIS</translation>
     </message>
@@ -1169,27 +1184,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="156"/>
+        <location filename="../ui/pages/metadata.py" line="160"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Importer des métadonnées ISO 19139</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="156"/>
+        <location filename="../ui/pages/metadata.py" line="160"/>
         <source>XML files (*.xml)</source>
         <translation>Fichiers XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="168"/>
+        <location filename="../ui/pages/metadata.py" line="172"/>
         <source>Import failed: {0}</source>
         <translation>Échec de l'import : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="173"/>
+        <location filename="../ui/pages/metadata.py" line="177"/>
         <source>Imported from {0}.</source>
         <translation>Importé depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="220"/>
+        <location filename="../ui/pages/metadata.py" line="224"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Saisissez un dénominateur d'échelle, par exemple 25000.</translation>
     </message>
@@ -1314,12 +1329,12 @@
         <translation>URL d'attribution (facultatif)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="117"/>
+        <location filename="../ui/pages/metadata.py" line="121"/>
         <source>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</source>
         <translation>Rempli depuis les métadonnées de la fiche existante « {0} ».</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="122"/>
+        <location filename="../ui/pages/metadata.py" line="126"/>
         <source>Reading the datasheet&apos;s metadata</source>
         <translation>Lecture des métadonnées de la fiche</translation>
     </message>
@@ -1327,107 +1342,107 @@
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../ui/pages/publish.py" line="19"/>
+        <location filename="../ui/pages/publish.py" line="20"/>
         <source>Upload the data</source>
         <translation>Téléverser les données</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="20"/>
+        <location filename="../ui/pages/publish.py" line="21"/>
         <source>Integrate the data into the database</source>
         <translation>Intégrer les données en base</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="21"/>
+        <location filename="../ui/pages/publish.py" line="22"/>
         <source>Upload the style (SLD)</source>
         <translation>Déposer le style (SLD)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="22"/>
+        <location filename="../ui/pages/publish.py" line="23"/>
         <source>Publish the WMS-Vector service</source>
         <translation>Publier le service WMS-Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="23"/>
+        <location filename="../ui/pages/publish.py" line="24"/>
         <source>Harvest the raster tile pyramid</source>
         <translation>Moissonner la pyramide de tuiles raster</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="24"/>
+        <location filename="../ui/pages/publish.py" line="25"/>
         <source>Publish the metadata</source>
         <translation>Publier les métadonnées</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="25"/>
+        <location filename="../ui/pages/publish.py" line="26"/>
         <source>Publish the WMTS service</source>
         <translation>Publier le service WMTS</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="26"/>
+        <location filename="../ui/pages/publish.py" line="27"/>
         <source>Restrict the access</source>
         <translation>Restreindre l'accès</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="27"/>
+        <location filename="../ui/pages/publish.py" line="28"/>
         <source>Group in the datasheet (tags)</source>
         <translation>Regrouper dans la fiche de données (étiquettes)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="30"/>
+        <location filename="../ui/pages/publish.py" line="32"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="31"/>
+        <location filename="../ui/pages/publish.py" line="33"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="32"/>
+        <location filename="../ui/pages/publish.py" line="34"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="33"/>
+        <location filename="../ui/pages/publish.py" line="35"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="34"/>
+        <location filename="../ui/pages/publish.py" line="36"/>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="81"/>
         <source>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</source>
         <translation>WMTS « {0} » (niveaux {1} à {2}) dans l'entrepôt « {3} » ; accès : {4}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="81"/>
         <source>restricted</source>
         <translation>restreint</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="81"/>
         <source>public</source>
         <translation>tout public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="171"/>
+        <location filename="../ui/pages/publish.py" line="181"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLIÉ : {0} — &lt;a href=&quot;{1}&quot;&gt;capacités&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="184"/>
+        <location filename="../ui/pages/publish.py" line="196"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>L'étape « {0} » a échoué : {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="195"/>
+        <location filename="../ui/pages/publish.py" line="215"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Annulé pendant « {0} » : rien n'est perdu, Reprendre continue là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="212"/>
+        <location filename="../ui/pages/publish.py" line="230"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Durée : {0} min {1:02d} s</translation>
     </message>
@@ -1471,6 +1486,16 @@
         <source>Add the WMTS to the map and open the zoom-level inspector when published</source>
         <translation>Ajouter le WMTS à la carte et ouvrir l'inspecteur des niveaux une fois publié</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="30"/>
+        <source>Check the names and settings</source>
+        <translation>Vérifier les noms et les réglages</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="199"/>
+        <source>The publication failed: {0}</source>
+        <translation>La publication a échoué : {0}</translation>
+    </message>
 </context>
 <context>
     <name>PublishWizard</name>
@@ -1478,6 +1503,11 @@
         <location filename="../ui/publish_wizard.py" line="35"/>
         <source>Publish a WMTS on the Géoplateforme</source>
         <translation>Publier un WMTS sur la Géoplateforme</translation>
+    </message>
+    <message>
+        <location filename="../ui/publish_wizard.py" line="141"/>
+        <source>Update in place is not available in this version: Start again publishes these settings under the same names.</source>
+        <translation>La mise à jour sur place n'est pas disponible dans cette version : Recommencer publie ces réglages sous les mêmes noms.</translation>
     </message>
 </context>
 <context>
@@ -1596,12 +1626,12 @@
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="102"/>
+        <location filename="../ui/pages/pyramid.py" line="106"/>
         <source>{0} to {1}</source>
         <translation>de {0} à {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="119"/>
+        <location filename="../ui/pages/pyramid.py" line="123"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tuiles, environ {1} au total.</translation>
     </message>
@@ -1682,12 +1712,12 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="57"/>
+        <location filename="../ui/pages/source.py" line="60"/>
         <source>Connected as {0}.</source>
         <translation>Connecté en tant que {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="59"/>
+        <location filename="../ui/pages/source.py" line="62"/>
         <source> (sandbox)</source>
         <translation> (bac à sable)</translation>
     </message>
@@ -1697,27 +1727,27 @@
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="124"/>
+        <location filename="../ui/pages/source.py" line="127"/>
         <source>Listing stored data</source>
         <translation>Liste des données stockées</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="133"/>
+        <location filename="../ui/pages/source.py" line="136"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connectez-vous et choisissez un entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="137"/>
+        <location filename="../ui/pages/source.py" line="140"/>
         <source>Choose a vector layer.</source>
         <translation>Choisissez une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="139"/>
+        <location filename="../ui/pages/source.py" line="142"/>
         <source>No feature is selected in this layer.</source>
         <translation>Aucune entité n'est sélectionnée dans cette couche.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="141"/>
+        <location filename="../ui/pages/source.py" line="144"/>
         <source>Choose a stored data to reuse.</source>
         <translation>Choisissez une donnée stockée à réutiliser.</translation>
     </message>

@@ -8,6 +8,7 @@ from typing import Optional
 
 from qgis.PyQt.QtCore import QTimer
 
+from ..plugin.i18n import tr
 from .background import run_in_task
 
 DEBOUNCE_MS = 600
@@ -68,7 +69,7 @@ class NameWatch:
             self.verdict = verdict
             self.page.errors.show(self.key, [verdict.message] if verdict.message else [])
 
-        self.task = run_in_task(self.page.tr("Checking the name on the platform"), look_up,
+        self.task = run_in_task(tr("Checking the name on the platform"), look_up,
                                 show, lambda _message: None)
 
     def refusal(self) -> Optional[str]:

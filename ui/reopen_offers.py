@@ -10,6 +10,7 @@ from typing import Callable, Optional
 
 from qgis.PyQt.QtWidgets import QLabel, QPushButton
 
+from ..plugin.i18n import tr
 from ..plugin.publish import reopen
 from ..plugin.publish.reopen import PUBLISH, RESUME, START_AGAIN, UPDATE, Decision, Survey
 from . import pages
@@ -53,7 +54,7 @@ class ReopenOffers:
             decide(Survey())   # nothing on the platform to look at
             return
         self.show(None)
-        self.label.setText(self.page.tr("Comparing this publication's journal with the "
+        self.label.setText(tr("Comparing this publication's journal with the "
                                         "platform…"))
         wizard = self.page.wizard()
         client, datastore_id = wizard.session.client, task.spec.datastore_id
@@ -64,7 +65,7 @@ class ReopenOffers:
 
             return survey(EntrepotApi(client, datastore_id), snapshot)
 
-        self.task = run_in_task(self.page.tr("Comparing the journal with the platform"),
+        self.task = run_in_task(tr("Comparing the journal with the platform"),
                                 look_up, decide,
                                 lambda message: decide(Survey(error=message)))
 

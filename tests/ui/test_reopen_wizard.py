@@ -1,0 +1,163 @@
+"""Publishing again (issue 15, "the journal tells the truth"), through the wizard like a user:
+after an Unpublish in the services dock, reopening offers Start again (not a Resume that
+ignores the new settings) and the new level range is what gets published; a WMS-V name taken
+in a datastore the user cannot list is refused by the platform (409) at the configuration
+step, the wizard goes back to that name's page and resumes with the new name, keeping what
+was created."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
+from gpf_wmts_publisher.plugin.publish.reopen import RESUME, START_AGAIN
+from gpf_wmts_publisher.plugin.publish.session import password_api
+from gpf_wmts_publisher.plugin.publish.spec import Publication
+from gpf_wmts_publisher.plugin.publish.workflow import Workflow
+from gpf_wmts_publisher.ui.published_dock import PublishedServicesDock
+from qgis.core import QgsProject
+
+from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
+from tests.ui.conftest import dispose, list_services_of, wait_until
+from tests.ui.test_publish_wizard import go_next, make_wizard, walk_to_publish_page
+
+
+@pytest.fixture(scope="module")
+def layer(qgis_app, tmp_path_factory):
+    layer = open_styled_layer(make_polygon_gpkg(str(tmp_path_factory.mktemp("reopen"))))
+    QgsProject.instance().addMapLayer(layer)
+    yield layer
+    QgsProject.instance().removeMapLayer(layer.id())
+
+
+def offers_shown(page):
+    """The offers once the journal was compared with the platform (None while looking)."""
+    decision = page.offers.decision
+    return None if decision is None else decision
+
+
+def publish(page, button, timeout_s=280):
+    button.click()
+    wait_until(lambda: page.state != "running", timeout_s=timeout_s,
+               what=lambda: "the run: " + page.resultLabel.text())
+    assert page.state == "published", page.resultLabel.text() + page.logEdit.toPlainText()
+
+
+def wmts_levels_on_platform(sandbox, datastore_id, configuration_layer):
+    http = sandbox.session()
+    url = f"{sandbox.api_url}/datastores/{datastore_id}/configurations"
+    for item in http.get(url, params={"limit": 50, "type": "WMTS-TMS"}, timeout=10).json():
+        configuration = http.get(f"{url}/{item['_id']}", timeout=10).json()
+        if configuration["layer_name"] == configuration_layer:
+            used = configuration["type_infos"]["used_data"][0]
+            return int(used["top_level"]), int(used["bottom_level"])
+    raise AssertionError(f"no WMTS configuration {configuration_layer}")
+
+
+def test_unpublish_then_reopen_publishes_the_new_level_range(qgis_iface, layer, sandbox,
+                                                             unlocked_auth_db, tmp_path):
+    first = make_wizard(qgis_iface, layer, tmp_path, sandbox)
+    second = dock = None
+    try:
+        walk_to_publish_page(first, top=12, bottom=13, title="Parcelles republiées")
+        page = first.publish_page
+        page.openInspectorCheck.setChecked(False)
+        publish(page, page.publishButton)
+        name, datasheet = page.result.wmts_layer_name, first.datasheet_name()
+        datastore_id = first.source_page.datastore_id()
+
+        dock = PublishedServicesDock(qgis_iface, session=first.session)
+        list_services_of(dock, datastore_id, name)
+        assert dock.select_layer_name(name)
+        dock.confirm = lambda text: True
+        dock.unpublishButton.click()
+        wait_until(lambda: any(r.layer_name == name and not r.offerings for r in dock.rows),
+                   timeout_s=240, what=lambda: "the unpublication: " + dock.statusLabel.text())
+        gone = requests.get(page.result.capabilities_url, timeout=10)
+        assert gone.status_code != 200 or name not in gone.text
+
+        second = make_wizard(qgis_iface, layer, tmp_path, sandbox)   # same journal folder
+        second.source_page.datasheetEdit.setText(datasheet)
+        walk_to_publish_page(second, top=11, bottom=12, title="Parcelles republiées")
+        again = second.publish_page
+        again.openInspectorCheck.setChecked(False)
+        wait_until(lambda: offers_shown(again) is not None, what="the comparison")
+        decision = again.offers.decision
+        assert decision.row == 10 and decision.offers == (START_AGAIN,), decision
+        assert "top_level" in decision.changed and "bottom_level" in decision.changed
+        assert not again.resumeButton.isVisibleTo(again)
+        assert not again.publishButton.isVisibleTo(again)
+        assert again.offers.startAgainButton.isVisibleTo(again)
+        assert again.offers.label.text()   # why, and what Start again does
+
+        publish(again, again.offers.startAgainButton)
+        assert again.result.levels == [11, 12]
+        assert wmts_levels_on_platform(sandbox, datastore_id, name) == (11, 12)
+        capabilities = requests.get(again.result.capabilities_url, timeout=10)
+        assert capabilities.status_code == 200 and name in capabilities.text
+    finally:
+        dispose(first, second, dock)
+
+
+@pytest.fixture
+def taken_elsewhere(qgis_app, sandbox, layer):
+    """Publishes a WMS-V named ``sandbox.<datasheet>_wmsv`` in the *Formation IGN*
+    datastore: the sandbox datastore's listing does not show it, the platform-wide layer
+    name rule refuses it (409)."""
+
+    def take(datasheet: str, journal_dir) -> str:
+        account = sandbox.accounts["formateur"]
+        api = password_api(sandbox.api_url, sandbox.token_url, account["username"],
+                           account["password"])
+        other = sandbox.datastores()["own"]
+        taken = f"sandbox.{datasheet}_wmsv"
+        spec = Publication(
+            datastore_id=other, datasheet_name=f"{datasheet}_ailleurs", wmsv_name=taken,
+            wmts_name=f"{datasheet}_ailleurs_wmts", pyramid_name=f"{datasheet}_ailleurs_pyr",
+            wmsv_title="Ailleurs", wmts_title="Ailleurs", abstract="Nom pris ailleurs",
+            layer=LayerSource.from_layer(layer), top_level=12, bottom_level=12)
+        Workflow(api, spec, journal_dir=str(journal_dir), poll_first_s=0.05,
+                 poll_max_s=0.5).run(until="wmsv")
+        return taken
+
+    return take
+
+
+def test_a_name_taken_elsewhere_goes_back_to_its_page_and_resumes(qgis_iface, layer, sandbox,
+                                                                  unlocked_auth_db, tmp_path,
+                                                                  taken_elsewhere):
+    wizard = make_wizard(qgis_iface, layer, tmp_path, sandbox)
+    try:
+        taken = taken_elsewhere(wizard.datasheet_name(), tmp_path / "elsewhere")
+        walk_to_publish_page(wizard, top=12, bottom=12, title="Parcelles renommées")
+        page = wizard.publish_page
+        page.openInspectorCheck.setChecked(False)
+        assert wizard.wmsv_page.wmsvNameEdit.text() == taken[len("sandbox."):]
+        page.publishButton.click()
+        wait_until(lambda: page.state != "running", timeout_s=240, what="the refusal")
+        assert page.state == "failed"
+        assert "«  »" not in page.resultLabel.text() and '""' not in page.resultLabel.text()
+        # back on the page where the WMS-V name is typed, with the platform's words
+        assert wizard.currentPage() is wizard.wmsv_page
+        shown = wizard.wmsv_page.errors.messages().get("wmsv_name", "")
+        assert taken in shown and "déjà utilisé" in shown, shown
+
+        wizard.wmsv_page.wmsvNameEdit.setText(f"{wizard.datasheet_name()}_wmsv_2")
+        go_next(wizard, wizard.pyramid_page)
+        go_next(wizard, wizard.metadata_page)
+        go_next(wizard, wizard.access_page)
+        go_next(wizard, wizard.publish_page)
+        # Back works on the last page too, and coming again compares again
+        wizard.back()
+        assert wizard.currentPage() is wizard.access_page
+        go_next(wizard, wizard.publish_page)
+        wait_until(lambda: offers_shown(page) is not None, what="the comparison")
+        decision = page.offers.decision
+        assert decision.row == 5 and decision.offers[0] == RESUME, decision
+        assert decision.changed == ("wmsv_name",)
+        publish(page, page.resumeButton)
+        kinds = [r["kind"] for r in page.result.resources]
+        assert kinds.count("upload") == 1 and kinds.count("stored_data_vector") == 1
+        assert page.result.wmsv_layer_name == f"sandbox.{wizard.datasheet_name()}_wmsv_2"
+    finally:
+        dispose(wizard)
