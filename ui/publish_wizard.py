@@ -88,6 +88,15 @@ class PublishWizard(QWizard):
     def canvas(self):
         return self.iface.mapCanvas() if self.iface is not None else None
 
+    def done(self, result: int) -> None:
+        self.stop_looking()
+        super().done(result)
+
+    def stop_looking(self) -> None:
+        """No name look-up starts once the wizard closes."""
+        for page in (self.source_page, self.wmsv_page, self.pyramid_page, self.metadata_page):
+            page.name_watch.timer.stop()
+
     def _guard_back(self) -> None:
         if self.currentPage() is self.publish_page and self.publish_page.state == "running":
             self.button(QWizard.WizardButton.BackButton).setEnabled(False)

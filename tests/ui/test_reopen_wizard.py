@@ -30,6 +30,19 @@ def layer(qgis_app, tmp_path_factory):
     QgsProject.instance().removeMapLayer(layer.id())
 
 
+def close(*windows):
+    """Let the look-ups the pages started finish (they would outlive the sandbox), then
+    close the windows."""
+    from qgis.core import QgsApplication
+
+    for window in windows:
+        if window is not None and hasattr(window, "stop_looking"):
+            window.stop_looking()
+    wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout_s=120,
+               what="the tasks still running")
+    dispose(*windows)
+
+
 def offers_shown(page):
     """The offers once the journal was compared with the platform (None while looking)."""
     decision = page.offers.decision
@@ -96,7 +109,7 @@ def test_unpublish_then_reopen_publishes_the_new_level_range(qgis_iface, layer, 
         capabilities = requests.get(again.result.capabilities_url, timeout=10)
         assert capabilities.status_code == 200 and name in capabilities.text
     finally:
-        dispose(first, second, dock)
+        close(first, second, dock)
 
 
 @pytest.fixture
@@ -160,4 +173,59 @@ def test_a_name_taken_elsewhere_goes_back_to_its_page_and_resumes(qgis_iface, la
         assert kinds.count("upload") == 1 and kinds.count("stored_data_vector") == 1
         assert page.result.wmsv_layer_name == f"sandbox.{wizard.datasheet_name()}_wmsv_2"
     finally:
-        dispose(wizard)
+        close(wizard)
+
+
+def test_a_name_taken_in_the_own_datastore_is_said_where_it_is_typed(qgis_iface, layer,
+                                                                     sandbox, unlocked_auth_db,
+                                                                     tmp_path):
+    """Typed: the page looks it up (debounced, in a task) and Next is refused with what
+    holds the name. Not yet looked up when Next is clicked: the run's checks refuse it, the
+    failure names its step ("Check the names and settings", never an empty name) and the
+    wizard goes back to the page."""
+    from qgis.PyQt.QtTest import QTest
+
+    wizard = make_wizard(qgis_iface, layer, tmp_path, sandbox)
+    try:
+        datasheet = wizard.datasheet_name()
+        account = sandbox.accounts["formateur"]
+        api = password_api(sandbox.api_url, sandbox.token_url, account["username"],
+                           account["password"])
+        own = wizard.source_page.datastore_id()
+        Workflow(api, Publication(
+            datastore_id=own, datasheet_name=f"{datasheet}_avant", wmsv_name=f"{datasheet}_pris",
+            wmts_name=f"{datasheet}_avant_wmts", pyramid_name=f"{datasheet}_avant_pyr",
+            wmsv_title="Avant", wmts_title="Avant", abstract="Nom pris avant",
+            layer=LayerSource.from_layer(layer), top_level=12, bottom_level=12),
+            journal_dir=str(tmp_path / "avant"), poll_first_s=0.05, poll_max_s=0.5,
+        ).run(until="wmsv")
+
+        walk_to_publish_page(wizard, top=12, bottom=12, title="Parcelles")
+        wmsv = wizard.wmsv_page
+        for page in (wizard.access_page, wizard.metadata_page, wizard.pyramid_page, wmsv):
+            wizard.back()   # Back on every page, the last one included
+            assert wizard.currentPage() is page
+        wmsv.wmsvNameEdit.clear()
+        QTest.keyClicks(wmsv.wmsvNameEdit, f"{datasheet}_pris")
+        wait_until(lambda: wmsv.name_watch.verdict is not None, what="the name look-up")
+        assert wmsv.name_watch.verdict.blocking
+        wizard.next()
+        assert wizard.currentPage() is wmsv
+        assert f"sandbox.{datasheet}_pris" in wmsv.errors.messages()["wmsv_name"]
+
+        wmsv.name_watch.verdict = None          # as if Next came before the answer
+        go_next(wizard, wizard.pyramid_page)
+        go_next(wizard, wizard.metadata_page)
+        go_next(wizard, wizard.access_page)
+        go_next(wizard, wizard.publish_page)
+        page = wizard.publish_page
+        wait_until(lambda: page.offers.decision is not None, what="the comparison")
+        page.publishButton.click()
+        wait_until(lambda: page.state != "running", timeout_s=120, what="the refusal")
+        assert page.state == "failed"
+        assert page.step_title("preflight") in page.resultLabel.text()
+        assert '""' not in page.resultLabel.text()
+        assert wizard.currentPage() is wmsv
+        assert f"sandbox.{datasheet}_pris" in wmsv.errors.messages()["wmsv_name"]
+    finally:
+        close(wizard)
