@@ -74,8 +74,11 @@ class ReopenOffers:
 
         if looking != self._looking:
             return   # the user came back with other settings meanwhile
-        self.show(reopen.decide(snapshot, found, summary, steps, step_of,
-                                lang=pages.language()))
+        decision = reopen.decide(snapshot, found, summary, steps, step_of,
+                                 lang=pages.language())
+        self.show(decision)
+        for step in decision.redo_steps:   # done once, gone since: not "done" any more
+            self.page._set_state(step, "waiting")
 
     # -- showing --------------------------------------------------------------------------
     def show(self, decision: Optional[Decision]) -> None:

@@ -16,8 +16,9 @@ whose offerings are gone too — what Unpublish and Delete in the services dock 
 (data the services are built on is gone: stored data, style, metadata), **gone** (nothing of
 it is left), **unknown** (the platform could not be read). Settings: **same** (no field
 differs), **free** (the changed fields are only used by steps that have nothing on the
-platform: they are not done yet, or everything they made is gone), **changed** (a step that
-already made something uses a changed field).
+platform: they are not done yet, or everything they made is gone; or by a step that brings
+what it made up to date when it runs again — the metadata record, replaced in place: then it
+reruns), **changed** (a step that already made something uses a changed field).
 
 | # | journal                | platform   | settings     | offers (first = proposed)         |
 |---|------------------------|------------|--------------|-----------------------------------|
@@ -74,10 +75,17 @@ STEPS_OF_FIELD: Dict[str, Tuple[str, ...]] = {
     "theme": ("wmsv", "metadata", "wmts", "tags"), "producer": ("metadata",),
     "production_year": ("metadata",),
     "attribution_title": ("wmsv", "wmts"), "attribution_url": ("wmsv", "wmts"),
-    "restricted": ("wmts", "restriction"), "licence": ("restriction",),
+    "restricted": ("metadata", "wmts", "restriction"), "licence": ("restriction",),
     "permission_end": ("restriction",), "extra_tags": ("tags",),
 }
 IGNORED_FIELDS = ("fingerprint",)
+# What a step brings up to date in place when it runs again (its resource kept): the metadata
+# record is replaced for the same file identifier (plugin/publish/steps/metadata.py).
+REFRESHABLE: Dict[str, FrozenSet[str]] = {
+    "metadata": frozenset({"wmts_name", "wmts_title", "abstract", "metadata", "theme",
+                           "producer", "production_year", "keywords", "attribution_title",
+                           "attribution_url", "restricted"}),
+}
 
 TEXTS = {
     PUBLISH: ("Publish: creates the service from the start with these settings.",
@@ -162,6 +170,10 @@ def steps_using(fields: Iterable[str], step_names: Sequence[str]) -> FrozenSet[s
     for name in fields:
         used.update(STEPS_OF_FIELD.get(name, tuple(step_names)))
     return frozenset(used)
+
+
+def fields_used_by(step: str, fields: Iterable[str], step_names: Sequence[str]) -> List[str]:
+    return [f for f in fields if step in STEPS_OF_FIELD.get(f, tuple(step_names))]
 
 
 # -- the platform, as reopen_survey.py saw it -------------------------------------------------
@@ -249,9 +261,12 @@ def decide(snapshot: Mapping[str, Any], survey: Survey, new_summary: Mapping[str
         first = step_names.index(redo[0])
         redo = [s for s in step_names[first:] if steps.get(s, {}).get("status") == "done"]
     done = {s for s in step_names if steps.get(s, {}).get("status") == "done"} - set(redo)
-    used = steps_using(changed, step_names)
-    settings = SAME if not changed else (
-        FREE if not used & (live_steps | done) else CHANGED)
+    made = steps_using(changed, step_names) & (live_steps | done)
+    refreshed = {s for s in made if set(fields_used_by(s, changed, step_names))
+                 <= REFRESHABLE.get(s, frozenset())}
+    settings = SAME if not changed else (FREE if not made - refreshed else CHANGED)
+    if settings == FREE and refreshed:
+        redo = [s for s in step_names if s in set(redo) | (refreshed & done)]
     note = text("why_changed", lang, ", ".join(changed)) if changed else ""
     extra = dict(changed=tuple(changed), redo_steps=tuple(redo), gone=survey.gone)
 

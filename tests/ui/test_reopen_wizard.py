@@ -102,6 +102,9 @@ def test_unpublish_then_reopen_publishes_the_new_level_range(qgis_iface, layer, 
         assert not again.publishButton.isVisibleTo(again)
         assert again.offers.startAgainButton.isVisibleTo(again)
         assert again.offers.label.text()   # why, and what Start again does
+        # the journal's "done" is no longer the truth for what was taken down
+        assert again._items["wmts"].text(1) == again.state_text("waiting")
+        assert again._items["pyramid"].text(1) == again.state_text("done")
 
         publish(again, again.offers.startAgainButton)
         assert again.result.levels == [11, 12]
@@ -118,19 +121,22 @@ def taken_elsewhere(qgis_app, sandbox, layer):
     datastore: the sandbox datastore's listing does not show it, the platform-wide layer
     name rule refuses it (409)."""
 
-    def take(datasheet: str, journal_dir) -> str:
+    def take(datasheet: str, journal_dir, kind: str = "wmsv") -> str:
         account = sandbox.accounts["formateur"]
         api = password_api(sandbox.api_url, sandbox.token_url, account["username"],
                            account["password"])
         other = sandbox.datastores()["own"]
-        taken = f"sandbox.{datasheet}_wmsv"
+        taken = f"sandbox.{datasheet}_{kind}"
+        names = {"wmsv_name": f"{datasheet}_ailleurs_wmsv",
+                 "wmts_name": f"{datasheet}_ailleurs_wmts", f"{kind}_name": taken}
         spec = Publication(
-            datastore_id=other, datasheet_name=f"{datasheet}_ailleurs", wmsv_name=taken,
-            wmts_name=f"{datasheet}_ailleurs_wmts", pyramid_name=f"{datasheet}_ailleurs_pyr",
+            datastore_id=other, datasheet_name=f"{datasheet}_ailleurs", **names,
+            pyramid_name=f"{datasheet}_ailleurs_pyr", wmsv_private=False,
+            metadata_identifier=f"{datasheet}_ailleurs_fiche",
             wmsv_title="Ailleurs", wmts_title="Ailleurs", abstract="Nom pris ailleurs",
             layer=LayerSource.from_layer(layer), top_level=12, bottom_level=12)
         Workflow(api, spec, journal_dir=str(journal_dir), poll_first_s=0.05,
-                 poll_max_s=0.5).run(until="wmsv")
+                 poll_max_s=0.5).run(until=kind)
         return taken
 
     return take
@@ -172,6 +178,48 @@ def test_a_name_taken_elsewhere_goes_back_to_its_page_and_resumes(qgis_iface, la
         kinds = [r["kind"] for r in page.result.resources]
         assert kinds.count("upload") == 1 and kinds.count("stored_data_vector") == 1
         assert page.result.wmsv_layer_name == f"sandbox.{wizard.datasheet_name()}_wmsv_2"
+    finally:
+        close(wizard)
+
+
+def test_a_wmts_name_taken_elsewhere_keeps_the_pyramid_and_renames_the_record(
+        qgis_iface, layer, sandbox, unlocked_auth_db, tmp_path, taken_elsewhere):
+    """Refused at the WMTS configuration, after the pyramid and the metadata: the journal
+    follows the new WMTS name (its key), the metadata record is replaced in place with it,
+    nothing is harvested twice."""
+    wizard = make_wizard(qgis_iface, layer, tmp_path, sandbox)
+    try:
+        taken = taken_elsewhere(wizard.datasheet_name(), tmp_path / "elsewhere", "wmts")
+        walk_to_publish_page(wizard, top=12, bottom=12, title="Parcelles renommées")
+        page = wizard.publish_page
+        page.openInspectorCheck.setChecked(False)
+        page.publishButton.click()
+        wait_until(lambda: page.state != "running", timeout_s=240, what="the refusal")
+        assert page.state == "failed"
+        assert wizard.currentPage() is wizard.metadata_page
+        assert taken in wizard.metadata_page.errors.messages().get("technical_name", "")
+
+        new_name = f"{wizard.datasheet_name()}_wmts_2"
+        wizard.metadata_page.wmtsNameEdit.setText(new_name)
+        go_next(wizard, wizard.access_page)
+        go_next(wizard, wizard.publish_page)
+        wait_until(lambda: offers_shown(page) is not None, what="the comparison")
+        decision = page.offers.decision
+        assert decision.row == 5 and decision.offers[0] == RESUME, decision
+        assert decision.redo_steps == ("metadata",)
+        publish(page, page.resumeButton)
+        kinds = [r["kind"] for r in page.result.resources]
+        assert kinds.count("stored_data_pyramid") == 1 and kinds.count("metadata") == 1
+        assert page.result.wmts_layer_name == f"sandbox.{new_name}"
+        http = sandbox.session()
+        record = next(r for r in page.result.resources if r["kind"] == "metadata")
+        xml = http.get(f"{sandbox.api_url}/datastores/{page.result.datastore_id}/metadata/"
+                       f"{record['id']}/file", timeout=10).text
+        from gpf_wmts_publisher.plugin.metadata.iso19139_reader import from_iso19139
+
+        names = [r.name for r in from_iso19139(xml.encode()).online_resources
+                 if r.protocol == "OGC:WMTS"]
+        assert names == [f"sandbox.{new_name}"], names
     finally:
         close(wizard)
 

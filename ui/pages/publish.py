@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QHeaderView, QTreeWidgetItem, QWizardPage
 
@@ -154,6 +154,8 @@ class PublishPage(QWizardPage, FORM):
         item.setText(1, self.state_text(state))
         if state in STATE_COLOURS:
             item.setForeground(1, STATE_COLOURS[state])
+        else:   # back to the tree's own colour
+            item.setData(1, Qt.ItemDataRole.ForegroundRole, None)
 
     def _on_step_progress(self, step: str, message: str) -> None:
         self._current_step = step

@@ -128,6 +128,23 @@ def test_row_5_a_name_changed_for_a_step_not_done_still_resumes(tmp_path):
     assert decision.changed == ("wmsv_name",)
 
 
+def test_row_5_a_wmts_renamed_after_its_metadata_reruns_the_metadata(tmp_path):
+    """The WMTS configuration was refused (409) after the metadata step: the record is
+    replaced in place with the new name (same file identifier), then the WMTS is made."""
+    journal = journal_of(tmp_path, done_until="metadata",
+                         published=spec(metadata_identifier="fiche_wmts"))
+    decision = run_decide(journal, spec(wmts_name="fiche_wmts_2",
+                                        metadata_identifier="fiche_wmts"))
+    assert (decision.row, decision.settings, decision.offers[0]) == (5, "free", RESUME)
+    assert decision.redo_steps == ("metadata",)
+
+
+def test_row_6_a_new_metadata_identifier_cannot_be_refreshed(tmp_path):
+    journal = journal_of(tmp_path, done_until="metadata")
+    decision = run_decide(journal, spec(metadata_identifier="autre"))
+    assert (decision.row, decision.offers) == (6, (START_AGAIN,))
+
+
 def test_row_6_incomplete_with_a_change_to_a_done_step_offers_start_again(tmp_path):
     journal = journal_of(tmp_path, done_until="pyramid")
     decision = run_decide(journal, spec(bottom_level=12))
