@@ -70,8 +70,10 @@ class Publication:
         data = asdict(self)
         layer = data.pop("layer")
         data["layer"] = None if layer is None else {
-            "name": layer["name"], "uri": layer["uri"], "crs": layer["crs_authid"],
-            "selected_only": layer["selected_only"], "features": layer["feature_count"]}
+            "name": layer["name"], "uri": layer.get("origin") or layer["uri"],
+            "crs": layer["crs_authid"], "selected_only": layer["selected_only"],
+            "features": layer["feature_count"],
+            "selection": _digest(repr(layer["selected_ids"])) if layer["selected_only"] else ""}
         data["layer_style"] = _digest(layer["style_qml"]) if layer is not None else ""
         data["metadata"] = _metadata_digest(self.metadata)
         data["fingerprint"] = hashlib.sha256(repr(sorted(

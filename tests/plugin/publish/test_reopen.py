@@ -276,3 +276,21 @@ def test_prepare_resume_forgets_what_is_gone_and_reruns_from_there(tmp_path):
     assert journal.resource_id("offering_wmts") is None
     assert journal.resource_id("configuration_wmts") == "ct"
     assert [s for s in STEPS if journal.is_done(s)] == STEPS[:STEPS.index("wmts")]
+
+
+def test_a_memory_layer_snapshot_twice_is_the_same_setting(qgis_app, tmp_path):
+    """A memory layer is copied to a new GeoPackage at each snapshot: its identity in the
+    journal is the layer's own source, not the copy's path."""
+    from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer("Point?crs=EPSG:2154", "points", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromWkt("POINT(650000 6860000)"))
+    layer.dataProvider().addFeatures([feature])
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = LayerSource.from_layer(layer, scratch_dir=str(tmp_path / "a"))
+    second = LayerSource.from_layer(layer, scratch_dir=str(tmp_path / "b"))
+    assert first.uri != second.uri
+    assert reopen.changed_fields(spec(layer=first).summary(), spec(layer=second).summary()) == []
