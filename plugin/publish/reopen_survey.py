@@ -112,3 +112,33 @@ def carry_journal(datastore_id: str, old_key: str, new_key: str,
     if os.path.isdir(old_work) and not os.path.exists(new_work):
         os.replace(old_work, new_work)
     return True
+
+
+def reconcile(workflow):
+    """For callers without a window (Processing): compare the journal with the platform
+    and the settings before a run, as the wizard does, and carry out the only offer that
+    needs no choice — Resume (or a new journal when nothing of the old one is left). When
+    only Update or Start again would tell the truth, refuse with the reason. Returns
+    ``workflow``."""
+    from ..i18n import tr
+    from .adopt import step_of
+    from .errors import PublishError
+    from .reopen import PUBLISH, RESUME, decide, journal_state
+
+    names = workflow.step_names()
+    snapshot = workflow.journal.snapshot()
+    if not workflow.journal.exists_on_disk() or journal_state(snapshot, names) == "none":
+        return workflow
+    decision = decide(snapshot, survey(workflow.api, snapshot), workflow.spec.summary(),
+                      names, step_of)
+    if decision.row == 7:
+        return workflow   # online with these settings: the run only reports it
+    if RESUME in decision.offers:
+        prepare_resume(workflow.journal, decision)
+    elif PUBLISH in decision.offers:
+        start_over(workflow)
+    else:
+        raise PublishError(decision.reason + " " + tr(
+            "Use “Undo a publication” (or the wizard's Start again), then run again."),
+            step="preflight")
+    return workflow
