@@ -28,6 +28,7 @@ STEP_TITLES = {  # the workflow's step names, in the guide's words
     "tags": QT_TRANSLATE_NOOP("PublishPage", "Group in the datasheet (tags)"),
 }
 STEP_TITLES["preflight"] = QT_TRANSLATE_NOOP("PublishPage", "Check the names and settings")
+STEP_TITLES["undo"] = QT_TRANSLATE_NOOP("PublishPage", "Remove what the earlier run left")
 STATE_NAMES = {
     "waiting": QT_TRANSLATE_NOOP("PublishPage", "waiting"),
     "running": QT_TRANSLATE_NOOP("PublishPage", "running"),
