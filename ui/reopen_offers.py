@@ -79,6 +79,7 @@ class ReopenOffers:
         self.show(decision)
         for step in decision.redo_steps:   # done once, gone since: not "done" any more
             self.page._set_state(step, "waiting")
+        self.page.completeChanged.emit()   # online with these settings: Finish
 
     # -- showing --------------------------------------------------------------------------
     def show(self, decision: Optional[Decision]) -> None:

@@ -70,7 +70,7 @@ def wmts_levels_on_platform(sandbox, datastore_id, configuration_layer):
 def test_unpublish_then_reopen_publishes_the_new_level_range(qgis_iface, layer, sandbox,
                                                              unlocked_auth_db, tmp_path):
     first = make_wizard(qgis_iface, layer, tmp_path, sandbox)
-    second = dock = None
+    second = third = dock = None
     try:
         walk_to_publish_page(first, top=12, bottom=13, title="Parcelles republiées")
         page = first.publish_page
@@ -111,8 +111,16 @@ def test_unpublish_then_reopen_publishes_the_new_level_range(qgis_iface, layer, 
         assert wmts_levels_on_platform(sandbox, datastore_id, name) == (11, 12)
         capabilities = requests.get(again.result.capabilities_url, timeout=10)
         assert capabilities.status_code == 200 and name in capabilities.text
+
+        third = make_wizard(qgis_iface, layer, tmp_path, sandbox)   # same settings again
+        third.source_page.datasheetEdit.setText(datasheet)
+        walk_to_publish_page(third, top=11, bottom=12, title="Parcelles republiées")
+        online = third.publish_page
+        wait_until(lambda: offers_shown(online) is not None, what="the comparison")
+        assert online.offers.decision.row == 7, online.offers.decision
+        assert online.isComplete() and not online.resumeButton.isVisibleTo(online)
     finally:
-        close(first, second, dock)
+        close(first, second, third, dock)
 
 
 @pytest.fixture
