@@ -186,7 +186,7 @@ class PublishPage(QWizardPage, FORM):
         self.publishedResult.emit(result)
 
     def _on_stopped(self, message: str, logs) -> None:
-        if self.task.was_cancelled:
+        if getattr(self.task, "was_cancelled", False):
             self._on_cancelled(self._current_step)
         else:
             self._on_failed(self._current_step, message, logs)
@@ -203,7 +203,7 @@ class PublishPage(QWizardPage, FORM):
         self.logEdit.setVisible(True)
         self.logEdit.setPlainText(self._journal_log(message, logs))
         self.offers.after_stop()
-        self.wizard().name_refused(self.task.error, step)
+        self.wizard().name_refused(getattr(self.task, "error", None), step)
 
     def _failed_step(self) -> str:
         """The step the run was in when no progress named it (the checks before the first
