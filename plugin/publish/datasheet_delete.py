@@ -17,8 +17,10 @@ something still depends on it):
 8. metadata, unpublished from their endpoints first;
 9. the executions that made the datasheet's data (the platform's history of them).
 
-Planning only reads. A plan made again after a failure or a cancel lists only what is left,
-so running it again finishes the job (datasheet_delete_run.py).
+Planning only reads the platform. A plan made again after a failure or a cancel lists what
+is left, and what an earlier run planned but can no longer be found (a static whose configuration is
+gone) comes back from the record it left (datasheet_pending.py): running the delete again
+finishes the job (datasheet_delete_run.py).
 """
 
 from __future__ import annotations
@@ -135,8 +137,9 @@ def _executions(api, stored: Iterable[Any], uploads: Iterable[Any]) -> List[Any]
     return list(found.values())
 
 
-def plan_delete(api, name: str) -> DeletePlan:
-    """What deleting datasheet ``name`` removes, in order (reads only)."""
+def plan_delete(api, name: str, record_dir: Optional[str] = None) -> DeletePlan:
+    """What deleting datasheet ``name`` removes, in order (reads only). ``record_dir``: where
+    an earlier stopped run left what it still had to remove (datasheet_pending.py)."""
     tags = {DATASHEET_TAG: name}
     stored = _alive(api.stored_data_list(tags=tags))
     configurations = [c for c in (_or_none(lambda c=c: api.configuration(c.id))
@@ -187,6 +190,12 @@ def plan_delete(api, name: str) -> DeletePlan:
             add("executions", execution.id, execution.processing_name or execution.id, ABORT)
         add("executions", execution.id, execution.processing_name or execution.id)
     plan.removals = [r for kind, action in ORDER for r in by_kind.get(f"{kind}:{action}", ())]
+    if record_dir:
+        from . import datasheet_pending
+
+        path = datasheet_pending.pending_path(record_dir, api.datastore_id, name)
+        plan = datasheet_pending.merged(plan, datasheet_pending.load(path),
+                                        lambda r: datasheet_pending.still_there(api, r))
     return plan
 
 

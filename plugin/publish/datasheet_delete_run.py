@@ -13,6 +13,7 @@ from typing import Callable, Dict, Mapping, Optional
 from ..entrepot.errors import BadRequest, Conflict, EntrepotError, NotFound
 from ..error_messages import user_error_text
 from ..i18n import tr
+from . import datasheet_pending
 from .datasheet_delete import ABORT, RUNNING, DeletePlan, Removal
 from .errors import PublishCancelledError, PublishError
 from .unpublish import UNPUBLISH_TIMEOUT_S, delete_configuration, unpublish_offering
@@ -116,10 +117,15 @@ REMOVERS: Dict[str, Callable] = {
 
 
 def run_delete(api, plan: DeletePlan, *, progress: Optional[Progress] = None,
-               cancelled: Callable[[], bool] = lambda: False, wait=None) -> int:
-    """Makes every removal of ``plan`` in order; returns how many were made."""
+               cancelled: Callable[[], bool] = lambda: False, wait=None,
+               record_dir: Optional[str] = None) -> int:
+    """Makes every removal of ``plan`` in order; returns how many were made. With
+    ``record_dir``, what is left is kept there until the run ends (datasheet_pending.py)."""
     wait = wait or partial(wait_for, cancelled=cancelled)
     total = len(plan.removals)
+    record = (datasheet_pending.pending_path(record_dir, api.datastore_id, plan.datasheet)
+              if record_dir else None)
+    datasheet_pending.save(record, plan)
     for index, removal in enumerate(plan.removals):
         if cancelled():
             raise PublishCancelledError(
@@ -141,6 +147,7 @@ def run_delete(api, plan: DeletePlan, *, progress: Optional[Progress] = None,
                    "done): {4}. Run Delete datasheet again to finish.").format(
                     plan.datasheet, label, index, total, words),
                 done=index, total=total) from error
+    datasheet_pending.forget(record)
     if progress is not None:
         progress(100.0, tr("datasheet deleted"))
     return total
