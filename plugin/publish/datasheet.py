@@ -246,6 +246,14 @@ def service_rows(sheets: Iterable[Datasheet]) -> List[ServiceRow]:
     return [row for sheet in sheets for row in sheet.services]
 
 
+def sheets_from_rows(rows: Iterable[ServiceRow]) -> List[Datasheet]:
+    """Services alone grouped by their datasheet (no data, no metadata)."""
+    sheets: Dict[str, Datasheet] = {}
+    for row in rows:
+        sheets.setdefault(row.datasheet, Datasheet(row.datasheet)).services.append(row)
+    return sorted(sheets.values(), key=lambda s: (not s.is_tagged, s.name))
+
+
 def list_services(client, datastore_id: str) -> List[ServiceRow]:
     """Every configuration of the datastore with its offerings, grouped by datasheet."""
     from ..entrepot.api import EntrepotApi

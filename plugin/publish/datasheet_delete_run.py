@@ -8,7 +8,7 @@ with a message naming the removal that failed, how many were done and the platfo
 from __future__ import annotations
 
 from functools import partial
-from typing import Callable, Dict, Mapping, Optional
+from typing import Callable, Dict, List, Mapping, Optional
 
 from ..entrepot.errors import BadRequest, Conflict, EntrepotError, NotFound
 from ..error_messages import user_error_text
@@ -39,6 +39,36 @@ def kind_label(kind: str) -> str:
               "stored_data": tr("stored data"), "uploads": tr("upload"),
               "metadata": tr("metadata"), "key_accesses": tr("key access")}
     return labels.get(kind, kind)
+
+
+SUMMARY_ORDER = ("uploads", "stored_data", "statics", "annexes", "configurations", "offerings",
+                 "permissions", "key_accesses", "metadata", "executions")
+
+
+def kinds_label(kind: str) -> str:
+    labels = {"executions": tr("processing executions"), "permissions": tr("permissions"),
+              "offerings": tr("offerings (published services)"),
+              "configurations": tr("configurations"), "statics": tr("style files"),
+              "annexes": tr("annexes (icons, legends)"), "stored_data": tr("stored data"),
+              "uploads": tr("uploads"), "metadata": tr("metadata"),
+              "key_accesses": tr("key accesses")}
+    return labels.get(kind, kind)
+
+
+def summary_lines(plan: DeletePlan, shown: int = 4) -> List[str]:
+    """What will go, one line per kind with a count and the first names, then what stays."""
+    counts, lines = plan.counts(), []
+    for kind in SUMMARY_ORDER:
+        if counts.get(kind):
+            names = [n for n in plan.names(kind) if n]
+            listed = ", ".join(names[:shown]) + (", …" if len(names) > shown else "")
+            lines.append(f"{counts[kind]} {kinds_label(kind)}" + (f": {listed}" if listed
+                                                                 else ""))
+    for permission in plan.kept_permissions:
+        lines.append(tr("Kept: the permission \"{0}\", which also serves other services.")
+                     .format(permission.name))
+    lines.append(tr("Your keys are kept: they serve other services."))
+    return lines
 
 
 def _abort(api, removal: Removal, wait) -> None:
