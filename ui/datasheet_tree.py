@@ -7,19 +7,16 @@ from __future__ import annotations
 
 from typing import Iterable, List, Optional
 
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from ..plugin.code_labels import status_label
+from ..plugin.i18n import tr
 from ..plugin.publish.datasheet import NO_DATASHEET, Datasheet, Item, ServiceRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole             # a service item: its index in the dock's rows
 SHEET_ROLE = Qt.ItemDataRole.UserRole + 1       # every item: its datasheet's name
 COLUMNS = 5                                     # name, type, status, details, date
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DatasheetTree", text)
 
 
 def size_text(size: Optional[int]) -> str:
@@ -37,8 +34,8 @@ def levels_text(levels: Iterable[str]) -> str:
     levels = list(levels)
     if not levels:
         return ""
-    return _tr("levels {0}–{1}").format(levels[0], levels[-1]) if len(levels) > 1 else \
-        _tr("level {0}").format(levels[0])
+    return tr("levels {0}–{1}").format(levels[0], levels[-1]) if len(levels) > 1 else \
+        tr("level {0}").format(levels[0])
 
 
 def date_text(stamp: str) -> str:
@@ -65,7 +62,7 @@ def _resource(parent, sheet: str, item: Item, details: str = "") -> QTreeWidgetI
 
 
 def access_text(row: ServiceRow) -> str:
-    return ", ".join(_tr("public") if o["open"] else _tr("restricted")
+    return ", ".join(tr("open to all") if o["open"] else tr("restricted")
                      for o in row.offerings) or "–"
 
 
@@ -74,11 +71,11 @@ def _service(parent, sheet: str, row: ServiceRow, index: int) -> QTreeWidgetItem
                                  access_text(row), date_text(row.creation)])
     item.setData(0, ROW_ROLE, index)
     for permission in row.permissions:
-        until = _tr("until {0}").format(permission.status[:10]) if permission.status else ""
-        _node(item, sheet, [_tr("Permission: {0}").format(permission.name), "", "", until,
+        until = tr("until {0}").format(permission.status[:10]) if permission.status else ""
+        _node(item, sheet, [tr("Permission: {0}").format(permission.name), "", "", until,
                             date_text(permission.creation)])
     for access in row.key_accesses:
-        _node(item, sheet, [_tr("Key access: {0}").format(access.name), "", "", "",
+        _node(item, sheet, [tr("Key access: {0}").format(access.name), "", "", "",
                             date_text(access.creation)])
     return item
 
@@ -91,14 +88,14 @@ def fill(tree: QTreeWidget, sheets: Iterable[Datasheet], rows: List[ServiceRow])
     drawn = 0
     for sheet in sheets:
         drawn += 1
-        label = sheet.name if sheet.is_tagged else _tr("Services without a datasheet")
-        top = _node(tree, sheet.name, [label, "", "", _tr("{0} services").format(
+        label = sheet.name if sheet.is_tagged else tr("Services without a datasheet")
+        top = _node(tree, sheet.name, [label, "", "", tr("{0} services").format(
             len(sheet.services))])
-        groups = ((_tr("Vector data"), sheet.vector_data, lambda i: size_text(i.size)),
-                  (_tr("Pyramids"), sheet.pyramids,
+        groups = ((tr("Vector data"), sheet.vector_data, lambda i: size_text(i.size)),
+                  (tr("Pyramids"), sheet.pyramids,
                    lambda i: ", ".join(t for t in (levels_text(i.levels), size_text(i.size))
                                        if t)),
-                  (_tr("Other stored data"), sheet.other_data, lambda i: size_text(i.size)))
+                  (tr("Other stored data"), sheet.other_data, lambda i: size_text(i.size)))
         for title, items, details in groups[:1]:
             _add_items(top, sheet.name, title, items, details)
         _add_services(top, sheet.name, "WMS-V", sheet.services_of("WMS-VECTOR"), rows)
@@ -106,9 +103,9 @@ def fill(tree: QTreeWidget, sheets: Iterable[Datasheet], rows: List[ServiceRow])
             _add_items(top, sheet.name, title, items, details)
         _add_services(top, sheet.name, "WMTS", sheet.services_of("WMTS-TMS"), rows)
         others = [s for s in sheet.services if s.type not in ("WMS-VECTOR", "WMTS-TMS")]
-        _add_services(top, sheet.name, _tr("Other services"), others, rows)
-        _add_items(top, sheet.name, _tr("Metadata"), sheet.metadata, lambda _i: "")
-        _add_items(top, sheet.name, _tr("Uploads"), sheet.uploads, lambda i: size_text(i.size))
+        _add_services(top, sheet.name, tr("Other services"), others, rows)
+        _add_items(top, sheet.name, tr("Metadata"), sheet.metadata, lambda _i: "")
+        _add_items(top, sheet.name, tr("Uploads"), sheet.uploads, lambda i: size_text(i.size))
     tree.expandAll()
     return drawn
 
