@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Callable, Dict, List, Mapping, Optional
 
-from ..entrepot.errors import BadRequest, Conflict, EntrepotError, NotFound
+from ..entrepot.errors import BadRequest, Cancelled, Conflict, EntrepotError, NotFound
 from ..error_messages import user_error_text
 from ..i18n import tr
 from . import datasheet_pending
@@ -156,11 +156,14 @@ def run_delete(api, plan: DeletePlan, *, progress: Optional[Progress] = None,
     record = (datasheet_pending.pending_path(record_dir, api.datastore_id, plan.datasheet)
               if record_dir else None)
     datasheet_pending.save(record, plan)
+    def stop(done: int) -> PublishCancelledError:
+        return PublishCancelledError(
+            tr("Cancelled after {0} of {1} removals: run Delete datasheet again to "
+               "finish.").format(done, total), step="delete_datasheet")
+
     for index, removal in enumerate(plan.removals):
         if cancelled():
-            raise PublishCancelledError(
-                tr("Cancelled after {0} of {1} removals: run Delete datasheet again to "
-                   "finish.").format(index, total), step="delete_datasheet")
+            raise stop(index)
         label = f"{kind_label(removal.kind)} {removal.name}"
         if progress is not None:
             progress(100.0 * index / max(total, 1), label)
@@ -168,8 +171,8 @@ def run_delete(api, plan: DeletePlan, *, progress: Optional[Progress] = None,
             (_abort if removal.action == ABORT else REMOVERS[removal.kind])(api, removal, wait)
         except NotFound:
             pass  # already gone: removed by an earlier run, or with what it depended on
-        except PublishCancelledError:
-            raise
+        except (PublishCancelledError, Cancelled):  # a wait or a request cut short
+            raise stop(index) from None
         except (EntrepotError, PublishError) as error:
             words = user_error_text(error) if isinstance(error, EntrepotError) else str(error)
             raise DatasheetDeleteError(

@@ -73,3 +73,25 @@ def test_a_delete_stopped_mid_way_is_finished_by_running_it_again(
     run_delete(store, left, wait=_fast_wait(), record_dir=str(record))
     assert ids(datastore_inventory(store)) == ids(before)
     assert not list(record.iterdir())  # the record goes once the job is done
+
+
+def test_the_icons_of_a_style_go_with_the_datasheet(api, datastores, make_spec, workflow_for,
+                                                    tmp_path):
+    """An arrow mark is hosted as an annex: labelled with the datasheet and referenced by
+    the style, it is planned and deleted with it."""
+    from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
+
+    from tests.e2e.layers import arrow_points_layer
+
+    store = api.in_datastore(datastores["sandbox"])
+    before = datastore_inventory(store)
+    spec = make_spec(datastores["sandbox"], datasheet_name="fiche_fleches",
+                     layer=LayerSource.from_layer(arrow_points_layer(str(tmp_path))),
+                     top_level=13, bottom_level=13, image_format="image/png")
+    journal = workflow_for(spec).run() and workflow_for(spec).journal
+    annex_id = journal.resource_id("annexe_0")
+    assert annex_id and f"datasheet_name={spec.datasheet_name}" in store.annex(annex_id).labels
+    plan = plan_delete(store, spec.datasheet_name)
+    assert [r.id for r in plan.removals if r.kind == "annexes"] == [annex_id]
+    run_delete(store, plan, wait=_fast_wait())
+    assert ids(datastore_inventory(store)) == ids(before)
