@@ -654,12 +654,12 @@
         <translation>annex</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
         <source>stored data</source>
         <translation>stored data</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
         <source>metadata</source>
         <translation>metadata</translation>
     </message>
@@ -669,82 +669,77 @@
         <translation>key access</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="49"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
         <source>processing executions</source>
         <translation>processing executions</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="49"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
         <source>permissions</source>
         <translation>permissions</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="51"/>
         <source>offerings (published services)</source>
         <translation>offerings (published services)</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="51"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
         <source>configurations</source>
         <translation>configurations</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="51"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
         <source>style files</source>
         <translation>style files</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
         <source>annexes (icons, legends)</source>
         <translation>annexes (icons, legends)</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
         <source>uploads</source>
         <translation>uploads</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="55"/>
         <source>key accesses</source>
         <translation>key accesses</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="68"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="70"/>
         <source>Kept: the permission &quot;{0}&quot;, which also serves other services.</source>
         <translation>Kept: the permission &quot;{0}&quot;, which also serves other services.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="70"/>
-        <source>Your keys are kept: they serve other services.</source>
-        <translation>Your keys are kept: they serve other services.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="81"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="83"/>
         <source>the processing&apos;s abort</source>
         <translation>the processing's abort</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="109"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="111"/>
         <source>the stored data&apos;s deletion</source>
         <translation>the stored data's deletion</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="120"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="122"/>
         <source>the execution&apos;s deletion</source>
         <translation>the execution's deletion</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="161"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="163"/>
         <source>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</source>
         <translation>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="175"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="181"/>
         <source>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</source>
         <translation>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="182"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="188"/>
         <source>datasheet deleted</source>
         <translation>datasheet deleted</translation>
     </message>
@@ -822,6 +817,21 @@
         <location filename="../ui/datasheet_tree.py" line="65"/>
         <source>open to all</source>
         <translation>open to all</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="41"/>
+        <source>harvest key</source>
+        <translation>harvest key</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="56"/>
+        <source>harvest keys made by the publication</source>
+        <translation>harvest keys made by the publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="72"/>
+        <source>Your other keys are kept: they serve other services.</source>
+        <translation>Your other keys are kept: they serve other services.</translation>
     </message>
 </context>
 <context>

@@ -654,12 +654,12 @@
         <translation>annexe</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
         <source>stored data</source>
         <translation>donnée stockée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
         <source>metadata</source>
         <translation>métadonnées</translation>
     </message>
@@ -669,82 +669,77 @@
         <translation>accès de clé</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="49"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
         <source>processing executions</source>
         <translation>exécutions de traitement</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="49"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
         <source>permissions</source>
         <translation>permissions</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="51"/>
         <source>offerings (published services)</source>
         <translation>offres (services publiés)</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="51"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
         <source>configurations</source>
         <translation>configurations</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="51"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
         <source>style files</source>
         <translation>fichiers de style</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
         <source>annexes (icons, legends)</source>
         <translation>annexes (icônes, légendes)</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
         <source>uploads</source>
         <translation>livraisons</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="55"/>
         <source>key accesses</source>
         <translation>accès de clés</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="68"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="70"/>
         <source>Kept: the permission &quot;{0}&quot;, which also serves other services.</source>
         <translation>Conservée : la permission « {0} », qui sert aussi d'autres services.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="70"/>
-        <source>Your keys are kept: they serve other services.</source>
-        <translation>Vos clés sont conservées : elles servent d'autres services.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="81"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="83"/>
         <source>the processing&apos;s abort</source>
         <translation>l'interruption du traitement</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="109"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="111"/>
         <source>the stored data&apos;s deletion</source>
         <translation>la suppression de la donnée stockée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="120"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="122"/>
         <source>the execution&apos;s deletion</source>
         <translation>la suppression de l'exécution</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="161"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="163"/>
         <source>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</source>
         <translation>Annulé après {0} suppressions sur {1} : relancez « Supprimer la fiche » pour terminer.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="175"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="181"/>
         <source>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</source>
         <translation>La suppression de la fiche « {0} » s'est arrêtée sur : {1} ({2} suppressions faites sur {3}) : {4}. Relancez « Supprimer la fiche » pour terminer.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="182"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="188"/>
         <source>datasheet deleted</source>
         <translation>fiche supprimée</translation>
     </message>
@@ -822,6 +817,21 @@
         <location filename="../ui/datasheet_tree.py" line="65"/>
         <source>open to all</source>
         <translation>tout public</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="41"/>
+        <source>harvest key</source>
+        <translation>clé de moissonnage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="56"/>
+        <source>harvest keys made by the publication</source>
+        <translation>clés de moissonnage créées par la publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="72"/>
+        <source>Your other keys are kept: they serve other services.</source>
+        <translation>Vos autres clés sont conservées : elles servent d'autres services.</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,9 @@ something still depends on it):
 2. permissions naming only the datasheet's offerings (one naming other offerings too is
    kept: it serves them; the platform drops the gone offerings from it);
 3. offerings, unpublished and waited for (the key accesses to them go with them; the keys
-   themselves are the user's and serve other services: never deleted);
+   themselves are the user's and serve other services: never deleted, but for the key a
+   publication made for its own harvest, ``harvest_<WMS-V name>``, whose every access opens
+   one of the datasheet's offerings: it serves nothing else, and goes just before them);
 4. configurations (refused while an offering remains);
 5. statics the WMS-V configurations draw with (refused while a configuration uses them);
 6. annexes: labelled ``datasheet_name=<name>`` (cartes.gouv.fr's label) or referenced by
@@ -37,11 +39,13 @@ RUNNING = ("CREATED", "WAITING", "PROGRESS")
 ABORT = "abort"
 DELETE = "delete"
 # The order removals run in (kind of each removal; ``executions`` twice: abort, delete).
-ORDER = (("executions", ABORT), ("permissions", DELETE), ("offerings", DELETE),
+ORDER = (("executions", ABORT), ("permissions", DELETE), ("keys", DELETE), ("offerings", DELETE),
          ("configurations", DELETE), ("statics", DELETE), ("annexes", DELETE),
          ("stored_data", DELETE), ("uploads", DELETE), ("metadata", DELETE),
          ("executions", DELETE))
 PROVENANCE_TAGS = ("proc_int_id", "proc_pyr_creat_id")
+# The key a publication makes so that the harvest may read its private WMS-V (steps/wmsv.py).
+HARVEST_KEY_PREFIX = "harvest_"
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,21 @@ def _executions(api, stored: Iterable[Any], uploads: Iterable[Any]) -> List[Any]
     return list(found.values())
 
 
+def harvest_keys(api, offering_ids: Set[str]) -> List[tuple]:
+    """``(id, name)`` of the harvest keys that open only ``offering_ids``."""
+    found = []
+    for key in api.list_keys() if offering_ids else ():
+        if not key.name.startswith(HARVEST_KEY_PREFIX):
+            continue
+        opened = set()
+        for row in api.key_accesses(key.id):
+            offering = row.get("offering") or {}
+            opened.add(offering.get("_id") if isinstance(offering, Mapping) else offering)
+        if opened and opened <= offering_ids:
+            found.append((key.id, key.name))
+    return found
+
+
 def plan_delete(api, name: str, record_dir: Optional[str] = None) -> DeletePlan:
     """What deleting datasheet ``name`` removes, in order (reads only). ``record_dir``: where
     an earlier stopped run left what it still had to remove (datasheet_pending.py)."""
@@ -166,6 +185,8 @@ def plan_delete(api, name: str, record_dir: Optional[str] = None) -> DeletePlan:
     for offering in offerings:
         add("offerings", offering.id, offering.layer_name or offering.id)
     plan.key_accesses = [a for rows in access_rows(api, offering_ids).values() for a in rows]
+    for key_id, key_name in harvest_keys(api, offering_ids):
+        add("keys", key_id, key_name)
     statics, seen = [], set()
     for configuration in configurations:
         add("configurations", configuration.id, configuration.layer_name or configuration.name)

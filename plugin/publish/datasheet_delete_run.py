@@ -37,12 +37,13 @@ def kind_label(kind: str) -> str:
               "offerings": tr("offering"), "configurations": tr("configuration"),
               "statics": tr("style file"), "annexes": tr("annex"),
               "stored_data": tr("stored data"), "uploads": tr("upload"),
-              "metadata": tr("metadata"), "key_accesses": tr("key access")}
+              "metadata": tr("metadata"), "key_accesses": tr("key access"),
+              "keys": tr("harvest key")}
     return labels.get(kind, kind)
 
 
 SUMMARY_ORDER = ("uploads", "stored_data", "statics", "annexes", "configurations", "offerings",
-                 "permissions", "key_accesses", "metadata", "executions")
+                 "permissions", "key_accesses", "keys", "metadata", "executions")
 
 
 def kinds_label(kind: str) -> str:
@@ -51,7 +52,8 @@ def kinds_label(kind: str) -> str:
               "configurations": tr("configurations"), "statics": tr("style files"),
               "annexes": tr("annexes (icons, legends)"), "stored_data": tr("stored data"),
               "uploads": tr("uploads"), "metadata": tr("metadata"),
-              "key_accesses": tr("key accesses")}
+              "key_accesses": tr("key accesses"),
+              "keys": tr("harvest keys made by the publication")}
     return labels.get(kind, kind)
 
 
@@ -67,7 +69,7 @@ def summary_lines(plan: DeletePlan, shown: int = 4) -> List[str]:
     for permission in plan.kept_permissions:
         lines.append(tr("Kept: the permission \"{0}\", which also serves other services.")
                      .format(permission.name))
-    lines.append(tr("Your keys are kept: they serve other services."))
+    lines.append(tr("Your other keys are kept: they serve other services."))
     return lines
 
 
@@ -135,6 +137,7 @@ def _metadata(api, removal: Removal, _wait) -> None:
 
 REMOVERS: Dict[str, Callable] = {
     "permissions": lambda api, r, _w: api.delete_permission(r.id),
+    "keys": lambda api, r, _w: api.delete_key(r.id),
     "offerings": lambda api, r, w: unpublish_offering(api, r.id, w),
     "configurations": lambda api, r, w: delete_configuration(api, r.id, w),
     "statics": lambda api, r, _w: api.delete_static(r.id),

@@ -54,7 +54,8 @@ def still_there(api, removal: Removal) -> bool:
 
     read = {"statics": api.static, "annexes": api.annex, "configurations": api.configuration,
             "offerings": api.offering, "stored_data": api.stored_data, "uploads": api.upload,
-            "metadata": api.metadata, "executions": api.execution}.get(removal.kind)
+            "metadata": api.metadata, "executions": api.execution,
+            "keys": api.key}.get(removal.kind)
     if read is None:
         return True
     try:

@@ -27,7 +27,7 @@ def test_delete_datasheet_leaves_the_inventory_exactly_as_before_the_publication
         api, datastores, make_spec, workflow_for):
     store = api.in_datastore(datastores["own"])
     before = datastore_inventory(store)
-    spec = make_spec(datastores["own"], restricted=True, wmsv_private=False)
+    spec = make_spec(datastores["own"], restricted=True)  # a private WMS-V: a harvest key
     workflow_for(spec).run()
     published = datastore_inventory(store)
     sheet = next(s for s in list_datasheets(store) if s.name == spec.datasheet_name)
@@ -39,9 +39,10 @@ def test_delete_datasheet_leaves_the_inventory_exactly_as_before_the_publication
     plan = plan_delete(store, spec.datasheet_name)
     counts = plan.counts()
     for kind in ("uploads", "stored_data", "statics", "configurations", "offerings",
-                 "permissions", "metadata", "executions"):
+                 "permissions", "keys", "key_accesses", "metadata", "executions"):
         assert counts.get(kind), (kind, counts)
     assert counts["stored_data"] == 2 and counts["configurations"] == 2
+    assert counts["permissions"] == 2 and counts["keys"] == 1  # WMS-V + WMTS; harvest key
     steps = []
     run_delete(store, plan, progress=lambda percent, label: steps.append(percent),
                wait=_fast_wait())

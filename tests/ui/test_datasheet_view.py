@@ -112,7 +112,7 @@ def test_the_dock_deletes_a_datasheet_after_the_summary(qgis_iface, sandbox, tmp
         summary = asked[0]
         for expected in (spec.datasheet_name, "2 stored data", "2 configurations",
                          "2 offerings", "1 permissions", "1 metadata", "style files",
-                         "Your keys are kept"):
+                         "Your other keys are kept"):
             assert expected in summary, (expected, summary)
         assert dock.delete_task is None
         assert {k: set(v) for k, v in datastore_inventory(store).items()} != before

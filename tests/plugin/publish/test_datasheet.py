@@ -80,7 +80,10 @@ class Platform:
                           "inputs": {"upload": ups}}
                       for e, sd, ups in (("ex_int", "vec", ["up"]), ("ex_pyr", "pyr", []),
                                          ("ex_other", "vec_other", ["up_other"]))}
-        self.accesses = [{"_id": "acc", "offering": {"_id": "off_wmts"}}]
+        # the user's key; the harvest key of this datasheet's private WMS-V; a harvest key
+        # that also opens another datasheet's service
+        self.keys = {"key": ("ma clé", ["off_wmts"]), "hk": ("harvest_wmsv", ["off_wmsv"]),
+                     "hk2": ("harvest_mixte", ["off_wmsv", "off_other"])}
         self.deleted, self.fail_on = [], None
 
     # -- reads ---------------------------------------------------------------------------
@@ -144,10 +147,14 @@ class Platform:
         return Execution.from_dict(self._get(self.execs, i))
 
     def list_keys(self):
-        return [UserKey.from_dict({"_id": "key", "name": "ma clé"})]
+        return [self.key(k) for k in self.keys]
 
-    def key_accesses(self, _key):
-        return [a for a in self.accesses if a["offering"]["_id"] in self.offers]
+    def key(self, i):
+        return UserKey.from_dict({"_id": i, "name": self._get(self.keys, i)[0]})
+
+    def key_accesses(self, key):
+        return [{"_id": f"{key}-{o}", "offering": {"_id": o}} for o in self.keys[key][1]
+                if o in self.offers]  # an access goes with its offering
 
     @staticmethod
     def _get(rows, i):
@@ -206,6 +213,9 @@ class Platform:
     def delete_execution(self, i):
         self._remove(self.execs, i, "executions")
 
+    def delete_key(self, i):
+        self._remove(self.keys, i, "keys")
+
 
 def _wait(poll, done, **_ignored):
     state = poll()
@@ -225,13 +235,14 @@ def test_the_plan_holds_everything_of_the_datasheet_and_nothing_else_in_dependen
         "permissions": {"perm"}, "offerings": {"off_wmsv", "off_wmts"},
         "configurations": {"wmsv", "wmts"}, "statics": {"st1", "st2"},
         "annexes": {"icon", "legend"}, "stored_data": {"vec", "pyr"}, "uploads": {"up"},
-        "metadata": {"md"}, "executions": {"ex_int", "ex_pyr"}}
+        "metadata": {"md"}, "executions": {"ex_int", "ex_pyr"}, "keys": {"hk"}}
     rank = {step: index for index, step in enumerate(ORDER)}
     ranks = [rank[(r.kind, r.action)] for r in plan.removals]
     assert ranks == sorted(ranks)
     assert [p.id for p in plan.kept_permissions] == ["shared"]  # it serves another sheet
-    assert [a.name for a in plan.key_accesses] == ["ma clé"]
-    assert plan.counts()["key_accesses"] == 1
+    assert sorted(a.name for a in plan.key_accesses) == ["harvest_mixte", "harvest_wmsv",
+                                                         "ma clé"]
+    assert plan.counts()["key_accesses"] == 3
 
 
 def test_the_delete_removes_it_all_without_one_refusal_and_leaves_the_rest(platform):
@@ -243,6 +254,8 @@ def test_the_delete_removes_it_all_without_one_refusal_and_leaves_the_rest(platf
     assert set(platform.annex_rows) == {"foreign"} and set(platform.execs) == {"ex_other"}
     assert platform.perms["shared"]["offerings"] == ["off_other"]
     assert platform.key_accesses("key") == []  # went with the offering; the key stays
+    assert set(platform.keys) == {"key", "hk2"} and platform.key_accesses("hk2") == [
+        {"_id": "hk2-off_other", "offering": {"_id": "off_other"}}]
     assert plan_delete(platform, "fiche").empty
 
 
@@ -267,8 +280,9 @@ def test_the_summary_counts_and_names_what_goes_and_says_what_stays(platform):
     lines = summary_lines(plan_delete(platform, "fiche"))
     text = "\n".join(lines)
     for expected in ("2 stored data: vec, pyr", "2 configurations", "2 style files",
-                     "2 annexes", "1 uploads: up", "1 metadata: fid", "1 key accesses",
-                     "2 processing executions", "\"S\"", "Your keys are kept"):
+                     "2 annexes", "1 uploads: up", "1 metadata: fid", "3 key accesses",
+                     "1 harvest keys",
+                     "2 processing executions", "\"S\"", "Your other keys are kept"):
         assert expected in text, (expected, text)
 
 
@@ -282,4 +296,6 @@ def test_datasheets_are_listed_by_tag_with_levels_and_the_untagged_services_last
     wmts = fiche.services_of("WMTS-TMS")[0]
     assert {p.id for p in wmts.permissions} == {"perm", "shared"}
     assert [a.name for a in wmts.key_accesses] == ["ma clé"]
+    assert sorted(a.name for a in fiche.services_of("WMS-VECTOR")[0].key_accesses) == [
+        "harvest_mixte", "harvest_wmsv"]
     assert [s.layer_name for s in sheets[2].services] == ["loose"]
