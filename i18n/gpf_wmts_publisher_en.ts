@@ -1693,37 +1693,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="82"/>
+        <location filename="../ui/published_dock.py" line="76"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connect to the Géoplateforme first.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="189"/>
+        <location filename="../ui/published_dock.py" line="183"/>
         <source>{0} added to the map.</source>
         <translation>{0} added to the map.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="214"/>
+        <location filename="../ui/published_dock.py" line="208"/>
         <source>Published services</source>
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="224"/>
+        <location filename="../ui/published_dock.py" line="218"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="224"/>
+        <location filename="../ui/published_dock.py" line="218"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="231"/>
+        <location filename="../ui/published_dock.py" line="225"/>
         <source>Removing {0}…</source>
         <translation>Removing {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="232"/>
+        <location filename="../ui/published_dock.py" line="226"/>
         <source>Removing a service</source>
         <translation>Removing a service</translation>
     </message>
@@ -1758,67 +1758,67 @@
         <translation>Unpublish…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="207"/>
+        <location filename="../ui/published_dock.py" line="201"/>
         <source>Reading the restricted capabilities</source>
         <translation>Reading the restricted capabilities</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="91"/>
+        <location filename="../ui/published_dock.py" line="85"/>
         <source>Loading the datasheets…</source>
         <translation>Loading the datasheets…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="101"/>
+        <location filename="../ui/published_dock.py" line="95"/>
         <source>Listing the datasheets</source>
         <translation>Listing the datasheets</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="121"/>
+        <location filename="../ui/published_dock.py" line="115"/>
         <source>{0} datasheets, {1} services.</source>
         <translation>{0} datasheets, {1} services.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="121"/>
+        <location filename="../ui/published_dock.py" line="115"/>
         <source>No datasheet in this datastore.</source>
         <translation>No datasheet in this datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="244"/>
+        <location filename="../ui/published_dock.py" line="239"/>
         <source>Reading what the datasheet &quot;{0}&quot; holds…</source>
         <translation>Reading what the datasheet &quot;{0}&quot; holds…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="254"/>
+        <location filename="../ui/published_dock.py" line="249"/>
         <source>Planning the datasheet&apos;s deletion</source>
         <translation>Planning the datasheet's deletion</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="268"/>
+        <location filename="../ui/published_dock.py" line="263"/>
         <source>The datasheet &quot;{0}&quot; holds nothing left to delete.</source>
         <translation>The datasheet &quot;{0}&quot; holds nothing left to delete.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="272"/>
+        <location filename="../ui/published_dock.py" line="267"/>
         <source>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</source>
         <translation>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="277"/>
+        <location filename="../ui/published_dock.py" line="272"/>
         <source>Nothing deleted.</source>
         <translation>Nothing deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="297"/>
+        <location filename="../ui/published_dock.py" line="301"/>
         <source>Deleting the datasheet &quot;{0}&quot;…</source>
         <translation>Deleting the datasheet &quot;{0}&quot;…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="299"/>
+        <location filename="../ui/published_dock.py" line="303"/>
         <source>Deleting the datasheet {0}</source>
         <translation>Deleting the datasheet {0}</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="299"/>
+        <location filename="../ui/published_dock.py" line="303"/>
         <source>The datasheet &quot;{0}&quot; is deleted ({1} removals).</source>
         <translation>The datasheet &quot;{0}&quot; is deleted ({1} removals).</translation>
     </message>
@@ -1851,6 +1851,11 @@
         <location filename="../ui/published_dock.ui" line="34"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="282"/>
+        <source>Deleting the datasheet &quot;{0}&quot;: {1}…</source>
+        <translation>Deleting the datasheet &quot;{0}&quot;: {1}…</translation>
     </message>
 </context>
 <context>

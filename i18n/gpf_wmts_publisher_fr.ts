@@ -1693,37 +1693,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="82"/>
+        <location filename="../ui/published_dock.py" line="76"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connectez-vous d'abord à la Géoplateforme.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="189"/>
+        <location filename="../ui/published_dock.py" line="183"/>
         <source>{0} added to the map.</source>
         <translation>{0} ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="214"/>
+        <location filename="../ui/published_dock.py" line="208"/>
         <source>Published services</source>
         <translation>Services publiés</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="224"/>
+        <location filename="../ui/published_dock.py" line="218"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Supprimer le service « {0} » ? Il est dépublié, puis sa configuration est supprimée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="224"/>
+        <location filename="../ui/published_dock.py" line="218"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Dépublier le service « {0} » ? Ses utilisateurs perdent l'accès ; la configuration est conservée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="231"/>
+        <location filename="../ui/published_dock.py" line="225"/>
         <source>Removing {0}…</source>
         <translation>Suppression de {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="232"/>
+        <location filename="../ui/published_dock.py" line="226"/>
         <source>Removing a service</source>
         <translation>Suppression d'un service</translation>
     </message>
@@ -1758,67 +1758,67 @@
         <translation>Dépublier…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="207"/>
+        <location filename="../ui/published_dock.py" line="201"/>
         <source>Reading the restricted capabilities</source>
         <translation>Lecture des capacités du service restreint</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="91"/>
+        <location filename="../ui/published_dock.py" line="85"/>
         <source>Loading the datasheets…</source>
         <translation>Chargement des fiches de données…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="101"/>
+        <location filename="../ui/published_dock.py" line="95"/>
         <source>Listing the datasheets</source>
         <translation>Liste des fiches de données</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="121"/>
+        <location filename="../ui/published_dock.py" line="115"/>
         <source>{0} datasheets, {1} services.</source>
         <translation>{0} fiches de données, {1} services.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="121"/>
+        <location filename="../ui/published_dock.py" line="115"/>
         <source>No datasheet in this datastore.</source>
         <translation>Aucune fiche de données dans cet entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="244"/>
+        <location filename="../ui/published_dock.py" line="239"/>
         <source>Reading what the datasheet &quot;{0}&quot; holds…</source>
         <translation>Lecture du contenu de la fiche « {0} »…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="254"/>
+        <location filename="../ui/published_dock.py" line="249"/>
         <source>Planning the datasheet&apos;s deletion</source>
         <translation>Préparation de la suppression de la fiche</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="268"/>
+        <location filename="../ui/published_dock.py" line="263"/>
         <source>The datasheet &quot;{0}&quot; holds nothing left to delete.</source>
         <translation>La fiche « {0} » ne contient plus rien à supprimer.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="272"/>
+        <location filename="../ui/published_dock.py" line="267"/>
         <source>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</source>
         <translation>Supprimer la fiche « {0} » et tout ce qu'elle contient ? C'est irréversible. Sera supprimé :</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="277"/>
+        <location filename="../ui/published_dock.py" line="272"/>
         <source>Nothing deleted.</source>
         <translation>Rien n'a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="297"/>
+        <location filename="../ui/published_dock.py" line="301"/>
         <source>Deleting the datasheet &quot;{0}&quot;…</source>
         <translation>Suppression de la fiche « {0} »…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="299"/>
+        <location filename="../ui/published_dock.py" line="303"/>
         <source>Deleting the datasheet {0}</source>
         <translation>Suppression de la fiche {0}</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="299"/>
+        <location filename="../ui/published_dock.py" line="303"/>
         <source>The datasheet &quot;{0}&quot; is deleted ({1} removals).</source>
         <translation>La fiche « {0} » est supprimée ({1} suppressions).</translation>
     </message>
@@ -1851,6 +1851,11 @@
         <location filename="../ui/published_dock.ui" line="34"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="282"/>
+        <source>Deleting the datasheet &quot;{0}&quot;: {1}…</source>
+        <translation>Suppression de la fiche « {0} » : {1}…</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from typing import List, Optional
 
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtCore import QObject, Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QMessageBox
 
@@ -20,6 +20,7 @@ from ..plugin.publish.datasheet import (  # noqa: F401 - ServiceRow, list_servic
     ServiceRow,
     list_services,
     sheets_from_rows,
+    unpublish_service,
 )
 from . import datasheet_tree
 from . import session as session_module
@@ -28,18 +29,11 @@ from .background import run_in_task
 FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "published_dock.ui"))
 
 
-def unpublish(client, datastore_id: str, row: ServiceRow, delete: bool, task=None) -> None:
-    """Runs in a task: takes the row's service down (and deletes its configuration)."""
-    from functools import partial
+class _Relay(QObject):
+    """Carries the removal under way from the task's thread to the status label (queued:
+    the relay lives on the GUI thread)."""
 
-    from ..plugin.entrepot.api import EntrepotApi
-    from ..plugin.publish.unpublish import take_down
-    from ..plugin.publish.waiting import wait_for
-
-    cancelled = task.isCanceled if task is not None else (lambda: False)
-    take_down(EntrepotApi(client, datastore_id), [o["id"] for o in row.offerings],
-              row.configuration_id, partial(wait_for, cancelled=cancelled),
-              delete_config=delete)
+    said = pyqtSignal(str)
 
 
 class PublishedServicesDock(QgsDockWidget, FORM):
@@ -230,7 +224,8 @@ class PublishedServicesDock(QgsDockWidget, FORM):
         client, datastore_id = self.session.client, self.datastoreCombo.currentData()
         self.statusLabel.setText(self.tr("Removing {0}…").format(row.layer_name))
         self.task = run_in_task(self.tr("Removing a service"),
-                                lambda task: unpublish(client, datastore_id, row, delete, task),
+                                lambda task: unpublish_service(
+                                    client, datastore_id, row, delete, task.isCanceled),
                                 lambda _result: self.refresh(), self.statusLabel.setText)
 
     # -- delete a datasheet ------------------------------------------------------------
@@ -280,14 +275,23 @@ class PublishedServicesDock(QgsDockWidget, FORM):
 
     def _start_delete(self, plan, datastore_id: str) -> None:
         client, record_dir = self.session.client, self._record_dir()
+        relay = _Relay(self)
+        # a removal's words arriving after the end must not replace the end's message
+        relay.said.connect(lambda text: self.delete_task is not None
+                           and self.statusLabel.setText(text))
+        template = self.tr("Deleting the datasheet \"{0}\": {1}…")
+
+        def said(percent: float, label: str, task) -> None:
+            task.setProgress(percent)
+            relay.said.emit(template.format(plan.datasheet, label))
 
         def run(task):
             from ..plugin.entrepot.api import EntrepotApi
             from ..plugin.publish.datasheet_delete_run import run_delete
 
             api = EntrepotApi(client, datastore_id).with_cancel(task.isCanceled)
-            return run_delete(api, plan, progress=lambda percent, _label:
-                              task.setProgress(percent), cancelled=task.isCanceled,
+            return run_delete(api, plan, progress=lambda percent, label:
+                              said(percent, label, task), cancelled=task.isCanceled,
                               record_dir=record_dir)
 
         self.progressBar.setValue(0)

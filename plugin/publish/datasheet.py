@@ -259,3 +259,17 @@ def list_services(client, datastore_id: str) -> List[ServiceRow]:
     from ..entrepot.api import EntrepotApi
 
     return service_rows(list_datasheets(EntrepotApi(client, datastore_id)))
+
+
+def unpublish_service(client, datastore_id: str, row: ServiceRow, delete: bool,
+                      cancelled: Cancelled = lambda: False) -> None:
+    """Takes ``row``'s service down (in a task), and deletes its configuration if asked."""
+    from functools import partial
+
+    from ..entrepot.api import EntrepotApi
+    from .unpublish import take_down
+    from .waiting import wait_for
+
+    take_down(EntrepotApi(client, datastore_id), [o["id"] for o in row.offerings],
+              row.configuration_id, partial(wait_for, cancelled=cancelled),
+              delete_config=delete)
