@@ -623,6 +623,216 @@
         <source>Dry run failed: {0}</source>
         <translation>Dry run failed: {0}</translation>
     </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="36"/>
+        <source>processing execution</source>
+        <translation>processing execution</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="36"/>
+        <source>permission</source>
+        <translation>permission</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="37"/>
+        <source>offering</source>
+        <translation>offering</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="37"/>
+        <source>configuration</source>
+        <translation>configuration</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="38"/>
+        <source>style file</source>
+        <translation>style file</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="38"/>
+        <source>annex</source>
+        <translation>annex</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <source>stored data</source>
+        <translation>stored data</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <source>metadata</source>
+        <translation>metadata</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="40"/>
+        <source>key access</source>
+        <translation>key access</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <source>processing executions</source>
+        <translation>processing executions</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <source>permissions</source>
+        <translation>permissions</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="51"/>
+        <source>offerings (published services)</source>
+        <translation>offerings (published services)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <source>configurations</source>
+        <translation>configurations</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <source>style files</source>
+        <translation>style files</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <source>annexes (icons, legends)</source>
+        <translation>annexes (icons, legends)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <source>uploads</source>
+        <translation>uploads</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="55"/>
+        <source>key accesses</source>
+        <translation>key accesses</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="70"/>
+        <source>Kept: the permission &quot;{0}&quot;, which also serves other services.</source>
+        <translation>Kept: the permission &quot;{0}&quot;, which also serves other services.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="83"/>
+        <source>the processing&apos;s abort</source>
+        <translation>the processing's abort</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="111"/>
+        <source>the stored data&apos;s deletion</source>
+        <translation>the stored data's deletion</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="122"/>
+        <source>the execution&apos;s deletion</source>
+        <translation>the execution's deletion</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="163"/>
+        <source>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</source>
+        <translation>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="181"/>
+        <source>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</source>
+        <translation>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="188"/>
+        <source>datasheet deleted</source>
+        <translation>datasheet deleted</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="37"/>
+        <source>levels {0}–{1}</source>
+        <translation>levels {0}–{1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="38"/>
+        <source>level {0}</source>
+        <translation>level {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="65"/>
+        <source>restricted</source>
+        <translation>restricted</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <source>until {0}</source>
+        <translation>until {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="75"/>
+        <source>Permission: {0}</source>
+        <translation>Permission: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="78"/>
+        <source>Key access: {0}</source>
+        <translation>Key access: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="91"/>
+        <source>Services without a datasheet</source>
+        <translation>Services without a datasheet</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="92"/>
+        <source>{0} services</source>
+        <translation>{0} services</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Vector data</source>
+        <translation>Vector data</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Pyramids</source>
+        <translation>Pyramids</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Other stored data</source>
+        <translation>Other stored data</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="106"/>
+        <source>Other services</source>
+        <translation>Other services</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="107"/>
+        <source>Metadata</source>
+        <translation>Metadata</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="108"/>
+        <source>Uploads</source>
+        <translation>Uploads</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="65"/>
+        <source>open to all</source>
+        <translation>open to all</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="41"/>
+        <source>harvest key</source>
+        <translation>harvest key</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="56"/>
+        <source>harvest keys made by the publication</source>
+        <translation>harvest keys made by the publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="72"/>
+        <source>Your other keys are kept: they serve other services.</source>
+        <translation>Your other keys are kept: they serve other services.</translation>
+    </message>
 </context>
 <context>
     <name>AccessPage</name>
@@ -675,7 +885,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="137"/>
+        <location filename="../ui/actions.py" line="144"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publish as WMTS on the Géoplateforme…</translation>
     </message>
@@ -970,7 +1180,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="125"/>
+        <location filename="../ui/actions.py" line="132"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</translation>
     </message>
@@ -1008,7 +1218,7 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="37"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="38"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspecting WMTS levels</translation>
     </message>
@@ -1018,7 +1228,7 @@
         <translation>Could not write the contact sheet to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="84"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="87"/>
         <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
         <translation>the source layer's extent in EPSG:3857 differs in the background task ({0}) from the map's ({1}): its coordinate transform does not work here; restart QGIS</translation>
     </message>
@@ -1483,62 +1693,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="117"/>
+        <location filename="../ui/published_dock.py" line="76"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connect to the Géoplateforme first.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="126"/>
-        <source>Loading the services…</source>
-        <translation>Loading the services…</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="127"/>
-        <source>Listing published services</source>
-        <translation>Listing published services</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="147"/>
-        <source>public</source>
-        <translation>public</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="147"/>
-        <source>restricted</source>
-        <translation>restricted</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="156"/>
-        <source>{0} services in {1} datasheets.</source>
-        <translation>{0} services in {1} datasheets.</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="207"/>
+        <location filename="../ui/published_dock.py" line="183"/>
         <source>{0} added to the map.</source>
         <translation>{0} added to the map.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="5"/>
+        <location filename="../ui/published_dock.py" line="208"/>
         <source>Published services</source>
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="218"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="218"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="249"/>
+        <location filename="../ui/published_dock.py" line="225"/>
         <source>Removing {0}…</source>
         <translation>Removing {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="250"/>
+        <location filename="../ui/published_dock.py" line="226"/>
         <source>Removing a service</source>
         <translation>Removing a service</translation>
     </message>
@@ -1546,11 +1731,6 @@
         <location filename="../ui/published_dock.ui" line="11"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.ui" line="16"/>
-        <source>Datasheet / service</source>
-        <translation>Datasheet / service</translation>
     </message>
     <message>
         <location filename="../ui/published_dock.ui" line="17"/>
@@ -1563,34 +1743,119 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="19"/>
-        <source>Access</source>
-        <translation>Access</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.ui" line="24"/>
+        <location filename="../ui/published_dock.ui" line="25"/>
         <source>Add to map</source>
         <translation>Add to map</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="25"/>
+        <location filename="../ui/published_dock.ui" line="26"/>
         <source>Open capabilities</source>
         <translation>Open capabilities</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="26"/>
+        <location filename="../ui/published_dock.ui" line="27"/>
         <source>Unpublish…</source>
         <translation>Unpublish…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="27"/>
-        <source>Delete…</source>
-        <translation>Delete…</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="225"/>
+        <location filename="../ui/published_dock.py" line="201"/>
         <source>Reading the restricted capabilities</source>
         <translation>Reading the restricted capabilities</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="85"/>
+        <source>Loading the datasheets…</source>
+        <translation>Loading the datasheets…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="95"/>
+        <source>Listing the datasheets</source>
+        <translation>Listing the datasheets</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="115"/>
+        <source>{0} datasheets, {1} services.</source>
+        <translation>{0} datasheets, {1} services.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="115"/>
+        <source>No datasheet in this datastore.</source>
+        <translation>No datasheet in this datastore.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="239"/>
+        <source>Reading what the datasheet &quot;{0}&quot; holds…</source>
+        <translation>Reading what the datasheet &quot;{0}&quot; holds…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="249"/>
+        <source>Planning the datasheet&apos;s deletion</source>
+        <translation>Planning the datasheet's deletion</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="263"/>
+        <source>The datasheet &quot;{0}&quot; holds nothing left to delete.</source>
+        <translation>The datasheet &quot;{0}&quot; holds nothing left to delete.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="267"/>
+        <source>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</source>
+        <translation>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="272"/>
+        <source>Nothing deleted.</source>
+        <translation>Nothing deleted.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="301"/>
+        <source>Deleting the datasheet &quot;{0}&quot;…</source>
+        <translation>Deleting the datasheet &quot;{0}&quot;…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="303"/>
+        <source>Deleting the datasheet {0}</source>
+        <translation>Deleting the datasheet {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="303"/>
+        <source>The datasheet &quot;{0}&quot; is deleted ({1} removals).</source>
+        <translation>The datasheet &quot;{0}&quot; is deleted ({1} removals).</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="5"/>
+        <source>Datasheets</source>
+        <translation>Datasheets</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="16"/>
+        <source>Datasheet / resource</source>
+        <translation>Datasheet / resource</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="19"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="20"/>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="28"/>
+        <source>Delete datasheet…</source>
+        <translation>Delete datasheet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="34"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="282"/>
+        <source>Deleting the datasheet &quot;{0}&quot;: {1}…</source>
+        <translation>Deleting the datasheet &quot;{0}&quot;: {1}…</translation>
     </message>
 </context>
 <context>

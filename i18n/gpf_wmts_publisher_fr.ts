@@ -623,6 +623,216 @@
         <source>Dry run failed: {0}</source>
         <translation>L'essai à blanc a échoué : {0}</translation>
     </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="36"/>
+        <source>processing execution</source>
+        <translation>exécution de traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="36"/>
+        <source>permission</source>
+        <translation>permission</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="37"/>
+        <source>offering</source>
+        <translation>offre</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="37"/>
+        <source>configuration</source>
+        <translation>configuration</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="38"/>
+        <source>style file</source>
+        <translation>fichier de style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="38"/>
+        <source>annex</source>
+        <translation>annexe</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <source>stored data</source>
+        <translation>donnée stockée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <source>metadata</source>
+        <translation>métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="40"/>
+        <source>key access</source>
+        <translation>accès de clé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <source>processing executions</source>
+        <translation>exécutions de traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <source>permissions</source>
+        <translation>permissions</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="51"/>
+        <source>offerings (published services)</source>
+        <translation>offres (services publiés)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <source>configurations</source>
+        <translation>configurations</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <source>style files</source>
+        <translation>fichiers de style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <source>annexes (icons, legends)</source>
+        <translation>annexes (icônes, légendes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <source>uploads</source>
+        <translation>livraisons</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="55"/>
+        <source>key accesses</source>
+        <translation>accès de clés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="70"/>
+        <source>Kept: the permission &quot;{0}&quot;, which also serves other services.</source>
+        <translation>Conservée : la permission « {0} », qui sert aussi d'autres services.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="83"/>
+        <source>the processing&apos;s abort</source>
+        <translation>l'interruption du traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="111"/>
+        <source>the stored data&apos;s deletion</source>
+        <translation>la suppression de la donnée stockée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="122"/>
+        <source>the execution&apos;s deletion</source>
+        <translation>la suppression de l'exécution</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="163"/>
+        <source>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</source>
+        <translation>Annulé après {0} suppressions sur {1} : relancez « Supprimer la fiche » pour terminer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="181"/>
+        <source>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</source>
+        <translation>La suppression de la fiche « {0} » s'est arrêtée sur : {1} ({2} suppressions faites sur {3}) : {4}. Relancez « Supprimer la fiche » pour terminer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="188"/>
+        <source>datasheet deleted</source>
+        <translation>fiche supprimée</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="37"/>
+        <source>levels {0}–{1}</source>
+        <translation>niveaux {0} à {1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="38"/>
+        <source>level {0}</source>
+        <translation>niveau {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="65"/>
+        <source>restricted</source>
+        <translation>restreint</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <source>until {0}</source>
+        <translation>jusqu'au {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="75"/>
+        <source>Permission: {0}</source>
+        <translation>Permission : {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="78"/>
+        <source>Key access: {0}</source>
+        <translation>Accès de clé : {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="91"/>
+        <source>Services without a datasheet</source>
+        <translation>Services sans fiche de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="92"/>
+        <source>{0} services</source>
+        <translation>{0} service(s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Vector data</source>
+        <translation>Données vecteur</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Pyramids</source>
+        <translation>Pyramides</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Other stored data</source>
+        <translation>Autres données stockées</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="106"/>
+        <source>Other services</source>
+        <translation>Autres services</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="107"/>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="108"/>
+        <source>Uploads</source>
+        <translation>Livraisons</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="65"/>
+        <source>open to all</source>
+        <translation>tout public</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="41"/>
+        <source>harvest key</source>
+        <translation>clé de moissonnage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="56"/>
+        <source>harvest keys made by the publication</source>
+        <translation>clés de moissonnage créées par la publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="72"/>
+        <source>Your other keys are kept: they serve other services.</source>
+        <translation>Vos autres clés sont conservées : elles servent d'autres services.</translation>
+    </message>
 </context>
 <context>
     <name>AccessPage</name>
@@ -675,7 +885,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="137"/>
+        <location filename="../ui/actions.py" line="144"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publier en WMTS sur la Géoplateforme…</translation>
     </message>
@@ -970,7 +1180,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="125"/>
+        <location filename="../ui/actions.py" line="132"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>La clé qui ouvre ce service restreint est conservée dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key ») ; la couche et le projet n'en gardent que l'identifiant.</translation>
     </message>
@@ -988,7 +1198,7 @@
 <context>
     <name>LevelInspection</name>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="37"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="38"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspection des niveaux WMTS</translation>
     </message>
@@ -998,7 +1208,7 @@
         <translation>Impossible d'écrire la planche contact dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="84"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="87"/>
         <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
         <translation>l'emprise de la couche source en EPSG:3857 diffère dans la tâche de fond ({0}) de celle de la carte ({1}) : sa transformation de coordonnées ne fonctionne pas ici ; redémarrez QGIS</translation>
     </message>
@@ -1483,62 +1693,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="117"/>
+        <location filename="../ui/published_dock.py" line="76"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connectez-vous d'abord à la Géoplateforme.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="126"/>
-        <source>Loading the services…</source>
-        <translation>Chargement des services…</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="127"/>
-        <source>Listing published services</source>
-        <translation>Liste des services publiés</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="147"/>
-        <source>public</source>
-        <translation>tout public</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="147"/>
-        <source>restricted</source>
-        <translation>restreint</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="156"/>
-        <source>{0} services in {1} datasheets.</source>
-        <translation>{0} services dans {1} fiches de données.</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="207"/>
+        <location filename="../ui/published_dock.py" line="183"/>
         <source>{0} added to the map.</source>
         <translation>{0} ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="5"/>
+        <location filename="../ui/published_dock.py" line="208"/>
         <source>Published services</source>
         <translation>Services publiés</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="218"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Supprimer le service « {0} » ? Il est dépublié, puis sa configuration est supprimée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="218"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Dépublier le service « {0} » ? Ses utilisateurs perdent l'accès ; la configuration est conservée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="249"/>
+        <location filename="../ui/published_dock.py" line="225"/>
         <source>Removing {0}…</source>
         <translation>Suppression de {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="250"/>
+        <location filename="../ui/published_dock.py" line="226"/>
         <source>Removing a service</source>
         <translation>Suppression d'un service</translation>
     </message>
@@ -1546,11 +1731,6 @@
         <location filename="../ui/published_dock.ui" line="11"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.ui" line="16"/>
-        <source>Datasheet / service</source>
-        <translation>Fiche de données / service</translation>
     </message>
     <message>
         <location filename="../ui/published_dock.ui" line="17"/>
@@ -1563,34 +1743,119 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="19"/>
-        <source>Access</source>
-        <translation>Accès</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.ui" line="24"/>
+        <location filename="../ui/published_dock.ui" line="25"/>
         <source>Add to map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="25"/>
+        <location filename="../ui/published_dock.ui" line="26"/>
         <source>Open capabilities</source>
         <translation>Ouvrir les capacités</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="26"/>
+        <location filename="../ui/published_dock.ui" line="27"/>
         <source>Unpublish…</source>
         <translation>Dépublier…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="27"/>
-        <source>Delete…</source>
-        <translation>Supprimer…</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="225"/>
+        <location filename="../ui/published_dock.py" line="201"/>
         <source>Reading the restricted capabilities</source>
         <translation>Lecture des capacités du service restreint</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="85"/>
+        <source>Loading the datasheets…</source>
+        <translation>Chargement des fiches de données…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="95"/>
+        <source>Listing the datasheets</source>
+        <translation>Liste des fiches de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="115"/>
+        <source>{0} datasheets, {1} services.</source>
+        <translation>{0} fiches de données, {1} services.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="115"/>
+        <source>No datasheet in this datastore.</source>
+        <translation>Aucune fiche de données dans cet entrepôt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="239"/>
+        <source>Reading what the datasheet &quot;{0}&quot; holds…</source>
+        <translation>Lecture du contenu de la fiche « {0} »…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="249"/>
+        <source>Planning the datasheet&apos;s deletion</source>
+        <translation>Préparation de la suppression de la fiche</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="263"/>
+        <source>The datasheet &quot;{0}&quot; holds nothing left to delete.</source>
+        <translation>La fiche « {0} » ne contient plus rien à supprimer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="267"/>
+        <source>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</source>
+        <translation>Supprimer la fiche « {0} » et tout ce qu'elle contient ? C'est irréversible. Sera supprimé :</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="272"/>
+        <source>Nothing deleted.</source>
+        <translation>Rien n'a été supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="301"/>
+        <source>Deleting the datasheet &quot;{0}&quot;…</source>
+        <translation>Suppression de la fiche « {0} »…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="303"/>
+        <source>Deleting the datasheet {0}</source>
+        <translation>Suppression de la fiche {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="303"/>
+        <source>The datasheet &quot;{0}&quot; is deleted ({1} removals).</source>
+        <translation>La fiche « {0} » est supprimée ({1} suppressions).</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="5"/>
+        <source>Datasheets</source>
+        <translation>Fiches de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="16"/>
+        <source>Datasheet / resource</source>
+        <translation>Fiche / ressource</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="19"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="20"/>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="28"/>
+        <source>Delete datasheet…</source>
+        <translation>Supprimer la fiche…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="34"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="282"/>
+        <source>Deleting the datasheet &quot;{0}&quot;: {1}…</source>
+        <translation>Suppression de la fiche « {0} » : {1}…</translation>
     </message>
 </context>
 <context>
