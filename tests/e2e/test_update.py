@@ -12,7 +12,6 @@ from gpf_wmts_publisher.plugin.entrepot.errors import NotFound
 from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
 from gpf_wmts_publisher.plugin.publish.update import (
     UpdateChanges,
-    UpdateRequest,
     record_in_publication,
     request_for,
 )
@@ -123,7 +122,7 @@ def test_new_data_goes_through_upload_integration_and_a_wmsv_switch(
 def test_a_new_level_range_serves_the_new_level_and_the_old_ones_all_along(
         sandbox, api, published, tmp_path):
     spec, workflow, result = published
-    _, offering, configuration = _wmts_state(api, spec, result)
+    _, offering, _ = _wmts_state(api, spec, result)
     col, row = square_tile(14)
     assert get_tile(sandbox.base_url, result.wmts_layer_name, 14, col, row).status_code == 400
     update = _update(api, spec, workflow, UpdateChanges(top_level=12, bottom_level=14),
