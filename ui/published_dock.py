@@ -101,6 +101,9 @@ class PublishedServicesDock(QgsDockWidget, FORM):
         self.deleteButton.clicked.connect(lambda: self.remove_selected(delete=True))
         self.servicesTree.itemSelectionChanged.connect(self._update_enabled)
         self._update_enabled()
+        from .update_action import UpdateAction
+
+        self.update_action = UpdateAction(self)   # its own module: ui/update_action.py
 
     def _fill_datastores(self) -> None:
         current = self.datastoreCombo.currentData()

@@ -52,7 +52,9 @@ DATA, STYLE, LEVELS, EXTENT, METADATA = "data", "style", "levels", "extent", "me
 class UpdateChanges:
     """What changes. ``data``: the layer whose features (and style) replace the published
     ones; ``style``: the layer whose symbology replaces the style (same data); levels and
-    extent (EPSG:4326 west, south, east, north); ``metadata``: a ServiceMetadata."""
+    extent (EPSG:4326 west, south, east, north); ``metadata``: a whole ServiceMetadata, or
+    a dict of ServiceMetadata fields changed on the published record (``{"public_title":
+    …, "abstract": …}``, what the services dock asks)."""
 
     data: Optional[LayerSource] = None
     style: Optional[LayerSource] = None
@@ -92,7 +94,8 @@ class UpdateChanges:
                     hashlib.sha256(source.style_qml.encode("utf-8")).hexdigest())
 
         values = (layer(self.data), layer(self.style), self.top_level, self.bottom_level,
-                  self.extent_wgs84, repr(self.metadata))
+                  self.extent_wgs84, repr(sorted(self.metadata.items()))
+                  if isinstance(self.metadata, dict) else repr(self.metadata))
         return hashlib.sha256(repr(values).encode("utf-8")).hexdigest()[:16]
 
 
@@ -169,6 +172,10 @@ class UpdateTask(QgsTask):
         self.error_message = ""
         self.error_logs: List[str] = []
         self.was_cancelled = False
+
+    @property
+    def undoing(self) -> bool:
+        return self._undo
 
     def undo_task(self) -> UpdateTask:
         return UpdateTask(self._api_factory, self.request, undo=True, **self._options)

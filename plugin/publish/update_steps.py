@@ -11,6 +11,7 @@ what to give back.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Any, Dict, List
 
 from ..entrepot.errors import Conflict, NotFound
@@ -167,6 +168,12 @@ class UpdateMetadataStep(Step):
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(api.metadata_file(target.metadata_id))
             journal.put("old_metadata_path", path)
+        if isinstance(ctx.spec.metadata, dict):   # field edits on the current record
+            from ..metadata.iso19139_reader import from_iso19139
+
+            with open(journal.get("old_metadata_path"), "rb") as handle:
+                published = from_iso19139(handle.read())
+            ctx.spec = replace(ctx.spec, metadata=replace(published, **ctx.spec.metadata))
         record = service_metadata(ctx, current.file_identifier)
         problems = validate(record, layer_name_prefix=datastore.layer_name_prefix or "",
                             file_identifier_prefix=datastore.metadata_prefix or "")

@@ -179,3 +179,16 @@ def test_new_metadata_replace_the_record_under_the_same_identifier(
     text = requests.get(record_url, timeout=10).text
     assert "Registre révisé" in text and "Une nouvelle description" in text
     assert done.changes == ["metadata"]
+
+
+def test_metadata_field_edits_keep_the_rest_of_the_published_record(
+        sandbox, api, published, tmp_path):
+    spec, workflow, result = published
+    record_url = workflow.journal.get("metadata_url")
+    update = _update(api, spec, workflow,
+                     UpdateChanges(metadata={"public_title": "Titre retouché"}), tmp_path)
+
+    update.run()
+
+    text = requests.get(record_url, timeout=10).text
+    assert "Titre retouché" in text and spec.abstract in text
