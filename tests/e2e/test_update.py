@@ -183,7 +183,7 @@ def test_new_metadata_replace_the_record_under_the_same_identifier(
 
 def test_metadata_field_edits_keep_the_rest_of_the_published_record(
         sandbox, api, published, tmp_path):
-    spec, workflow, result = published
+    spec, workflow, _ = published
     record_url = workflow.journal.get("metadata_url")
     update = _update(api, spec, workflow,
                      UpdateChanges(metadata={"public_title": "Titre retouché"}), tmp_path)
