@@ -74,7 +74,7 @@
         <translation>WMTS title (service title)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../ui/update_action.py" line="60"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>integrated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="88"/>
+        <location filename="../plugin/publish/update_steps.py" line="181"/>
         <source>the metadata is incomplete: {0}</source>
         <translation>the metadata is incomplete: {0}</translation>
     </message>
@@ -469,7 +469,7 @@
         <translation>the datastore's community is unknown</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="39"/>
+        <location filename="../plugin/publish/update_steps.py" line="98"/>
         <source>style uploaded</source>
         <translation>style uploaded</translation>
     </message>
@@ -499,7 +499,7 @@
         <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="59"/>
+        <location filename="../plugin/publish/update_steps.py" line="117"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configured</translation>
     </message>
@@ -519,7 +519,7 @@
         <translation>the datastore has no WMTS-TMS endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="72"/>
+        <location filename="../plugin/publish/update_steps.py" line="141"/>
         <source>WMTS configured</source>
         <translation>WMTS configured</translation>
     </message>
@@ -623,6 +623,165 @@
         <source>Dry run failed: {0}</source>
         <translation>Dry run failed: {0}</translation>
     </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="145"/>
+        <source>this publication has no WMTS yet: resume it instead</source>
+        <translation>this publication has no WMTS yet: resume it instead</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="160"/>
+        <source>Undoing the update of a WMTS</source>
+        <translation>Undoing the update of a WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="160"/>
+        <source>Updating a WMTS in place: {0}</source>
+        <translation>Updating a WMTS in place: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="206"/>
+        <source>Cancelled: the update can be resumed or undone.</source>
+        <translation>Cancelled: the update can be resumed or undone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="47"/>
+        <source>the offering&apos;s synchronisation</source>
+        <translation>the offering's synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="62"/>
+        <source>offering {0} is unstable after its synchronisation</source>
+        <translation>offering {0} is unstable after its synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="119"/>
+        <source>WMS-V synchronised</source>
+        <translation>WMS-V synchronised</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="144"/>
+        <source>WMTS synchronised</source>
+        <translation>WMTS synchronised</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="163"/>
+        <source>the datasheet has no metadata record to update</source>
+        <translation>the datasheet has no metadata record to update</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="191"/>
+        <source>metadata updated</source>
+        <translation>metadata updated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="219"/>
+        <source>previous version removed</source>
+        <translation>previous version removed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="85"/>
+        <source>{0} is not published: there is nothing to update</source>
+        <translation>{0} is not published: there is nothing to update</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="107"/>
+        <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
+        <translation>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="134"/>
+        <source>only a WMTS can be updated here</source>
+        <translation>only a WMTS can be updated here</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="144"/>
+        <source>nothing to update: choose what changes</source>
+        <translation>nothing to update: choose what changes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="149"/>
+        <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
+        <translation>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="269"/>
+        <source>this update has already removed the previous version: it can only be resumed</source>
+        <translation>this update has already removed the previous version: it can only be resumed</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="194"/>
+        <source>Update the WMTS in place</source>
+        <translation>Update the WMTS in place</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="38"/>
+        <source>no vector layer selected</source>
+        <translation>no vector layer selected</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="39"/>
+        <source>New data: the features and style of the current layer ({0})</source>
+        <translation>New data: the features and style of the current layer ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="41"/>
+        <source>New style: the symbology of the current layer ({0})</source>
+        <translation>New style: the symbology of the current layer ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="43"/>
+        <source>New level range</source>
+        <translation>New level range</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="49"/>
+        <source>New extent: the extent of the current layer</source>
+        <translation>New extent: the extent of the current layer</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="50"/>
+        <source>New metadata</source>
+        <translation>New metadata</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="58"/>
+        <source>Top and bottom levels</source>
+        <translation>Top and bottom levels</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="59"/>
+        <source>Public title</source>
+        <translation>Public title</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="115"/>
+        <source>Update…</source>
+        <translation>Update…</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="117"/>
+        <source>Change the data, style, levels, extent or metadata of the selected WMTS; its address stays the same.</source>
+        <translation>Change the data, style, levels, extent or metadata of the selected WMTS; its address stays the same.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="166"/>
+        <source>The update was undone: the WMTS serves what it served.</source>
+        <translation>The update was undone: the WMTS serves what it served.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="183"/>
+        <source>{0} updated in place ({1}); its address has not changed.</source>
+        <translation>{0} updated in place ({1}); its address has not changed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="194"/>
+        <source>{0}
+
+Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</source>
+        <translation>{0}
+
+Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</translation>
+    </message>
 </context>
 <context>
     <name>AccessPage</name>
@@ -675,7 +834,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="137"/>
+        <location filename="../ui/actions.py" line="144"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publish as WMTS on the Géoplateforme…</translation>
     </message>
@@ -970,7 +1129,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="125"/>
+        <location filename="../ui/actions.py" line="132"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</translation>
     </message>
@@ -1008,7 +1167,7 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="37"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="38"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspecting WMTS levels</translation>
     </message>
@@ -1018,7 +1177,7 @@
         <translation>Could not write the contact sheet to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="84"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="87"/>
         <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
         <translation>the source layer's extent in EPSG:3857 differs in the background task ({0}) from the map's ({1}): its coordinate transform does not work here; restart QGIS</translation>
     </message>
@@ -1483,37 +1642,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="117"/>
+        <location filename="../ui/published_dock.py" line="120"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connect to the Géoplateforme first.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="126"/>
+        <location filename="../ui/published_dock.py" line="129"/>
         <source>Loading the services…</source>
         <translation>Loading the services…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="127"/>
+        <location filename="../ui/published_dock.py" line="130"/>
         <source>Listing published services</source>
         <translation>Listing published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="147"/>
+        <location filename="../ui/published_dock.py" line="150"/>
         <source>public</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="147"/>
+        <location filename="../ui/published_dock.py" line="150"/>
         <source>restricted</source>
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="156"/>
+        <location filename="../ui/published_dock.py" line="159"/>
         <source>{0} services in {1} datasheets.</source>
         <translation>{0} services in {1} datasheets.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="207"/>
+        <location filename="../ui/published_dock.py" line="210"/>
         <source>{0} added to the map.</source>
         <translation>{0} added to the map.</translation>
     </message>
@@ -1523,22 +1682,22 @@
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="245"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="245"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="249"/>
+        <location filename="../ui/published_dock.py" line="252"/>
         <source>Removing {0}…</source>
         <translation>Removing {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="250"/>
+        <location filename="../ui/published_dock.py" line="253"/>
         <source>Removing a service</source>
         <translation>Removing a service</translation>
     </message>
@@ -1588,7 +1747,7 @@
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="225"/>
+        <location filename="../ui/published_dock.py" line="228"/>
         <source>Reading the restricted capabilities</source>
         <translation>Reading the restricted capabilities</translation>
     </message>
