@@ -166,8 +166,22 @@ class UpdateWorkflow:
         if changes.style is not None and changes.data is None and not journal.get("relations"):
             journal.put("relations", table_relations(self.api.stored_data(target.vectordb_id)))
         adopt_interrupted(ctx)
+        if target.wmsv_private and changes.new_pyramid:
+            self._harvest_key(target)
         journal.put("api_url", self.api.client.api_url)
         journal.set_spec(ctx.spec.summary())
+
+    def _harvest_key(self, target: UpdateTarget) -> None:
+        """A private WMS-V is harvested with a key: the one its publication made (found by
+        name; its hash stays in memory), else a new one with an access (the update's)."""
+        from .steps.wmsv import WmsvStep, key_hash
+
+        name = f"harvest_{self.ctx.spec.wmsv_name}"
+        key = next((k for k in self.api.list_keys() if k.name == name), None)
+        if key is not None:
+            self.ctx.secrets["harvest_apikey"] = key_hash(self.api.key(key.id))
+        else:
+            WmsvStep()._harvest_key(self.ctx, self.api.offering(target.wmsv_offering_id))
 
     def run(self) -> UpdateResult:
         try:

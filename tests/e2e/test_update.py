@@ -192,3 +192,24 @@ def test_metadata_field_edits_keep_the_rest_of_the_published_record(
 
     text = requests.get(record_url, timeout=10).text
     assert "Titre retouché" in text and spec.abstract in text
+
+
+def test_a_publication_with_a_private_wmsv_is_reharvested_with_its_key(
+        sandbox, api, datastores, make_spec, workflow_for, tmp_path):
+    """The own datastore: the WMS-V is private, so the new pyramid's harvest needs the key
+    the publication made (its hash is never journaled: read again from the platform)."""
+    spec = make_spec(datastores["own"], wmsv_private=True, image_format="image/png")
+    workflow = workflow_for(spec)
+    result = workflow.run()
+    try:
+        update = _update(api, spec, workflow, UpdateChanges(top_level=12, bottom_level=14),
+                         tmp_path)
+        done = update.run()
+        record_in_publication(workflow.journal, done)
+        assert done.levels == ("12", "14")
+        keys = [k.name for k in api.list_keys() if k.name.startswith("harvest_")]
+        assert keys.count(f"harvest_{spec.wmsv_name}") == 1   # the same key, no second one
+        tile = get_tile(sandbox.base_url, result.wmts_layer_name, 14, *square_tile(14))
+        assert tile.status_code == 200
+    finally:
+        workflow.undo()
