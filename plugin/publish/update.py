@@ -13,8 +13,11 @@ The entry point, for the services dock and the wizard alike::
     plugin.tasks.start(task)
 
 ``UpdateTask.undo_task()`` gives the task that undoes an unfinished update; running the
-same request again resumes it (plugin/publish/update_workflow.py). ``request_for(spec,
-journal, changes)`` builds the request of a publication the wizard knows by its journal.
+same request again resumes it (plugin/publish/update_workflow.py). For the wizard, which
+knows a publication by its spec and journal: ``changes_between(journal.snapshot()["spec"],
+new_spec, new_style=…)`` gives the changes, ``request_for(spec, journal, changes)`` the
+request, and once it is done ``record_in_publication(journal, result)`` tells the
+publication's journal which resources the update replaced (so its undo removes the new ones).
 
 What each change does (plugin/publish/update_steps.py), the WMTS serving its old tiles all
 along until the switch:
@@ -144,6 +147,26 @@ def request_for(spec, journal, changes: UpdateChanges) -> UpdateRequest:
     if not configuration_id:
         raise ValueError(tr("this publication has no WMTS yet: resume it instead"))
     return UpdateRequest(spec.datastore_id, configuration_id, changes)
+
+
+def changes_between(published: Dict[str, Any], wanted, *, new_data: bool = False,
+                    new_style: bool = False, new_metadata: bool = False) -> UpdateChanges:
+    """The changes that turn a publication (its journal's spec summary, ``Journal.spec``)
+    into ``wanted`` (a Publication): levels and extent are compared; whether the data, the
+    style or the metadata are new is the caller's word (the summary keeps no style)."""
+    levels = (wanted.top_level, wanted.bottom_level) != (
+        published.get("top_level"), published.get("bottom_level"))
+    extent = wanted.extent_wgs84
+    old_extent = published.get("extent_wgs84")
+    extent_changed = extent is not None and (
+        old_extent is None or tuple(old_extent) != tuple(extent))
+    return UpdateChanges(
+        data=wanted.layer if new_data else None,
+        style=wanted.layer if new_style and not new_data else None,
+        top_level=wanted.top_level if levels else None,
+        bottom_level=wanted.bottom_level if levels else None,
+        extent_wgs84=tuple(extent) if extent_changed else None,
+        metadata=wanted.metadata if new_metadata else None)
 
 
 class UpdateTask(QgsTask):

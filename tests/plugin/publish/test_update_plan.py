@@ -58,3 +58,20 @@ def test_the_fingerprint_tells_two_updates_apart(layer_source):
     assert levels.fingerprint() != UpdateChanges(top_level=10, bottom_level=15).fingerprint()
     assert UpdateChanges(style=layer_source).fingerprint() != \
         UpdateChanges(data=layer_source).fingerprint()
+
+
+def test_the_changes_between_a_published_spec_and_the_wizard_s_new_one(layer_source):
+    from gpf_wmts_publisher.plugin.publish.spec import Publication
+    from gpf_wmts_publisher.plugin.publish.update import changes_between
+
+    spec = Publication(datastore_id="ds", datasheet_name="fiche", wmsv_name="w",
+                       wmts_name="t", pyramid_name="p", wmsv_title="W", wmts_title="T",
+                       abstract="A", layer=layer_source, top_level=10, bottom_level=14)
+    published = spec.summary()
+    assert changes_between(published, spec).kinds() == []
+    wider = Publication(**{**spec.__dict__, "bottom_level": 16,
+                           "extent_wgs84": (2.0, 48.0, 3.0, 49.0)})
+    changes = changes_between(published, wider, new_style=True)
+    assert changes.kinds() == ["style", "levels", "extent"]
+    assert (changes.top_level, changes.bottom_level) == (10, 16)
+    assert changes_between(published, spec, new_data=True, new_style=True).kinds() == ["data"]
