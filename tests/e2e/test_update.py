@@ -4,6 +4,7 @@ it (a thread polls it during the whole update)."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -50,8 +51,14 @@ def _run_polled(sandbox, result, update, level=LEVEL):
             marks["sync"] = poller.mark()
 
     update.ctx.checkpoint_hook = hook
+    started = time.monotonic()
     with TilePoller(sandbox.base_url, result.wmts_layer_name, level) as poller:
         update_result = update.run()
+    colours = [colour for _, colour in poller.samples]
+    print(f"\n{', '.join(update_result.changes)}: GetTile polled {len(poller.samples)} times"
+          f" in {time.monotonic() - started:.1f} s, statuses"
+          f" {sorted({status for status, _ in poller.samples})}, colours"
+          f" {[(c, colours.count(c)) for c in dict.fromkeys(colours)]}")
     return update_result, poller.samples, marks.get("sync", len(poller.samples))
 
 
