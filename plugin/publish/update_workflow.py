@@ -199,8 +199,30 @@ class UpdateWorkflow:
                 self.journal.mark_step(self.ctx.current_step, "failed", error=str(error)[:500])
             raise
         result = self.result()
+        self._tell_publication_journals(result)
         self._set_aside()
         return result
+
+    def _tell_publication_journals(self, result: UpdateResult) -> None:
+        """The publication journals beside this one that hold this WMTS learn the new
+        versions (plugin/publish/update.py ``record_in_publication``): an undo or a resume
+        from the wizard then acts on what the WMTS really uses."""
+        import glob
+        import json
+
+        from .update import record_in_publication
+
+        directory = os.path.dirname(self.journal.path) or "."
+        for path in glob.glob(os.path.join(directory, "*.json")):
+            if "__update__" in os.path.basename(path) or path == self.journal.path:
+                continue
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    journal = Journal(path, json.load(handle))
+            except (OSError, ValueError):
+                continue   # not a journal, or one being written: nothing to tell it
+            if journal.resource_id("configuration_wmts") == self.request.wmts_configuration_id:
+                record_in_publication(journal, result)
 
     def _run_step(self, step: Step) -> None:
         ctx, journal = self.ctx, self.journal

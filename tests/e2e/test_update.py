@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 import requests
 from gpf_wmts_publisher.plugin.entrepot.errors import NotFound
+from gpf_wmts_publisher.plugin.publish.journal import Journal
 from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
 from gpf_wmts_publisher.plugin.publish.update import (
     UpdateChanges,
@@ -90,11 +91,17 @@ def test_a_new_style_switches_the_tiles_without_a_gap_and_keeps_the_url(
     done, samples, sync_index = _run_polled(sandbox, result, update)
 
     _assert_switch(samples, sync_index, "red", "blue")
+    # The publication's journal (beside the update's) learnt the new pyramid and static.
+    on_disk = Journal.open(spec.datastore_id, spec.journal_key, str(tmp_path / "journals"))
+    new_pyramid_id = on_disk.resource_id("stored_data_pyramid")
+    assert new_pyramid_id != old_pyramid and on_disk.resource_id("static_sld") != \
+        workflow.journal.resource_id("static_sld")
     record_in_publication(workflow.journal, done)
     after = ds_api.offering(offering.id)
     assert (after.layer_name, after.url("WMTS")) == (offering.layer_name, offering.url("WMTS"))
     assert done.wmts_url == offering.url("WMTS")
     new_pyramid = ds_api.configuration(configuration.id).used_data[0].stored_data_id
+    assert new_pyramid == new_pyramid_id
     assert ds_api.stored_data(new_pyramid).name == f"{spec.pyramid_name}_v2"
     with pytest.raises(NotFound):
         ds_api.stored_data(old_pyramid)
