@@ -65,6 +65,8 @@ class UpdateDialog(QDialog):
                     self.metadataBox):
             layout.addWidget(box)
             box.toggled.connect(self._update_enabled)
+        self.titleEdit.textChanged.connect(lambda _text: self._update_enabled())
+        self.abstractEdit.textChanged.connect(self._update_enabled)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
@@ -80,8 +82,12 @@ class UpdateDialog(QDialog):
             widget.setEnabled(self.metadataBox.isChecked())
         valid_levels = not self.levelsBox.isChecked() or (
             self.topSpin.value() <= self.bottomSpin.value())
+        # New metadata need at least one field filled in.
+        metadata = bool(self.titleEdit.text().strip()
+                        or self.abstractEdit.toPlainText().strip())
         chosen = any(box.isChecked() and box.isEnabled() for box in (
-            self.dataBox, self.styleBox, self.levelsBox, self.extentBox, self.metadataBox))
+            self.dataBox, self.styleBox, self.levelsBox, self.extentBox)) or (
+            self.metadataBox.isChecked() and metadata)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             chosen and valid_levels)
 

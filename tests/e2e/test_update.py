@@ -20,7 +20,7 @@ from gpf_wmts_publisher.plugin.publish.update import (
 from gpf_wmts_publisher.plugin.publish.update_workflow import UpdateWorkflow
 
 from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
-from tests.e2e.tile_poller import TilePoller, get_tile, square_tile
+from tests.e2e.tile_poller import TilePoller, colour_of, get_tile, square_tile
 
 LEVEL = 13
 
@@ -227,3 +227,18 @@ def test_a_publication_with_a_private_wmsv_is_reharvested_with_its_key(
         assert tile.status_code == 200
     finally:
         workflow.undo()
+
+
+def test_a_new_style_and_a_new_level_range_at_once(sandbox, api, published, tmp_path):
+    spec, workflow, result = published
+    blue = LayerSource.from_layer(open_styled_layer(spec.layer.uri, colour="30,30,200,255"))
+    update = _update(api, spec, workflow,
+                     UpdateChanges(style=blue, top_level=12, bottom_level=14), tmp_path)
+
+    done, samples, sync_index = _run_polled(sandbox, result, update)
+
+    _assert_switch(samples, sync_index, "red", "blue")
+    assert done.changes == ["style", "levels"] and done.levels == ("12", "14")
+    tile = get_tile(sandbox.base_url, result.wmts_layer_name, 14, *square_tile(14))
+    assert tile.status_code == 200 and colour_of(tile.content) == "blue"
+    record_in_publication(workflow.journal, done)

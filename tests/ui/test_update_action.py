@@ -32,8 +32,12 @@ def test_the_dialog_asks_for_a_choice_and_builds_the_changes(qgis_app):
         assert not ok.isEnabled()                       # top below bottom
         dialog.bottomSpin.setValue(17)
         assert ok.isEnabled()
+        dialog.levelsBox.setChecked(False)
         dialog.metadataBox.setChecked(True)
+        assert not ok.isEnabled()                       # new metadata, but nothing typed
         dialog.titleEdit.setText("Nouveau titre")
+        assert ok.isEnabled()
+        dialog.levelsBox.setChecked(True)
         changes = dialog.changes(None)
         assert (changes.top_level, changes.bottom_level) == (15, 17)
         assert changes.metadata == {"public_title": "Nouveau titre"}
