@@ -624,22 +624,22 @@
         <translation>Dry run failed: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="145"/>
+        <location filename="../plugin/publish/update.py" line="148"/>
         <source>this publication has no WMTS yet: resume it instead</source>
         <translation>this publication has no WMTS yet: resume it instead</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="160"/>
+        <location filename="../plugin/publish/update.py" line="183"/>
         <source>Undoing the update of a WMTS</source>
         <translation>Undoing the update of a WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="160"/>
+        <location filename="../plugin/publish/update.py" line="183"/>
         <source>Updating a WMTS in place: {0}</source>
         <translation>Updating a WMTS in place: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="206"/>
+        <location filename="../plugin/publish/update.py" line="229"/>
         <source>Cancelled: the update can be resumed or undone.</source>
         <translation>Cancelled: the update can be resumed or undone.</translation>
     </message>
@@ -704,12 +704,12 @@
         <translation>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="269"/>
+        <location filename="../plugin/publish/update_workflow.py" line="305"/>
         <source>this update has already removed the previous version: it can only be resumed</source>
         <translation>this update has already removed the previous version: it can only be resumed</translation>
     </message>
     <message>
-        <location filename="../ui/update_action.py" line="194"/>
+        <location filename="../ui/update_action.py" line="200"/>
         <source>Update the WMTS in place</source>
         <translation>Update the WMTS in place</translation>
     </message>
@@ -754,27 +754,27 @@
         <translation>Public title</translation>
     </message>
     <message>
-        <location filename="../ui/update_action.py" line="115"/>
+        <location filename="../ui/update_action.py" line="121"/>
         <source>Update…</source>
         <translation>Update…</translation>
     </message>
     <message>
-        <location filename="../ui/update_action.py" line="117"/>
+        <location filename="../ui/update_action.py" line="123"/>
         <source>Change the data, style, levels, extent or metadata of the selected WMTS; its address stays the same.</source>
         <translation>Change the data, style, levels, extent or metadata of the selected WMTS; its address stays the same.</translation>
     </message>
     <message>
-        <location filename="../ui/update_action.py" line="166"/>
+        <location filename="../ui/update_action.py" line="172"/>
         <source>The update was undone: the WMTS serves what it served.</source>
         <translation>The update was undone: the WMTS serves what it served.</translation>
     </message>
     <message>
-        <location filename="../ui/update_action.py" line="183"/>
+        <location filename="../ui/update_action.py" line="189"/>
         <source>{0} updated in place ({1}); its address has not changed.</source>
         <translation>{0} updated in place ({1}); its address has not changed.</translation>
     </message>
     <message>
-        <location filename="../ui/update_action.py" line="194"/>
+        <location filename="../ui/update_action.py" line="200"/>
         <source>{0}
 
 Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</source>

@@ -624,22 +624,22 @@
         <translation>L'essai à blanc a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="145"/>
+        <location filename="../plugin/publish/update.py" line="148"/>
         <source>this publication has no WMTS yet: resume it instead</source>
         <translation>cette publication n'a pas encore de WMTS : reprenez-la plutôt</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="160"/>
+        <location filename="../plugin/publish/update.py" line="183"/>
         <source>Undoing the update of a WMTS</source>
         <translation>Annulation de la mise à jour d'un WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="160"/>
+        <location filename="../plugin/publish/update.py" line="183"/>
         <source>Updating a WMTS in place: {0}</source>
         <translation>Mise à jour d'un WMTS sur place : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="206"/>
+        <location filename="../plugin/publish/update.py" line="229"/>
         <source>Cancelled: the update can be resumed or undone.</source>
         <translation>Annulée : la mise à jour peut être reprise ou annulée.</translation>
     </message>
@@ -704,12 +704,12 @@
         <translation>une mise à jour inachevée de ce WMTS attend avec d'autres choix : reprenez-la avec les mêmes choix ou annulez-la</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="269"/>
+        <location filename="../plugin/publish/update_workflow.py" line="305"/>
         <source>this update has already removed the previous version: it can only be resumed</source>
         <translation>cette mise à jour a déjà supprimé la version précédente : elle ne peut qu'être reprise</translation>
     </message>
     <message>
-        <location filename="../ui/update_action.py" line="194"/>
+        <location filename="../ui/update_action.py" line="200"/>
         <source>Update the WMTS in place</source>
         <translation>Mettre à jour le WMTS sur place</translation>
     </message>
@@ -754,27 +754,27 @@
         <translation>Intitulé</translation>
     </message>
     <message>
-        <location filename="../ui/update_action.py" line="115"/>
+        <location filename="../ui/update_action.py" line="121"/>
         <source>Update…</source>
         <translation>Mettre à jour…</translation>
     </message>
     <message>
-        <location filename="../ui/update_action.py" line="117"/>
+        <location filename="../ui/update_action.py" line="123"/>
         <source>Change the data, style, levels, extent or metadata of the selected WMTS; its address stays the same.</source>
         <translation>Change les données, le style, les niveaux, l'emprise ou les métadonnées du WMTS sélectionné ; son adresse ne change pas.</translation>
     </message>
     <message>
-        <location filename="../ui/update_action.py" line="166"/>
+        <location filename="../ui/update_action.py" line="172"/>
         <source>The update was undone: the WMTS serves what it served.</source>
         <translation>La mise à jour est annulée : le WMTS sert ce qu'il servait.</translation>
     </message>
     <message>
-        <location filename="../ui/update_action.py" line="183"/>
+        <location filename="../ui/update_action.py" line="189"/>
         <source>{0} updated in place ({1}); its address has not changed.</source>
         <translation>{0} mis à jour sur place ({1}) ; son adresse n'a pas changé.</translation>
     </message>
     <message>
-        <location filename="../ui/update_action.py" line="194"/>
+        <location filename="../ui/update_action.py" line="200"/>
         <source>{0}
 
 Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</source>
