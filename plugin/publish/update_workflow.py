@@ -207,14 +207,14 @@ class UpdateWorkflow:
         """The publication journals beside this one that hold this WMTS learn the new
         versions (plugin/publish/update.py ``record_in_publication``): an undo or a resume
         from the wizard then acts on what the WMTS really uses."""
-        import glob
         import json
 
         from .update import record_in_publication
 
         directory = os.path.dirname(self.journal.path) or "."
-        for path in glob.glob(os.path.join(directory, "*.json")):
-            if "__update__" in os.path.basename(path) or path == self.journal.path:
+        for name in sorted(os.listdir(directory)):
+            path = os.path.join(directory, name)
+            if not name.endswith(".json") or "__update__" in name or path == self.journal.path:
                 continue
             try:
                 with open(path, encoding="utf-8") as handle:
