@@ -74,7 +74,7 @@
         <translation>WMTS title (service title)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../ui/update_action.py" line="60"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>integrated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="88"/>
+        <location filename="../plugin/publish/update_steps.py" line="181"/>
         <source>the metadata is incomplete: {0}</source>
         <translation>the metadata is incomplete: {0}</translation>
     </message>
@@ -469,7 +469,7 @@
         <translation>the datastore's community is unknown</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="39"/>
+        <location filename="../plugin/publish/update_steps.py" line="98"/>
         <source>style uploaded</source>
         <translation>style uploaded</translation>
     </message>
@@ -499,7 +499,7 @@
         <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="59"/>
+        <location filename="../plugin/publish/update_steps.py" line="117"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configured</translation>
     </message>
@@ -519,7 +519,7 @@
         <translation>the datastore has no WMTS-TMS endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="72"/>
+        <location filename="../plugin/publish/update_steps.py" line="141"/>
         <source>WMTS configured</source>
         <translation>WMTS configured</translation>
     </message>
@@ -832,6 +832,165 @@
         <location filename="../plugin/publish/datasheet_delete_run.py" line="72"/>
         <source>Your other keys are kept: they serve other services.</source>
         <translation>Your other keys are kept: they serve other services.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="148"/>
+        <source>this publication has no WMTS yet: resume it instead</source>
+        <translation>this publication has no WMTS yet: resume it instead</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="183"/>
+        <source>Undoing the update of a WMTS</source>
+        <translation>Undoing the update of a WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="183"/>
+        <source>Updating a WMTS in place: {0}</source>
+        <translation>Updating a WMTS in place: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="229"/>
+        <source>Cancelled: the update can be resumed or undone.</source>
+        <translation>Cancelled: the update can be resumed or undone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="47"/>
+        <source>the offering&apos;s synchronisation</source>
+        <translation>the offering's synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="62"/>
+        <source>offering {0} is unstable after its synchronisation</source>
+        <translation>offering {0} is unstable after its synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="119"/>
+        <source>WMS-V synchronised</source>
+        <translation>WMS-V synchronised</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="144"/>
+        <source>WMTS synchronised</source>
+        <translation>WMTS synchronised</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="163"/>
+        <source>the datasheet has no metadata record to update</source>
+        <translation>the datasheet has no metadata record to update</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="191"/>
+        <source>metadata updated</source>
+        <translation>metadata updated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="219"/>
+        <source>previous version removed</source>
+        <translation>previous version removed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="85"/>
+        <source>{0} is not published: there is nothing to update</source>
+        <translation>{0} is not published: there is nothing to update</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="107"/>
+        <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
+        <translation>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="134"/>
+        <source>only a WMTS can be updated here</source>
+        <translation>only a WMTS can be updated here</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="144"/>
+        <source>nothing to update: choose what changes</source>
+        <translation>nothing to update: choose what changes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="149"/>
+        <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
+        <translation>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="305"/>
+        <source>this update has already removed the previous version: it can only be resumed</source>
+        <translation>this update has already removed the previous version: it can only be resumed</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="200"/>
+        <source>Update the WMTS in place</source>
+        <translation>Update the WMTS in place</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="38"/>
+        <source>no vector layer selected</source>
+        <translation>no vector layer selected</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="39"/>
+        <source>New data: the features and style of the current layer ({0})</source>
+        <translation>New data: the features and style of the current layer ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="41"/>
+        <source>New style: the symbology of the current layer ({0})</source>
+        <translation>New style: the symbology of the current layer ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="43"/>
+        <source>New level range</source>
+        <translation>New level range</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="49"/>
+        <source>New extent: the extent of the current layer</source>
+        <translation>New extent: the extent of the current layer</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="50"/>
+        <source>New metadata</source>
+        <translation>New metadata</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="58"/>
+        <source>Top and bottom levels</source>
+        <translation>Top and bottom levels</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="59"/>
+        <source>Public title</source>
+        <translation>Public title</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="121"/>
+        <source>Update…</source>
+        <translation>Update…</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="123"/>
+        <source>Change the data, style, levels, extent or metadata of the selected WMTS; its address stays the same.</source>
+        <translation>Change the data, style, levels, extent or metadata of the selected WMTS; its address stays the same.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="172"/>
+        <source>The update was undone: the WMTS serves what it served.</source>
+        <translation>The update was undone: the WMTS serves what it served.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="189"/>
+        <source>{0} updated in place ({1}); its address has not changed.</source>
+        <translation>{0} updated in place ({1}); its address has not changed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="200"/>
+        <source>{0}
+
+Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</source>
+        <translation>{0}
+
+Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</translation>
     </message>
 </context>
 <context>
@@ -1693,37 +1852,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="76"/>
+        <location filename="../ui/published_dock.py" line="79"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connect to the Géoplateforme first.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="183"/>
+        <location filename="../ui/published_dock.py" line="186"/>
         <source>{0} added to the map.</source>
         <translation>{0} added to the map.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="208"/>
+        <location filename="../ui/published_dock.py" line="211"/>
         <source>Published services</source>
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="218"/>
+        <location filename="../ui/published_dock.py" line="221"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="218"/>
+        <location filename="../ui/published_dock.py" line="221"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="225"/>
+        <location filename="../ui/published_dock.py" line="228"/>
         <source>Removing {0}…</source>
         <translation>Removing {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="226"/>
+        <location filename="../ui/published_dock.py" line="229"/>
         <source>Removing a service</source>
         <translation>Removing a service</translation>
     </message>
@@ -1758,67 +1917,67 @@
         <translation>Unpublish…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="201"/>
+        <location filename="../ui/published_dock.py" line="204"/>
         <source>Reading the restricted capabilities</source>
         <translation>Reading the restricted capabilities</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="85"/>
+        <location filename="../ui/published_dock.py" line="88"/>
         <source>Loading the datasheets…</source>
         <translation>Loading the datasheets…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="95"/>
+        <location filename="../ui/published_dock.py" line="98"/>
         <source>Listing the datasheets</source>
         <translation>Listing the datasheets</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="115"/>
+        <location filename="../ui/published_dock.py" line="118"/>
         <source>{0} datasheets, {1} services.</source>
         <translation>{0} datasheets, {1} services.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="115"/>
+        <location filename="../ui/published_dock.py" line="118"/>
         <source>No datasheet in this datastore.</source>
         <translation>No datasheet in this datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="239"/>
+        <location filename="../ui/published_dock.py" line="242"/>
         <source>Reading what the datasheet &quot;{0}&quot; holds…</source>
         <translation>Reading what the datasheet &quot;{0}&quot; holds…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="249"/>
+        <location filename="../ui/published_dock.py" line="252"/>
         <source>Planning the datasheet&apos;s deletion</source>
         <translation>Planning the datasheet's deletion</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="263"/>
+        <location filename="../ui/published_dock.py" line="266"/>
         <source>The datasheet &quot;{0}&quot; holds nothing left to delete.</source>
         <translation>The datasheet &quot;{0}&quot; holds nothing left to delete.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="267"/>
+        <location filename="../ui/published_dock.py" line="270"/>
         <source>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</source>
         <translation>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="272"/>
+        <location filename="../ui/published_dock.py" line="275"/>
         <source>Nothing deleted.</source>
         <translation>Nothing deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="301"/>
+        <location filename="../ui/published_dock.py" line="304"/>
         <source>Deleting the datasheet &quot;{0}&quot;…</source>
         <translation>Deleting the datasheet &quot;{0}&quot;…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="303"/>
+        <location filename="../ui/published_dock.py" line="306"/>
         <source>Deleting the datasheet {0}</source>
         <translation>Deleting the datasheet {0}</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="303"/>
+        <location filename="../ui/published_dock.py" line="306"/>
         <source>The datasheet &quot;{0}&quot; is deleted ({1} removals).</source>
         <translation>The datasheet &quot;{0}&quot; is deleted ({1} removals).</translation>
     </message>
@@ -1853,7 +2012,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="282"/>
+        <location filename="../ui/published_dock.py" line="285"/>
         <source>Deleting the datasheet &quot;{0}&quot;: {1}…</source>
         <translation>Deleting the datasheet &quot;{0}&quot;: {1}…</translation>
     </message>

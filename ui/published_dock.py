@@ -60,6 +60,9 @@ class PublishedServicesDock(QgsDockWidget, FORM):
         self.cancelButton.clicked.connect(self.cancel_delete)
         self.servicesTree.itemSelectionChanged.connect(self._update_enabled)
         self._update_enabled()
+        from .update_action import UpdateAction
+
+        self.update_action = UpdateAction(self)   # its own module: ui/update_action.py
 
     def _fill_datastores(self) -> None:
         current = self.datastoreCombo.currentData()
