@@ -1761,62 +1761,62 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Group in the datasheet (tags)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="33"/>
+        <location filename="../ui/pages/publish.py" line="38"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="34"/>
+        <location filename="../ui/pages/publish.py" line="39"/>
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="35"/>
+        <location filename="../ui/pages/publish.py" line="40"/>
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="36"/>
+        <location filename="../ui/pages/publish.py" line="41"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="37"/>
+        <location filename="../ui/pages/publish.py" line="42"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="82"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</source>
         <translation>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="82"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>restricted</source>
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="82"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>public</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="184"/>
+        <location filename="../ui/pages/publish.py" line="198"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="199"/>
+        <location filename="../ui/pages/publish.py" line="213"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>The step &quot;{0}&quot; failed: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="218"/>
+        <location filename="../ui/pages/publish.py" line="232"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="233"/>
+        <location filename="../ui/pages/publish.py" line="247"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Elapsed: {0} min {1:02d} s</translation>
     </message>
@@ -1871,9 +1871,24 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Remove what the earlier run left</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="202"/>
+        <location filename="../ui/pages/publish.py" line="216"/>
         <source>The publication failed: {0}</source>
         <translation>The publication failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Switch the WMS-V to the new version</source>
+        <translation>Switch the WMS-V to the new version</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Switch the WMTS to the new pyramid</source>
+        <translation>Switch the WMTS to the new pyramid</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Remove the replaced versions</source>
+        <translation>Remove the replaced versions</translation>
     </message>
 </context>
 <context>
@@ -1882,11 +1897,6 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <location filename="../ui/publish_wizard.py" line="35"/>
         <source>Publish a WMTS on the Géoplateforme</source>
         <translation>Publish a WMTS on the Géoplateforme</translation>
-    </message>
-    <message>
-        <location filename="../ui/publish_wizard.py" line="150"/>
-        <source>Update in place is not available in this version: Start again publishes these settings under the same names.</source>
-        <translation>Update in place is not available in this version: Start again publishes these settings under the same names.</translation>
     </message>
 </context>
 <context>

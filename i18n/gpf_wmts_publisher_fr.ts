@@ -1761,62 +1761,62 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Regrouper dans la fiche de données (étiquettes)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="33"/>
+        <location filename="../ui/pages/publish.py" line="38"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="34"/>
+        <location filename="../ui/pages/publish.py" line="39"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="35"/>
+        <location filename="../ui/pages/publish.py" line="40"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="36"/>
+        <location filename="../ui/pages/publish.py" line="41"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="37"/>
+        <location filename="../ui/pages/publish.py" line="42"/>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="82"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</source>
         <translation>WMTS « {0} » (niveaux {1} à {2}) dans l'entrepôt « {3} » ; accès : {4}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="82"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>restricted</source>
         <translation>restreint</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="82"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>public</source>
         <translation>tout public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="184"/>
+        <location filename="../ui/pages/publish.py" line="198"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLIÉ : {0} — &lt;a href=&quot;{1}&quot;&gt;capacités&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="199"/>
+        <location filename="../ui/pages/publish.py" line="213"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>L'étape « {0} » a échoué : {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="218"/>
+        <location filename="../ui/pages/publish.py" line="232"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Annulé pendant « {0} » : rien n'est perdu, Reprendre continue là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="233"/>
+        <location filename="../ui/pages/publish.py" line="247"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Durée : {0} min {1:02d} s</translation>
     </message>
@@ -1871,9 +1871,24 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Supprimer ce que l'exécution précédente a laissé</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="202"/>
+        <location filename="../ui/pages/publish.py" line="216"/>
         <source>The publication failed: {0}</source>
         <translation>La publication a échoué : {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Switch the WMS-V to the new version</source>
+        <translation>Basculer le WMS-V sur la nouvelle version</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Switch the WMTS to the new pyramid</source>
+        <translation>Basculer le WMTS sur la nouvelle pyramide</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Remove the replaced versions</source>
+        <translation>Supprimer les versions remplacées</translation>
     </message>
 </context>
 <context>
@@ -1882,11 +1897,6 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <location filename="../ui/publish_wizard.py" line="35"/>
         <source>Publish a WMTS on the Géoplateforme</source>
         <translation>Publier un WMTS sur la Géoplateforme</translation>
-    </message>
-    <message>
-        <location filename="../ui/publish_wizard.py" line="150"/>
-        <source>Update in place is not available in this version: Start again publishes these settings under the same names.</source>
-        <translation>La mise à jour sur place n'est pas disponible dans cette version : Recommencer publie ces réglages sous les mêmes noms.</translation>
     </message>
 </context>
 <context>

@@ -140,25 +140,37 @@ class PublishWizard(QWizard):
 
     # -- update in place -------------------------------------------------------------------
     def update_publication(self, decision) -> None:
-        """The one way to Update (reopen table row 8): plugin/publish/update.py's entry point
-        ``update_task(api_factory, spec, journal_dir=, poll_first_s=, poll_max_s=)`` gives a
-        QgsTask with PublishTask's signals (published, failed, step_progress), run by the
-        publish page like a publication; ``decision.changed`` names what changed."""
-        try:
-            from ..plugin.publish.update import update_task
-        except ImportError:
-            self.publish_page.resultLabel.setText(self.tr(
-                "Update in place is not available in this version: Start again publishes "
-                "these settings under the same names."))
-            return
+        """The one way to Update (reopen table row 8): the published WMTS is changed in
+        place by plugin/publish/update.py (same URL), with what ``decision.changed`` names
+        (new data, style, levels, extent, metadata); the page follows the UpdateTask."""
         from ..plugin.entrepot.api import EntrepotApi
+        from ..plugin.publish.journal import Journal
+        from ..plugin.publish.update import UpdateTask, changes_between, request_for
 
         spec = self.publication(snapshot=True)
+        journal = Journal.open(spec.datastore_id, spec.journal_key, self.journal_dir)
+        changed = set(decision.changed)
+        changes = changes_between(
+            journal.snapshot().get("spec") or {}, spec, new_data="layer" in changed,
+            new_style="layer_style" in changed,
+            new_metadata=bool({"metadata", "producer", "production_year"} & changed))
         client = self.session.client
-        task = update_task(lambda cancelled: EntrepotApi(client.with_cancel(cancelled)), spec,
-                           journal_dir=self.journal_dir, poll_first_s=self.poll_first_s,
-                           poll_max_s=self.poll_max_s, changed=decision.changed)
-        self.publish_page.run_task(task)
+        task = UpdateTask(lambda cancelled: EntrepotApi(client.with_cancel(cancelled)),
+                          request_for(spec, journal, changes), journal_dir=self.journal_dir,
+                          poll_first_s=self.poll_first_s, poll_max_s=self.poll_max_s)
+        self.publish_page.run_task(task, on_updated=lambda result: self._updated(spec, result))
+
+    def _updated(self, spec, result) -> None:
+        """The journal learns the new settings; the page shows the service as published."""
+        from ..plugin.entrepot.api import EntrepotApi
+        from ..plugin.publish.reopen_survey import after_update
+        from ..plugin.publish.workflow import Workflow
+
+        after_update(spec.datastore_id, spec.journal_key, spec.summary(), result.levels,
+                     self.journal_dir)
+        published = Workflow(EntrepotApi(self.session.client), spec,
+                             journal_dir=self.journal_dir).result()
+        self.publish_page._on_published(published)
 
     # -- the publication ---------------------------------------------------------------
     def publication(self, snapshot: bool = False):

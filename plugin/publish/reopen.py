@@ -29,7 +29,9 @@ reruns), **changed** (a step that already made something uses a changed field).
 | 5 | incomplete             | intact     | same or free | RESUME, START_AGAIN               |
 | 6 | incomplete             | intact     | changed      | START_AGAIN                       |
 | 7 | complete               | intact     | same         | START_AGAIN (online: nothing to do)|
-| 8 | complete               | intact     | changed      | UPDATE, START_AGAIN               |
+| 8 | complete               | intact     | changed      | UPDATE, START_AGAIN (when an update|
+|   |                        |            |              | changes all of it: UPDATABLE)     |
+|12 | complete               | intact     | changed      | START_AGAIN (else)                |
 | 9 | incomplete or complete | taken down | same or free | RESUME (services again), START_AGAIN|
 |10 | incomplete or complete | taken down | changed      | START_AGAIN                       |
 |11 | incomplete or complete | damaged    | any          | START_AGAIN                       |
@@ -79,6 +81,11 @@ STEPS_OF_FIELD: Dict[str, Tuple[str, ...]] = {
     "permission_end": ("restriction",), "extra_tags": ("tags",),
 }
 IGNORED_FIELDS = ("fingerprint",)
+# What an update in place changes (plugin/publish/update.py): the data (new features), the
+# style, the level range, the extent, the metadata record. Anything else (a title of a
+# configuration, a name, the access, the tile format) takes a new publication.
+UPDATABLE = frozenset({"layer", "layer_style", "top_level", "bottom_level", "extent_wgs84",
+                       "metadata", "producer", "production_year"})
 # What a step brings up to date in place when it runs again (its resource kept): the metadata
 # record is replaced for the same file identifier (plugin/publish/steps/metadata.py).
 REFRESHABLE: Dict[str, FrozenSet[str]] = {
@@ -122,6 +129,11 @@ TEXTS = {
                    "Déjà publié avec ces réglages : rien à faire."),
     "why_online_changed": ("Published, with other settings than these.",
                            "Publié, avec d'autres réglages que ceux-ci."),
+    "why_not_updatable": ("Published, with other settings than these; an update in place "
+                          "changes only the data, style, levels, extent and metadata.",
+                          "Publié, avec d'autres réglages que ceux-ci ; une mise à jour sur "
+                          "place ne change que les données, le style, les niveaux, l'emprise "
+                          "et les métadonnées."),
     "why_taken_down": ("Its services were unpublished or deleted; the data is still there.",
                        "Ses services ont été dépubliés ou supprimés ; les données sont "
                        "toujours là."),
@@ -288,5 +300,8 @@ def decide(snapshot: Mapping[str, Any], survey: Survey, new_summary: Mapping[str
                         text("why_incomplete", lang) + note, **extra)
     if settings == SAME:
         return decision(7, platform, settings, [START_AGAIN], text("why_online", lang), **extra)
-    return decision(8, platform, settings, [UPDATE, START_AGAIN],
-                    text("why_online_changed", lang) + note, **extra)
+    if set(changed) <= UPDATABLE:
+        return decision(8, platform, settings, [UPDATE, START_AGAIN],
+                        text("why_online_changed", lang) + note, **extra)
+    return decision(12, platform, settings, [START_AGAIN],
+                    text("why_not_updatable", lang) + note, **extra)

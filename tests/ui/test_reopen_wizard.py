@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import requests
 from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
-from gpf_wmts_publisher.plugin.publish.reopen import RESUME, START_AGAIN
+from gpf_wmts_publisher.plugin.publish.reopen import RESUME, START_AGAIN, UPDATE
 from gpf_wmts_publisher.plugin.publish.session import password_api
 from gpf_wmts_publisher.plugin.publish.spec import Publication
 from gpf_wmts_publisher.plugin.publish.workflow import Workflow
@@ -41,6 +41,22 @@ def close(*windows):
     wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout_s=120,
                what="the tasks still running")
     dispose(*windows)
+
+
+def settle(wizard):
+    """Reopening a datasheet, the metadata page reads its published record in a task and
+    fills the form with it when it arrives: wait for it, then come to the last page again
+    so the comparison sees the form as it stays."""
+    from qgis.core import QgsTask
+
+    task = getattr(wizard.metadata_page, "_existing_task", None)
+    if task is not None:
+        wait_until(lambda: task.status() in (QgsTask.TaskStatus.Complete,
+                                             QgsTask.TaskStatus.Terminated),
+                   what="the datasheet's metadata")
+    wizard.back()
+    go_next(wizard, wizard.publish_page)
+    wait_until(lambda: offers_shown(wizard.publish_page) is not None, what="the comparison")
 
 
 def offers_shown(page):
@@ -94,7 +110,7 @@ def test_unpublish_then_reopen_publishes_the_new_level_range(qgis_iface, layer, 
         walk_to_publish_page(second, top=11, bottom=12, title="Parcelles republiées")
         again = second.publish_page
         again.openInspectorCheck.setChecked(False)
-        wait_until(lambda: offers_shown(again) is not None, what="the comparison")
+        settle(second)
         decision = again.offers.decision
         assert decision.row == 10 and decision.offers == (START_AGAIN,), decision
         assert "top_level" in decision.changed and "bottom_level" in decision.changed
@@ -116,7 +132,7 @@ def test_unpublish_then_reopen_publishes_the_new_level_range(qgis_iface, layer, 
         third.source_page.datasheetEdit.setText(datasheet)
         walk_to_publish_page(third, top=11, bottom=12, title="Parcelles republiées")
         online = third.publish_page
-        wait_until(lambda: offers_shown(online) is not None, what="the comparison")
+        settle(third)
         assert online.offers.decision.row == 7, online.offers.decision
         assert online.isComplete() and not online.resumeButton.isVisibleTo(online)
     finally:
@@ -285,3 +301,41 @@ def test_a_name_taken_in_the_own_datastore_is_said_where_it_is_typed(qgis_iface,
         assert f"sandbox.{datasheet}_pris" in wmsv.errors.messages()["wmsv_name"]
     finally:
         close(wizard)
+
+
+def test_reopening_a_live_publication_with_another_range_updates_it_in_place(
+        qgis_iface, layer, sandbox, unlocked_auth_db, tmp_path):
+    """Row 8: online, other levels → Update (same URL, the new range served), after which
+    the journal holds the new settings: reopening again finds nothing to do (row 7)."""
+    first = make_wizard(qgis_iface, layer, tmp_path, sandbox)
+    second = third = None
+    try:
+        walk_to_publish_page(first, top=12, bottom=12, title="Parcelles mises à jour")
+        page = first.publish_page
+        page.openInspectorCheck.setChecked(False)
+        publish(page, page.publishButton)
+        before, datasheet = page.result, first.datasheet_name()
+
+        second = make_wizard(qgis_iface, layer, tmp_path, sandbox)
+        second.source_page.datasheetEdit.setText(datasheet)
+        walk_to_publish_page(second, top=11, bottom=12, title="Parcelles mises à jour")
+        again = second.publish_page
+        again.openInspectorCheck.setChecked(False)
+        settle(second)
+        decision = again.offers.decision
+        assert decision.row == 8 and decision.offers == (UPDATE, START_AGAIN), decision
+        assert again.offers.updateButton.isVisibleTo(again)
+        publish(again, again.offers.updateButton)
+        assert again.result.capabilities_url == before.capabilities_url
+        assert again.result.wmts_layer_name == before.wmts_layer_name
+        assert wmts_levels_on_platform(sandbox, before.datastore_id,
+                                       before.wmts_layer_name) == (11, 12)
+        assert again.result.levels == [11, 12]
+
+        third = make_wizard(qgis_iface, layer, tmp_path, sandbox)
+        third.source_page.datasheetEdit.setText(datasheet)
+        walk_to_publish_page(third, top=11, bottom=12, title="Parcelles mises à jour")
+        settle(third)
+        assert third.publish_page.offers.decision.row == 7, third.publish_page.offers.decision
+    finally:
+        close(first, second, third)

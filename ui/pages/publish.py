@@ -29,6 +29,11 @@ STEP_TITLES = {  # the workflow's step names, in the guide's words
 }
 STEP_TITLES["preflight"] = QT_TRANSLATE_NOOP("PublishPage", "Check the names and settings")
 STEP_TITLES["undo"] = QT_TRANSLATE_NOOP("PublishPage", "Remove what the earlier run left")
+STEP_TITLES.update({   # the steps of an update in place (plugin/publish/update_steps.py)
+    "wmsv_switch": QT_TRANSLATE_NOOP("PublishPage", "Switch the WMS-V to the new version"),
+    "wmts_switch": QT_TRANSLATE_NOOP("PublishPage", "Switch the WMTS to the new pyramid"),
+    "cleanup": QT_TRANSLATE_NOOP("PublishPage", "Remove the replaced versions"),
+})
 STATE_NAMES = {
     "waiting": QT_TRANSLATE_NOOP("PublishPage", "waiting"),
     "running": QT_TRANSLATE_NOOP("PublishPage", "running"),
@@ -127,12 +132,18 @@ class PublishPage(QWizardPage, FORM):
         self.task.before_run = self.offers.preparation(offer)
         self.run_task(self.task)
 
-    def run_task(self, task) -> None:
-        """Follow ``task`` (a PublishTask, or the update's task with the same signals)."""
+    def run_task(self, task, on_updated=None) -> None:
+        """Follow ``task``: a PublishTask, or an UpdateTask (its ``updated`` result goes to
+        ``on_updated``)."""
         self.task = task
         task.progressChanged.connect(lambda percent: self.progressBar.setValue(int(percent)))
         task.step_progress.connect(self._on_step_progress)
-        task.published.connect(self._on_published)
+        if on_updated is not None:
+            task.updated.connect(on_updated)
+            self.stepsTree.clear()   # an update has steps of its own, listed as they come
+            self._items = {}
+        else:
+            task.published.connect(self._on_published)
         task.failed.connect(self._on_stopped)
         self.state = "running"
         self._started = time.monotonic()
@@ -160,6 +171,9 @@ class PublishPage(QWizardPage, FORM):
 
     def _on_step_progress(self, step: str, message: str) -> None:
         self._current_step = step
+        if step not in self._items and step in STEP_TITLES:
+            self._items[step] = QTreeWidgetItem([self.step_title(step), ""])
+            self.stepsTree.addTopLevelItem(self._items[step])
         for name, item in self._items.items():
             if name == step:
                 self._set_state(name, "done" if message == "done" else "running")

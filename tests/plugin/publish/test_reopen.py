@@ -177,6 +177,13 @@ def test_row_8_a_new_style_is_a_change(tmp_path):
     assert (decision.row, decision.changed) == (8, ("layer_style",))
 
 
+def test_row_12_a_change_no_update_makes_offers_start_again(tmp_path):
+    """An update in place changes data, style, levels, extent, metadata: not a title."""
+    decision = run_decide(journal_of(tmp_path), spec(wmsv_title="Autre titre", top_level=8))
+    assert (decision.row, decision.offers) == (12, (START_AGAIN,))
+    assert "only the data, style" in decision.reason
+
+
 def test_row_9_unpublished_from_the_dock_same_settings_resumes_the_services(tmp_path):
     journal = journal_of(tmp_path)
     decision = run_decide(journal, spec(), gone("offering_wmts"))
