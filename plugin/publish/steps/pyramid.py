@@ -9,6 +9,7 @@ from ...i18n import tr
 from ...pyramid import Bbox4326, ZoomRange, area_wkt, harvest_levels, tile_count
 from ..context import PublishContext
 from ..errors import PublishError
+from ..reuse import use_existing_pyramid, wmsv_offering_id
 from ..spec import PNG
 from .base import Step, processing_id, run_execution
 
@@ -54,10 +55,14 @@ class PyramidStep(Step):
 
     def run(self, ctx: PublishContext) -> None:
         api, spec, journal = ctx.api, ctx.spec, ctx.journal
+        if spec.reuse_pyramid_id:
+            use_existing_pyramid(ctx)
+            ctx.progress(1.0, tr("existing pyramid read"))
+            return
         if journal.get("wmsv_private") and "harvest_apikey" not in ctx.secrets:
             from .wmsv import WmsvStep
 
-            WmsvStep()._harvest_key(ctx, api.offering(journal.resource_id("offering_wmsv")))
+            WmsvStep()._harvest_key(ctx, api.offering(wmsv_offering_id(journal)))
         bbox = harvest_bbox(ctx)
 
         def body() -> Dict[str, Any]:
