@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Callable, Dict, FrozenSet, List, Optional
 
-from ..entrepot.errors import NotFound
+from ..entrepot.errors import BadRequest, NotFound
 from ..i18n import tr
 from .errors import PublishError
 
@@ -146,13 +146,13 @@ def resolve_wmsv(api, text: str) -> str:
         configuration = api.configuration(text)
         if configuration.type == WMSV_TYPE:
             return configuration.id
-    except NotFound:
+    except (NotFound, BadRequest):   # not an id of that kind
         pass
     try:
         offering = api.offering(text)
         if offering.configuration_id:
             return resolve_wmsv(api, offering.configuration_id)
-    except NotFound:
+    except (NotFound, BadRequest):   # not an id of that kind
         pass
     for configuration in api.configurations(config_type=WMSV_TYPE):
         if configuration.type == WMSV_TYPE and text in (
@@ -168,7 +168,7 @@ def resolve_stored_data(api, text: str, data_type: str) -> str:
         stored = api.stored_data(text)
         if stored.type == data_type:
             return stored.id
-    except NotFound:
+    except (NotFound, BadRequest):   # not an id of that kind
         pass
     for stored in api.stored_data_list(data_type=data_type):
         if stored.type == data_type and stored.name == text and stored.status != "DELETED":
