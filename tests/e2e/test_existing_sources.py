@@ -156,3 +156,59 @@ def test_publish_from_an_existing_pyramid_makes_only_the_wmts_and_undo_keeps_the
     assert _without_executions(datastore_inventory(ds_api)) == _without_executions(before)
     assert ds_api.stored_data(pyramid_id).status == "GENERATED"
     assert _shows_the_layer(_tile(sandbox, first_result))
+
+
+class SimulatedCrash(BaseException):
+    """Stands for the process being killed at a checkpoint."""
+
+
+def test_a_crash_after_the_record_is_completed_resumes_without_a_second_link(
+        api, original, make_spec, workflow_for):
+    first_spec, first, _result = original
+    ds_api = api.in_datastore(first_spec.datastore_id)
+    record_id = first.journal.resource_id("metadata")
+    original_xml = ds_api.metadata_file(record_id)
+    spec = _second(make_spec, original, "crash",
+                   reuse_pyramid_id=first.journal.resource_id("stored_data_pyramid"))
+
+    def crash(name: str) -> None:
+        if name == "updated:metadata":
+            raise SimulatedCrash(name)
+
+    with pytest.raises(SimulatedCrash):
+        workflow_for(spec, checkpoint_hook=crash).run()
+    workflow = workflow_for(spec)
+    result = workflow.run()
+    completed = ds_api.metadata_file(record_id)
+    assert completed.count(f">{result.wmts_layer_name}<") == 1
+    workflow.undo()
+    assert ds_api.metadata_file(record_id) == original_xml
+    assert [m.id for m in ds_api.metadata_list(tags={"datasheet_name": spec.datasheet_name})
+            ] == [record_id]
+
+
+def test_a_private_wmsv_is_harvested_with_a_key_of_its_own_that_undo_removes(
+        sandbox, api, datastores, make_spec, workflow_for):
+    """In the own datastore the WMS-V is private: the second publication adds its own
+    permission, key and access to harvest it; undo removes those and nothing of the first."""
+    first_spec = make_spec(datastores["own"], wmsv_private=True, top_level=LEVEL,
+                           bottom_level=LEVEL, image_format="image/png")
+    first = workflow_for(first_spec)
+    first_result = first.run()
+    ds_api = api.in_datastore(first_spec.datastore_id)
+    before = datastore_inventory(ds_api)
+    spec = make_spec(datastores["own"], datasheet_name=first_spec.datasheet_name, layer=None,
+                     reuse_wmsv_configuration_id=first.journal.resource_id(
+                         "configuration_wmsv"),
+                     top_level=LEVEL, bottom_level=LEVEL, image_format="image/png")
+    second = workflow_for(spec)
+    result = second.run()
+    created = {r["kind"] for r in second.journal.resources()}
+    assert {"permission_wmsv", "key_harvest", "key_access"} <= created
+    assert "offering_wmsv" not in created and "configuration_wmsv" not in created
+    original_tile = _tile(sandbox, first_result)
+    assert _shows_the_layer(original_tile)
+    assert _tile(sandbox, result) == original_tile
+    second.undo()
+    assert _without_executions(datastore_inventory(ds_api)) == _without_executions(before)
+    first.undo()
