@@ -287,12 +287,16 @@ def check_publication(spec, prefix: Optional[str] = None) -> List[Problem]:
         problems += check_layer_source(spec.layer)
         problems += check_technical_name(spec.effective_data_name, "data_name")
     problems += check_technical_name(spec.datasheet_name, "datasheet_name")
-    problems += check_technical_name(spec.wmsv_name, "wmsv_name", prefix)
+    new_wmsv = kind not in (SourceKind.WMSV, SourceKind.PYRAMID)   # else nothing named so
+    if new_wmsv:
+        problems += check_technical_name(spec.wmsv_name, "wmsv_name", prefix)
     problems += check_technical_name(spec.wmts_name, "wmts_name", prefix)
-    problems += check_technical_name(spec.pyramid_name, "pyramid_name")
-    if spec.wmsv_name and spec.wmsv_name == spec.wmts_name:
+    if kind is not SourceKind.PYRAMID:
+        problems += check_technical_name(spec.pyramid_name, "pyramid_name")
+    if new_wmsv and spec.wmsv_name and spec.wmsv_name == spec.wmts_name:
         problems.append(Problem("same_names", "wmts_name", {"value": spec.wmts_name}))
-    problems += check_text(spec.wmsv_title, "wmsv_title", MAX_TITLE_LENGTH)
+    if new_wmsv:
+        problems += check_text(spec.wmsv_title, "wmsv_title", MAX_TITLE_LENGTH)
     problems += check_text(spec.wmts_title, "wmts_title", MAX_TITLE_LENGTH)
     problems += check_text(spec.abstract, "abstract", MAX_ABSTRACT_LENGTH)
     problems += check_controls(" ".join(spec.keywords or ()), "keywords")

@@ -41,7 +41,11 @@ class PyramidPage(QWizardPage, FORM):
         if base != self._prefilled_for:
             self._prefilled_for = base
             self.pyramidNameEdit.setText(f"{base}_pyramide")
-        has_layer = self.wizard().source_layer() is not None
+        from ...plugin.publish.sources import SourceKind
+
+        # An existing WMS-V has a data extent too: its stored data's, read when harvesting.
+        has_layer = self.wizard().source_layer() is not None or \
+            self.wizard().source_page.source_kind() is SourceKind.WMSV
         self.dataExtentRadio.setEnabled(has_layer)
         if not has_layer:
             self.canvasExtentRadio.setChecked(True)
@@ -75,12 +79,16 @@ class PyramidPage(QWizardPage, FORM):
         from ...plugin.pyramid.qgis_extent import extent_to_bbox_3857
 
         layer = self.wizard().source_layer()
-        if self.dataExtentRadio.isChecked() and layer is not None:
-            return extent_to_bbox_3857(layer.extent(), layer.crs())
+        if self.dataExtentRadio.isChecked():
+            # No layer: an existing WMS-V, whose data extent is read when harvesting.
+            return extent_to_bbox_3857(layer.extent(), layer.crs()) if layer else None
         canvas = self.wizard().canvas()
         if canvas is None:
             return None
-        return extent_to_bbox_3857(canvas.extent(), canvas.mapSettings().destinationCrs())
+        try:
+            return extent_to_bbox_3857(canvas.extent(), canvas.mapSettings().destinationCrs())
+        except ValueError:   # an empty project's canvas may have no valid CRS
+            return None
 
     def extent_wgs84(self):
         from ...plugin.pyramid.qgis_extent import extent_to_bbox_4326
@@ -110,6 +118,8 @@ class PyramidPage(QWizardPage, FORM):
         self.errors.show("zoom", [])
         bbox = self.bbox_3857()
         if bbox is None:
+            self.estimateChart.set_estimates([])
+            self.totalLabel.setText(self.tr("The tiles are counted when the extent is known."))
             return
         zoom = ZoomRange(top, bottom)
         estimates = estimate_levels(bbox, zoom, tile_format=self.image_format())

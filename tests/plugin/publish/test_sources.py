@@ -139,3 +139,15 @@ def test_a_stored_data_is_named_by_its_id_or_its_name_and_its_type_is_checked():
     assert resolve_stored_data(api, "communes_pyramide", "ROK4-PYRAMID-RASTER") == "p1"
     with pytest.raises(PublishError):
         resolve_stored_data(api, "v1", "ROK4-PYRAMID-RASTER")
+
+
+def test_names_of_what_an_existing_source_provides_are_not_asked():
+    """A wizard that skipped the style, WMS-V and pyramid pages leaves their names empty."""
+    from gpf_wmts_publisher.plugin.publish.naming import check_publication
+
+    empty = dict(wmsv_name="", wmsv_title="", pyramid_name="")
+    assert {p.field for p in check_publication(_spec(reuse_pyramid_id="p1", **empty))} == set()
+    assert {p.field for p in check_publication(
+        _spec(reuse_wmsv_configuration_id="c1", **empty))} == {"pyramid_name"}
+    assert {"wmsv_name", "wmsv_title", "pyramid_name"} <= {
+        p.field for p in check_publication(_spec(reuse_stored_data_id="v1", **empty))}
