@@ -29,182 +29,172 @@
         <translation>Zoom-level inspector</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="65"/>
+        <location filename="../plugin/processing/algorithms.py" line="71"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="75"/>
+        <location filename="../plugin/processing/algorithms.py" line="81"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>Sandbox base URL (empty: the configured platform)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="81"/>
+        <location filename="../plugin/processing/algorithms.py" line="87"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Datastore id (empty: your first community's)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="83"/>
+        <location filename="../plugin/processing/algorithms.py" line="89"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Journal folder (empty: beside the QGIS profile)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="88"/>
-        <source>Layer to publish</source>
-        <translation>Layer to publish</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="90"/>
+        <location filename="../plugin/processing/algorithms.py" line="97"/>
         <source>Selected features only</source>
         <translation>Selected features only</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="92"/>
+        <location filename="../plugin/processing/source_parameters.py" line="30"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Reuse this VECTOR-DB stored data id (skip the upload)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>WMS-V title</source>
         <translation>WMS-V title</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>WMTS title (service title)</source>
         <translation>WMTS title (service title)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="101"/>
+        <location filename="../plugin/processing/algorithms.py" line="106"/>
         <source>Keywords (comma separated)</source>
         <translation>Keywords (comma separated)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="108"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Top level (least detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="106"/>
+        <location filename="../plugin/processing/algorithms.py" line="111"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Bottom level (most detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="109"/>
+        <location filename="../plugin/processing/algorithms.py" line="114"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Harvest extent (empty: the layer's extent)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="111"/>
+        <location filename="../plugin/processing/algorithms.py" line="116"/>
         <source>Tile format</source>
         <translation>Tile format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="116"/>
+        <location filename="../plugin/processing/algorithms.py" line="121"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Restricted access (own datastore only)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="118"/>
+        <location filename="../plugin/processing/algorithms.py" line="123"/>
         <source>Producer (organisation)</source>
         <translation>Producer (organisation)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="363"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="43"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Datasheet name (fiche de données)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="365"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="45"/>
         <source>WMTS technical name</source>
         <translation>WMTS technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="132"/>
+        <location filename="../plugin/processing/algorithms.py" line="137"/>
         <source>WMTS layer name</source>
         <translation>WMTS layer name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="133"/>
+        <location filename="../plugin/processing/algorithms.py" line="138"/>
         <source>WMTS capabilities URL</source>
         <translation>WMTS capabilities URL</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="135"/>
+        <location filename="../plugin/processing/algorithms.py" line="140"/>
         <source>Journal file</source>
         <translation>Journal file</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="157"/>
+        <location filename="../plugin/processing/algorithms.py" line="164"/>
         <source>No layer to publish.</source>
         <translation>No layer to publish.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="182"/>
+        <location filename="../plugin/processing/algorithms.py" line="189"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="194"/>
+        <location filename="../plugin/processing/algorithms.py" line="201"/>
         <source>Your account belongs to no community.</source>
         <translation>Your account belongs to no community.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="259"/>
+        <location filename="../plugin/processing/algorithms.py" line="273"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Cancelled; run again to resume, or use “Undo a publication”.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="276"/>
+        <location filename="../plugin/processing/algorithms.py" line="290"/>
         <source>Publish layer as WMTS</source>
         <translation>Publish layer as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="279"/>
+        <location filename="../plugin/processing/algorithms.py" line="293"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="314"/>
+        <location filename="../plugin/processing/algorithms.py" line="334"/>
         <source>Step {label}</source>
         <translation>Step {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="317"/>
+        <location filename="../plugin/processing/algorithms.py" line="337"/>
         <source>Publication, step by step</source>
         <translation>Publication, step by step</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="323"/>
+        <location filename="../plugin/processing/algorithms.py" line="343"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="351"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="30"/>
         <source>Undo a publication</source>
         <translation>Undo a publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="354"/>
-        <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="367"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="47"/>
         <source>Removed resources</source>
         <translation>Removed resources</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="380"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="60"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>No journal for this publication: nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="386"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="66"/>
         <source>removed {kind}</source>
         <translation>removed {kind}</translation>
     </message>
@@ -229,7 +219,7 @@
         <translation>Removing the publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="78"/>
+        <location filename="../plugin/processing/algorithms.py" line="84"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Authentication configuration (login/password or OAuth2)</translation>
     </message>
@@ -309,7 +299,7 @@
         <translation>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <location filename="../plugin/processing/algorithms.py" line="118"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Harvest despite the zoom-level warnings (never beyond the platform's tile cap)</translation>
     </message>
@@ -414,32 +404,32 @@
         <translation>integrated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="88"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="93"/>
         <source>the metadata is incomplete: {0}</source>
         <translation>the metadata is incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="98"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="123"/>
         <source>the datastore has no METADATA endpoint</source>
         <translation>the datastore has no METADATA endpoint</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="105"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="110"/>
         <source>metadata published</source>
         <translation>metadata published</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="47"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="48"/>
         <source>no extent to harvest: choose one</source>
         <translation>no extent to harvest: choose one</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="77"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="82"/>
         <source>the pyramid harvest</source>
         <translation>the pyramid harvest</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="85"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="90"/>
         <source>pyramid generated</source>
         <translation>pyramid generated</translation>
     </message>
@@ -494,37 +484,37 @@
         <translation>tagged</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="34"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="41"/>
         <source>the datastore has no WMS-VECTOR endpoint with room left</source>
         <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="59"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="66"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configured</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="67"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="74"/>
         <source>WMS-V published</source>
         <translation>WMS-V published</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="104"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="111"/>
         <source>the platform returned no hash for the harvest key</source>
         <translation>the platform returned no hash for the harvest key</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="32"/>
+        <location filename="../plugin/publish/steps/wmts.py" line="33"/>
         <source>the datastore has no WMTS-TMS endpoint with room left</source>
         <translation>the datastore has no WMTS-TMS endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="72"/>
+        <location filename="../plugin/publish/steps/wmts.py" line="73"/>
         <source>WMTS configured</source>
         <translation>WMTS configured</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="80"/>
+        <location filename="../plugin/publish/steps/wmts.py" line="81"/>
         <source>WMTS published</source>
         <translation>WMTS published</translation>
     </message>
@@ -564,37 +554,37 @@
         <translation>the execution's abort</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="237"/>
+        <location filename="../plugin/processing/algorithms.py" line="251"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET is needed when no layer is given.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="289"/>
+        <location filename="../plugin/processing/algorithms.py" line="309"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Dry run: check everything, create nothing</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="292"/>
+        <location filename="../plugin/processing/algorithms.py" line="312"/>
         <source>Dry run report</source>
         <translation>Dry run report</translation>
     </message>
@@ -622,6 +612,76 @@
         <location filename="../ui/dry_run_button.py" line="55"/>
         <source>Dry run failed: {0}</source>
         <translation>Dry run failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="94"/>
+        <source>Layer to publish (empty when an existing resource is reused)</source>
+        <translation>Layer to publish (empty when an existing resource is reused)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="298"/>
+        <source>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource&apos;s. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource's. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="30"/>
+        <source>Harvest this existing WMS-V (its configuration id, offering id or layer name): no upload, no style, no new WMS-V</source>
+        <translation>Harvest this existing WMS-V (its configuration id, offering id or layer name): no upload, no style, no new WMS-V</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="30"/>
+        <source>Serve this existing raster pyramid (its stored data id or name): only the WMTS, its metadata and restriction</source>
+        <translation>Serve this existing raster pyramid (its stored data id or name): only the WMTS, its metadata and restriction</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="43"/>
+        <source>Give at most one of REUSE_STORED_DATA, REUSE_WMSV and REUSE_PYRAMID.</source>
+        <translation>Give at most one of REUSE_STORED_DATA, REUSE_WMSV and REUSE_PYRAMID.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/undo_algorithm.py" line="33"/>
+        <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. What was reused, not created (a stored data, a WMS-V, a pyramid), is kept, and the datasheet&apos;s metadata record is written back as it was. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. What was reused, not created (a stored data, a WMS-V, a pyramid), is kept, and the datasheet's metadata record is written back as it was. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="42"/>
+        <source>configuration {0} is a {1}, not a WMS-V</source>
+        <translation>configuration {0} is a {1}, not a WMS-V</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="47"/>
+        <source>the WMS-V {0} is not published: it cannot be harvested</source>
+        <translation>the WMS-V {0} is not published: it cannot be harvested</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="85"/>
+        <source>stored data {0} is {1} ({2}); a generated {3} is needed</source>
+        <translation>stored data {0} is {1} ({2}); a generated {3} is needed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/sources.py" line="161"/>
+        <source>no WMS-V service named &apos;{0}&apos; in this datastore</source>
+        <translation>no WMS-V service named '{0}' in this datastore</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/sources.py" line="176"/>
+        <source>no stored data &apos;{0}&apos; of type {1} in this datastore</source>
+        <translation>no stored data '{0}' of type {1} in this datastore</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="129"/>
+        <source>metadata of the datasheet completed</source>
+        <translation>metadata of the datasheet completed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="60"/>
+        <source>existing pyramid read</source>
+        <translation>existing pyramid read</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="36"/>
+        <source>existing WMS-V read</source>
+        <translation>existing WMS-V read</translation>
     </message>
 </context>
 <context>
@@ -675,7 +735,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="137"/>
+        <location filename="../ui/actions.py" line="144"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publish as WMTS on the Géoplateforme…</translation>
     </message>
@@ -970,7 +1030,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="125"/>
+        <location filename="../ui/actions.py" line="132"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</translation>
     </message>
@@ -1008,7 +1068,7 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="37"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="38"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspecting WMTS levels</translation>
     </message>
@@ -1018,7 +1078,7 @@
         <translation>Could not write the contact sheet to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="84"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="87"/>
         <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
         <translation>the source layer's extent in EPSG:3857 differs in the background task ({0}) from the map's ({1}): its coordinate transform does not work here; restart QGIS</translation>
     </message>
@@ -1169,27 +1229,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="156"/>
+        <location filename="../ui/pages/metadata.py" line="179"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Import ISO 19139 metadata</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="156"/>
+        <location filename="../ui/pages/metadata.py" line="179"/>
         <source>XML files (*.xml)</source>
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="168"/>
+        <location filename="../ui/pages/metadata.py" line="191"/>
         <source>Import failed: {0}</source>
         <translation>Import failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="173"/>
+        <location filename="../ui/pages/metadata.py" line="196"/>
         <source>Imported from {0}.</source>
         <translation>Imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="220"/>
+        <location filename="../ui/pages/metadata.py" line="243"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Enter a scale denominator, e.g. 25000.</translation>
     </message>
@@ -1314,14 +1374,14 @@
         <translation>Attribution URL (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="117"/>
-        <source>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</source>
-        <translation>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/metadata.py" line="122"/>
+        <location filename="../ui/pages/metadata.py" line="131"/>
         <source>Reading the datasheet&apos;s metadata</source>
         <translation>Reading the datasheet's metadata</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="124"/>
+        <source>The datasheet &quot;{0}&quot; already has its metadata: they are kept as they are and the new WMTS is added to them. Only the WMTS&apos;s name and title are asked here.</source>
+        <translation>The datasheet &quot;{0}&quot; already has its metadata: they are kept as they are and the new WMTS is added to them. Only the WMTS's name and title are asked here.</translation>
     </message>
 </context>
 <context>
@@ -1596,12 +1656,12 @@
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="102"/>
+        <location filename="../ui/pages/pyramid.py" line="110"/>
         <source>{0} to {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="119"/>
+        <location filename="../ui/pages/pyramid.py" line="129"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tiles, about {1} in total.</translation>
     </message>
@@ -1660,6 +1720,11 @@
         <source>Estimate</source>
         <translation>Estimate</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/pyramid.py" line="122"/>
+        <source>The tiles are counted when the extent is known.</source>
+        <translation>The tiles are counted when the extent is known.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -1682,12 +1747,12 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="57"/>
+        <location filename="../ui/pages/source.py" line="97"/>
         <source>Connected as {0}.</source>
         <translation>Connected as {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="59"/>
+        <location filename="../ui/pages/source.py" line="99"/>
         <source> (sandbox)</source>
         <translation> (sandbox)</translation>
     </message>
@@ -1697,39 +1762,24 @@
         <translation>Not connected.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="124"/>
-        <source>Listing stored data</source>
-        <translation>Listing stored data</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source.py" line="133"/>
+        <location filename="../ui/pages/source.py" line="209"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connect and choose a datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="137"/>
+        <location filename="../ui/pages/source.py" line="213"/>
         <source>Choose a vector layer.</source>
         <translation>Choose a vector layer.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="139"/>
+        <location filename="../ui/pages/source.py" line="215"/>
         <source>No feature is selected in this layer.</source>
         <translation>No feature is selected in this layer.</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source.py" line="141"/>
-        <source>Choose a stored data to reuse.</source>
-        <translation>Choose a stored data to reuse.</translation>
     </message>
     <message>
         <location filename="../ui/pages/source_page.ui" line="5"/>
         <source>Data to publish</source>
         <translation>Data to publish</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="6"/>
-        <source>The layer whose data go to the Géoplateforme, or a stored data already there, and the datastore that receives them.</source>
-        <translation>The layer whose data go to the Géoplateforme, or a stored data already there, and the datastore that receives them.</translation>
     </message>
     <message>
         <location filename="../ui/pages/source_page.ui" line="8"/>
@@ -1762,24 +1812,59 @@
         <translation>Selected features only</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source_page.ui" line="21"/>
-        <source>Reuse a vector stored data of the datastore</source>
-        <translation>Reuse a vector stored data of the datastore</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="22"/>
-        <source>Stored data</source>
-        <translation>Stored data</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="24"/>
+        <location filename="../ui/pages/source_page.ui" line="31"/>
         <source>Datasheet name</source>
         <translation>Datasheet name</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source_page.ui" line="25"/>
+        <location filename="../ui/pages/source_page.ui" line="32"/>
         <source>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</source>
         <translation>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="173"/>
+        <source>Listing what the datastore holds…</source>
+        <translation>Listing what the datastore holds…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="190"/>
+        <source>Nothing of this kind in the datastore.</source>
+        <translation>Nothing of this kind in the datastore.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="199"/>
+        <source>Listing the datastore&apos;s resources</source>
+        <translation>Listing the datastore's resources</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="217"/>
+        <source>Choose the existing resource to start from.</source>
+        <translation>Choose the existing resource to start from.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="6"/>
+        <source>Start from the layer, or from what the datastore already holds, as the guide does: a stored data, a WMS-V service or a raster pyramid.</source>
+        <translation>Start from the layer, or from what the datastore already holds, as the guide does: a stored data, a WMS-V service or a raster pyramid.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="21"/>
+        <source>Reuse a vector stored data of the datastore (no upload)</source>
+        <translation>Reuse a vector stored data of the datastore (no upload)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="22"/>
+        <source>Harvest an existing WMS-V service (no upload, no style, no new WMS-V)</source>
+        <translation>Harvest an existing WMS-V service (no upload, no style, no new WMS-V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="23"/>
+        <source>Serve an existing raster pyramid (only the WMTS, its metadata and access)</source>
+        <translation>Serve an existing raster pyramid (only the WMTS, its metadata and access)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="24"/>
+        <source>Existing resource</source>
+        <translation>Existing resource</translation>
     </message>
 </context>
 <context>
