@@ -205,16 +205,13 @@ def _would_create(ctx: PublishContext, table: str, report: DryRunReport
 
 def _reused_kinds(ctx: PublishContext) -> set:
     """What the source (or the datasheet's existing record) provides: not created."""
-    from .adopt import step_of
     from .reuse import datasheet_metadata
+    from .sources import SourceKind, source_kind
 
-    spec = ctx.spec
-    kinds = {kind for kind in ("upload", "stored_data", "static_sld", "configuration_wmsv",
-                               "stored_data_pyramid") if skips(spec, step_of(kind))}
-    if spec.reuse_pyramid_id:
-        kinds.add("stored_data_pyramid")
-    if spec.reuse_wmsv_configuration_id or spec.reuse_pyramid_id:
-        kinds |= {"upload", "stored_data"}
-    if datasheet_metadata(ctx.api, spec.datasheet_name) is not None:
+    provided = {SourceKind.WMSV: {"upload", "stored_data", "static_sld", "configuration_wmsv"},
+                SourceKind.PYRAMID: {"upload", "stored_data", "static_sld",
+                                     "configuration_wmsv", "stored_data_pyramid"}}
+    kinds = set(provided.get(source_kind(ctx.spec), ()))
+    if datasheet_metadata(ctx.api, ctx.spec.datasheet_name) is not None:
         kinds.add("metadata")   # completed with the new service's link, not created
     return kinds

@@ -212,3 +212,21 @@ def test_a_private_wmsv_is_harvested_with_a_key_of_its_own_that_undo_removes(
     second.undo()
     assert _without_executions(datastore_inventory(ds_api)) == _without_executions(before)
     first.undo()
+
+
+def test_the_dry_run_of_a_reuse_lists_only_what_would_be_created(
+        api, original, make_spec, tmp_path):
+    from gpf_wmts_publisher.plugin.publish.dry_run import dry_run, text
+
+    _spec, first, _result = original
+    spec = _second(make_spec, original, "essai",
+                   reuse_pyramid_id=first.journal.resource_id("stored_data_pyramid"))
+    report = dry_run(api, spec, journal_dir=str(tmp_path), lang="en")
+    assert report.ok, report.problems
+    assert [what for what, _name in report.would_create] == [text("wmts", "en")]
+    spec = _second(make_spec, original, "essai_wmsv",
+                   reuse_wmsv_configuration_id=first.journal.resource_id("configuration_wmsv"))
+    report = dry_run(api, spec, journal_dir=str(tmp_path), lang="en")
+    assert report.ok, report.problems
+    assert [what for what, _name in report.would_create] == [text("pyramid", "en"),
+                                                             text("wmts", "en")]
