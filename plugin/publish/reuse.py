@@ -128,6 +128,8 @@ def reuse_metadata(ctx: PublishContext, record: Metadata, links: List[Any]
                                         "original": original})
     current = api.metadata_file(record.id)
     updated = add_online_resources(current.encode("utf-8"), links)
+    if journal.get("metadata_restored"):
+        journal.put("metadata_restored", False)   # published again after an undo
     if updated is not None:
         api.replace_metadata(record.id, updated)
     ctx.checkpoint("updated:metadata")

@@ -230,3 +230,19 @@ def test_the_dry_run_of_a_reuse_lists_only_what_would_be_created(
     assert report.ok, report.problems
     assert [what for what, _name in report.would_create] == [text("pyramid", "en"),
                                                              text("wmts", "en")]
+
+
+def test_publishing_again_after_undo_completes_and_restores_the_record_again(
+        api, original, make_spec, workflow_for):
+    _spec, first, _result = original
+    ds_api = api.in_datastore(first.spec.datastore_id)
+    record_id = first.journal.resource_id("metadata")
+    original_xml = ds_api.metadata_file(record_id)
+    spec = _second(make_spec, original, "encore",
+                   reuse_pyramid_id=first.journal.resource_id("stored_data_pyramid"))
+    for _round in range(2):
+        workflow = workflow_for(spec)
+        result = workflow.run()
+        assert result.wmts_layer_name in ds_api.metadata_file(record_id)
+        workflow.undo()
+        assert ds_api.metadata_file(record_id) == original_xml
