@@ -29,82 +29,82 @@
         <translation>Zoom-level inspector</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="71"/>
+        <location filename="../plugin/processing/algorithms.py" line="72"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="81"/>
+        <location filename="../plugin/processing/algorithms.py" line="82"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>Sandbox base URL (empty: the configured platform)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="87"/>
+        <location filename="../plugin/processing/algorithms.py" line="88"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Datastore id (empty: your first community's)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="89"/>
+        <location filename="../plugin/processing/algorithms.py" line="90"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Journal folder (empty: beside the QGIS profile)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="97"/>
+        <location filename="../plugin/processing/algorithms.py" line="98"/>
         <source>Selected features only</source>
         <translation>Selected features only</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/source_parameters.py" line="30"/>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Reuse this VECTOR-DB stored data id (skip the upload)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="101"/>
+        <location filename="../plugin/processing/algorithms.py" line="102"/>
         <source>WMS-V title</source>
         <translation>WMS-V title</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="101"/>
+        <location filename="../plugin/processing/algorithms.py" line="102"/>
         <source>WMTS title (service title)</source>
         <translation>WMTS title (service title)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="101"/>
+        <location filename="../plugin/processing/algorithms.py" line="102"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="106"/>
+        <location filename="../plugin/processing/algorithms.py" line="107"/>
         <source>Keywords (comma separated)</source>
         <translation>Keywords (comma separated)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="108"/>
+        <location filename="../plugin/processing/algorithms.py" line="109"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Top level (least detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="111"/>
+        <location filename="../plugin/processing/algorithms.py" line="112"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Bottom level (most detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="114"/>
+        <location filename="../plugin/processing/algorithms.py" line="115"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Harvest extent (empty: the layer's extent)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="116"/>
+        <location filename="../plugin/processing/algorithms.py" line="117"/>
         <source>Tile format</source>
         <translation>Tile format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="121"/>
+        <location filename="../plugin/processing/algorithms.py" line="122"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Restricted access (own datastore only)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
         <source>Producer (organisation)</source>
         <translation>Producer (organisation)</translation>
     </message>
@@ -119,62 +119,62 @@
         <translation>WMTS technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="137"/>
+        <location filename="../plugin/processing/algorithms.py" line="138"/>
         <source>WMTS layer name</source>
         <translation>WMTS layer name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="138"/>
+        <location filename="../plugin/processing/algorithms.py" line="139"/>
         <source>WMTS capabilities URL</source>
         <translation>WMTS capabilities URL</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="140"/>
+        <location filename="../plugin/processing/algorithms.py" line="141"/>
         <source>Journal file</source>
         <translation>Journal file</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="164"/>
+        <location filename="../plugin/processing/algorithms.py" line="165"/>
         <source>No layer to publish.</source>
         <translation>No layer to publish.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="189"/>
+        <location filename="../plugin/processing/algorithms.py" line="190"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="201"/>
+        <location filename="../plugin/processing/algorithms.py" line="202"/>
         <source>Your account belongs to no community.</source>
         <translation>Your account belongs to no community.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="273"/>
+        <location filename="../plugin/processing/algorithms.py" line="275"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Cancelled; run again to resume, or use “Undo a publication”.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="290"/>
+        <location filename="../plugin/processing/algorithms.py" line="292"/>
         <source>Publish layer as WMTS</source>
         <translation>Publish layer as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="293"/>
+        <location filename="../plugin/processing/algorithms.py" line="295"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="334"/>
+        <location filename="../plugin/processing/algorithms.py" line="336"/>
         <source>Step {label}</source>
         <translation>Step {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="337"/>
+        <location filename="../plugin/processing/algorithms.py" line="339"/>
         <source>Publication, step by step</source>
         <translation>Publication, step by step</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="343"/>
+        <location filename="../plugin/processing/algorithms.py" line="345"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</translation>
     </message>
@@ -219,7 +219,7 @@
         <translation>Removing the publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="84"/>
+        <location filename="../plugin/processing/algorithms.py" line="85"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Authentication configuration (login/password or OAuth2)</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="118"/>
+        <location filename="../plugin/processing/algorithms.py" line="119"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Harvest despite the zoom-level warnings (never beyond the platform's tile cap)</translation>
     </message>
@@ -554,37 +554,37 @@
         <translation>the execution's abort</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="129"/>
+        <location filename="../plugin/processing/algorithms.py" line="130"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="129"/>
+        <location filename="../plugin/processing/algorithms.py" line="130"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="129"/>
+        <location filename="../plugin/processing/algorithms.py" line="130"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="129"/>
+        <location filename="../plugin/processing/algorithms.py" line="130"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="251"/>
+        <location filename="../plugin/processing/algorithms.py" line="253"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET is needed when no layer is given.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="309"/>
+        <location filename="../plugin/processing/algorithms.py" line="311"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Dry run: check everything, create nothing</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="312"/>
+        <location filename="../plugin/processing/algorithms.py" line="314"/>
         <source>Dry run report</source>
         <translation>Dry run report</translation>
     </message>
@@ -614,27 +614,27 @@
         <translation>Dry run failed: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="94"/>
+        <location filename="../plugin/processing/algorithms.py" line="95"/>
         <source>Layer to publish (empty when an existing resource is reused)</source>
         <translation>Layer to publish (empty when an existing resource is reused)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="298"/>
+        <location filename="../plugin/processing/algorithms.py" line="300"/>
         <source>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource&apos;s. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource's. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/source_parameters.py" line="30"/>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
         <source>Harvest this existing WMS-V (its configuration id, offering id or layer name): no upload, no style, no new WMS-V</source>
         <translation>Harvest this existing WMS-V (its configuration id, offering id or layer name): no upload, no style, no new WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/source_parameters.py" line="30"/>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
         <source>Serve this existing raster pyramid (its stored data id or name): only the WMTS, its metadata and restriction</source>
         <translation>Serve this existing raster pyramid (its stored data id or name): only the WMTS, its metadata and restriction</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/source_parameters.py" line="43"/>
+        <location filename="../plugin/processing/source_parameters.py" line="44"/>
         <source>Give at most one of REUSE_STORED_DATA, REUSE_WMSV and REUSE_PYRAMID.</source>
         <translation>Give at most one of REUSE_STORED_DATA, REUSE_WMSV and REUSE_PYRAMID.</translation>
     </message>
@@ -659,12 +659,12 @@
         <translation>stored data {0} is {1} ({2}); a generated {3} is needed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="161"/>
+        <location filename="../plugin/publish/sources.py" line="183"/>
         <source>no WMS-V service named &apos;{0}&apos; in this datastore</source>
         <translation>no WMS-V service named '{0}' in this datastore</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="176"/>
+        <location filename="../plugin/publish/sources.py" line="198"/>
         <source>no stored data &apos;{0}&apos; of type {1} in this datastore</source>
         <translation>no stored data '{0}' of type {1} in this datastore</translation>
     </message>
@@ -1656,12 +1656,12 @@
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="110"/>
+        <location filename="../ui/pages/pyramid.py" line="118"/>
         <source>{0} to {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="129"/>
+        <location filename="../ui/pages/pyramid.py" line="137"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tiles, about {1} in total.</translation>
     </message>
@@ -1721,7 +1721,7 @@
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="122"/>
+        <location filename="../ui/pages/pyramid.py" line="130"/>
         <source>The tiles are counted when the extent is known.</source>
         <translation>The tiles are counted when the extent is known.</translation>
     </message>
@@ -1747,12 +1747,12 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="97"/>
+        <location filename="../ui/pages/source.py" line="99"/>
         <source>Connected as {0}.</source>
         <translation>Connected as {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="99"/>
+        <location filename="../ui/pages/source.py" line="101"/>
         <source> (sandbox)</source>
         <translation> (sandbox)</translation>
     </message>
@@ -1762,17 +1762,17 @@
         <translation>Not connected.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="209"/>
+        <location filename="../ui/pages/source.py" line="238"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connect and choose a datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="213"/>
+        <location filename="../ui/pages/source.py" line="242"/>
         <source>Choose a vector layer.</source>
         <translation>Choose a vector layer.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="215"/>
+        <location filename="../ui/pages/source.py" line="244"/>
         <source>No feature is selected in this layer.</source>
         <translation>No feature is selected in this layer.</translation>
     </message>
@@ -1822,22 +1822,22 @@
         <translation>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="173"/>
+        <location filename="../ui/pages/source.py" line="202"/>
         <source>Listing what the datastore holds…</source>
         <translation>Listing what the datastore holds…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="190"/>
+        <location filename="../ui/pages/source.py" line="219"/>
         <source>Nothing of this kind in the datastore.</source>
         <translation>Nothing of this kind in the datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="199"/>
+        <location filename="../ui/pages/source.py" line="228"/>
         <source>Listing the datastore&apos;s resources</source>
         <translation>Listing the datastore's resources</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="217"/>
+        <location filename="../ui/pages/source.py" line="246"/>
         <source>Choose the existing resource to start from.</source>
         <translation>Choose the existing resource to start from.</translation>
     </message>
@@ -1865,6 +1865,11 @@
         <location filename="../ui/pages/source_page.ui" line="24"/>
         <source>Existing resource</source>
         <translation>Existing resource</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="188"/>
+        <source>Reading the data&apos;s extent</source>
+        <translation>Reading the data's extent</translation>
     </message>
 </context>
 <context>

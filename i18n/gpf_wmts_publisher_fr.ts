@@ -29,82 +29,82 @@
         <translation>Inspecteur des niveaux de zoom</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="71"/>
+        <location filename="../plugin/processing/algorithms.py" line="72"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="81"/>
+        <location filename="../plugin/processing/algorithms.py" line="82"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>URL du bac à sable local (vide : la plateforme configurée)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="87"/>
+        <location filename="../plugin/processing/algorithms.py" line="88"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Identifiant de l'entrepôt (vide : celui de votre première communauté)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="89"/>
+        <location filename="../plugin/processing/algorithms.py" line="90"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Dossier du journal (vide : à côté du profil QGIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="97"/>
+        <location filename="../plugin/processing/algorithms.py" line="98"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/source_parameters.py" line="30"/>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Réutiliser cette donnée stockée VECTOR-DB (sans téléversement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="101"/>
+        <location filename="../plugin/processing/algorithms.py" line="102"/>
         <source>WMS-V title</source>
         <translation>Titre du WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="101"/>
+        <location filename="../plugin/processing/algorithms.py" line="102"/>
         <source>WMTS title (service title)</source>
         <translation>Titre du WMTS (titre du service)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="101"/>
+        <location filename="../plugin/processing/algorithms.py" line="102"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="106"/>
+        <location filename="../plugin/processing/algorithms.py" line="107"/>
         <source>Keywords (comma separated)</source>
         <translation>Mots-clés (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="108"/>
+        <location filename="../plugin/processing/algorithms.py" line="109"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Niveau haut (le moins détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="111"/>
+        <location filename="../plugin/processing/algorithms.py" line="112"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Niveau bas (le plus détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="114"/>
+        <location filename="../plugin/processing/algorithms.py" line="115"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Emprise du moissonnage (vide : l'emprise de la couche)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="116"/>
+        <location filename="../plugin/processing/algorithms.py" line="117"/>
         <source>Tile format</source>
         <translation>Format des tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="121"/>
+        <location filename="../plugin/processing/algorithms.py" line="122"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Accès restreint (entrepôt propre uniquement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="124"/>
         <source>Producer (organisation)</source>
         <translation>Producteur (organisme)</translation>
     </message>
@@ -119,62 +119,62 @@
         <translation>Nom technique du WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="137"/>
+        <location filename="../plugin/processing/algorithms.py" line="138"/>
         <source>WMTS layer name</source>
         <translation>Nom de la couche WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="138"/>
+        <location filename="../plugin/processing/algorithms.py" line="139"/>
         <source>WMTS capabilities URL</source>
         <translation>URL des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="140"/>
+        <location filename="../plugin/processing/algorithms.py" line="141"/>
         <source>Journal file</source>
         <translation>Fichier journal</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="164"/>
+        <location filename="../plugin/processing/algorithms.py" line="165"/>
         <source>No layer to publish.</source>
         <translation>Aucune couche à publier.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="189"/>
+        <location filename="../plugin/processing/algorithms.py" line="190"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>Aucun identifiant : choisissez une configuration d'authentification, ou définissez GPF_USERNAME et GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="201"/>
+        <location filename="../plugin/processing/algorithms.py" line="202"/>
         <source>Your account belongs to no community.</source>
         <translation>Votre compte n'appartient à aucune communauté.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="273"/>
+        <location filename="../plugin/processing/algorithms.py" line="275"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Annulé ; relancez pour reprendre, ou utilisez « Annuler une publication ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="290"/>
+        <location filename="../plugin/processing/algorithms.py" line="292"/>
         <source>Publish layer as WMTS</source>
         <translation>Publier la couche en WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="293"/>
+        <location filename="../plugin/processing/algorithms.py" line="295"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publie une couche vecteur en WMTS sur la Géoplateforme, comme le guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; le fait à la main : téléversement (GeoPackage), intégration, style SLD vérifié avant l'envoi, WMS-Vecteur, pyramide raster sur les niveaux de zoom choisis (TOP à BOTTOM de la grille PM), métadonnées, WMTS, restriction d'accès et étiquettes cartes.gouv.fr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="334"/>
+        <location filename="../plugin/processing/algorithms.py" line="336"/>
         <source>Step {label}</source>
         <translation>Étape {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="337"/>
+        <location filename="../plugin/processing/algorithms.py" line="339"/>
         <source>Publication, step by step</source>
         <translation>Publication, étape par étape</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="343"/>
+        <location filename="../plugin/processing/algorithms.py" line="345"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Exécute la publication jusqu'à cette étape puis s'arrête : « {label} ». Les étapes précédentes non terminées s'exécutent d'abord ; celles déjà terminées sont sautées (lues dans le journal). Utilisez les mêmes noms à chaque étape pour qu'elles forment une seule publication.&lt;/p&gt;</translation>
     </message>
@@ -219,7 +219,7 @@
         <translation>Suppression de la publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="84"/>
+        <location filename="../plugin/processing/algorithms.py" line="85"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Configuration d'authentification (identifiant/mot de passe ou OAuth2)</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>Erreur inattendue ({kind}) : {message}. Le journal de QGIS (Géoplateforme WMTS) en donne le détail.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="118"/>
+        <location filename="../plugin/processing/algorithms.py" line="119"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Moissonner malgré les avertissements sur les niveaux de zoom (jamais au-delà du plafond de tuiles de la plateforme)</translation>
     </message>
@@ -554,37 +554,37 @@
         <translation>l'interruption de l'exécution</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="129"/>
+        <location filename="../plugin/processing/algorithms.py" line="130"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Nom de la fiche de données (vide : &lt;préfixe&gt;_&lt;couche&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="129"/>
+        <location filename="../plugin/processing/algorithms.py" line="130"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>Nom technique du WMS-V (vide : &lt;fiche&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="129"/>
+        <location filename="../plugin/processing/algorithms.py" line="130"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Nom technique de la pyramide (vide : &lt;fiche&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="129"/>
+        <location filename="../plugin/processing/algorithms.py" line="130"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>Nom technique du WMTS (vide : &lt;fiche&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="251"/>
+        <location filename="../plugin/processing/algorithms.py" line="253"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET est obligatoire quand aucune couche n'est donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="309"/>
+        <location filename="../plugin/processing/algorithms.py" line="311"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Essai à blanc : tout vérifier, ne rien créer</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="312"/>
+        <location filename="../plugin/processing/algorithms.py" line="314"/>
         <source>Dry run report</source>
         <translation>Rapport de l'essai à blanc</translation>
     </message>
@@ -614,27 +614,27 @@
         <translation>L'essai à blanc a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="94"/>
+        <location filename="../plugin/processing/algorithms.py" line="95"/>
         <source>Layer to publish (empty when an existing resource is reused)</source>
         <translation>Couche à publier (vide quand une ressource existante est réutilisée)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="298"/>
+        <location filename="../plugin/processing/algorithms.py" line="300"/>
         <source>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource&apos;s. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Comme le guide, il peut partir de l'existant (une seule ressource au plus) : REUSE_STORED_DATA évite la livraison, REUSE_WMSV moissonne un WMS-V existant, REUSE_PYRAMID diffuse une pyramide existante (seulement le WMTS). Avec l'une d'elles la couche peut rester vide, et un DATASHEET vide prend celui de la ressource réutilisée. Une fiche de données qui a déjà ses métadonnées les garde : le nouveau WMTS y est ajouté.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/source_parameters.py" line="30"/>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
         <source>Harvest this existing WMS-V (its configuration id, offering id or layer name): no upload, no style, no new WMS-V</source>
         <translation>Moissonner ce WMS-V existant (identifiant de sa configuration, de son offre ou nom de couche) : ni livraison, ni style, ni nouveau WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/source_parameters.py" line="30"/>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
         <source>Serve this existing raster pyramid (its stored data id or name): only the WMTS, its metadata and restriction</source>
         <translation>Diffuser cette pyramide raster existante (identifiant ou nom de la donnée stockée) : seulement le WMTS, ses métadonnées et sa restriction</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/source_parameters.py" line="43"/>
+        <location filename="../plugin/processing/source_parameters.py" line="44"/>
         <source>Give at most one of REUSE_STORED_DATA, REUSE_WMSV and REUSE_PYRAMID.</source>
         <translation>Donnez au plus un de REUSE_STORED_DATA, REUSE_WMSV et REUSE_PYRAMID.</translation>
     </message>
@@ -659,12 +659,12 @@
         <translation>la donnée stockée {0} est de type {1} ({2}) ; une donnée {3} générée est nécessaire</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="161"/>
+        <location filename="../plugin/publish/sources.py" line="183"/>
         <source>no WMS-V service named &apos;{0}&apos; in this datastore</source>
         <translation>aucun service WMS-V nommé « {0} » dans cet entrepôt</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="176"/>
+        <location filename="../plugin/publish/sources.py" line="198"/>
         <source>no stored data &apos;{0}&apos; of type {1} in this datastore</source>
         <translation>aucune donnée stockée « {0} » de type {1} dans cet entrepôt</translation>
     </message>
@@ -1656,12 +1656,12 @@
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="110"/>
+        <location filename="../ui/pages/pyramid.py" line="118"/>
         <source>{0} to {1}</source>
         <translation>de {0} à {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="129"/>
+        <location filename="../ui/pages/pyramid.py" line="137"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tuiles, environ {1} au total.</translation>
     </message>
@@ -1721,7 +1721,7 @@
         <translation>Estimation</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="122"/>
+        <location filename="../ui/pages/pyramid.py" line="130"/>
         <source>The tiles are counted when the extent is known.</source>
         <translation>Les tuiles sont comptées quand l'emprise est connue.</translation>
     </message>
@@ -1747,12 +1747,12 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="97"/>
+        <location filename="../ui/pages/source.py" line="99"/>
         <source>Connected as {0}.</source>
         <translation>Connecté en tant que {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="99"/>
+        <location filename="../ui/pages/source.py" line="101"/>
         <source> (sandbox)</source>
         <translation> (bac à sable)</translation>
     </message>
@@ -1762,17 +1762,17 @@
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="209"/>
+        <location filename="../ui/pages/source.py" line="238"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connectez-vous et choisissez un entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="213"/>
+        <location filename="../ui/pages/source.py" line="242"/>
         <source>Choose a vector layer.</source>
         <translation>Choisissez une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="215"/>
+        <location filename="../ui/pages/source.py" line="244"/>
         <source>No feature is selected in this layer.</source>
         <translation>Aucune entité n'est sélectionnée dans cette couche.</translation>
     </message>
@@ -1822,22 +1822,22 @@
         <translation>Regroupe tout ce qui concerne cette publication sur cartes.gouv.fr (la « fiche de données »).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="173"/>
+        <location filename="../ui/pages/source.py" line="202"/>
         <source>Listing what the datastore holds…</source>
         <translation>Lecture du contenu de l'entrepôt…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="190"/>
+        <location filename="../ui/pages/source.py" line="219"/>
         <source>Nothing of this kind in the datastore.</source>
         <translation>Rien de ce type dans l'entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="199"/>
+        <location filename="../ui/pages/source.py" line="228"/>
         <source>Listing the datastore&apos;s resources</source>
         <translation>Liste des ressources de l'entrepôt</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="217"/>
+        <location filename="../ui/pages/source.py" line="246"/>
         <source>Choose the existing resource to start from.</source>
         <translation>Choisissez la ressource existante de départ.</translation>
     </message>
@@ -1865,6 +1865,11 @@
         <location filename="../ui/pages/source_page.ui" line="24"/>
         <source>Existing resource</source>
         <translation>Ressource existante</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="188"/>
+        <source>Reading the data&apos;s extent</source>
+        <translation>Lecture de l'emprise des données</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,7 @@ from .source_parameters import (
     datasheet_of_source,
     needs_layer,
     resolved_source,
+    reused_extent,
 )
 
 FORMATS = [JPEG, PNG]
@@ -227,14 +228,15 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             image_format=FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)],
             restricted=self.parameterAsBoolean(parameters, "RESTRICTED", context),
             producer=text("PRODUCER"))
-        self._check_tiles(spec, self.parameterAsBoolean(parameters, "FORCE", context))
+        known = spec.effective_extent_wgs84 or reused_extent(api.in_datastore(datastore_id),
+                                                             reused)
+        self._check_tiles(spec, self.parameterAsBoolean(parameters, "FORCE", context), known)
         return spec
 
     @staticmethod
-    def _check_tiles(spec: Publication, force: bool) -> None:
+    def _check_tiles(spec: Publication, force: bool, bbox) -> None:
         """The wizard's tile advice as a stop: past a warning only with FORCE, never past the
-        platform's tile cap. A reused stored data's extent is unknown here."""
-        bbox = spec.effective_extent_wgs84
+        platform's tile cap (on the chosen extent, else the data's, also a reused one's)."""
         if spec.reuse_pyramid_id:   # nothing is harvested
             return
         features = spec.layer.feature_count if spec.layer is not None else None

@@ -16,6 +16,7 @@ from ..publish.sources import (
     resolve_stored_data,
     resolve_wmsv,
     reuse_fields,
+    source_extent_wgs84,
 )
 
 # Parameter name -> the kind of existing resource it names.
@@ -75,3 +76,12 @@ def datasheet_of_source(api, fields: Dict[str, Optional[str]]) -> str:
             "datasheet_name", "")
     stored_id = fields.get("reuse_pyramid_id") or fields.get("reuse_stored_data_id")
     return api.stored_data(stored_id).tags.get("datasheet_name", "") if stored_id else ""
+
+
+def reused_extent(api, fields: Dict[str, Optional[str]]):
+    """The lon/lat extent of a reused WMS-V's or stored data's data (None otherwise)."""
+    if fields.get("reuse_wmsv_configuration_id"):
+        return source_extent_wgs84(api, SourceKind.WMSV, fields["reuse_wmsv_configuration_id"])
+    if fields.get("reuse_stored_data_id"):
+        return source_extent_wgs84(api, SourceKind.STORED_DATA, fields["reuse_stored_data_id"])
+    return None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Callable, Dict, FrozenSet, List, Optional
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
 from ..entrepot.errors import BadRequest, NotFound
 from ..i18n import tr
@@ -135,6 +135,28 @@ def reuse_fields(kind: SourceKind, resource_id: str) -> Dict[str, Optional[str]]
     if key and resource_id:
         fields[key] = resource_id
     return fields
+
+
+def source_extent_wgs84(api, kind: SourceKind, resource_id: str
+                       ) -> Optional[Tuple[float, float, float, float]]:
+    """The lon/lat extent of the data behind an existing source, for the tile estimate and
+    the tile cap before a harvest: a WMS-V's bbox, else its stored data's extent; a stored
+    data's extent. None for a pyramid (nothing is harvested) or when unknown."""
+    from .steps.pyramid import bbox_of_geojson
+
+    if kind is SourceKind.WMSV:
+        configuration = api.configuration(resource_id)
+        bbox = configuration.type_infos.get("bbox")
+        if isinstance(bbox, dict) and all(k in bbox for k in ("west", "south", "east",
+                                                               "north")):
+            return tuple(float(bbox[k]) for k in ("west", "south", "east", "north"))
+        used = configuration.used_data
+        if not used or not used[0].stored_data_id:
+            return None
+        resource_id, kind = used[0].stored_data_id, SourceKind.STORED_DATA
+    if kind is SourceKind.STORED_DATA:
+        return bbox_of_geojson(api.stored_data(resource_id).raw.get("extent"))
+    return None
 
 
 # -- naming an existing resource (Processing, scripts) ---------------------------------------

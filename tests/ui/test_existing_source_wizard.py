@@ -70,9 +70,15 @@ def test_an_existing_wmsv_goes_to_the_pyramid_page_and_back(qgis_iface, sandbox,
         _choose(page, SourceKind.WMSV, configuration_id)
         assert page.datasheetEdit.text() == "fiche_ui_existant"
         assert not page.layerCombo.isEnabled()
+        wait_until(lambda: page.existing_extent_wgs84 is not None, what="the data's extent")
         wizard.next()
-        assert wizard.currentPage() is wizard.pyramid_page
-        assert wizard.pyramid_page.dataExtentRadio.isEnabled()
+        pyramid = wizard.pyramid_page
+        assert wizard.currentPage() is pyramid
+        assert pyramid.dataExtentRadio.isEnabled()
+        pyramid.dataExtentRadio.setChecked(True)
+        pyramid.set_levels(LEVEL, LEVEL)
+        assert pyramid.bbox_3857() is not None   # the tiles are counted on the WMS-V's data
+        assert any(ch.isdigit() for ch in pyramid.totalLabel.text()), pyramid.totalLabel.text()
         spec = wizard.publication()
         assert spec.reuse_wmsv_configuration_id == configuration_id
         assert spec.reuse_pyramid_id is None and spec.layer is None

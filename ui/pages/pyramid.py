@@ -43,9 +43,10 @@ class PyramidPage(QWizardPage, FORM):
             self.pyramidNameEdit.setText(f"{base}_pyramide")
         from ...plugin.publish.sources import SourceKind
 
-        # An existing WMS-V has a data extent too: its stored data's, read when harvesting.
+        # An existing WMS-V or stored data has a data extent too, read by the source page.
         has_layer = self.wizard().source_layer() is not None or \
-            self.wizard().source_page.source_kind() is SourceKind.WMSV
+            self.wizard().source_page.source_kind() in (SourceKind.WMSV,
+                                                        SourceKind.STORED_DATA)
         self.dataExtentRadio.setEnabled(has_layer)
         if not has_layer:
             self.canvasExtentRadio.setChecked(True)
@@ -80,8 +81,15 @@ class PyramidPage(QWizardPage, FORM):
 
         layer = self.wizard().source_layer()
         if self.dataExtentRadio.isChecked():
-            # No layer: an existing WMS-V, whose data extent is read when harvesting.
-            return extent_to_bbox_3857(layer.extent(), layer.crs()) if layer else None
+            if layer is not None:
+                return extent_to_bbox_3857(layer.extent(), layer.crs())
+            # an existing WMS-V or stored data: its extent, once the source page read it
+            extent = self.wizard().source_page.existing_extent_wgs84
+            if extent is None:
+                return None
+            from ...plugin.pyramid.grid import Bbox4326, bbox_4326_to_3857
+
+            return bbox_4326_to_3857(Bbox4326(*extent))
         canvas = self.wizard().canvas()
         if canvas is None:
             return None

@@ -35,6 +35,8 @@ class SourcePage(QWizardPage, FORM):
         self.layerCombo.layerChanged.connect(self._layer_changed)
         self.datasheetEdit.textChanged.connect(self.completeChanged)
         self._list_task = None
+        self._extent_task = None
+        self.existing_extent_wgs84 = None   # the chosen resource's data extent, once read
         self._listed_for = None   # (datastore, kind) the combo shows
         self._suggested = ""   # the datasheet name last proposed (replaced while untouched)
         self._update_enabled()
@@ -157,7 +159,34 @@ class SourcePage(QWizardPage, FORM):
                 self.datasheetEdit.text() in ("", self._suggested):
             self._suggested = choice.datasheet_name
             self.datasheetEdit.setText(choice.datasheet_name)
+        self._read_extent(choice)
         self.completeChanged.emit()
+
+    def _read_extent(self, choice) -> None:
+        """The chosen resource's data extent, read in a task: the pyramid page counts the
+        tiles (and applies the tile cap) on it."""
+        self.existing_extent_wgs84 = None
+        session = self.session()
+        if choice is None or not session.connected:
+            return
+        client, ds = session.client, self.datastore_id()
+
+        def fetch(_task):
+            from ...plugin.entrepot.api import EntrepotApi
+            from ...plugin.publish.sources import source_extent_wgs84
+
+            return source_extent_wgs84(EntrepotApi(client, ds), choice.kind, choice.id)
+
+        def show(extent):
+            if self.existing_choice() is not choice:
+                return   # another resource was chosen meanwhile
+            self.existing_extent_wgs84 = extent
+            pyramid_page = getattr(self.wizard(), "pyramid_page", None)
+            if pyramid_page is not None and self.wizard().currentPage() is pyramid_page:
+                pyramid_page.update_estimate()
+
+        self._extent_task = run_in_task(self.tr("Reading the data's extent"), fetch, show,
+                                        None)
 
     def _load_existing(self) -> None:
         """List the chosen kind's resources of the datastore in a task (never on the GUI

@@ -43,7 +43,7 @@ def harvest_bbox(ctx: PublishContext) -> Tuple[float, float, float, float]:
     spec = ctx.spec
     bbox: Optional[Tuple[float, ...]] = spec.effective_extent_wgs84
     if bbox is None:
-        bbox = _bbox_of_geojson(ctx.journal.get("vectordb_extent"))
+        bbox = bbox_of_geojson(ctx.journal.get("vectordb_extent"))
     if bbox is None:
         raise PublishError(tr("no extent to harvest: choose one"), step="pyramid")
     return tuple(bbox)  # type: ignore[return-value]
@@ -90,7 +90,7 @@ class PyramidStep(Step):
         ctx.progress(1.0, tr("pyramid generated"))
 
 
-def _bbox_of_geojson(geometry: Any) -> Optional[Tuple[float, float, float, float]]:
+def bbox_of_geojson(geometry: Any) -> Optional[Tuple[float, float, float, float]]:
     """Bounding box of a GeoJSON geometry (the stored data's ``extent``)."""
     if not isinstance(geometry, dict):
         return None

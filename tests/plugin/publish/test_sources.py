@@ -151,3 +151,26 @@ def test_names_of_what_an_existing_source_provides_are_not_asked():
         _spec(reuse_wmsv_configuration_id="c1", **empty))} == {"pyramid_name"}
     assert {"wmsv_name", "wmsv_title", "pyramid_name"} <= {
         p.field for p in check_publication(_spec(reuse_stored_data_id="v1", **empty))}
+
+
+def test_the_extent_of_an_existing_wmsv_is_its_bbox_else_its_stored_datas():
+    from gpf_wmts_publisher.plugin.publish.sources import source_extent_wgs84
+
+    square = {"type": "Polygon", "coordinates": [[[2, 48], [3, 48], [3, 49], [2, 49], [2, 48]]]}
+
+    class ExtentApi(ListingApi):
+        def configuration(self, configuration_id):
+            infos = {"used_data": [{"stored_data": "v1", "relations": []}]}
+            if configuration_id == "with_bbox":
+                infos["bbox"] = {"west": 1, "south": 2, "east": 3, "north": 4}
+            return Configuration.from_dict({"_id": configuration_id, "type": "WMS-VECTOR",
+                                            "type_infos": infos})
+
+        def stored_data(self, stored_data_id):
+            return StoredData.from_dict({"_id": stored_data_id, "extent": square})
+
+    api = ExtentApi()
+    assert source_extent_wgs84(api, SourceKind.WMSV, "with_bbox") == (1.0, 2.0, 3.0, 4.0)
+    assert source_extent_wgs84(api, SourceKind.WMSV, "no_bbox") == (2, 48, 3, 49)
+    assert source_extent_wgs84(api, SourceKind.STORED_DATA, "v1") == (2, 48, 3, 49)
+    assert source_extent_wgs84(api, SourceKind.PYRAMID, "p1") is None
