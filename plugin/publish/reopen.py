@@ -64,6 +64,11 @@ STEPS_OF_FIELD: Dict[str, Tuple[str, ...]] = {
     "layer_style": ("style",),
     "reuse_stored_data_id": ("data", "integration", "style", "wmsv"),
     "reuse_by_datasheet": ("data", "integration"),
+    # Starting from an existing WMS-V or pyramid changes what every step does.
+    "reuse_wmsv_configuration_id": ("data", "integration", "style", "wmsv", "pyramid",
+                                    "metadata", "wmts", "restriction", "tags"),
+    "reuse_pyramid_id": ("data", "integration", "style", "wmsv", "pyramid", "metadata",
+                         "wmts", "restriction", "tags"),
     "data_name": ("data", "integration"),
     "datastore_id": (), "datasheet_name": (), "wmts_name": ("metadata", "wmts"),
     "wmsv_name": ("wmsv",), "wmsv_title": ("wmsv",), "keywords": ("wmsv", "wmts"),

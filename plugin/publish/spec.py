@@ -9,6 +9,7 @@ from typing import Any, Dict, Optional, Tuple
 from .layer_source import LayerSource
 
 JPEG, PNG = "image/jpeg", "image/png"
+LATER_FIELDS = ("reuse_wmsv_configuration_id", "reuse_pyramid_id")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Publication:
     layer: Optional[LayerSource] = None
     reuse_stored_data_id: Optional[str] = None
     reuse_by_datasheet: bool = False        # reuse a GENERATED VECTOR-DB tagged datasheet_name
+    reuse_wmsv_configuration_id: Optional[str] = None   # harvest this existing WMS-V
+    reuse_pyramid_id: Optional[str] = None  # serve this existing pyramid (only the WMTS)
     data_name: str = ""                     # upload / stored data name; default datasheet_name
     keywords: Tuple[str, ...] = ()
     top_level: int = 4
@@ -76,8 +79,10 @@ class Publication:
             "selection": _digest(repr(layer["selected_ids"])) if layer["selected_only"] else ""}
         data["layer_style"] = _digest(layer["style_qml"]) if layer is not None else ""
         data["metadata"] = _metadata_digest(self.metadata)
+        # Fields added later count only when set: an earlier journal keeps its fingerprint.
+        counted = {k: v for k, v in data.items() if not (k in LATER_FIELDS and v is None)}
         data["fingerprint"] = hashlib.sha256(repr(sorted(
-            (k, repr(v)) for k, v in data.items())).encode()).hexdigest()[:16]
+            (k, repr(v)) for k, v in counted.items())).encode()).hexdigest()[:16]
         return data
 
 
