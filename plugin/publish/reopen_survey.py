@@ -145,14 +145,11 @@ def reconcile(workflow):
 
 
 def after_update(datastore_id: str, journal_key: str, spec_summary: Mapping[str, Any],
-                 levels, directory: Optional[str] = None) -> Journal:
+                 directory: Optional[str] = None) -> Journal:
     """The publication's journal once the wizard's update in place is done: its settings
-    are the new ones (the next reopening finds it online with them) and its levels the
-    served ones. The resources the update replaced were recorded by the update itself
-    (UpdateWorkflow tells the publication journals beside its own)."""
+    are exactly the wizard's. The update itself already told it the resources it replaced,
+    the levels served and the settings it changed (``record_in_publication``, for the dock
+    too); the wizard knows the fields an update does not touch as well."""
     journal = Journal.open(datastore_id, journal_key, directory)   # as the update left it
     journal.set_spec(dict(spec_summary))
-    top, bottom = (int(level) for level in levels)
-    journal.put("pyramid_levels", list(range(top, bottom + 1)))
-    journal.put("wmts_levels", [str(top), str(bottom)])
     return journal

@@ -154,6 +154,7 @@ class UpdateMetadataStep(Step):
     def run(self, ctx: PublishContext) -> None:
         from ..metadata import to_iso19139, validate
         from .naming import default_language
+        from .spec import metadata_digest
         from .steps.base import pick_endpoint
         from .steps.metadata import service_metadata
 
@@ -183,6 +184,7 @@ class UpdateMetadataStep(Step):
                 step=self.name)
         api.replace_metadata(target.metadata_id, to_iso19139(record))
         journal.put("metadata_replaced", True)
+        journal.put("metadata_digest", metadata_digest(ctx.spec.metadata))  # the settings'
         ctx.checkpoint("replaced:metadata")
         if not current.endpoints:
             endpoint = pick_endpoint(ctx, "METADATA", open_=True)
@@ -193,12 +195,16 @@ class UpdateMetadataStep(Step):
 
 class CleanupStep(Step):
     """Once the WMTS serves the new pyramid: the old pyramid deleted, and the static and
-    stored data the new version replaced (kept, and said, when something else uses them)."""
+    stored data the new version replaced — only what this publication created
+    (plugin/publish/update_owner.py): a reused one stays, and so does one that something
+    else still uses; each kept one is said in the log and the result (``kept``)."""
 
     name = "cleanup"
     weight = 1.0
 
     def run(self, ctx: PublishContext) -> None:
+        from .update_owner import created_by_publication
+
         journal = ctx.journal
         target = target_of(ctx)
         journal.put("cleanup_started", True)   # from here the old version cannot come back
@@ -213,10 +219,20 @@ class CleanupStep(Step):
             journal.put("old_upload_id", upload)
             if upload:
                 old.append(("upload", upload))
+        owned = created_by_publication(journal, target.wmts_configuration_id)
         for kind, resource_id in old:
-            self._remove(ctx, kind, resource_id)
+            if resource_id in owned:
+                self._remove(ctx, kind, resource_id)
+            else:
+                self._keep(ctx, kind, resource_id, "not created by this publication")
             ctx.checkpoint(f"removed:old_{kind}")
         ctx.progress(1.0, tr("previous version removed"))
+
+    @staticmethod
+    def _keep(ctx: PublishContext, kind: str, resource_id: str, why: str) -> None:
+        ctx.log(f"old {kind} {resource_id} kept: {why}")
+        kept = [k for k in ctx.journal.get("kept") or [] if k["id"] != resource_id]
+        ctx.journal.put("kept", [*kept, {"kind": kind, "id": resource_id, "why": why}])
 
     @staticmethod
     def _upload_of(ctx: PublishContext, vectordb_id: str) -> str:
@@ -234,4 +250,4 @@ class CleanupStep(Step):
         except NotFound:
             pass
         except Conflict as error:   # used by another service of the datastore: keep it
-            ctx.log(f"old {kind} {resource_id} kept: {error}")
+            CleanupStep._keep(ctx, kind, resource_id, str(error))

@@ -34,7 +34,7 @@ from .steps import DataStep, IntegrationStep, PyramidStep
 from .steps.base import Step, abort_running_executions
 from .steps.integration import table_relations
 from .undo import remove_resources
-from .update import UpdateChanges, UpdateRequest, UpdateResult
+from .update import UpdateChanges, UpdateRequest, UpdateResult, settings_after
 from .update_steps import (
     CleanupStep,
     UpdateMetadataStep,
@@ -205,24 +205,13 @@ class UpdateWorkflow:
 
     def _tell_publication_journals(self, result: UpdateResult) -> None:
         """The publication journals beside this one that hold this WMTS learn the new
-        versions (plugin/publish/update.py ``record_in_publication``): an undo or a resume
-        from the wizard then acts on what the WMTS really uses."""
-        import json
-
+        versions and settings (plugin/publish/update.py ``record_in_publication``): an undo,
+        a resume or a reopening of the wizard then acts on what the WMTS really serves."""
         from .update import record_in_publication
+        from .update_owner import publication_journals
 
-        directory = os.path.dirname(self.journal.path) or "."
-        for name in sorted(os.listdir(directory)):
-            path = os.path.join(directory, name)
-            if not name.endswith(".json") or "__update__" in name or path == self.journal.path:
-                continue
-            try:
-                with open(path, encoding="utf-8") as handle:
-                    journal = Journal(path, json.load(handle))
-            except (OSError, ValueError):
-                continue   # not a journal, or one being written: nothing to tell it
-            if journal.resource_id("configuration_wmts") == self.request.wmts_configuration_id:
-                record_in_publication(journal, result)
+        for journal in publication_journals(self.journal, self.request.wmts_configuration_id):
+            record_in_publication(journal, result)
 
     def _run_step(self, step: Step) -> None:
         ctx, journal = self.ctx, self.journal
@@ -282,7 +271,9 @@ class UpdateWorkflow:
                             wmts_url=offering.url("WMTS") or "", pyramid_name=pyramid,
                             levels=(levels[0], levels[1]), changes=changes.kinds(),
                             journal_path=journal.path, created=journal.resources(),
-                            replaced=replaced)
+                            replaced=replaced, kept=list(journal.get("kept") or []),
+                            settings=settings_after(changes, self.ctx.spec,
+                                                    journal.get("metadata_digest") or ""))
 
     def _set_aside(self) -> None:
         """A finished update's journal is history: the next update starts a new one."""
