@@ -13,10 +13,8 @@ from typing import Any, Callable, Dict, List, Mapping, Optional
 
 from ..entrepot.errors import NotFound
 from .journal import Journal
+from .live import is_alive, is_serving
 from .reopen import Decision, Survey
-
-# An offering in these states serves (or is about to); any other (UNSTABLE, DELETED…) does not.
-SERVING = ("PUBLISHED", "PUBLISHING", "MODIFYING", "SYNCHRONIZING")
 
 
 def _readers(api) -> Dict[str, Callable[[str], Any]]:
@@ -35,10 +33,7 @@ def _exists(reader: Callable[[str], Any], family: str, resource_id: str) -> bool
         found = reader(resource_id)
     except NotFound:
         return False
-    status = getattr(found, "status", "")
-    if family == "offering":
-        return status in SERVING
-    return status != "DELETED"
+    return is_serving(found) if family == "offering" else is_alive(found)
 
 
 def survey(api, snapshot: Mapping[str, Any]) -> Survey:

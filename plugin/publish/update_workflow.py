@@ -30,6 +30,7 @@ from .errors import PublishCancelledError, PublishError
 from .journal import Journal
 from .pyramid_versions import next_version_name
 from .spec import Publication
+from .step_runner import StepRunner
 from .steps import DataStep, IntegrationStep, PyramidStep
 from .steps.base import Step, abort_running_executions
 from .steps.integration import table_relations
@@ -99,7 +100,7 @@ def update_spec(target: UpdateTarget, changes: UpdateChanges, datastore) -> Publ
         restricted=not target.wmts_open, metadata=changes.metadata)
 
 
-class UpdateWorkflow:
+class UpdateWorkflow(StepRunner):
     """One update (see the module's docstring). ``run`` starts or resumes it, ``cancel``
     stops it at the next wait or request, ``undo`` gives the old version back."""
 
@@ -230,25 +231,6 @@ class UpdateWorkflow:
         journal.mark_step(step.name, "done", seconds=round(time.monotonic() - started, 3))
         ctx.progress(1.0, "done")
         ctx.checkpoint(f"done:update_{step.name}")
-
-    def _after_cancel(self) -> None:
-        step = self.ctx.current_step
-        self.ctx.cancel_event.clear()
-        try:
-            abort_running_executions(self.ctx, self.journal)
-        finally:
-            if step and step != "preflight":
-                self.journal.mark_step(step, "cancelled")
-
-    def _on_progress(self, step_name: str, fraction: float, message: str) -> None:
-        if self._overall is None:
-            return
-        done = sum(s.weight for s in self.steps if self.journal.is_done(s.name)
-                   and s.name != step_name)
-        weight = next((s.weight for s in self.steps if s.name == step_name), 0.0)
-        percent = 100.0 * (done + weight * fraction) / self._total_weight
-        self._last_percent = max(self._last_percent, min(percent, 100.0))
-        self._overall(self._last_percent, step_name, message)
 
     def result(self) -> UpdateResult:
         target = UpdateTarget.from_dict(self.journal.get("target"))

@@ -23,6 +23,7 @@ from .naming import check_publication, preflight
 from .reuse import restore_reused
 from .sources import skips, source_kind
 from .spec import Publication
+from .step_runner import StepRunner
 from .steps import STEP_CLASSES
 from .steps.base import Step, abort_running_executions
 from .undo import remove_resources
@@ -48,7 +49,7 @@ class PublishResult:
     permission_id: str = ""   # empty when the WMTS is public; a key is needed otherwise
 
 
-class Workflow:
+class Workflow(StepRunner):
     """One publication. Build it with an EntrepotApi and a Publication; call ``run`` (resumes
     by itself when the journal already holds finished steps), ``cancel`` from any thread, or
     ``undo``. The API is used on the publication's datastore, whatever it was bound to."""
@@ -153,27 +154,6 @@ class Workflow:
         journal.mark_step(step.name, "done", seconds=round(seconds, 3))
         ctx.progress(1.0, "done")
         ctx.checkpoint(f"done:{step.name}")
-
-    def _after_cancel(self) -> None:
-        """Abort what runs on the platform; keep the journal so the run can resume/undo."""
-        step = self.ctx.current_step
-        self.ctx.cancel_event.clear()    # the aborts below must be allowed to go out
-        try:
-            abort_running_executions(self.ctx, self.journal)
-        finally:
-            if step and step != "preflight":
-                self.journal.mark_step(step, "cancelled")
-
-    def _on_progress(self, step_name: str, fraction: float, message: str) -> None:
-        if self._overall is None:
-            return
-        done = sum(s.weight for s in self.steps if self.journal.is_done(s.name)
-                   and s.name != step_name)
-        weight = next((s.weight for s in self.steps if s.name == step_name), 0.0)
-        percent = 100.0 * (done + weight * fraction) / self._total_weight
-        # Never backwards: a platform's first real count may sit below a status estimate.
-        self._last_percent = max(self._last_percent, min(percent, 100.0))
-        self._overall(self._last_percent, step_name, message)
 
     # -- results ------------------------------------------------------------------------
     def result(self) -> PublishResult:
