@@ -152,13 +152,12 @@ class UpdateMetadataStep(Step):
     weight = 2.0
 
     def run(self, ctx: PublishContext) -> None:
-        from ..metadata import to_iso19139, validate
-        from .naming import default_language
+        from ..metadata import to_iso19139
         from .spec import metadata_digest
         from .steps.base import pick_endpoint
-        from .steps.metadata import service_metadata
+        from .steps.metadata import checked_metadata
 
-        api, journal, datastore = ctx.api, ctx.journal, ctx.datastore
+        api, journal = ctx.api, ctx.journal
         target = target_of(ctx)
         if not target.metadata_id:
             raise PublishError(tr("the datasheet has no metadata record to update"),
@@ -175,13 +174,7 @@ class UpdateMetadataStep(Step):
             with open(journal.get("old_metadata_path"), "rb") as handle:
                 published = from_iso19139(handle.read())
             ctx.spec = replace(ctx.spec, metadata=replace(published, **ctx.spec.metadata))
-        record = service_metadata(ctx, current.file_identifier)
-        problems = validate(record, layer_name_prefix=datastore.layer_name_prefix or "",
-                            file_identifier_prefix=datastore.metadata_prefix or "")
-        if problems:
-            raise PublishError(tr("the metadata is incomplete: {0}").format("; ".join(
-                f"{p.field}: {p.message(default_language())}" for p in problems)),
-                step=self.name)
+        record = checked_metadata(ctx, current.file_identifier, self.name)
         api.replace_metadata(target.metadata_id, to_iso19139(record))
         journal.put("metadata_replaced", True)
         journal.put("metadata_digest", metadata_digest(ctx.spec.metadata))  # the settings'
