@@ -13,7 +13,7 @@ from ...file_names import portable_file_name
 from ...i18n import tr
 from ..context import PublishContext
 from ..errors import PublishError
-from ..export import export_geopackage, file_md5
+from ..export import export_geopackage_tables, file_md5
 from .base import Step, ensure_resource
 
 UPLOAD_STATUSES_CLOSED = ("CLOSED", "CHECKING", "GENERATING")
@@ -31,7 +31,7 @@ class DataStep(Step):
             ctx.journal.put("vectordb_reused", True)
             ctx.log(f"reusing stored data {reused.id}")
             return
-        if spec.layer is None:
+        if not spec.sources:
             raise PublishError(tr("no layer to upload and no stored data to reuse"),
                                step=self.name)
         export = self._export(ctx)
@@ -91,11 +91,13 @@ class DataStep(Step):
         if known and os.path.exists(known["path"]) and os.path.getsize(known["path"]) == known[
                 "size"]:
             return known
-        table = ctx.spec.effective_data_name
+        spec = ctx.spec
+        table = spec.effective_data_name
         # Only the local copy's name is adapted: the platform still receives data/<table>.gpkg.
         path = os.path.join(ctx.work_dir, portable_file_name(table, ".gpkg"))
         ctx.progress(0.0, tr("export"))
-        result = export_geopackage(ctx.spec.layer, path, table)
+        # A map's layers share one CRS (checked first): one file, one table each.
+        result = export_geopackage_tables(spec.sources, path, spec.table_names())
         # No MD5 here: the upload computes it in the pass that sends the bytes, so a
         # publication reads the file once (a second pass costs ~1.6 CPU-s per GB).
         export = {"path": result.path, "size": result.size,
