@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from typing import List, Optional, Sequence
-from xml.etree import ElementTree
+
+from lxml import etree
 
 from ..i18n import tr
 from .errors import PublishError
@@ -19,8 +20,8 @@ from .errors import PublishError
 _SEPARATORS = ":._-/"
 
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""   # comments: no tag
 
 
 def _child(element, local: str):
@@ -50,8 +51,9 @@ def harvest_layer_names(capabilities_xml: bytes, layer_name: str,
     ``layer_name``; ``[layer_name]`` when the layer has no named sub-layer (it then draws
     every relation itself, in the configuration's order)."""
     try:
-        root = ElementTree.fromstring(capabilities_xml)
-    except ElementTree.ParseError as error:
+        root = etree.fromstring(capabilities_xml, etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False))
+    except etree.XMLSyntaxError as error:
         raise PublishError(tr("the WMS-V capabilities are not XML: {0}").format(error),
                            step="wmsv") from None
     parent: Optional[object] = next(

@@ -22,7 +22,7 @@ class StyleStep(Step):
     weight = 3.0
 
     def run(self, ctx: PublishContext) -> None:
-        api, spec, journal = ctx.api, ctx.spec, ctx.journal
+        spec, journal = ctx.spec, ctx.journal
         relations = journal.get("relations")
         sources, tables = spec.sources, spec.table_names()
         styles = []
