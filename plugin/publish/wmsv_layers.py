@@ -66,8 +66,9 @@ def harvest_layer_names(capabilities_xml: bytes, layer_name: str,
         return [layer_name]
     names = []
     for table in tables_in_draw_order:
-        found = next((c for c in children if _matches(_text(c, "Name"), table)), None) or \
-            next((c for c in children if _text(c, "Title") == table), None)
+        found = next((c for c in children if _matches(_text(c, "Name"), table)), None)
+        if found is None:
+            found = next((c for c in children if _text(c, "Title") == table), None)
         if found is None:
             raise PublishError(tr("the WMS-V layer '{0}' has no sub-layer for the table "
                                   "'{1}'").format(layer_name, table), step="wmsv")

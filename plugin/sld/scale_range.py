@@ -54,9 +54,9 @@ def sld_denominators(shown: List[int]) -> Tuple[Optional[float], Optional[float]
     """(MinScaleDenominator, MaxScaleDenominator) drawing exactly the levels ``shown`` (a
     contiguous run; scales decrease as z grows); None = no bound on that side."""
     if not shown:
-        # Hidden everywhere: a range no level reaches (above level 0's scale).
-        top = level_scale(MIN_LEVEL) * 4
-        return top, top * 2
+        # Hidden everywhere: a range no level reaches (above level 0's scale, 5.6e8), in
+        # the 32-bit integers QGIS reads.
+        return 1_000_000_000.0, 2_000_000_000.0
     low_z, high_z = min(shown), max(shown)
     maximum = (None if low_z <= MIN_LEVEL
                else math.sqrt(level_scale(low_z) * level_scale(low_z - 1)))
@@ -96,7 +96,9 @@ def _set_bound(rule, local: str, value: Optional[float]) -> None:
             if etree.QName(child).localname in before:
                 position = index + 1
         rule.insert(position, element)
-    element.text = f"{value:.6f}".rstrip("0").rstrip(".")
+    # whole numbers: QGIS (QGIS Server, and QGIS reading the style back) reads a scale
+    # denominator with toInt and ignores "96516.32"; half-way between levels, a unit is nothing
+    element.text = str(round(value))
 
 
 def rule_levels(lower: Optional[float], upper: Optional[float]) -> List[int]:

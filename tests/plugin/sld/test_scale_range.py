@@ -103,3 +103,20 @@ def test_a_rule_range_is_intersected_with_the_layer_range():
     children = [etree.QName(c).localname for c in rule_element]
     assert children.index("MinScaleDenominator") < children.index("MaxScaleDenominator") \
         < children.index("PolygonSymbolizer")
+
+
+def test_qgis_reads_the_written_bounds_back(qgis_app):
+    """QGIS (the sandbox's QGIS Server) parses a scale denominator as an integer: a decimal
+    one is silently dropped and the layer drawn at every scale."""
+    from qgis.PyQt.QtXml import QDomDocument
+
+    for bounds in ((level_scale(8), level_scale(12)), (1.0, 2.0)):
+        result = prepare_sld(_layer(*bounds), table_name="zones")
+        document = QDomDocument()
+        assert document.setContent(result.sld_bytes, True)[0]
+        reader = QgsVectorLayer("Polygon?crs=EPSG:3857", "zones", "memory")
+        assert reader.readSld(document.documentElement().firstChildElement("NamedLayer"), "")
+        rules = reader.renderer().rootRule().children()
+        for z in LEVELS:
+            drawn = any(rule.isScaleOK(level_scale(z)) for rule in rules)
+            assert drawn == _layer(*bounds).isInScaleRange(level_scale(z)), z
