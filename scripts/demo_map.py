@@ -43,6 +43,7 @@ def map_spec(datastore_id: str, layers):
 def publish_map(api, datastore_id: str, work: Path):
     """The map through the plugin's Workflow; (spec, result)."""
     from gpf_wmts_publisher.plugin.publish.workflow import Workflow
+
     from scripts.make_map_sample import open_layers
 
     layers = open_layers(MAP_SAMPLE)

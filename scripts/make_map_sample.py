@@ -47,6 +47,7 @@ POLYGONS = ("Occupation du sol", "#31a354", 0.0, 100_000.0)
 LINES = ("Routes", "#d7301f", 300_000.0, 0.0)
 POINTS = ("Villages", "#08519c", 150_000.0, 0.0)
 TREE_ORDER = (POINTS[0], LINES[0], POLYGONS[0])   # top of the layer tree first
+MAP_SAMPLE_LAYERS = TREE_ORDER
 
 
 def _layer(kind: str, name: str, fields) -> QgsVectorLayer:
