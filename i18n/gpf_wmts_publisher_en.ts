@@ -319,7 +319,7 @@
         <translation>Set FORCE to harvest these levels anyway.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="41"/>
+        <location filename="../plugin/publish/export.py" line="60"/>
         <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
         <translation>GeoPackage export of '{0}' failed: {1}</translation>
     </message>
@@ -364,37 +364,37 @@
         <translation>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="97"/>
+        <location filename="../plugin/publish/steps/data.py" line="98"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="119"/>
+        <location filename="../plugin/publish/steps/data.py" line="121"/>
         <source>upload</source>
         <translation>upload</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="126"/>
+        <location filename="../plugin/publish/steps/data.py" line="128"/>
         <source>the file changed while it was sent</source>
         <translation>the file changed while it was sent</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="138"/>
+        <location filename="../plugin/publish/steps/data.py" line="140"/>
         <source>upload sent</source>
         <translation>upload sent</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="149"/>
+        <location filename="../plugin/publish/steps/data.py" line="151"/>
         <source>the upload checks failed: {0}</source>
         <translation>the upload checks failed: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="153"/>
+        <location filename="../plugin/publish/steps/data.py" line="155"/>
         <source>the upload checks</source>
         <translation>the upload checks</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="155"/>
+        <location filename="../plugin/publish/steps/data.py" line="157"/>
         <source>checks passed</source>
         <translation>checks passed</translation>
     </message>
@@ -429,17 +429,17 @@
         <translation>metadata published</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="47"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="49"/>
         <source>no extent to harvest: choose one</source>
         <translation>no extent to harvest: choose one</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="77"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="79"/>
         <source>the pyramid harvest</source>
         <translation>the pyramid harvest</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="85"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="87"/>
         <source>pyramid generated</source>
         <translation>pyramid generated</translation>
     </message>
@@ -469,22 +469,17 @@
         <translation>the datastore's community is unknown</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="39"/>
+        <location filename="../plugin/publish/steps/style.py" line="33"/>
         <source>style uploaded</source>
         <translation>style uploaded</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="43"/>
-        <source>a layer is needed to build the style</source>
-        <translation>a layer is needed to build the style</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/style.py" line="61"/>
+        <location filename="../plugin/publish/steps/style.py" line="77"/>
         <source>the style cannot be published: {0}</source>
         <translation>the style cannot be published: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="93"/>
+        <location filename="../plugin/publish/steps/style.py" line="112"/>
         <source>the icon &apos;{0}&apos; is not uploaded: {1}</source>
         <translation>the icon '{0}' is not uploaded: {1}</translation>
     </message>
@@ -494,22 +489,22 @@
         <translation>tagged</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="34"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="36"/>
         <source>the datastore has no WMS-VECTOR endpoint with room left</source>
         <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="59"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="62"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configured</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="67"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="72"/>
         <source>WMS-V published</source>
         <translation>WMS-V published</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="104"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="128"/>
         <source>the platform returned no hash for the harvest key</source>
         <translation>the platform returned no hash for the harvest key</translation>
     </message>
@@ -623,6 +618,31 @@
         <source>Dry run failed: {0}</source>
         <translation>Dry run failed: {0}</translation>
     </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="141"/>
+        <source>the stored data has no table for the layer &apos;{0}&apos; ({1})</source>
+        <translation>the stored data has no table for the layer '{0}' ({1})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="57"/>
+        <source>the WMS-V capabilities are not XML: {0}</source>
+        <translation>the WMS-V capabilities are not XML: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="62"/>
+        <source>the WMS-V capabilities list no layer named &apos;{0}&apos;</source>
+        <translation>the WMS-V capabilities list no layer named '{0}'</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="73"/>
+        <source>the WMS-V layer &apos;{0}&apos; has no sub-layer for the table &apos;{1}&apos;</source>
+        <translation>the WMS-V layer '{0}' has no sub-layer for the table '{1}'</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="82"/>
+        <source>a WMS layer name holds a comma: {0}</source>
+        <translation>a WMS layer name holds a comma: {0}</translation>
+    </message>
 </context>
 <context>
     <name>AccessPage</name>
@@ -675,7 +695,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="137"/>
+        <location filename="../ui/actions.py" line="144"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publish as WMTS on the Géoplateforme…</translation>
     </message>
@@ -970,7 +990,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="125"/>
+        <location filename="../ui/actions.py" line="132"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</translation>
     </message>
@@ -1008,7 +1028,7 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="37"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="38"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspecting WMTS levels</translation>
     </message>
@@ -1018,7 +1038,7 @@
         <translation>Could not write the contact sheet to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="84"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="87"/>
         <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
         <translation>the source layer's extent in EPSG:3857 differs in the background task ({0}) from the map's ({1}): its coordinate transform does not work here; restart QGIS</translation>
     </message>

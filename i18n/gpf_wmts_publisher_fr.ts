@@ -319,7 +319,7 @@
         <translation>Activez FORCE pour moissonner ces niveaux malgré tout.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="41"/>
+        <location filename="../plugin/publish/export.py" line="60"/>
         <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
         <translation>l'export GeoPackage de « {0} » a échoué : {1}</translation>
     </message>
@@ -364,37 +364,37 @@
         <translation>la donnée stockée {0} est de type {1} ({2}) ; il faut une VECTOR-DB générée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="97"/>
+        <location filename="../plugin/publish/steps/data.py" line="98"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="119"/>
+        <location filename="../plugin/publish/steps/data.py" line="121"/>
         <source>upload</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="126"/>
+        <location filename="../plugin/publish/steps/data.py" line="128"/>
         <source>the file changed while it was sent</source>
         <translation>le fichier a changé pendant son envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="138"/>
+        <location filename="../plugin/publish/steps/data.py" line="140"/>
         <source>upload sent</source>
         <translation>livraison envoyée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="149"/>
+        <location filename="../plugin/publish/steps/data.py" line="151"/>
         <source>the upload checks failed: {0}</source>
         <translation>les vérifications de la livraison ont échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="153"/>
+        <location filename="../plugin/publish/steps/data.py" line="155"/>
         <source>the upload checks</source>
         <translation>la vérification de la livraison</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="155"/>
+        <location filename="../plugin/publish/steps/data.py" line="157"/>
         <source>checks passed</source>
         <translation>vérifications réussies</translation>
     </message>
@@ -429,17 +429,17 @@
         <translation>métadonnées publiées</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="47"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="49"/>
         <source>no extent to harvest: choose one</source>
         <translation>aucune emprise à moissonner : choisissez-en une</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="77"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="79"/>
         <source>the pyramid harvest</source>
         <translation>le moissonnage de la pyramide</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="85"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="87"/>
         <source>pyramid generated</source>
         <translation>pyramide générée</translation>
     </message>
@@ -469,22 +469,17 @@
         <translation>la communauté de l'entrepôt est inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="39"/>
+        <location filename="../plugin/publish/steps/style.py" line="33"/>
         <source>style uploaded</source>
         <translation>style déposé</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="43"/>
-        <source>a layer is needed to build the style</source>
-        <translation>il faut une couche pour construire le style</translation>
-    </message>
-    <message>
-        <location filename="../plugin/publish/steps/style.py" line="61"/>
+        <location filename="../plugin/publish/steps/style.py" line="77"/>
         <source>the style cannot be published: {0}</source>
         <translation>le style ne peut pas être publié : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="93"/>
+        <location filename="../plugin/publish/steps/style.py" line="112"/>
         <source>the icon &apos;{0}&apos; is not uploaded: {1}</source>
         <translation>l'icône « {0} » n'est pas déposée : {1}</translation>
     </message>
@@ -494,22 +489,22 @@
         <translation>étiquetée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="34"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="36"/>
         <source>the datastore has no WMS-VECTOR endpoint with room left</source>
         <translation>l'entrepôt n'a plus de point d'accès WMS-VECTOR disponible</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="59"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="62"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configuré</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="67"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="72"/>
         <source>WMS-V published</source>
         <translation>WMS-V publié</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="104"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="128"/>
         <source>the platform returned no hash for the harvest key</source>
         <translation>la plateforme n'a renvoyé aucune empreinte pour la clé de moissonnage</translation>
     </message>
@@ -623,6 +618,31 @@
         <source>Dry run failed: {0}</source>
         <translation>L'essai à blanc a échoué : {0}</translation>
     </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="141"/>
+        <source>the stored data has no table for the layer &apos;{0}&apos; ({1})</source>
+        <translation>la donnée stockée n'a pas de table pour la couche « {0} » ({1})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="57"/>
+        <source>the WMS-V capabilities are not XML: {0}</source>
+        <translation>les capacités du WMS-V ne sont pas du XML : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="62"/>
+        <source>the WMS-V capabilities list no layer named &apos;{0}&apos;</source>
+        <translation>les capacités du WMS-V ne listent aucune couche nommée « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="73"/>
+        <source>the WMS-V layer &apos;{0}&apos; has no sub-layer for the table &apos;{1}&apos;</source>
+        <translation>la couche WMS-V « {0} » n'a pas de sous-couche pour la table « {1} »</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="82"/>
+        <source>a WMS layer name holds a comma: {0}</source>
+        <translation>un nom de couche WMS contient une virgule : {0}</translation>
+    </message>
 </context>
 <context>
     <name>AccessPage</name>
@@ -675,7 +695,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="137"/>
+        <location filename="../ui/actions.py" line="144"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publier en WMTS sur la Géoplateforme…</translation>
     </message>
@@ -970,7 +990,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="125"/>
+        <location filename="../ui/actions.py" line="132"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>La clé qui ouvre ce service restreint est conservée dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key ») ; la couche et le projet n'en gardent que l'identifiant.</translation>
     </message>
@@ -988,7 +1008,7 @@
 <context>
     <name>LevelInspection</name>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="37"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="38"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspection des niveaux WMTS</translation>
     </message>
@@ -998,7 +1018,7 @@
         <translation>Impossible d'écrire la planche contact dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="84"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="87"/>
         <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
         <translation>l'emprise de la couche source en EPSG:3857 diffère dans la tâche de fond ({0}) de celle de la carte ({1}) : sa transformation de coordonnées ne fonctionne pas ici ; redémarrez QGIS</translation>
     </message>
