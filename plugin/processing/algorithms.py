@@ -13,7 +13,6 @@ from typing import Any, Dict, List, Optional
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputString,
@@ -24,7 +23,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProcessingParameterVectorLayer,
 )
 
 from ..error_messages import user_error_text
@@ -43,6 +41,7 @@ from ..publish.steps import STEP_CLASSES
 from ..publish.workflow import Workflow, publication_error_text
 from ..pyramid.tile_limit import tile_stop_message
 from ..settings import PluginSettings
+from . import map_input
 from .dry_run_output import run_dry_run
 from .feedback import FeedbackCancel
 from .help_texts import CONNECTION_HELP, STEP_LABELS
@@ -59,6 +58,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
     def __init__(self):
         super().__init__()
         self._source: Optional[LayerSource] = None
+        self._sources, self._map_name = (), ""   # a map: its layers, top first; its name
         self._login = ""   # the login when known (GPF_USERNAME): the default name prefix
 
     def group(self) -> str:
@@ -85,8 +85,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             behavior=QgsProcessingParameterFile.Folder, optional=True))
 
     def _publication_parameters(self) -> None:
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", tr("Layer to publish"), [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(map_input.input_parameter())
         self.addParameter(QgsProcessingParameterBoolean(
             "SELECTED_ONLY", tr("Selected features only"), defaultValue=False))
         self.addParameter(QgsProcessingParameterString(
@@ -148,18 +147,21 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
     def _process(self, parameters, context, feedback) -> Dict[str, Any]:
         raise NotImplementedError
 
+    def checkParameterValues(self, parameters, context):
+        """A group's name is a valid INPUT: QGIS checks its layers instead, after ours."""
+        problems = map_input.group_problems(parameters, context)
+        return (False, problems) if problems else super().checkParameterValues(
+            map_input.parameters_for_checks(parameters, context), context)
+
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
         """On the layer's thread: take the snapshot the worker thread will reopen."""
         if self.needs_layer and not self.parameterAsString(parameters, "REUSE_STORED_DATA",
                                                            context):
-            layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
-            if layer is None:
-                raise QgsProcessingException(tr("No layer to publish."))
             selected = self.parameterAsBoolean(parameters, "SELECTED_ONLY", context)
-            self._source = LayerSource.from_layer(layer, selected_only=selected)
+            self._source, self._sources, self._map_name = map_input.snapshot(
+                self, parameters, context, selected)
         elif self.needs_layer:
-            layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
-            self._source = LayerSource.from_layer(layer) if layer is not None else None
+            self._source = map_input.first_source(self, parameters, context)
         return True
 
     def _api(self, parameters, context, cancel: threading.Event):
@@ -209,7 +211,8 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             datasheet_name=names.datasheet, wmsv_name=names.wmsv,
             wmts_name=names.wmts, pyramid_name=names.pyramid,
             wmsv_title=text("WMSV_TITLE"), wmts_title=text("WMTS_TITLE"),
-            abstract=text("ABSTRACT"), layer=self._source,
+            abstract=text("ABSTRACT"), layer=None if self._sources else self._source,
+            layers=self._sources,
             reuse_stored_data_id=text("REUSE_STORED_DATA") or None, keywords=keywords,
             top_level=self.parameterAsInt(parameters, "TOP", context),
             bottom_level=self.parameterAsInt(parameters, "BOTTOM", context),
@@ -225,7 +228,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
         """The wizard's tile advice as a stop: past a warning only with FORCE, never past the
         platform's tile cap. A reused stored data's extent is unknown here."""
         bbox = spec.effective_extent_wgs84
-        features = spec.layer.feature_count if spec.layer is not None else None
+        features = sum(s.feature_count for s in spec.sources) if spec.sources else None
         message = tile_stop_message(spec.top_level, spec.bottom_level, bbox, features, force,
                                     default_language())
         if message:
@@ -237,7 +240,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(tr("DATASHEET is needed when no layer is given."))
         return completed_names(
             text("DATASHEET"), text("WMSV_NAME"), text("PYRAMID_NAME"), text("WMTS_NAME"),
-            self._source.name if self._source else "",
+            self._map_name or (self._source.name if self._source else ""),
             lambda: account_prefix(stored_account_prefix(PluginSettings()), login=self._login,
                                    email="" if self._login else api.me().email))
 
