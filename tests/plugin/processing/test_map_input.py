@@ -17,11 +17,6 @@ from qgis.core import (
 
 from scripts.demo_map import MAP_SAMPLE
 from scripts.make_map_sample import MAP_SAMPLE_LAYERS, open_layers
-from tests.plugin.processing.test_algorithms import (  # noqa: F401 - fixtures
-    credentials,
-    datastores,
-    provider,
-)
 
 
 @pytest.fixture
