@@ -130,3 +130,44 @@ def test_a_layer_is_absent_from_the_levels_outside_its_visibility_range(publishe
     # polygons down to 1:100 000 (level 12): level 13 has nothing there (transparent PNG)
     assert _only(_pixel(url, layer, 12, *polygon_only), GREEN)
     assert all(rgba[3] == 0 for rgba in _pixel(url, layer, 13, *polygon_only))
+
+
+class SimulatedCrash(BaseException):
+    """Stands for the process being killed at a checkpoint."""
+
+
+def test_a_map_resumes_after_a_crash_between_two_styles_and_undoes_everything(
+        qgis_app, api, datastores, tmp_path):
+    from gpf_wmts_publisher.plugin.publish.spec import Publication
+    from gpf_wmts_publisher.plugin.publish.workflow import Workflow
+
+    spec = Publication(
+        datastore_id=datastores["sandbox"], datasheet_name="carte_reprise",
+        wmsv_name="carte_reprise_wmsv", wmts_name="carte_reprise_wmts",
+        pyramid_name="carte_reprise_pyramide", wmsv_title="Carte", wmts_title="Carte (WMTS)",
+        abstract="Carte reprise", layers=sources_of(open_layers(MAP_SAMPLE)), top_level=10,
+        bottom_level=10, image_format=PNG)
+
+    def crash(point: str) -> None:
+        if point == "created:static_sld_1":   # the second layer's style, not yet journaled
+            raise SimulatedCrash(point)
+
+    def workflow(**options) -> Workflow:
+        return Workflow(api, spec, journal_dir=str(tmp_path), poll_first_s=0.05,
+                        poll_max_s=0.5, **options)
+
+    with pytest.raises(SimulatedCrash):
+        workflow(checkpoint_hook=crash).run()
+    resumed = workflow()
+    result = resumed.run()
+    platform = api.in_datastore(spec.datastore_id)
+    ours = [s for s in platform.statics() if s.name.startswith("style_wmsv_carte_reprise_wmsv")]
+    assert sorted(s.name for s in ours) == sorted(
+        f"style_wmsv_carte_reprise_wmsv_{t}" for t in ("villages", "routes", "occupation_du_sol"))
+    assert {r["kind"] for r in result.resources} >= {"static_sld", "static_sld_1",
+                                                      "static_sld_2"}
+    resumed.undo()
+    assert not [s for s in platform.statics()
+                if s.name.startswith("style_wmsv_carte_reprise_wmsv")
+                and getattr(s, "status", "") != "DELETED"]
+    assert not [c for c in platform.configurations() if "carte_reprise" in c.layer_name]
