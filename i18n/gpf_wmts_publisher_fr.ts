@@ -49,162 +49,157 @@
         <translation>Dossier du journal (vide : à côté du profil QGIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="88"/>
-        <source>Layer to publish</source>
-        <translation>Couche à publier</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="90"/>
+        <location filename="../plugin/processing/algorithms.py" line="89"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="92"/>
+        <location filename="../plugin/processing/algorithms.py" line="91"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Réutiliser cette donnée stockée VECTOR-DB (sans téléversement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../plugin/processing/algorithms.py" line="95"/>
         <source>WMS-V title</source>
         <translation>Titre du WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../plugin/processing/algorithms.py" line="95"/>
         <source>WMTS title (service title)</source>
         <translation>Titre du WMTS (titre du service)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../plugin/processing/algorithms.py" line="95"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="101"/>
+        <location filename="../plugin/processing/algorithms.py" line="100"/>
         <source>Keywords (comma separated)</source>
         <translation>Mots-clés (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="102"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Niveau haut (le moins détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="106"/>
+        <location filename="../plugin/processing/algorithms.py" line="105"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Niveau bas (le plus détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="109"/>
+        <location filename="../plugin/processing/algorithms.py" line="108"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Emprise du moissonnage (vide : l'emprise de la couche)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="111"/>
+        <location filename="../plugin/processing/algorithms.py" line="110"/>
         <source>Tile format</source>
         <translation>Format des tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="116"/>
+        <location filename="../plugin/processing/algorithms.py" line="115"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Accès restreint (entrepôt propre uniquement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="118"/>
+        <location filename="../plugin/processing/algorithms.py" line="117"/>
         <source>Producer (organisation)</source>
         <translation>Producteur (organisme)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="363"/>
+        <location filename="../plugin/processing/algorithms.py" line="366"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Nom de la fiche de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="365"/>
+        <location filename="../plugin/processing/algorithms.py" line="368"/>
         <source>WMTS technical name</source>
         <translation>Nom technique du WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="132"/>
+        <location filename="../plugin/processing/algorithms.py" line="131"/>
         <source>WMTS layer name</source>
         <translation>Nom de la couche WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="133"/>
+        <location filename="../plugin/processing/algorithms.py" line="132"/>
         <source>WMTS capabilities URL</source>
         <translation>URL des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="135"/>
+        <location filename="../plugin/processing/algorithms.py" line="134"/>
         <source>Journal file</source>
         <translation>Fichier journal</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="157"/>
+        <location filename="../plugin/processing/map_input.py" line="80"/>
         <source>No layer to publish.</source>
         <translation>Aucune couche à publier.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="182"/>
+        <location filename="../plugin/processing/algorithms.py" line="184"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>Aucun identifiant : choisissez une configuration d'authentification, ou définissez GPF_USERNAME et GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="194"/>
+        <location filename="../plugin/processing/algorithms.py" line="196"/>
         <source>Your account belongs to no community.</source>
         <translation>Votre compte n'appartient à aucune communauté.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="259"/>
+        <location filename="../plugin/processing/algorithms.py" line="262"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Annulé ; relancez pour reprendre, ou utilisez « Annuler une publication ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="276"/>
+        <location filename="../plugin/processing/algorithms.py" line="279"/>
         <source>Publish layer as WMTS</source>
         <translation>Publier la couche en WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="279"/>
+        <location filename="../plugin/processing/algorithms.py" line="282"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publie une couche vecteur en WMTS sur la Géoplateforme, comme le guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; le fait à la main : téléversement (GeoPackage), intégration, style SLD vérifié avant l'envoi, WMS-Vecteur, pyramide raster sur les niveaux de zoom choisis (TOP à BOTTOM de la grille PM), métadonnées, WMTS, restriction d'accès et étiquettes cartes.gouv.fr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="314"/>
+        <location filename="../plugin/processing/algorithms.py" line="317"/>
         <source>Step {label}</source>
         <translation>Étape {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="317"/>
+        <location filename="../plugin/processing/algorithms.py" line="320"/>
         <source>Publication, step by step</source>
         <translation>Publication, étape par étape</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="323"/>
+        <location filename="../plugin/processing/algorithms.py" line="326"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Exécute la publication jusqu'à cette étape puis s'arrête : « {label} ». Les étapes précédentes non terminées s'exécutent d'abord ; celles déjà terminées sont sautées (lues dans le journal). Utilisez les mêmes noms à chaque étape pour qu'elles forment une seule publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="351"/>
+        <location filename="../plugin/processing/algorithms.py" line="354"/>
         <source>Undo a publication</source>
         <translation>Annuler une publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="354"/>
+        <location filename="../plugin/processing/algorithms.py" line="357"/>
         <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Supprime tout ce qu'une publication a créé, du plus récent au plus ancien : permission, offre et configuration WMTS, métadonnées, pyramide, offre et configuration WMS-V, style, donnée stockée et livraison. Les traitements en cours sont d'abord interrompus. Une donnée stockée réutilisée, et non créée, est conservée. La publication est désignée par son entrepôt, sa fiche de données et le nom technique du WMTS.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="367"/>
+        <location filename="../plugin/processing/algorithms.py" line="370"/>
         <source>Removed resources</source>
         <translation>Ressources supprimées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="380"/>
+        <location filename="../plugin/processing/algorithms.py" line="383"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>Aucun journal pour cette publication : rien à annuler.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="386"/>
+        <location filename="../plugin/processing/algorithms.py" line="389"/>
         <source>removed {kind}</source>
         <translation>{kind} supprimé(e)</translation>
     </message>
@@ -309,7 +304,7 @@
         <translation>Erreur inattendue ({kind}) : {message}. Le journal de QGIS (Géoplateforme WMTS) en donne le détail.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <location filename="../plugin/processing/algorithms.py" line="112"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Moissonner malgré les avertissements sur les niveaux de zoom (jamais au-delà du plafond de tuiles de la plateforme)</translation>
     </message>
@@ -559,37 +554,37 @@
         <translation>l'interruption de l'exécution</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="123"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Nom de la fiche de données (vide : &lt;préfixe&gt;_&lt;couche&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="123"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>Nom technique du WMS-V (vide : &lt;fiche&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="123"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Nom technique de la pyramide (vide : &lt;fiche&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="123"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>Nom technique du WMTS (vide : &lt;fiche&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="237"/>
+        <location filename="../plugin/processing/algorithms.py" line="240"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET est obligatoire quand aucune couche n'est donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="289"/>
+        <location filename="../plugin/processing/algorithms.py" line="292"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Essai à blanc : tout vérifier, ne rien créer</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="292"/>
+        <location filename="../plugin/processing/algorithms.py" line="295"/>
         <source>Dry run report</source>
         <translation>Rapport de l'essai à blanc</translation>
     </message>
@@ -643,6 +638,11 @@
         <source>a WMS layer name holds a comma: {0}</source>
         <translation>un nom de couche WMS contient une virgule : {0}</translation>
     </message>
+    <message>
+        <location filename="../plugin/processing/map_input.py" line="25"/>
+        <source>Layer(s) to publish, or the name of a layer group (a map)</source>
+        <translation>Couche(s) à publier, ou le nom d'un groupe de couches (une carte)</translation>
+    </message>
 </context>
 <context>
     <name>AccessPage</name>
@@ -695,7 +695,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="144"/>
+        <location filename="../ui/actions.py" line="153"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publier en WMTS sur la Géoplateforme…</translation>
     </message>
@@ -990,7 +990,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="132"/>
+        <location filename="../ui/actions.py" line="141"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>La clé qui ouvre ce service restreint est conservée dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key ») ; la couche et le projet n'en gardent que l'identifiant.</translation>
     </message>
@@ -1616,12 +1616,12 @@
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="102"/>
+        <location filename="../ui/pages/pyramid.py" line="104"/>
         <source>{0} to {1}</source>
         <translation>de {0} à {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="119"/>
+        <location filename="../ui/pages/pyramid.py" line="121"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tuiles, environ {1} au total.</translation>
     </message>
@@ -1702,12 +1702,12 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="57"/>
+        <location filename="../ui/pages/source.py" line="115"/>
         <source>Connected as {0}.</source>
         <translation>Connecté en tant que {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="59"/>
+        <location filename="../ui/pages/source.py" line="117"/>
         <source> (sandbox)</source>
         <translation> (bac à sable)</translation>
     </message>
@@ -1717,27 +1717,27 @@
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="124"/>
+        <location filename="../ui/pages/source.py" line="187"/>
         <source>Listing stored data</source>
         <translation>Liste des données stockées</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="133"/>
+        <location filename="../ui/pages/source.py" line="196"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connectez-vous et choisissez un entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="137"/>
+        <location filename="../ui/pages/source.py" line="200"/>
         <source>Choose a vector layer.</source>
         <translation>Choisissez une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="139"/>
+        <location filename="../ui/pages/source.py" line="202"/>
         <source>No feature is selected in this layer.</source>
         <translation>Aucune entité n'est sélectionnée dans cette couche.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="141"/>
+        <location filename="../ui/pages/source.py" line="206"/>
         <source>Choose a stored data to reuse.</source>
         <translation>Choisissez une donnée stockée à réutiliser.</translation>
     </message>
@@ -1801,46 +1801,61 @@
         <source>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</source>
         <translation>Regroupe tout ce qui concerne cette publication sur cartes.gouv.fr (la « fiche de données »).</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="80"/>
+        <source>Publish a layer group as one map (one WMTS)</source>
+        <translation>Publier un groupe de couches comme une seule carte (un WMTS)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="83"/>
+        <source>Layer group</source>
+        <translation>Groupe de couches</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="221"/>
+        <source>Choose a layer group.</source>
+        <translation>Choisissez un groupe de couches.</translation>
+    </message>
 </context>
 <context>
     <name>StylePage</name>
     <message>
-        <location filename="../ui/pages/style.py" line="53"/>
+        <location filename="../ui/pages/style.py" line="57"/>
         <source>A stored data is reused: its style is not checked here; the layer&apos;s style is used when available.</source>
         <translation>Une donnée stockée est réutilisée : son style n'est pas vérifié ici ; le style de la couche est utilisé quand il existe.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="56"/>
+        <location filename="../ui/pages/style.py" line="75"/>
         <source>Checking the style…</source>
         <translation>Vérification du style…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="60"/>
+        <location filename="../ui/pages/style.py" line="83"/>
         <source>Checking the style</source>
         <translation>Vérification du style</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="73"/>
+        <location filename="../ui/pages/style.py" line="95"/>
         <source>No problem found: the SLD is ready.</source>
         <translation>Aucun problème : le SLD est prêt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="80"/>
+        <location filename="../ui/pages/style.py" line="102"/>
         <source>The style could not be checked: {0}</source>
         <translation>Le style n'a pas pu être vérifié : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="101"/>
+        <location filename="../ui/pages/style.py" line="134"/>
         <source>Rendering the style preview</source>
         <translation>Rendu de l'aperçu du style</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="111"/>
+        <location filename="../ui/pages/style.py" line="144"/>
         <source>QGIS rendering (level {0})</source>
         <translation>Rendu QGIS (niveau {0})</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="119"/>
+        <location filename="../ui/pages/style.py" line="152"/>
         <source>{0} error(s), {1} warning(s).</source>
         <translation>{0} erreur(s), {1} avertissement(s).</translation>
     </message>
@@ -1875,7 +1890,7 @@
         <translation>Rendu avec le SLD exporté</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="122"/>
+        <location filename="../ui/pages/style.py" line="155"/>
         <source>Fidelity score: {0:.0%} (faithful from {1:.0%}; worst: level {2}, shown).</source>
         <translation>Score de fidélité : {0:.0%} (fidèle à partir de {1:.0%} ; le plus faible : niveau {2}, affiché).</translation>
     </message>
@@ -1929,52 +1944,52 @@
 <context>
     <name>ZoomInspectorDock</name>
     <message>
-        <location filename="../ui/inspector_dock.py" line="91"/>
+        <location filename="../ui/inspector_dock.py" line="102"/>
         <source>Add a WMTS layer to the project, or publish one.</source>
         <translation>Ajoutez une couche WMTS au projet, ou publiez-en une.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="126"/>
+        <location filename="../ui/inspector_dock.py" line="139"/>
         <source>Reading the WMTS capabilities…</source>
         <translation>Lecture des capacités WMTS…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="127"/>
+        <location filename="../ui/inspector_dock.py" line="140"/>
         <source>Reading the WMTS capabilities</source>
         <translation>Lecture des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="156"/>
+        <location filename="../ui/inspector_dock.py" line="169"/>
         <source>{0}: {1} levels ({2}–{3}).</source>
         <translation>{0} : {1} niveaux ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="279"/>
+        <location filename="../ui/inspector_dock.py" line="294"/>
         <source>Checking {0} levels…</source>
         <translation>Vérification de {0} niveaux…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="305"/>
+        <location filename="../ui/inspector_dock.py" line="320"/>
         <source>Levels to look at: {0}.</source>
         <translation>Niveaux à examiner : {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="308"/>
+        <location filename="../ui/inspector_dock.py" line="323"/>
         <source>Every level holds tiles and matches the source.</source>
         <translation>Chaque niveau contient des tuiles et correspond à la source.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="329"/>
+        <location filename="../ui/inspector_dock.py" line="344"/>
         <source>Save the contact sheet</source>
         <translation>Enregistrer la planche contact</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="329"/>
+        <location filename="../ui/inspector_dock.py" line="344"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="338"/>
+        <location filename="../ui/inspector_dock.py" line="353"/>
         <source>Contact sheet saved to {0}.</source>
         <translation>Planche contact enregistrée dans {0}.</translation>
     </message>
@@ -2049,12 +2064,12 @@
         <translation>Source rendue localement</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="250"/>
+        <location filename="../ui/inspector_dock.py" line="263"/>
         <source>This layer is not a WMTS: the inspector compares WMTS image tiles only.</source>
         <translation>Cette couche n'est pas un WMTS : l'inspecteur ne compare que des tuiles images WMTS.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="312"/>
+        <location filename="../ui/inspector_dock.py" line="327"/>
         <source>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</source>
         <translation>La similarité est jugée fidèle à partir de {0:.2f} ; la plus faible : niveau {1} ({2:.2f}).</translation>
     </message>
