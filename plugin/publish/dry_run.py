@@ -199,10 +199,24 @@ def _would_create(ctx: PublishContext, table: str, report: DryRunReport
     spec, datastore, journal, lang = ctx.spec, ctx.datastore, ctx.journal, report.lang
     planned = []
     if not spec.reuse_stored_data_id:
-        planned += [("upload", "upload", spec.effective_data_name),
-                    ("stored_data", "stored_data", spec.effective_data_name)]
+        from .batches import upload_batches
+
+        for batch in upload_batches(spec):   # one per CRS; a layer's name says which
+            named = batch.data_name + (f" ({', '.join(s.name for s in batch.sources)})"
+                                       if len(spec.sources) > 1 else "")
+            planned += [(batch.kind("upload"), "upload", named),
+                        (batch.kind("stored_data"), "stored_data", batch.data_name)]
+    if len(spec.sources) > 1 and not spec.reuse_stored_data_id:
+        from ..sld.names import predicted_table
+        from .steps.style import style_kind
+
+        planned += [(style_kind(index), "static", static_name(spec.wmsv_name,
+                                                               predicted_table(name)))
+                    for index, name in enumerate(spec.table_names())]
+    else:
+        planned.append(("static_sld", "static",
+                        static_name(spec.wmsv_name, table or "<table>")))
     planned += [
-        ("static_sld", "static", static_name(spec.wmsv_name, table or "<table>")),
         ("configuration_wmsv", "wmsv", datastore.prefixed_layer_name(spec.wmsv_name)),
         ("stored_data_pyramid", "pyramid", spec.pyramid_name + (
             f" ({report.tile_text})" if report.tiles is not None else "")),

@@ -24,15 +24,6 @@ MAP_MESSAGES: Dict[str, Dict[str, str]] = {
         "fr": "La couche « {value} » est une table sans géométrie : elle ne peut pas être "
               "dessinée. Sortez-la du groupe.",
     },
-    "map_crs_differs": {
-        "en": "The layer '{value}' is in {crs}, the layer '{other}' in {other_crs}: the "
-              "layers of a map are uploaded together and must share one coordinate "
-              "reference system. Save '{value}' in {other_crs} (Export › Save Features As).",
-        "fr": "La couche « {value} » est en {crs}, la couche « {other} » en {other_crs} : les "
-              "couches d'une carte sont téléversées ensemble et doivent partager un même "
-              "système de coordonnées. Enregistrez « {value} » en {other_crs} (Exporter › "
-              "Sauvegarder les entités sous).",
-    },
     "map_duplicate_name": {
         "en": "Two layers are named '{value}': rename one, each layer becomes a table named "
               "after it.",

@@ -1,7 +1,8 @@
 """A map: several QGIS layers (a layer-tree group, or a list) published as one WMTS.
 
 The layers are kept top of the layer tree first, as QGIS lists them. Each becomes one table of
-one GeoPackage (one upload), one SLD and one relation of one WMS-V configuration. WMS draws the
+a GeoPackage (one per CRS, each its own upload: plugin/publish/batches.py), one SLD and one
+relation of one WMS-V configuration. WMS draws the
 first name of ``LAYERS`` at the bottom, so the relations and the harvest's layers run the other
 way: ``draw_order`` gives that order. Every check here runs before anything is uploaded, and
 each message names the layer it is about.
@@ -56,18 +57,13 @@ def check_map_layers(layers: Sequence, group_name: str = "") -> List[Problem]:
 
 
 def check_map_sources(sources: Sequence) -> List[Problem]:
-    """Names and CRSs of a map's ``LayerSource``s (nothing to say for one layer)."""
+    """Names of a map's ``LayerSource``s (nothing to say for one layer)."""
     if len(sources) <= 1:
         return []
     from ..sld.names import predicted_table
 
+    # Layers in different CRSs are no problem: one upload per CRS (plugin/publish/batches).
     problems: List[Problem] = []
-    first = sources[0]
-    for source in sources[1:]:
-        if source.crs_valid and first.crs_valid and source.crs_authid != first.crs_authid:
-            problems.append(Problem("map_crs_differs", "layer", {
-                "value": source.name, "crs": source.crs_authid, "other": first.name,
-                "other_crs": first.crs_authid}))
     seen_names: Dict[str, str] = {}
     tables: Dict[str, str] = {}
     for source in sources:

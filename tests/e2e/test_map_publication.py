@@ -171,3 +171,112 @@ def test_a_map_resumes_after_a_crash_between_two_styles_and_undoes_everything(
                 if s.name.startswith("style_wmsv_carte_reprise_wmsv")
                 and getattr(s, "status", "") != "DELETED"]
     assert not [c for c in platform.configurations() if "carte_reprise" in c.layer_name]
+
+
+def _reprojected(layer, authid: str):
+    """A memory copy of ``layer`` in ``authid``, same style and visibility range."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsFeature,
+        QgsProject,
+        QgsVectorLayer,
+        QgsWkbTypes,
+    )
+
+    copy = QgsVectorLayer(f"{QgsWkbTypes.displayString(layer.wkbType())}?crs={authid}",
+                          layer.name(), "memory")
+    copy.dataProvider().addAttributes(layer.fields().toList())
+    copy.updateFields()
+    transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(authid),
+                                       QgsProject.instance())
+    features = []
+    for feature in layer.getFeatures():
+        moved = QgsFeature(copy.fields())
+        geometry = feature.geometry()
+        geometry.transform(transform)
+        moved.setGeometry(geometry)
+        moved.setAttributes(feature.attributes())
+        features.append(moved)
+    copy.dataProvider().addFeatures(features)
+    copy.setRenderer(layer.renderer().clone())
+    copy.setScaleBasedVisibility(layer.hasScaleBasedVisibility())
+    copy.setMinimumScale(layer.minimumScale())
+    copy.setMaximumScale(layer.maximumScale())
+    return copy
+
+
+def test_a_layer_in_another_crs_goes_in_its_own_upload_and_keeps_its_place(
+        qgis_app, api, datastores, tmp_path):
+    from gpf_wmts_publisher.plugin.publish.spec import Publication
+    from gpf_wmts_publisher.plugin.publish.workflow import Workflow
+
+    villages, routes, land = open_layers(MAP_SAMPLE)
+    villages_3857 = _reprojected(villages, "EPSG:3857")
+    spec = Publication(
+        datastore_id=datastores["sandbox"], datasheet_name="carte_crs", wmsv_name="carte_crs_wmsv",
+        wmts_name="carte_crs_wmts", pyramid_name="carte_crs_pyramide", wmsv_title="Carte",
+        wmts_title="Carte (WMTS)", abstract="Deux CRS",
+        layers=sources_of([villages_3857, routes, land], str(tmp_path)), top_level=12,
+        bottom_level=12, image_format=PNG)
+    workflow = Workflow(api, spec, journal_dir=str(tmp_path / "journals"), poll_first_s=0.05,
+                        poll_max_s=0.5)
+    result = workflow.run()
+    try:
+        platform = api.in_datastore(spec.datastore_id)
+        uploads = [platform.upload(r["id"]) for r in result.resources
+                   if r["kind"].startswith("upload")]
+        assert sorted(u.srs for u in uploads) == ["EPSG:2154", "EPSG:3857"]
+        configuration = platform.configuration(next(r["id"] for r in result.resources
+                                                    if r["kind"] == "configuration_wmsv"))
+        used = configuration.raw["type_infos"]["used_data"]
+        assert len(used) == 2 and len({u["stored_data"] for u in used}) == 2
+        execution = platform.execution(next(r["id"] for r in result.resources
+                                             if r["kind"] == "execution_pyramid"))
+        harvested = execution.raw["parameters"]["harvest_layers"].split(",")
+        assert [n.rsplit(":", 1)[-1] for n in harvested] == [
+            "occupation_du_sol", "routes", "villages"]
+        village_on_polygon = _mercator(X0 + 0.15 * WIDTH, Y0 + 0.15 * HEIGHT)
+        assert _is(_pixel(result.wmts_url, result.wmts_layer_name, 12, *village_on_polygon),
+                   BLUE)
+    finally:
+        workflow.undo()
+
+
+def test_the_second_upload_and_its_integration_resume_without_duplicates(
+        qgis_app, api, datastores, tmp_path):
+    from gpf_wmts_publisher.plugin.publish.spec import Publication
+    from gpf_wmts_publisher.plugin.publish.workflow import Workflow
+
+    villages, routes, land = open_layers(MAP_SAMPLE)
+    spec = Publication(
+        datastore_id=datastores["sandbox"], datasheet_name="carte_crs2",
+        wmsv_name="carte_crs2_wmsv", wmts_name="carte_crs2_wmts",
+        pyramid_name="carte_crs2_pyramide", wmsv_title="Carte", wmts_title="Carte (WMTS)",
+        abstract="Deux CRS, reprise",
+        layers=sources_of([_reprojected(villages, "EPSG:3857"), routes, land], str(tmp_path)),
+        top_level=10, bottom_level=10, image_format=PNG)
+
+    def workflow(crash_at: str = "") -> Workflow:
+        def hook(point: str) -> None:
+            if point == crash_at:
+                raise SimulatedCrash(point)
+
+        return Workflow(api, spec, journal_dir=str(tmp_path / "journals"), poll_first_s=0.05,
+                        poll_max_s=0.5, checkpoint_hook=hook)
+
+    for point in ("created:upload_1", "created:execution_integration_1"):
+        with pytest.raises(SimulatedCrash):
+            workflow(point).run()
+    done = workflow()
+    done.run()
+    platform = api.in_datastore(spec.datastore_id)
+    uploads = [u for u in platform.uploads() if u.name.startswith("carte_crs2")
+               and getattr(u, "status", "") != "DELETED"]
+    stored = [s for s in platform.stored_data_list(data_type="VECTOR-DB")
+              if s.name.startswith("carte_crs2") and s.status != "DELETED"]
+    assert sorted(u.name for u in uploads) == ["carte_crs2", "carte_crs2_epsg2154"]
+    assert sorted(s.name for s in stored) == ["carte_crs2", "carte_crs2_epsg2154"]
+    done.undo()
+    assert not [u for u in platform.uploads() if u.name.startswith("carte_crs2")
+                and getattr(u, "status", "") != "DELETED"]

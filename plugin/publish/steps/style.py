@@ -36,7 +36,8 @@ class StyleStep(Step):
 
     def _one_style(self, ctx: PublishContext, index: int, source: Any,
                    relation: Dict[str, Any]) -> Dict[str, str]:
-        """The static SLD of one layer (created once): ``{layer, table, static}``."""
+        """The static SLD of one layer (created once): ``{layer, table, static,
+        stored_data}`` (the stored data holding its table: one per upload)."""
         api, spec = ctx.api, ctx.spec
         table = relation["name"]
         name = static_name(spec.wmsv_name, table)
@@ -50,7 +51,8 @@ class StyleStep(Step):
                 create=lambda: api.create_static(sld, name=name, description=spec.wmsv_title,
                                                  filename=f"{table}.sld"))
             ctx.log(f"style static {static_id} for table {table}")
-        return {"layer": source.name, "table": table, "static": static_id}
+        return {"layer": source.name, "table": table, "static": static_id,
+                "stored_data": relation.get("stored_data") or ctx.journal.get("vectordb_id")}
 
     def _sld(self, ctx: PublishContext, source: Any, table: str, relation: Dict[str, Any],
              index: int) -> bytes:

@@ -42,9 +42,7 @@ class WmsvStep(Step):
             type_infos: Dict[str, Any] = {
                 "title": spec.wmsv_title, "abstract": spec.abstract,
                 "keywords": list(spec.keywords),
-                "used_data": [UsedData(journal.get("vectordb_id"), relations=tuple(
-                    LayerRelation(style["table"], style["static"])
-                    for style in relations_in_draw_order(ctx))).to_dict()]}
+                "used_data": used_data(ctx)}
             bbox = spec.effective_extent_wgs84
             if bbox:
                 type_infos["bbox"] = dict(zip(("west", "south", "east", "north"), bbox))
@@ -93,6 +91,17 @@ class WmsvStep(Step):
             create=lambda: api.create_key(name))
         ensure_key_access(ctx, key_id, permission_id, offering.id)
         ctx.secrets["harvest_apikey"] = key_hash(api.key(key_id))
+
+
+def used_data(ctx: PublishContext) -> List[Dict[str, Any]]:
+    """One entry per stored data (one per upload), each with its tables in draw order; the
+    harvest names every table in the map's draw order, whatever the entries' order."""
+    by_stored: Dict[str, List[LayerRelation]] = {}
+    for style in relations_in_draw_order(ctx):
+        stored = style.get("stored_data") or ctx.journal.get("vectordb_id")
+        by_stored.setdefault(stored, []).append(LayerRelation(style["table"], style["static"]))
+    return [UsedData(stored, relations=tuple(relations)).to_dict()
+            for stored, relations in by_stored.items()]
 
 
 def relations_in_draw_order(ctx: PublishContext) -> List[Dict[str, str]]:

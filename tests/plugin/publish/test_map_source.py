@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from gpf_wmts_publisher.plugin.publish.batches import upload_batches
 from gpf_wmts_publisher.plugin.publish.errors import PublishError
 from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
 from gpf_wmts_publisher.plugin.publish.map_source import (
@@ -35,15 +36,25 @@ def _codes(problems):
     return [(p.code, p.params.get("value")) for p in problems]
 
 
-def test_different_crs_duplicates_and_laundered_collisions_name_the_layer():
+def test_duplicates_and_laundered_collisions_name_the_layer():
     problems = check_map_sources([_source("Routes"), _source("routes"),
                                   _source("Bâti", "EPSG:3857"), _source("Bâti")])
-    assert ("map_crs_differs", "Bâti") in _codes(problems)
-    assert ("map_names_collide", "Routes") in _codes(problems)
-    assert ("map_duplicate_name", "Bâti") in _codes(problems)
+    assert _codes(problems) == [("map_names_collide", "Routes"),
+                                ("map_duplicate_name", "Bâti")]
     collide = next(p for p in problems if p.code == "map_names_collide")
-    assert "routes" in collide.message("en") and "Routes" in collide.message("fr")
-    assert "« Bâti »" in next(p for p in problems if p.code == "map_crs_differs").message("fr")
+    assert "routes" in collide.message("en") and "« Routes »" in collide.message("fr")
+
+
+def test_layers_in_different_crss_go_in_one_upload_per_crs():
+    spec = _spec(_source("Villages", "EPSG:3857"), _source("Routes"), _source("Zones"),
+                 _source("Bâti", "EPSG:3857"))
+    batches = upload_batches(spec)
+    assert [(b.srs, [s.name for s in b.sources], b.data_name) for b in batches] == [
+        ("EPSG:3857", ["Villages", "Bâti"], "carte"),
+        ("EPSG:2154", ["Routes", "Zones"], "carte_epsg2154")]
+    assert [b.kind("upload") for b in batches] == ["upload", "upload_1"]
+    assert batches[1].tables == ("routes", "zones")
+    assert check_map_sources(spec.sources) == []
 
 
 def test_the_publication_refuses_a_bad_map_before_anything_is_created():
