@@ -8,7 +8,7 @@ import pytest
 from gpf_wmts_publisher.ui.publish_wizard import PublishWizard
 from qgis.core import QgsProject, QgsVectorLayer
 
-from scripts.demo_map import MAP_SAMPLE
+from scripts.demo_map import MAP_SAMPLE, seen_layers
 from scripts.make_map_sample import MAP_SAMPLE_LAYERS, open_layers
 from tests.ui.conftest import dispose, wait_until
 from tests.ui.test_publish_wizard import choose_datastore, go_next, login
@@ -72,3 +72,43 @@ def test_layers_whose_names_collide_are_refused_naming_them(wizard, group):
         assert "Routes" in message and "routes" in message
     finally:
         QgsProject.instance().removeMapLayer(extra.id())
+
+
+def test_the_map_published_through_the_wizard_is_inspected_against_the_whole_group(
+        wizard, qgis_iface):
+    """The inspector opened after the publication compares each level with the group drawn
+    locally (with one layer alone, the levels that show the others would differ)."""
+    from gpf_wmts_publisher.plugin.similarity import FAITHFUL_FROM
+    from gpf_wmts_publisher.ui import actions
+
+    from tests.ui.test_publish_wizard import walk_to_publish_page
+
+    wizard.source_page.datasheetEdit.setText("carte_ui")
+    walk_to_publish_page(wizard, top=10, bottom=13, title="Carte démo")
+    wizard.published.connect(lambda result: actions.after_publication(qgis_iface, wizard,
+                                                                      result))
+    wizard.publish_page.publishButton.click()
+    wait_until(lambda: wizard.publish_page.state != "running", timeout_s=280,
+               what="the publication")
+    wait_until(lambda: actions._OPEN.get("inspector") is not None
+               and actions._OPEN["inspector"].levels, timeout_s=60,
+               what=lambda: "the inspector: " + wizard.publish_page.resultLabel.text())
+    dock = actions._OPEN["inspector"]
+    assert [layer.name() for layer in dock.map_layers] == list(MAP_SAMPLE_LAYERS)
+    finished = []
+    dock.inspectionFinished.connect(finished.append)
+    dock.inspectButton.click()
+    wait_until(lambda: finished, timeout_s=120, what="the level checks")
+    results = finished[-1]
+    assert [r.z for r in results] == [10, 11, 12, 13]
+    by_level = {r.z: r for r in results}
+    for z in (10, 11, 12):   # polygons, roads, villages: the group's layers drawn together
+        assert by_level[z].score is not None and by_level[z].score >= FAITHFUL_FROM, (
+            z, by_level[z].score)
+    # Level 13 shows a thin road alone here (the polygons hidden, as QGIS hides them): both
+    # sides draw the same road, the similarity of so sparse a picture stays below the
+    # faithful mark (0.90 measured), see the report; the local side follows QGIS's ranges.
+    shares = seen_layers(by_level[13].local)
+    assert shares["Occupation du sol"] == 0 and shares["Routes"] > 0
+    assert seen_layers(by_level[13].remote)["Occupation du sol"] == 0
+    dock.set_layers(dock.wmts_layer(), None, None, map_layers=[])   # leave it as found
