@@ -125,3 +125,49 @@ def test_the_harvest_names_come_from_the_capabilities_by_name_or_title():
         harvest_layer_names(CAPABILITIES, "sandbox.carte_wmsv", ["bati"])
     with pytest.raises(PublishError):
         harvest_layer_names(CAPABILITIES, "absent", ["t"])
+
+
+def test_a_style_that_cannot_be_translated_stops_the_map_before_anything_is_sent(
+        qgis_app, tmp_path):
+    """A categorized style on a field the layer does not have: the SLD names a column the
+    table will not hold (an ERROR finding); the publication stops in its first, local check,
+    naming the layer, before any request."""
+    from types import SimpleNamespace
+
+    from gpf_wmts_publisher.plugin.publish.errors import NamingError
+    from gpf_wmts_publisher.plugin.publish.map_source import sources_of
+    from gpf_wmts_publisher.plugin.publish.workflow import Workflow
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsFeature,
+        QgsGeometry,
+        QgsRendererCategory,
+        QgsSymbol,
+        QgsVectorLayer,
+    )
+
+    def layer(name: str, renderer=None) -> QgsVectorLayer:
+        made = QgsVectorLayer("Point?crs=EPSG:2154&field=nom:string", name, "memory")
+        feature = QgsFeature(made.fields())
+        feature.setGeometry(QgsGeometry.fromWkt("POINT(840000 6510000)"))
+        feature.setAttributes(["a"])
+        made.dataProvider().addFeatures([feature])
+        if renderer is not None:
+            made.setRenderer(renderer)
+        return made
+
+    symbol = QgsSymbol.defaultSymbol(layer("x").geometryType())
+    broken = QgsCategorizedSymbolRenderer("nature_absente", [
+        QgsRendererCategory("bois", symbol, "Bois")])
+    spec = replace(_spec(), layers=sources_of([layer("Villages"), layer("Zones", broken)],
+                                              str(tmp_path)))
+    calls = []
+    api = SimpleNamespace(in_datastore=lambda datastore: SimpleNamespace(
+        me=lambda: calls.append("me"), datastore=lambda: calls.append("datastore")))
+    workflow = Workflow(api, spec, journal_dir=str(tmp_path / "journals"))
+    with pytest.raises(NamingError) as refused:
+        workflow.prepare()
+    messages = refused.value.messages("en")
+    assert len(messages) == 1 and "'Zones'" in messages[0], messages
+    assert "nature_absente" in messages[0]
+    assert calls == [] and not workflow.journal.exists_on_disk()
