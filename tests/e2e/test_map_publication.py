@@ -280,3 +280,33 @@ def test_the_second_upload_and_its_integration_resume_without_duplicates(
     done.undo()
     assert not [u for u in platform.uploads() if u.name.startswith("carte_crs2")
                 and getattr(u, "status", "") != "DELETED"]
+
+
+def test_a_map_on_a_private_wms_v_is_harvested_with_the_key(qgis_app, api, datastores,
+                                                           tmp_path):
+    """The WMS-V's capabilities are read with the harvest key (a private WMS-V lists only what
+    the key opens), and the harvest draws the three layers."""
+    from gpf_wmts_publisher.plugin.publish.spec import Publication
+    from gpf_wmts_publisher.plugin.publish.workflow import Workflow
+
+    spec = Publication(
+        datastore_id=datastores["own"], datasheet_name="carte_privee",
+        wmsv_name="carte_privee_wmsv", wmts_name="carte_privee_wmts",
+        pyramid_name="carte_privee_pyramide", wmsv_title="Carte", wmts_title="Carte (WMTS)",
+        abstract="Carte privée", layers=sources_of(open_layers(MAP_SAMPLE)), top_level=12,
+        bottom_level=12, image_format=PNG, wmsv_private=True)
+    workflow = Workflow(api, spec, journal_dir=str(tmp_path), poll_first_s=0.05,
+                        poll_max_s=0.5)
+    result = workflow.run()
+    try:
+        assert workflow.journal.get("wmsv_private") is True
+        key = workflow.ctx.secrets["harvest_apikey"]
+        assert key and key not in str(workflow.journal.snapshot())   # never written
+        assert len(workflow.journal.get("harvest_layers").split(",")) == 3
+        village_on_polygon = _mercator(X0 + 0.15 * WIDTH, Y0 + 0.15 * HEIGHT)
+        road_on_polygon = _mercator(X0 + 0.3 * WIDTH, Y0 + 0.7 * HEIGHT)
+        assert _is(_pixel(result.wmts_url, result.wmts_layer_name, 12, *village_on_polygon),
+                   BLUE)
+        assert _is(_pixel(result.wmts_url, result.wmts_layer_name, 12, *road_on_polygon), RED)
+    finally:
+        workflow.undo()

@@ -138,7 +138,7 @@ def relation_for(relations: List[Dict[str, Any]], table: str, layer_name: str
             return relation
     for relation in relations:
         name = str(relation.get("name") or "")
-        if name.startswith(predicted[:40]) or predicted.startswith(name):
+        if name and (name.startswith(predicted[:40]) or predicted.startswith(name)):
             return relation
     raise PublishError(tr("the stored data has no table for the layer '{0}' ({1})").format(
         layer_name, predicted), step="style")
