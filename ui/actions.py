@@ -49,10 +49,18 @@ def _current_vector_layer(iface):
 
 
 def _current_group(iface):
-    """The group selected in the layer tree (published as one map), or None."""
+    """The group selected in the layer tree (published as one map), or None: a selected
+    layer, even inside a group, is published alone."""
+    from qgis.core import QgsLayerTree
+    from qgis.gui import QgsLayerTreeView
+
     view = iface.layerTreeView() if iface is not None else None
-    group = view.currentGroupNode() if view is not None else None
-    return group if group is not None and group.parent() is not None else None  # not root
+    if not isinstance(view, QgsLayerTreeView) or view.layerTreeModel() is None:
+        return None   # no layer tree (a headless iface)
+    node = view.currentNode()
+    if node is None or not QgsLayerTree.isGroup(node) or node.parent() is None:
+        return None   # nothing, a layer, or the root (no current node)
+    return node
 
 
 def open_publish_wizard(iface, layer=None):

@@ -112,3 +112,32 @@ def test_the_map_published_through_the_wizard_is_inspected_against_the_whole_gro
     assert shares["Occupation du sol"] == 0 and shares["Routes"] > 0
     assert seen_layers(by_level[13].remote)["Occupation du sol"] == 0
     dock.set_layers(dock.wmts_layer(), None, None, map_layers=[])   # leave it as found
+
+
+def test_the_menu_action_opens_the_wizard_on_the_selected_group(qgis_iface, group,
+                                                                monkeypatch):
+    """A group selected in the layer tree: the wizard opens on it; a layer selected (even in
+    a group) is published alone."""
+    from gpf_wmts_publisher.ui import actions
+    from qgis.core import QgsLayerTreeModel
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView()
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    view.setModel(model)
+    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view, raising=False)
+    monkeypatch.setattr(qgis_iface, "activeLayer", lambda: None, raising=False)
+    view.setCurrentIndex(view.node2index(group))
+    wizard = actions.open_publish_wizard(qgis_iface)
+    try:
+        assert wizard.initial_group is group
+        assert wizard.source_page.mapRadio.isChecked()
+    finally:
+        dispose(wizard)
+    view.setCurrentIndex(view.node2index(group.children()[0]))
+    wizard = actions.open_publish_wizard(qgis_iface)
+    try:
+        assert wizard.initial_group is None and not wizard.source_page.mapRadio.isChecked()
+    finally:
+        dispose(wizard)
+    dispose(view)
