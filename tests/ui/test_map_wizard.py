@@ -90,8 +90,14 @@ def test_the_map_published_through_the_wizard_is_inspected_against_the_whole_gro
     wizard.publish_page.publishButton.click()
     wait_until(lambda: wizard.publish_page.state != "running", timeout_s=280,
                what="the publication")
-    wait_until(lambda: actions._OPEN.get("inspector") is not None
-               and actions._OPEN["inspector"].levels, timeout_s=60,
+    # the inspector may already be open (an earlier test): wait for it to show this map
+
+    def on_this_map() -> bool:
+        dock = actions._OPEN.get("inspector")
+        return (dock is not None and bool(dock.map_layers)
+                and dock.levels == [10, 11, 12, 13])
+
+    wait_until(on_this_map, timeout_s=60,
                what=lambda: "the inspector: " + wizard.publish_page.resultLabel.text())
     dock = actions._OPEN["inspector"]
     assert [layer.name() for layer in dock.map_layers] == list(MAP_SAMPLE_LAYERS)
