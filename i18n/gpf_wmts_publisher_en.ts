@@ -29,177 +29,172 @@
         <translation>Zoom-level inspector</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="65"/>
+        <location filename="../plugin/processing/algorithms.py" line="72"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="75"/>
+        <location filename="../plugin/processing/algorithms.py" line="82"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>Sandbox base URL (empty: the configured platform)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="81"/>
+        <location filename="../plugin/processing/algorithms.py" line="88"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Datastore id (empty: your first community's)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="83"/>
+        <location filename="../plugin/processing/algorithms.py" line="90"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Journal folder (empty: beside the QGIS profile)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="89"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>Selected features only</source>
         <translation>Selected features only</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="91"/>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Reuse this VECTOR-DB stored data id (skip the upload)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="95"/>
+        <location filename="../plugin/processing/algorithms.py" line="100"/>
         <source>WMS-V title</source>
         <translation>WMS-V title</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="95"/>
+        <location filename="../plugin/processing/algorithms.py" line="100"/>
         <source>WMTS title (service title)</source>
         <translation>WMTS title (service title)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="95"/>
+        <location filename="../ui/update_action.py" line="60"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="100"/>
+        <location filename="../plugin/processing/algorithms.py" line="105"/>
         <source>Keywords (comma separated)</source>
         <translation>Keywords (comma separated)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="102"/>
+        <location filename="../plugin/processing/algorithms.py" line="107"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Top level (least detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="105"/>
+        <location filename="../plugin/processing/algorithms.py" line="110"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Bottom level (most detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="108"/>
+        <location filename="../plugin/processing/algorithms.py" line="113"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Harvest extent (empty: the layer's extent)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="110"/>
+        <location filename="../plugin/processing/algorithms.py" line="115"/>
         <source>Tile format</source>
         <translation>Tile format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="115"/>
+        <location filename="../plugin/processing/algorithms.py" line="120"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Restricted access (own datastore only)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="117"/>
+        <location filename="../plugin/processing/algorithms.py" line="122"/>
         <source>Producer (organisation)</source>
         <translation>Producer (organisation)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="366"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="43"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Datasheet name (fiche de données)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="368"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="45"/>
         <source>WMTS technical name</source>
         <translation>WMTS technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="131"/>
+        <location filename="../plugin/processing/algorithms.py" line="136"/>
         <source>WMTS layer name</source>
         <translation>WMTS layer name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="132"/>
+        <location filename="../plugin/processing/algorithms.py" line="137"/>
         <source>WMTS capabilities URL</source>
         <translation>WMTS capabilities URL</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="134"/>
+        <location filename="../plugin/processing/algorithms.py" line="139"/>
         <source>Journal file</source>
         <translation>Journal file</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/map_input.py" line="80"/>
+        <location filename="../plugin/processing/map_input.py" line="82"/>
         <source>No layer to publish.</source>
         <translation>No layer to publish.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="184"/>
+        <location filename="../plugin/processing/algorithms.py" line="191"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="196"/>
+        <location filename="../plugin/processing/algorithms.py" line="203"/>
         <source>Your account belongs to no community.</source>
         <translation>Your account belongs to no community.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="262"/>
+        <location filename="../plugin/processing/algorithms.py" line="276"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Cancelled; run again to resume, or use “Undo a publication”.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="279"/>
+        <location filename="../plugin/processing/algorithms.py" line="293"/>
         <source>Publish layer as WMTS</source>
         <translation>Publish layer as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="282"/>
+        <location filename="../plugin/processing/algorithms.py" line="296"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="317"/>
+        <location filename="../plugin/processing/algorithms.py" line="337"/>
         <source>Step {label}</source>
         <translation>Step {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="320"/>
+        <location filename="../plugin/processing/algorithms.py" line="340"/>
         <source>Publication, step by step</source>
         <translation>Publication, step by step</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="326"/>
+        <location filename="../plugin/processing/algorithms.py" line="346"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="354"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="30"/>
         <source>Undo a publication</source>
         <translation>Undo a publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="357"/>
-        <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="370"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="47"/>
         <source>Removed resources</source>
         <translation>Removed resources</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="383"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="60"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>No journal for this publication: nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="389"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="66"/>
         <source>removed {kind}</source>
         <translation>removed {kind}</translation>
     </message>
@@ -224,7 +219,7 @@
         <translation>Removing the publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="78"/>
+        <location filename="../plugin/processing/algorithms.py" line="85"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Authentication configuration (login/password or OAuth2)</translation>
     </message>
@@ -304,7 +299,7 @@
         <translation>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="112"/>
+        <location filename="../plugin/processing/algorithms.py" line="117"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Harvest despite the zoom-level warnings (never beyond the platform's tile cap)</translation>
     </message>
@@ -344,97 +339,97 @@
         <translation>{0}: the stored data is unstable</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="35"/>
+        <location filename="../plugin/publish/steps/data.py" line="36"/>
         <source>no layer to upload and no stored data to reuse</source>
         <translation>no layer to upload and no stored data to reuse</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="58"/>
+        <location filename="../plugin/publish/steps/data.py" line="65"/>
         <source>upload {0} is {1}</source>
         <translation>upload {0} is {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="73"/>
+        <location filename="../plugin/publish/steps/data.py" line="80"/>
         <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
         <translation>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="98"/>
+        <location filename="../plugin/publish/steps/data.py" line="104"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="121"/>
+        <location filename="../plugin/publish/steps/data.py" line="128"/>
         <source>upload</source>
         <translation>upload</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="128"/>
+        <location filename="../plugin/publish/steps/data.py" line="135"/>
         <source>the file changed while it was sent</source>
         <translation>the file changed while it was sent</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="140"/>
+        <location filename="../plugin/publish/steps/data.py" line="147"/>
         <source>upload sent</source>
         <translation>upload sent</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="151"/>
+        <location filename="../plugin/publish/steps/data.py" line="158"/>
         <source>the upload checks failed: {0}</source>
         <translation>the upload checks failed: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="155"/>
+        <location filename="../plugin/publish/steps/data.py" line="162"/>
         <source>the upload checks</source>
         <translation>the upload checks</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="157"/>
+        <location filename="../plugin/publish/steps/data.py" line="164"/>
         <source>checks passed</source>
         <translation>checks passed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="43"/>
+        <location filename="../plugin/publish/steps/integration.py" line="59"/>
         <source>the integration</source>
         <translation>the integration</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="51"/>
+        <location filename="../plugin/publish/steps/integration.py" line="34"/>
         <source>stored data {0} has no table</source>
         <translation>stored data {0} has no table</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="55"/>
+        <location filename="../plugin/publish/steps/integration.py" line="38"/>
         <source>integrated</source>
         <translation>integrated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="88"/>
+        <location filename="../plugin/publish/update_steps.py" line="181"/>
         <source>the metadata is incomplete: {0}</source>
         <translation>the metadata is incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="98"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="123"/>
         <source>the datastore has no METADATA endpoint</source>
         <translation>the datastore has no METADATA endpoint</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="105"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="110"/>
         <source>metadata published</source>
         <translation>metadata published</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="49"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="50"/>
         <source>no extent to harvest: choose one</source>
         <translation>no extent to harvest: choose one</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="79"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="84"/>
         <source>the pyramid harvest</source>
         <translation>the pyramid harvest</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="87"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="92"/>
         <source>pyramid generated</source>
         <translation>pyramid generated</translation>
     </message>
@@ -464,17 +459,22 @@
         <translation>the datastore's community is unknown</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="33"/>
+        <location filename="../plugin/publish/update_steps.py" line="98"/>
         <source>style uploaded</source>
         <translation>style uploaded</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="77"/>
+        <location filename="../plugin/publish/steps/style.py" line="65"/>
+        <source>a layer is needed to build the style</source>
+        <translation>a layer is needed to build the style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="84"/>
         <source>the style cannot be published: {0}</source>
         <translation>the style cannot be published: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="112"/>
+        <location filename="../plugin/publish/steps/style.py" line="119"/>
         <source>the icon &apos;{0}&apos; is not uploaded: {1}</source>
         <translation>the icon '{0}' is not uploaded: {1}</translation>
     </message>
@@ -484,37 +484,37 @@
         <translation>tagged</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="36"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="43"/>
         <source>the datastore has no WMS-VECTOR endpoint with room left</source>
         <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="62"/>
+        <location filename="../plugin/publish/update_steps.py" line="117"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configured</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="72"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="77"/>
         <source>WMS-V published</source>
         <translation>WMS-V published</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="128"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="144"/>
         <source>the platform returned no hash for the harvest key</source>
         <translation>the platform returned no hash for the harvest key</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="32"/>
+        <location filename="../plugin/publish/steps/wmts.py" line="33"/>
         <source>the datastore has no WMTS-TMS endpoint with room left</source>
         <translation>the datastore has no WMTS-TMS endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="72"/>
+        <location filename="../plugin/publish/update_steps.py" line="141"/>
         <source>WMTS configured</source>
         <translation>WMTS configured</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="80"/>
+        <location filename="../plugin/publish/steps/wmts.py" line="81"/>
         <source>WMTS published</source>
         <translation>WMTS published</translation>
     </message>
@@ -554,37 +554,37 @@
         <translation>the execution's abort</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="128"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="128"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="128"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="128"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="240"/>
+        <location filename="../plugin/processing/algorithms.py" line="254"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET is needed when no layer is given.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="292"/>
+        <location filename="../plugin/processing/algorithms.py" line="312"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Dry run: check everything, create nothing</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="295"/>
+        <location filename="../plugin/processing/algorithms.py" line="315"/>
         <source>Dry run report</source>
         <translation>Dry run report</translation>
     </message>
@@ -614,7 +614,446 @@
         <translation>Dry run failed: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="141"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="36"/>
+        <source>processing execution</source>
+        <translation>processing execution</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="36"/>
+        <source>permission</source>
+        <translation>permission</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="37"/>
+        <source>offering</source>
+        <translation>offering</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="37"/>
+        <source>configuration</source>
+        <translation>configuration</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="38"/>
+        <source>style file</source>
+        <translation>style file</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="38"/>
+        <source>annex</source>
+        <translation>annex</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <source>stored data</source>
+        <translation>stored data</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <source>metadata</source>
+        <translation>metadata</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="40"/>
+        <source>key access</source>
+        <translation>key access</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <source>processing executions</source>
+        <translation>processing executions</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <source>permissions</source>
+        <translation>permissions</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="51"/>
+        <source>offerings (published services)</source>
+        <translation>offerings (published services)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <source>configurations</source>
+        <translation>configurations</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <source>style files</source>
+        <translation>style files</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <source>annexes (icons, legends)</source>
+        <translation>annexes (icons, legends)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <source>uploads</source>
+        <translation>uploads</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="55"/>
+        <source>key accesses</source>
+        <translation>key accesses</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="70"/>
+        <source>Kept: the permission &quot;{0}&quot;, which also serves other services.</source>
+        <translation>Kept: the permission &quot;{0}&quot;, which also serves other services.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="83"/>
+        <source>the processing&apos;s abort</source>
+        <translation>the processing's abort</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="111"/>
+        <source>the stored data&apos;s deletion</source>
+        <translation>the stored data's deletion</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="122"/>
+        <source>the execution&apos;s deletion</source>
+        <translation>the execution's deletion</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="163"/>
+        <source>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</source>
+        <translation>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="181"/>
+        <source>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</source>
+        <translation>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="188"/>
+        <source>datasheet deleted</source>
+        <translation>datasheet deleted</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="37"/>
+        <source>levels {0}–{1}</source>
+        <translation>levels {0}–{1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="38"/>
+        <source>level {0}</source>
+        <translation>level {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="65"/>
+        <source>restricted</source>
+        <translation>restricted</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <source>until {0}</source>
+        <translation>until {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="75"/>
+        <source>Permission: {0}</source>
+        <translation>Permission: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="78"/>
+        <source>Key access: {0}</source>
+        <translation>Key access: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="91"/>
+        <source>Services without a datasheet</source>
+        <translation>Services without a datasheet</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="92"/>
+        <source>{0} services</source>
+        <translation>{0} services</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Vector data</source>
+        <translation>Vector data</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Pyramids</source>
+        <translation>Pyramids</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Other stored data</source>
+        <translation>Other stored data</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="106"/>
+        <source>Other services</source>
+        <translation>Other services</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="107"/>
+        <source>Metadata</source>
+        <translation>Metadata</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="108"/>
+        <source>Uploads</source>
+        <translation>Uploads</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="65"/>
+        <source>open to all</source>
+        <translation>open to all</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="41"/>
+        <source>harvest key</source>
+        <translation>harvest key</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="56"/>
+        <source>harvest keys made by the publication</source>
+        <translation>harvest keys made by the publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="72"/>
+        <source>Your other keys are kept: they serve other services.</source>
+        <translation>Your other keys are kept: they serve other services.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="148"/>
+        <source>this publication has no WMTS yet: resume it instead</source>
+        <translation>this publication has no WMTS yet: resume it instead</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="183"/>
+        <source>Undoing the update of a WMTS</source>
+        <translation>Undoing the update of a WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="183"/>
+        <source>Updating a WMTS in place: {0}</source>
+        <translation>Updating a WMTS in place: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="229"/>
+        <source>Cancelled: the update can be resumed or undone.</source>
+        <translation>Cancelled: the update can be resumed or undone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="47"/>
+        <source>the offering&apos;s synchronisation</source>
+        <translation>the offering's synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="62"/>
+        <source>offering {0} is unstable after its synchronisation</source>
+        <translation>offering {0} is unstable after its synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="119"/>
+        <source>WMS-V synchronised</source>
+        <translation>WMS-V synchronised</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="144"/>
+        <source>WMTS synchronised</source>
+        <translation>WMTS synchronised</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="163"/>
+        <source>the datasheet has no metadata record to update</source>
+        <translation>the datasheet has no metadata record to update</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="191"/>
+        <source>metadata updated</source>
+        <translation>metadata updated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="219"/>
+        <source>previous version removed</source>
+        <translation>previous version removed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="85"/>
+        <source>{0} is not published: there is nothing to update</source>
+        <translation>{0} is not published: there is nothing to update</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="107"/>
+        <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
+        <translation>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="134"/>
+        <source>only a WMTS can be updated here</source>
+        <translation>only a WMTS can be updated here</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="144"/>
+        <source>nothing to update: choose what changes</source>
+        <translation>nothing to update: choose what changes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="149"/>
+        <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
+        <translation>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="305"/>
+        <source>this update has already removed the previous version: it can only be resumed</source>
+        <translation>this update has already removed the previous version: it can only be resumed</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="200"/>
+        <source>Update the WMTS in place</source>
+        <translation>Update the WMTS in place</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="38"/>
+        <source>no vector layer selected</source>
+        <translation>no vector layer selected</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="39"/>
+        <source>New data: the features and style of the current layer ({0})</source>
+        <translation>New data: the features and style of the current layer ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="41"/>
+        <source>New style: the symbology of the current layer ({0})</source>
+        <translation>New style: the symbology of the current layer ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="43"/>
+        <source>New level range</source>
+        <translation>New level range</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="49"/>
+        <source>New extent: the extent of the current layer</source>
+        <translation>New extent: the extent of the current layer</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="50"/>
+        <source>New metadata</source>
+        <translation>New metadata</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="58"/>
+        <source>Top and bottom levels</source>
+        <translation>Top and bottom levels</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="59"/>
+        <source>Public title</source>
+        <translation>Public title</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="121"/>
+        <source>Update…</source>
+        <translation>Update…</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="123"/>
+        <source>Change the data, style, levels, extent or metadata of the selected WMTS; its address stays the same.</source>
+        <translation>Change the data, style, levels, extent or metadata of the selected WMTS; its address stays the same.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="172"/>
+        <source>The update was undone: the WMTS serves what it served.</source>
+        <translation>The update was undone: the WMTS serves what it served.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="189"/>
+        <source>{0} updated in place ({1}); its address has not changed.</source>
+        <translation>{0} updated in place ({1}); its address has not changed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="200"/>
+        <source>{0}
+
+Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</source>
+        <translation>{0}
+
+Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="301"/>
+        <source>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource&apos;s. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource's. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
+        <source>Harvest this existing WMS-V (its configuration id, offering id or layer name): no upload, no style, no new WMS-V</source>
+        <translation>Harvest this existing WMS-V (its configuration id, offering id or layer name): no upload, no style, no new WMS-V</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
+        <source>Serve this existing raster pyramid (its stored data id or name): only the WMTS, its metadata and restriction</source>
+        <translation>Serve this existing raster pyramid (its stored data id or name): only the WMTS, its metadata and restriction</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="44"/>
+        <source>Give at most one of REUSE_STORED_DATA, REUSE_WMSV and REUSE_PYRAMID.</source>
+        <translation>Give at most one of REUSE_STORED_DATA, REUSE_WMSV and REUSE_PYRAMID.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/undo_algorithm.py" line="33"/>
+        <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. What was reused, not created (a stored data, a WMS-V, a pyramid), is kept, and the datasheet&apos;s metadata record is written back as it was. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. What was reused, not created (a stored data, a WMS-V, a pyramid), is kept, and the datasheet's metadata record is written back as it was. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="42"/>
+        <source>configuration {0} is a {1}, not a WMS-V</source>
+        <translation>configuration {0} is a {1}, not a WMS-V</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="47"/>
+        <source>the WMS-V {0} is not published: it cannot be harvested</source>
+        <translation>the WMS-V {0} is not published: it cannot be harvested</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="85"/>
+        <source>stored data {0} is {1} ({2}); a generated {3} is needed</source>
+        <translation>stored data {0} is {1} ({2}); a generated {3} is needed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/sources.py" line="190"/>
+        <source>no WMS-V service named &apos;{0}&apos; in this datastore</source>
+        <translation>no WMS-V service named '{0}' in this datastore</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/sources.py" line="205"/>
+        <source>no stored data &apos;{0}&apos; of type {1} in this datastore</source>
+        <translation>no stored data '{0}' of type {1} in this datastore</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="129"/>
+        <source>metadata of the datasheet completed</source>
+        <translation>metadata of the datasheet completed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="62"/>
+        <source>existing pyramid read</source>
+        <translation>existing pyramid read</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="38"/>
+        <source>existing WMS-V read</source>
+        <translation>existing WMS-V read</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/map_input.py" line="25"/>
+        <source>Layer(s) to publish, or the name of a layer group (a map); empty when an existing resource is reused</source>
+        <translation>Layer(s) to publish, or the name of a layer group (a map); empty when an existing resource is reused</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="152"/>
         <source>the stored data has no table for the layer &apos;{0}&apos; ({1})</source>
         <translation>the stored data has no table for the layer '{0}' ({1})</translation>
     </message>
@@ -637,11 +1076,6 @@
         <location filename="../plugin/publish/wmsv_layers.py" line="82"/>
         <source>a WMS layer name holds a comma: {0}</source>
         <translation>a WMS layer name holds a comma: {0}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/map_input.py" line="25"/>
-        <source>Layer(s) to publish, or the name of a layer group (a map)</source>
-        <translation>Layer(s) to publish, or the name of a layer group (a map)</translation>
     </message>
 </context>
 <context>
@@ -695,7 +1129,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="153"/>
+        <location filename="../ui/actions.py" line="161"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publish as WMTS on the Géoplateforme…</translation>
     </message>
@@ -990,7 +1424,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="141"/>
+        <location filename="../ui/actions.py" line="149"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</translation>
     </message>
@@ -1189,27 +1623,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="156"/>
+        <location filename="../ui/pages/metadata.py" line="179"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Import ISO 19139 metadata</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="156"/>
+        <location filename="../ui/pages/metadata.py" line="179"/>
         <source>XML files (*.xml)</source>
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="168"/>
+        <location filename="../ui/pages/metadata.py" line="191"/>
         <source>Import failed: {0}</source>
         <translation>Import failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="173"/>
+        <location filename="../ui/pages/metadata.py" line="196"/>
         <source>Imported from {0}.</source>
         <translation>Imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="220"/>
+        <location filename="../ui/pages/metadata.py" line="243"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Enter a scale denominator, e.g. 25000.</translation>
     </message>
@@ -1334,14 +1768,14 @@
         <translation>Attribution URL (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="117"/>
-        <source>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</source>
-        <translation>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/metadata.py" line="122"/>
+        <location filename="../ui/pages/metadata.py" line="131"/>
         <source>Reading the datasheet&apos;s metadata</source>
         <translation>Reading the datasheet's metadata</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="124"/>
+        <source>The datasheet &quot;{0}&quot; already has its metadata: they are kept as they are and the new WMTS is added to them. Only the WMTS&apos;s name and title are asked here.</source>
+        <translation>The datasheet &quot;{0}&quot; already has its metadata: they are kept as they are and the new WMTS is added to them. Only the WMTS's name and title are asked here.</translation>
     </message>
 </context>
 <context>
@@ -1503,62 +1937,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="117"/>
+        <location filename="../ui/published_dock.py" line="79"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connect to the Géoplateforme first.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="126"/>
-        <source>Loading the services…</source>
-        <translation>Loading the services…</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="127"/>
-        <source>Listing published services</source>
-        <translation>Listing published services</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="147"/>
-        <source>public</source>
-        <translation>public</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="147"/>
-        <source>restricted</source>
-        <translation>restricted</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="156"/>
-        <source>{0} services in {1} datasheets.</source>
-        <translation>{0} services in {1} datasheets.</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="207"/>
+        <location filename="../ui/published_dock.py" line="186"/>
         <source>{0} added to the map.</source>
         <translation>{0} added to the map.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="5"/>
+        <location filename="../ui/published_dock.py" line="211"/>
         <source>Published services</source>
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="221"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="221"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="249"/>
+        <location filename="../ui/published_dock.py" line="228"/>
         <source>Removing {0}…</source>
         <translation>Removing {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="250"/>
+        <location filename="../ui/published_dock.py" line="229"/>
         <source>Removing a service</source>
         <translation>Removing a service</translation>
     </message>
@@ -1566,11 +1975,6 @@
         <location filename="../ui/published_dock.ui" line="11"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.ui" line="16"/>
-        <source>Datasheet / service</source>
-        <translation>Datasheet / service</translation>
     </message>
     <message>
         <location filename="../ui/published_dock.ui" line="17"/>
@@ -1583,45 +1987,130 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="19"/>
-        <source>Access</source>
-        <translation>Access</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.ui" line="24"/>
+        <location filename="../ui/published_dock.ui" line="25"/>
         <source>Add to map</source>
         <translation>Add to map</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="25"/>
+        <location filename="../ui/published_dock.ui" line="26"/>
         <source>Open capabilities</source>
         <translation>Open capabilities</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="26"/>
+        <location filename="../ui/published_dock.ui" line="27"/>
         <source>Unpublish…</source>
         <translation>Unpublish…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="27"/>
-        <source>Delete…</source>
-        <translation>Delete…</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="225"/>
+        <location filename="../ui/published_dock.py" line="204"/>
         <source>Reading the restricted capabilities</source>
         <translation>Reading the restricted capabilities</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="88"/>
+        <source>Loading the datasheets…</source>
+        <translation>Loading the datasheets…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="98"/>
+        <source>Listing the datasheets</source>
+        <translation>Listing the datasheets</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="118"/>
+        <source>{0} datasheets, {1} services.</source>
+        <translation>{0} datasheets, {1} services.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="118"/>
+        <source>No datasheet in this datastore.</source>
+        <translation>No datasheet in this datastore.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="242"/>
+        <source>Reading what the datasheet &quot;{0}&quot; holds…</source>
+        <translation>Reading what the datasheet &quot;{0}&quot; holds…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="252"/>
+        <source>Planning the datasheet&apos;s deletion</source>
+        <translation>Planning the datasheet's deletion</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="266"/>
+        <source>The datasheet &quot;{0}&quot; holds nothing left to delete.</source>
+        <translation>The datasheet &quot;{0}&quot; holds nothing left to delete.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="270"/>
+        <source>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</source>
+        <translation>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="275"/>
+        <source>Nothing deleted.</source>
+        <translation>Nothing deleted.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="304"/>
+        <source>Deleting the datasheet &quot;{0}&quot;…</source>
+        <translation>Deleting the datasheet &quot;{0}&quot;…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="306"/>
+        <source>Deleting the datasheet {0}</source>
+        <translation>Deleting the datasheet {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="306"/>
+        <source>The datasheet &quot;{0}&quot; is deleted ({1} removals).</source>
+        <translation>The datasheet &quot;{0}&quot; is deleted ({1} removals).</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="5"/>
+        <source>Datasheets</source>
+        <translation>Datasheets</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="16"/>
+        <source>Datasheet / resource</source>
+        <translation>Datasheet / resource</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="19"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="20"/>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="28"/>
+        <source>Delete datasheet…</source>
+        <translation>Delete datasheet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="34"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="285"/>
+        <source>Deleting the datasheet &quot;{0}&quot;: {1}…</source>
+        <translation>Deleting the datasheet &quot;{0}&quot;: {1}…</translation>
     </message>
 </context>
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="104"/>
+        <location filename="../ui/pages/pyramid.py" line="120"/>
         <source>{0} to {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="121"/>
+        <location filename="../ui/pages/pyramid.py" line="139"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tiles, about {1} in total.</translation>
     </message>
@@ -1680,6 +2169,11 @@
         <source>Estimate</source>
         <translation>Estimate</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/pyramid.py" line="132"/>
+        <source>The tiles are counted when the extent is known.</source>
+        <translation>The tiles are counted when the extent is known.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -1702,12 +2196,12 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="115"/>
+        <location filename="../ui/pages/source.py" line="158"/>
         <source>Connected as {0}.</source>
         <translation>Connected as {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="117"/>
+        <location filename="../ui/pages/source.py" line="160"/>
         <source> (sandbox)</source>
         <translation> (sandbox)</translation>
     </message>
@@ -1717,39 +2211,24 @@
         <translation>Not connected.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="187"/>
-        <source>Listing stored data</source>
-        <translation>Listing stored data</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source.py" line="196"/>
+        <location filename="../ui/pages/source.py" line="302"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connect and choose a datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="200"/>
+        <location filename="../ui/pages/source.py" line="306"/>
         <source>Choose a vector layer.</source>
         <translation>Choose a vector layer.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="202"/>
+        <location filename="../ui/pages/source.py" line="308"/>
         <source>No feature is selected in this layer.</source>
         <translation>No feature is selected in this layer.</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source.py" line="206"/>
-        <source>Choose a stored data to reuse.</source>
-        <translation>Choose a stored data to reuse.</translation>
     </message>
     <message>
         <location filename="../ui/pages/source_page.ui" line="5"/>
         <source>Data to publish</source>
         <translation>Data to publish</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="6"/>
-        <source>The layer whose data go to the Géoplateforme, or a stored data already there, and the datastore that receives them.</source>
-        <translation>The layer whose data go to the Géoplateforme, or a stored data already there, and the datastore that receives them.</translation>
     </message>
     <message>
         <location filename="../ui/pages/source_page.ui" line="8"/>
@@ -1782,37 +2261,77 @@
         <translation>Selected features only</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source_page.ui" line="21"/>
-        <source>Reuse a vector stored data of the datastore</source>
-        <translation>Reuse a vector stored data of the datastore</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="22"/>
-        <source>Stored data</source>
-        <translation>Stored data</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="24"/>
+        <location filename="../ui/pages/source_page.ui" line="31"/>
         <source>Datasheet name</source>
         <translation>Datasheet name</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source_page.ui" line="25"/>
+        <location filename="../ui/pages/source_page.ui" line="32"/>
         <source>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</source>
         <translation>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="80"/>
+        <location filename="../ui/pages/source.py" line="252"/>
+        <source>Reading the data&apos;s extent</source>
+        <translation>Reading the data's extent</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="266"/>
+        <source>Listing what the datastore holds…</source>
+        <translation>Listing what the datastore holds…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="283"/>
+        <source>Nothing of this kind in the datastore.</source>
+        <translation>Nothing of this kind in the datastore.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="292"/>
+        <source>Listing the datastore&apos;s resources</source>
+        <translation>Listing the datastore's resources</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="312"/>
+        <source>Choose the existing resource to start from.</source>
+        <translation>Choose the existing resource to start from.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="6"/>
+        <source>Start from the layer, or from what the datastore already holds, as the guide does: a stored data, a WMS-V service or a raster pyramid.</source>
+        <translation>Start from the layer, or from what the datastore already holds, as the guide does: a stored data, a WMS-V service or a raster pyramid.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="21"/>
+        <source>Reuse a vector stored data of the datastore (no upload)</source>
+        <translation>Reuse a vector stored data of the datastore (no upload)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="22"/>
+        <source>Harvest an existing WMS-V service (no upload, no style, no new WMS-V)</source>
+        <translation>Harvest an existing WMS-V service (no upload, no style, no new WMS-V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="23"/>
+        <source>Serve an existing raster pyramid (only the WMTS, its metadata and access)</source>
+        <translation>Serve an existing raster pyramid (only the WMTS, its metadata and access)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="24"/>
+        <source>Existing resource</source>
+        <translation>Existing resource</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="123"/>
         <source>Publish a layer group as one map (one WMTS)</source>
         <translation>Publish a layer group as one map (one WMTS)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="83"/>
+        <location filename="../ui/pages/source.py" line="126"/>
         <source>Layer group</source>
         <translation>Layer group</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="221"/>
+        <location filename="../ui/pages/source.py" line="327"/>
         <source>Choose a layer group.</source>
         <translation>Choose a layer group.</translation>
     </message>

@@ -29,177 +29,172 @@
         <translation>Inspecteur des niveaux de zoom</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="65"/>
+        <location filename="../plugin/processing/algorithms.py" line="72"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="75"/>
+        <location filename="../plugin/processing/algorithms.py" line="82"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>URL du bac à sable local (vide : la plateforme configurée)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="81"/>
+        <location filename="../plugin/processing/algorithms.py" line="88"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Identifiant de l'entrepôt (vide : celui de votre première communauté)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="83"/>
+        <location filename="../plugin/processing/algorithms.py" line="90"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Dossier du journal (vide : à côté du profil QGIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="89"/>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="91"/>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Réutiliser cette donnée stockée VECTOR-DB (sans téléversement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="95"/>
+        <location filename="../plugin/processing/algorithms.py" line="100"/>
         <source>WMS-V title</source>
         <translation>Titre du WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="95"/>
+        <location filename="../plugin/processing/algorithms.py" line="100"/>
         <source>WMTS title (service title)</source>
         <translation>Titre du WMTS (titre du service)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="95"/>
+        <location filename="../ui/update_action.py" line="60"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="100"/>
+        <location filename="../plugin/processing/algorithms.py" line="105"/>
         <source>Keywords (comma separated)</source>
         <translation>Mots-clés (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="102"/>
+        <location filename="../plugin/processing/algorithms.py" line="107"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Niveau haut (le moins détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="105"/>
+        <location filename="../plugin/processing/algorithms.py" line="110"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Niveau bas (le plus détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="108"/>
+        <location filename="../plugin/processing/algorithms.py" line="113"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Emprise du moissonnage (vide : l'emprise de la couche)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="110"/>
+        <location filename="../plugin/processing/algorithms.py" line="115"/>
         <source>Tile format</source>
         <translation>Format des tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="115"/>
+        <location filename="../plugin/processing/algorithms.py" line="120"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Accès restreint (entrepôt propre uniquement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="117"/>
+        <location filename="../plugin/processing/algorithms.py" line="122"/>
         <source>Producer (organisation)</source>
         <translation>Producteur (organisme)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="366"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="43"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Nom de la fiche de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="368"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="45"/>
         <source>WMTS technical name</source>
         <translation>Nom technique du WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="131"/>
+        <location filename="../plugin/processing/algorithms.py" line="136"/>
         <source>WMTS layer name</source>
         <translation>Nom de la couche WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="132"/>
+        <location filename="../plugin/processing/algorithms.py" line="137"/>
         <source>WMTS capabilities URL</source>
         <translation>URL des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="134"/>
+        <location filename="../plugin/processing/algorithms.py" line="139"/>
         <source>Journal file</source>
         <translation>Fichier journal</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/map_input.py" line="80"/>
+        <location filename="../plugin/processing/map_input.py" line="82"/>
         <source>No layer to publish.</source>
         <translation>Aucune couche à publier.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="184"/>
+        <location filename="../plugin/processing/algorithms.py" line="191"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>Aucun identifiant : choisissez une configuration d'authentification, ou définissez GPF_USERNAME et GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="196"/>
+        <location filename="../plugin/processing/algorithms.py" line="203"/>
         <source>Your account belongs to no community.</source>
         <translation>Votre compte n'appartient à aucune communauté.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="262"/>
+        <location filename="../plugin/processing/algorithms.py" line="276"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Annulé ; relancez pour reprendre, ou utilisez « Annuler une publication ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="279"/>
+        <location filename="../plugin/processing/algorithms.py" line="293"/>
         <source>Publish layer as WMTS</source>
         <translation>Publier la couche en WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="282"/>
+        <location filename="../plugin/processing/algorithms.py" line="296"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publie une couche vecteur en WMTS sur la Géoplateforme, comme le guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; le fait à la main : téléversement (GeoPackage), intégration, style SLD vérifié avant l'envoi, WMS-Vecteur, pyramide raster sur les niveaux de zoom choisis (TOP à BOTTOM de la grille PM), métadonnées, WMTS, restriction d'accès et étiquettes cartes.gouv.fr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="317"/>
+        <location filename="../plugin/processing/algorithms.py" line="337"/>
         <source>Step {label}</source>
         <translation>Étape {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="320"/>
+        <location filename="../plugin/processing/algorithms.py" line="340"/>
         <source>Publication, step by step</source>
         <translation>Publication, étape par étape</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="326"/>
+        <location filename="../plugin/processing/algorithms.py" line="346"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Exécute la publication jusqu'à cette étape puis s'arrête : « {label} ». Les étapes précédentes non terminées s'exécutent d'abord ; celles déjà terminées sont sautées (lues dans le journal). Utilisez les mêmes noms à chaque étape pour qu'elles forment une seule publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="354"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="30"/>
         <source>Undo a publication</source>
         <translation>Annuler une publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="357"/>
-        <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Supprime tout ce qu'une publication a créé, du plus récent au plus ancien : permission, offre et configuration WMTS, métadonnées, pyramide, offre et configuration WMS-V, style, donnée stockée et livraison. Les traitements en cours sont d'abord interrompus. Une donnée stockée réutilisée, et non créée, est conservée. La publication est désignée par son entrepôt, sa fiche de données et le nom technique du WMTS.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="370"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="47"/>
         <source>Removed resources</source>
         <translation>Ressources supprimées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="383"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="60"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>Aucun journal pour cette publication : rien à annuler.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="389"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="66"/>
         <source>removed {kind}</source>
         <translation>{kind} supprimé(e)</translation>
     </message>
@@ -224,7 +219,7 @@
         <translation>Suppression de la publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="78"/>
+        <location filename="../plugin/processing/algorithms.py" line="85"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Configuration d'authentification (identifiant/mot de passe ou OAuth2)</translation>
     </message>
@@ -304,7 +299,7 @@
         <translation>Erreur inattendue ({kind}) : {message}. Le journal de QGIS (Géoplateforme WMTS) en donne le détail.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="112"/>
+        <location filename="../plugin/processing/algorithms.py" line="117"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Moissonner malgré les avertissements sur les niveaux de zoom (jamais au-delà du plafond de tuiles de la plateforme)</translation>
     </message>
@@ -344,97 +339,97 @@
         <translation>{0} : la donnée stockée est instable</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="35"/>
+        <location filename="../plugin/publish/steps/data.py" line="36"/>
         <source>no layer to upload and no stored data to reuse</source>
         <translation>aucune couche à téléverser et aucune donnée stockée à réutiliser</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="58"/>
+        <location filename="../plugin/publish/steps/data.py" line="65"/>
         <source>upload {0} is {1}</source>
         <translation>la livraison {0} est dans l'état : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="73"/>
+        <location filename="../plugin/publish/steps/data.py" line="80"/>
         <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
         <translation>la donnée stockée {0} est de type {1} ({2}) ; il faut une VECTOR-DB générée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="98"/>
+        <location filename="../plugin/publish/steps/data.py" line="104"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="121"/>
+        <location filename="../plugin/publish/steps/data.py" line="128"/>
         <source>upload</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="128"/>
+        <location filename="../plugin/publish/steps/data.py" line="135"/>
         <source>the file changed while it was sent</source>
         <translation>le fichier a changé pendant son envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="140"/>
+        <location filename="../plugin/publish/steps/data.py" line="147"/>
         <source>upload sent</source>
         <translation>livraison envoyée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="151"/>
+        <location filename="../plugin/publish/steps/data.py" line="158"/>
         <source>the upload checks failed: {0}</source>
         <translation>les vérifications de la livraison ont échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="155"/>
+        <location filename="../plugin/publish/steps/data.py" line="162"/>
         <source>the upload checks</source>
         <translation>la vérification de la livraison</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="157"/>
+        <location filename="../plugin/publish/steps/data.py" line="164"/>
         <source>checks passed</source>
         <translation>vérifications réussies</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="43"/>
+        <location filename="../plugin/publish/steps/integration.py" line="59"/>
         <source>the integration</source>
         <translation>l'intégration</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="51"/>
+        <location filename="../plugin/publish/steps/integration.py" line="34"/>
         <source>stored data {0} has no table</source>
         <translation>la donnée stockée {0} n'a aucune table</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="55"/>
+        <location filename="../plugin/publish/steps/integration.py" line="38"/>
         <source>integrated</source>
         <translation>intégrée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="88"/>
+        <location filename="../plugin/publish/update_steps.py" line="181"/>
         <source>the metadata is incomplete: {0}</source>
         <translation>les métadonnées sont incomplètes : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="98"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="123"/>
         <source>the datastore has no METADATA endpoint</source>
         <translation>l'entrepôt n'a aucun point d'accès METADATA</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="105"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="110"/>
         <source>metadata published</source>
         <translation>métadonnées publiées</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="49"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="50"/>
         <source>no extent to harvest: choose one</source>
         <translation>aucune emprise à moissonner : choisissez-en une</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="79"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="84"/>
         <source>the pyramid harvest</source>
         <translation>le moissonnage de la pyramide</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="87"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="92"/>
         <source>pyramid generated</source>
         <translation>pyramide générée</translation>
     </message>
@@ -464,17 +459,22 @@
         <translation>la communauté de l'entrepôt est inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="33"/>
+        <location filename="../plugin/publish/update_steps.py" line="98"/>
         <source>style uploaded</source>
         <translation>style déposé</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="77"/>
+        <location filename="../plugin/publish/steps/style.py" line="65"/>
+        <source>a layer is needed to build the style</source>
+        <translation>il faut une couche pour construire le style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="84"/>
         <source>the style cannot be published: {0}</source>
         <translation>le style ne peut pas être publié : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="112"/>
+        <location filename="../plugin/publish/steps/style.py" line="119"/>
         <source>the icon &apos;{0}&apos; is not uploaded: {1}</source>
         <translation>l'icône « {0} » n'est pas déposée : {1}</translation>
     </message>
@@ -484,37 +484,37 @@
         <translation>étiquetée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="36"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="43"/>
         <source>the datastore has no WMS-VECTOR endpoint with room left</source>
         <translation>l'entrepôt n'a plus de point d'accès WMS-VECTOR disponible</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="62"/>
+        <location filename="../plugin/publish/update_steps.py" line="117"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configuré</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="72"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="77"/>
         <source>WMS-V published</source>
         <translation>WMS-V publié</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="128"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="144"/>
         <source>the platform returned no hash for the harvest key</source>
         <translation>la plateforme n'a renvoyé aucune empreinte pour la clé de moissonnage</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="32"/>
+        <location filename="../plugin/publish/steps/wmts.py" line="33"/>
         <source>the datastore has no WMTS-TMS endpoint with room left</source>
         <translation>l'entrepôt n'a plus de point d'accès WMTS-TMS disponible</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="72"/>
+        <location filename="../plugin/publish/update_steps.py" line="141"/>
         <source>WMTS configured</source>
         <translation>WMTS configuré</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="80"/>
+        <location filename="../plugin/publish/steps/wmts.py" line="81"/>
         <source>WMTS published</source>
         <translation>WMTS publié</translation>
     </message>
@@ -554,37 +554,37 @@
         <translation>l'interruption de l'exécution</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="128"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Nom de la fiche de données (vide : &lt;préfixe&gt;_&lt;couche&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="128"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>Nom technique du WMS-V (vide : &lt;fiche&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="128"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Nom technique de la pyramide (vide : &lt;fiche&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="128"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>Nom technique du WMTS (vide : &lt;fiche&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="240"/>
+        <location filename="../plugin/processing/algorithms.py" line="254"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET est obligatoire quand aucune couche n'est donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="292"/>
+        <location filename="../plugin/processing/algorithms.py" line="312"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Essai à blanc : tout vérifier, ne rien créer</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="295"/>
+        <location filename="../plugin/processing/algorithms.py" line="315"/>
         <source>Dry run report</source>
         <translation>Rapport de l'essai à blanc</translation>
     </message>
@@ -614,7 +614,446 @@
         <translation>L'essai à blanc a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="141"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="36"/>
+        <source>processing execution</source>
+        <translation>exécution de traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="36"/>
+        <source>permission</source>
+        <translation>permission</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="37"/>
+        <source>offering</source>
+        <translation>offre</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="37"/>
+        <source>configuration</source>
+        <translation>configuration</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="38"/>
+        <source>style file</source>
+        <translation>fichier de style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="38"/>
+        <source>annex</source>
+        <translation>annexe</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <source>stored data</source>
+        <translation>donnée stockée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <source>metadata</source>
+        <translation>métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="40"/>
+        <source>key access</source>
+        <translation>accès de clé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <source>processing executions</source>
+        <translation>exécutions de traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <source>permissions</source>
+        <translation>permissions</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="51"/>
+        <source>offerings (published services)</source>
+        <translation>offres (services publiés)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <source>configurations</source>
+        <translation>configurations</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <source>style files</source>
+        <translation>fichiers de style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <source>annexes (icons, legends)</source>
+        <translation>annexes (icônes, légendes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <source>uploads</source>
+        <translation>livraisons</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="55"/>
+        <source>key accesses</source>
+        <translation>accès de clés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="70"/>
+        <source>Kept: the permission &quot;{0}&quot;, which also serves other services.</source>
+        <translation>Conservée : la permission « {0} », qui sert aussi d'autres services.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="83"/>
+        <source>the processing&apos;s abort</source>
+        <translation>l'interruption du traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="111"/>
+        <source>the stored data&apos;s deletion</source>
+        <translation>la suppression de la donnée stockée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="122"/>
+        <source>the execution&apos;s deletion</source>
+        <translation>la suppression de l'exécution</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="163"/>
+        <source>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</source>
+        <translation>Annulé après {0} suppressions sur {1} : relancez « Supprimer la fiche » pour terminer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="181"/>
+        <source>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</source>
+        <translation>La suppression de la fiche « {0} » s'est arrêtée sur : {1} ({2} suppressions faites sur {3}) : {4}. Relancez « Supprimer la fiche » pour terminer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="188"/>
+        <source>datasheet deleted</source>
+        <translation>fiche supprimée</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="37"/>
+        <source>levels {0}–{1}</source>
+        <translation>niveaux {0} à {1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="38"/>
+        <source>level {0}</source>
+        <translation>niveau {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="65"/>
+        <source>restricted</source>
+        <translation>restreint</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <source>until {0}</source>
+        <translation>jusqu'au {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="75"/>
+        <source>Permission: {0}</source>
+        <translation>Permission : {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="78"/>
+        <source>Key access: {0}</source>
+        <translation>Accès de clé : {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="91"/>
+        <source>Services without a datasheet</source>
+        <translation>Services sans fiche de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="92"/>
+        <source>{0} services</source>
+        <translation>{0} service(s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Vector data</source>
+        <translation>Données vecteur</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Pyramids</source>
+        <translation>Pyramides</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Other stored data</source>
+        <translation>Autres données stockées</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="106"/>
+        <source>Other services</source>
+        <translation>Autres services</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="107"/>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="108"/>
+        <source>Uploads</source>
+        <translation>Livraisons</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="65"/>
+        <source>open to all</source>
+        <translation>tout public</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="41"/>
+        <source>harvest key</source>
+        <translation>clé de moissonnage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="56"/>
+        <source>harvest keys made by the publication</source>
+        <translation>clés de moissonnage créées par la publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="72"/>
+        <source>Your other keys are kept: they serve other services.</source>
+        <translation>Vos autres clés sont conservées : elles servent d'autres services.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="148"/>
+        <source>this publication has no WMTS yet: resume it instead</source>
+        <translation>cette publication n'a pas encore de WMTS : reprenez-la plutôt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="183"/>
+        <source>Undoing the update of a WMTS</source>
+        <translation>Annulation de la mise à jour d'un WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="183"/>
+        <source>Updating a WMTS in place: {0}</source>
+        <translation>Mise à jour d'un WMTS sur place : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="229"/>
+        <source>Cancelled: the update can be resumed or undone.</source>
+        <translation>Annulée : la mise à jour peut être reprise ou annulée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="47"/>
+        <source>the offering&apos;s synchronisation</source>
+        <translation>la synchronisation de l'offre</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="62"/>
+        <source>offering {0} is unstable after its synchronisation</source>
+        <translation>l'offre {0} est instable après sa synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="119"/>
+        <source>WMS-V synchronised</source>
+        <translation>WMS-V synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="144"/>
+        <source>WMTS synchronised</source>
+        <translation>WMTS synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="163"/>
+        <source>the datasheet has no metadata record to update</source>
+        <translation>la fiche de données n'a pas de métadonnées à mettre à jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="191"/>
+        <source>metadata updated</source>
+        <translation>métadonnées mises à jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="219"/>
+        <source>previous version removed</source>
+        <translation>version précédente supprimée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="85"/>
+        <source>{0} is not published: there is nothing to update</source>
+        <translation>{0} n'est pas publié : il n'y a rien à mettre à jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="107"/>
+        <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
+        <translation>le WMS-V moissonné pour la pyramide n'existe plus : le WMTS ne peut pas être mis à jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="134"/>
+        <source>only a WMTS can be updated here</source>
+        <translation>seul un WMTS peut être mis à jour ici</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="144"/>
+        <source>nothing to update: choose what changes</source>
+        <translation>rien à mettre à jour : choisissez ce qui change</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="149"/>
+        <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
+        <translation>une mise à jour inachevée de ce WMTS attend avec d'autres choix : reprenez-la avec les mêmes choix ou annulez-la</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="305"/>
+        <source>this update has already removed the previous version: it can only be resumed</source>
+        <translation>cette mise à jour a déjà supprimé la version précédente : elle ne peut qu'être reprise</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="200"/>
+        <source>Update the WMTS in place</source>
+        <translation>Mettre à jour le WMTS sur place</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="38"/>
+        <source>no vector layer selected</source>
+        <translation>aucune couche vecteur sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="39"/>
+        <source>New data: the features and style of the current layer ({0})</source>
+        <translation>Nouvelles données : les objets et le style de la couche courante ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="41"/>
+        <source>New style: the symbology of the current layer ({0})</source>
+        <translation>Nouveau style : la symbologie de la couche courante ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="43"/>
+        <source>New level range</source>
+        <translation>Nouvelle plage de niveaux</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="49"/>
+        <source>New extent: the extent of the current layer</source>
+        <translation>Nouvelle emprise : l'emprise de la couche courante</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="50"/>
+        <source>New metadata</source>
+        <translation>Nouvelles métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="58"/>
+        <source>Top and bottom levels</source>
+        <translation>Niveaux du haut et du bas</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="59"/>
+        <source>Public title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="121"/>
+        <source>Update…</source>
+        <translation>Mettre à jour…</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="123"/>
+        <source>Change the data, style, levels, extent or metadata of the selected WMTS; its address stays the same.</source>
+        <translation>Change les données, le style, les niveaux, l'emprise ou les métadonnées du WMTS sélectionné ; son adresse ne change pas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="172"/>
+        <source>The update was undone: the WMTS serves what it served.</source>
+        <translation>La mise à jour est annulée : le WMTS sert ce qu'il servait.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="189"/>
+        <source>{0} updated in place ({1}); its address has not changed.</source>
+        <translation>{0} mis à jour sur place ({1}) ; son adresse n'a pas changé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="200"/>
+        <source>{0}
+
+Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</source>
+        <translation>{0}
+
+Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la même mise à jour pourra être reprise plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="301"/>
+        <source>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource&apos;s. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Comme le guide, il peut partir de l'existant (une seule ressource au plus) : REUSE_STORED_DATA évite la livraison, REUSE_WMSV moissonne un WMS-V existant, REUSE_PYRAMID diffuse une pyramide existante (seulement le WMTS). Avec l'une d'elles la couche peut rester vide, et un DATASHEET vide prend celui de la ressource réutilisée. Une fiche de données qui a déjà ses métadonnées les garde : le nouveau WMTS y est ajouté.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
+        <source>Harvest this existing WMS-V (its configuration id, offering id or layer name): no upload, no style, no new WMS-V</source>
+        <translation>Moissonner ce WMS-V existant (identifiant de sa configuration, de son offre ou nom de couche) : ni livraison, ni style, ni nouveau WMS-V</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
+        <source>Serve this existing raster pyramid (its stored data id or name): only the WMTS, its metadata and restriction</source>
+        <translation>Diffuser cette pyramide raster existante (identifiant ou nom de la donnée stockée) : seulement le WMTS, ses métadonnées et sa restriction</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="44"/>
+        <source>Give at most one of REUSE_STORED_DATA, REUSE_WMSV and REUSE_PYRAMID.</source>
+        <translation>Donnez au plus un de REUSE_STORED_DATA, REUSE_WMSV et REUSE_PYRAMID.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/undo_algorithm.py" line="33"/>
+        <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. What was reused, not created (a stored data, a WMS-V, a pyramid), is kept, and the datasheet&apos;s metadata record is written back as it was. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Supprime tout ce qu'une publication a créé, du plus récent au plus ancien : permission, offre et configuration WMTS, métadonnées, pyramide, offre et configuration WMS-V, style, donnée stockée et livraison. Les traitements en cours sont d'abord interrompus. Ce qui a été réutilisé et non créé (une donnée stockée, un WMS-V, une pyramide) est conservé, et les métadonnées de la fiche de données sont remises telles qu'elles étaient. La publication est désignée par son entrepôt, sa fiche de données et le nom technique du WMTS.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="42"/>
+        <source>configuration {0} is a {1}, not a WMS-V</source>
+        <translation>la configuration {0} est de type {1}, pas un WMS-V</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="47"/>
+        <source>the WMS-V {0} is not published: it cannot be harvested</source>
+        <translation>le WMS-V {0} n'est pas publié : il ne peut pas être moissonné</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="85"/>
+        <source>stored data {0} is {1} ({2}); a generated {3} is needed</source>
+        <translation>la donnée stockée {0} est de type {1} ({2}) ; une donnée {3} générée est nécessaire</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/sources.py" line="190"/>
+        <source>no WMS-V service named &apos;{0}&apos; in this datastore</source>
+        <translation>aucun service WMS-V nommé « {0} » dans cet entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/sources.py" line="205"/>
+        <source>no stored data &apos;{0}&apos; of type {1} in this datastore</source>
+        <translation>aucune donnée stockée « {0} » de type {1} dans cet entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="129"/>
+        <source>metadata of the datasheet completed</source>
+        <translation>métadonnées de la fiche complétées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="62"/>
+        <source>existing pyramid read</source>
+        <translation>pyramide existante lue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="38"/>
+        <source>existing WMS-V read</source>
+        <translation>WMS-V existant lu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/map_input.py" line="25"/>
+        <source>Layer(s) to publish, or the name of a layer group (a map); empty when an existing resource is reused</source>
+        <translation>Couche(s) à publier, ou le nom d'un groupe de couches (une carte) ; vide quand une ressource existante est réutilisée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="152"/>
         <source>the stored data has no table for the layer &apos;{0}&apos; ({1})</source>
         <translation>la donnée stockée n'a pas de table pour la couche « {0} » ({1})</translation>
     </message>
@@ -637,11 +1076,6 @@
         <location filename="../plugin/publish/wmsv_layers.py" line="82"/>
         <source>a WMS layer name holds a comma: {0}</source>
         <translation>un nom de couche WMS contient une virgule : {0}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/map_input.py" line="25"/>
-        <source>Layer(s) to publish, or the name of a layer group (a map)</source>
-        <translation>Couche(s) à publier, ou le nom d'un groupe de couches (une carte)</translation>
     </message>
 </context>
 <context>
@@ -695,7 +1129,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="153"/>
+        <location filename="../ui/actions.py" line="161"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publier en WMTS sur la Géoplateforme…</translation>
     </message>
@@ -990,7 +1424,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="141"/>
+        <location filename="../ui/actions.py" line="149"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>La clé qui ouvre ce service restreint est conservée dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key ») ; la couche et le projet n'en gardent que l'identifiant.</translation>
     </message>
@@ -1189,27 +1623,27 @@
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="156"/>
+        <location filename="../ui/pages/metadata.py" line="179"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Importer des métadonnées ISO 19139</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="156"/>
+        <location filename="../ui/pages/metadata.py" line="179"/>
         <source>XML files (*.xml)</source>
         <translation>Fichiers XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="168"/>
+        <location filename="../ui/pages/metadata.py" line="191"/>
         <source>Import failed: {0}</source>
         <translation>Échec de l'import : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="173"/>
+        <location filename="../ui/pages/metadata.py" line="196"/>
         <source>Imported from {0}.</source>
         <translation>Importé depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="220"/>
+        <location filename="../ui/pages/metadata.py" line="243"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Saisissez un dénominateur d'échelle, par exemple 25000.</translation>
     </message>
@@ -1334,14 +1768,14 @@
         <translation>URL d'attribution (facultatif)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="117"/>
-        <source>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</source>
-        <translation>Rempli depuis les métadonnées de la fiche existante « {0} ».</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/metadata.py" line="122"/>
+        <location filename="../ui/pages/metadata.py" line="131"/>
         <source>Reading the datasheet&apos;s metadata</source>
         <translation>Lecture des métadonnées de la fiche</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="124"/>
+        <source>The datasheet &quot;{0}&quot; already has its metadata: they are kept as they are and the new WMTS is added to them. Only the WMTS&apos;s name and title are asked here.</source>
+        <translation>La fiche de données « {0} » a déjà ses métadonnées : elles sont gardées telles quelles et le nouveau WMTS y est ajouté. Seuls le nom et le titre du WMTS sont demandés ici.</translation>
     </message>
 </context>
 <context>
@@ -1503,62 +1937,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="117"/>
+        <location filename="../ui/published_dock.py" line="79"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connectez-vous d'abord à la Géoplateforme.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="126"/>
-        <source>Loading the services…</source>
-        <translation>Chargement des services…</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="127"/>
-        <source>Listing published services</source>
-        <translation>Liste des services publiés</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="147"/>
-        <source>public</source>
-        <translation>tout public</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="147"/>
-        <source>restricted</source>
-        <translation>restreint</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="156"/>
-        <source>{0} services in {1} datasheets.</source>
-        <translation>{0} services dans {1} fiches de données.</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="207"/>
+        <location filename="../ui/published_dock.py" line="186"/>
         <source>{0} added to the map.</source>
         <translation>{0} ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="5"/>
+        <location filename="../ui/published_dock.py" line="211"/>
         <source>Published services</source>
         <translation>Services publiés</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="221"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Supprimer le service « {0} » ? Il est dépublié, puis sa configuration est supprimée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="221"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Dépublier le service « {0} » ? Ses utilisateurs perdent l'accès ; la configuration est conservée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="249"/>
+        <location filename="../ui/published_dock.py" line="228"/>
         <source>Removing {0}…</source>
         <translation>Suppression de {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="250"/>
+        <location filename="../ui/published_dock.py" line="229"/>
         <source>Removing a service</source>
         <translation>Suppression d'un service</translation>
     </message>
@@ -1566,11 +1975,6 @@
         <location filename="../ui/published_dock.ui" line="11"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.ui" line="16"/>
-        <source>Datasheet / service</source>
-        <translation>Fiche de données / service</translation>
     </message>
     <message>
         <location filename="../ui/published_dock.ui" line="17"/>
@@ -1583,45 +1987,130 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="19"/>
-        <source>Access</source>
-        <translation>Accès</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.ui" line="24"/>
+        <location filename="../ui/published_dock.ui" line="25"/>
         <source>Add to map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="25"/>
+        <location filename="../ui/published_dock.ui" line="26"/>
         <source>Open capabilities</source>
         <translation>Ouvrir les capacités</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="26"/>
+        <location filename="../ui/published_dock.ui" line="27"/>
         <source>Unpublish…</source>
         <translation>Dépublier…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="27"/>
-        <source>Delete…</source>
-        <translation>Supprimer…</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="225"/>
+        <location filename="../ui/published_dock.py" line="204"/>
         <source>Reading the restricted capabilities</source>
         <translation>Lecture des capacités du service restreint</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="88"/>
+        <source>Loading the datasheets…</source>
+        <translation>Chargement des fiches de données…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="98"/>
+        <source>Listing the datasheets</source>
+        <translation>Liste des fiches de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="118"/>
+        <source>{0} datasheets, {1} services.</source>
+        <translation>{0} fiches de données, {1} services.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="118"/>
+        <source>No datasheet in this datastore.</source>
+        <translation>Aucune fiche de données dans cet entrepôt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="242"/>
+        <source>Reading what the datasheet &quot;{0}&quot; holds…</source>
+        <translation>Lecture du contenu de la fiche « {0} »…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="252"/>
+        <source>Planning the datasheet&apos;s deletion</source>
+        <translation>Préparation de la suppression de la fiche</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="266"/>
+        <source>The datasheet &quot;{0}&quot; holds nothing left to delete.</source>
+        <translation>La fiche « {0} » ne contient plus rien à supprimer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="270"/>
+        <source>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</source>
+        <translation>Supprimer la fiche « {0} » et tout ce qu'elle contient ? C'est irréversible. Sera supprimé :</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="275"/>
+        <source>Nothing deleted.</source>
+        <translation>Rien n'a été supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="304"/>
+        <source>Deleting the datasheet &quot;{0}&quot;…</source>
+        <translation>Suppression de la fiche « {0} »…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="306"/>
+        <source>Deleting the datasheet {0}</source>
+        <translation>Suppression de la fiche {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="306"/>
+        <source>The datasheet &quot;{0}&quot; is deleted ({1} removals).</source>
+        <translation>La fiche « {0} » est supprimée ({1} suppressions).</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="5"/>
+        <source>Datasheets</source>
+        <translation>Fiches de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="16"/>
+        <source>Datasheet / resource</source>
+        <translation>Fiche / ressource</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="19"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="20"/>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="28"/>
+        <source>Delete datasheet…</source>
+        <translation>Supprimer la fiche…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="34"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="285"/>
+        <source>Deleting the datasheet &quot;{0}&quot;: {1}…</source>
+        <translation>Suppression de la fiche « {0} » : {1}…</translation>
     </message>
 </context>
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="104"/>
+        <location filename="../ui/pages/pyramid.py" line="120"/>
         <source>{0} to {1}</source>
         <translation>de {0} à {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="121"/>
+        <location filename="../ui/pages/pyramid.py" line="139"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tuiles, environ {1} au total.</translation>
     </message>
@@ -1680,6 +2169,11 @@
         <source>Estimate</source>
         <translation>Estimation</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/pyramid.py" line="132"/>
+        <source>The tiles are counted when the extent is known.</source>
+        <translation>Les tuiles sont comptées quand l'emprise est connue.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -1702,12 +2196,12 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="115"/>
+        <location filename="../ui/pages/source.py" line="158"/>
         <source>Connected as {0}.</source>
         <translation>Connecté en tant que {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="117"/>
+        <location filename="../ui/pages/source.py" line="160"/>
         <source> (sandbox)</source>
         <translation> (bac à sable)</translation>
     </message>
@@ -1717,39 +2211,24 @@
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="187"/>
-        <source>Listing stored data</source>
-        <translation>Liste des données stockées</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source.py" line="196"/>
+        <location filename="../ui/pages/source.py" line="302"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connectez-vous et choisissez un entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="200"/>
+        <location filename="../ui/pages/source.py" line="306"/>
         <source>Choose a vector layer.</source>
         <translation>Choisissez une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="202"/>
+        <location filename="../ui/pages/source.py" line="308"/>
         <source>No feature is selected in this layer.</source>
         <translation>Aucune entité n'est sélectionnée dans cette couche.</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source.py" line="206"/>
-        <source>Choose a stored data to reuse.</source>
-        <translation>Choisissez une donnée stockée à réutiliser.</translation>
     </message>
     <message>
         <location filename="../ui/pages/source_page.ui" line="5"/>
         <source>Data to publish</source>
         <translation>Données à publier</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="6"/>
-        <source>The layer whose data go to the Géoplateforme, or a stored data already there, and the datastore that receives them.</source>
-        <translation>La couche dont les données vont sur la Géoplateforme, ou une donnée stockée déjà présente, et l'entrepôt qui les reçoit.</translation>
     </message>
     <message>
         <location filename="../ui/pages/source_page.ui" line="8"/>
@@ -1782,37 +2261,77 @@
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source_page.ui" line="21"/>
-        <source>Reuse a vector stored data of the datastore</source>
-        <translation>Réutiliser une donnée stockée vecteur de l'entrepôt</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="22"/>
-        <source>Stored data</source>
-        <translation>Donnée stockée</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="24"/>
+        <location filename="../ui/pages/source_page.ui" line="31"/>
         <source>Datasheet name</source>
         <translation>Nom de la fiche de données</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source_page.ui" line="25"/>
+        <location filename="../ui/pages/source_page.ui" line="32"/>
         <source>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</source>
         <translation>Regroupe tout ce qui concerne cette publication sur cartes.gouv.fr (la « fiche de données »).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="80"/>
+        <location filename="../ui/pages/source.py" line="252"/>
+        <source>Reading the data&apos;s extent</source>
+        <translation>Lecture de l'emprise des données</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="266"/>
+        <source>Listing what the datastore holds…</source>
+        <translation>Lecture du contenu de l'entrepôt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="283"/>
+        <source>Nothing of this kind in the datastore.</source>
+        <translation>Rien de ce type dans l'entrepôt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="292"/>
+        <source>Listing the datastore&apos;s resources</source>
+        <translation>Liste des ressources de l'entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="312"/>
+        <source>Choose the existing resource to start from.</source>
+        <translation>Choisissez la ressource existante de départ.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="6"/>
+        <source>Start from the layer, or from what the datastore already holds, as the guide does: a stored data, a WMS-V service or a raster pyramid.</source>
+        <translation>Partez de la couche, ou de ce que l'entrepôt contient déjà, comme le guide : une donnée stockée, un service WMS-V ou une pyramide raster.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="21"/>
+        <source>Reuse a vector stored data of the datastore (no upload)</source>
+        <translation>Réutiliser une donnée stockée vecteur de l'entrepôt (sans livraison)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="22"/>
+        <source>Harvest an existing WMS-V service (no upload, no style, no new WMS-V)</source>
+        <translation>Moissonner un service WMS-V existant (ni livraison, ni style, ni nouveau WMS-V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="23"/>
+        <source>Serve an existing raster pyramid (only the WMTS, its metadata and access)</source>
+        <translation>Diffuser une pyramide raster existante (seulement le WMTS, ses métadonnées et son accès)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="24"/>
+        <source>Existing resource</source>
+        <translation>Ressource existante</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="123"/>
         <source>Publish a layer group as one map (one WMTS)</source>
         <translation>Publier un groupe de couches comme une seule carte (un WMTS)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="83"/>
+        <location filename="../ui/pages/source.py" line="126"/>
         <source>Layer group</source>
         <translation>Groupe de couches</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="221"/>
+        <location filename="../ui/pages/source.py" line="327"/>
         <source>Choose a layer group.</source>
         <translation>Choisissez un groupe de couches.</translation>
     </message>

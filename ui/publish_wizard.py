@@ -117,7 +117,7 @@ class PublishWizard(QWizard):
             wmts_title=metadata_page.wmtsTitleEdit.text(),
             abstract=metadata_page.summaryEdit.toPlainText(),
             layer=source, layers=sources,
-            reuse_stored_data_id=self.source_page.stored_data_id() or None,
+            **self.source_page.reuse_fields(),
             keywords=split_keywords(self.wmsv_page.keywordsEdit.text()),
             top_level=top, bottom_level=bottom,
             extent_wgs84=pyramid.extent_wgs84(),

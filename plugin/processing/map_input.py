@@ -22,9 +22,11 @@ from ..publish.map_source import check_map_layers, find_group, group_layers, sou
 
 
 def input_parameter() -> QgsProcessingParameterMultipleLayers:
-    return QgsProcessingParameterMultipleLayers(
-        "INPUT", tr("Layer(s) to publish, or the name of a layer group (a map)"),
-        QgsProcessing.TypeVectorAnyGeometry)
+    parameter = QgsProcessingParameterMultipleLayers(
+        "INPUT", tr("Layer(s) to publish, or the name of a layer group (a map); empty when "
+                    "an existing resource is reused"),
+        QgsProcessing.TypeVectorAnyGeometry, optional=True)
+    return parameter
 
 
 def named_group(value: Any, context) -> Optional[Any]:

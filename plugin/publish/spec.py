@@ -9,6 +9,7 @@ from typing import Any, Dict, Optional, Tuple
 from .layer_source import LayerSource
 
 JPEG, PNG = "image/jpeg", "image/png"
+LATER_FIELDS = ("reuse_wmsv_configuration_id", "reuse_pyramid_id")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Publication:
     layer: Optional[LayerSource] = None     # one layer: the map of one (see ``sources``)
     reuse_stored_data_id: Optional[str] = None
     reuse_by_datasheet: bool = False        # reuse a GENERATED VECTOR-DB tagged datasheet_name
+    reuse_wmsv_configuration_id: Optional[str] = None   # harvest this existing WMS-V
+    reuse_pyramid_id: Optional[str] = None  # serve this existing pyramid (only the WMTS)
     data_name: str = ""                     # upload / stored data name; default datasheet_name
     keywords: Tuple[str, ...] = ()
     top_level: int = 4
@@ -108,6 +111,8 @@ class Publication:
         if layers:   # absent for one layer: the journal of a single layer is unchanged
             data["layers"] = [kept(layer) for layer in layers]
         data.pop("metadata")
+        # Fields added later count only when set: an earlier journal keeps its fingerprint.
+        counted = {k: v for k, v in data.items() if not (k in LATER_FIELDS and v is None)}
         data["fingerprint"] = hashlib.sha256(repr(sorted(
-            (k, repr(v)) for k, v in data.items())).encode()).hexdigest()[:16]
+            (k, repr(v)) for k, v in counted.items())).encode()).hexdigest()[:16]
         return data

@@ -41,7 +41,12 @@ class PyramidPage(QWizardPage, FORM):
         if base != self._prefilled_for:
             self._prefilled_for = base
             self.pyramidNameEdit.setText(f"{base}_pyramide")
-        has_layer = self.wizard().source_layer() is not None
+        from ...plugin.publish.sources import SourceKind
+
+        # An existing WMS-V or stored data has a data extent too, read by the source page.
+        has_layer = self.wizard().source_layer() is not None or \
+            self.wizard().source_page.source_kind() in (SourceKind.WMSV,
+                                                        SourceKind.STORED_DATA)
         self.dataExtentRadio.setEnabled(has_layer)
         if not has_layer:
             self.canvasExtentRadio.setChecked(True)
@@ -75,14 +80,25 @@ class PyramidPage(QWizardPage, FORM):
         from ...plugin.pyramid.qgis_extent import extent_to_bbox_3857
 
         layers = self.wizard().source_layers()   # a map: the union of its layers
-        if self.dataExtentRadio.isChecked() and layers:
-            boxes = [extent_to_bbox_3857(layer.extent(), layer.crs()) for layer in layers]
-            return type(boxes[0])(min(b.xmin for b in boxes), min(b.ymin for b in boxes),
-                                  max(b.xmax for b in boxes), max(b.ymax for b in boxes))
+        if self.dataExtentRadio.isChecked():
+            if layers:
+                boxes = [extent_to_bbox_3857(layer.extent(), layer.crs()) for layer in layers]
+                return type(boxes[0])(min(b.xmin for b in boxes), min(b.ymin for b in boxes),
+                                      max(b.xmax for b in boxes), max(b.ymax for b in boxes))
+            # an existing WMS-V or stored data: its extent, once the source page read it
+            extent = self.wizard().source_page.existing_extent_wgs84
+            if extent is None:
+                return None
+            from ...plugin.pyramid.grid import Bbox4326, bbox_4326_to_3857
+
+            return bbox_4326_to_3857(Bbox4326(*extent))
         canvas = self.wizard().canvas()
         if canvas is None:
             return None
-        return extent_to_bbox_3857(canvas.extent(), canvas.mapSettings().destinationCrs())
+        try:
+            return extent_to_bbox_3857(canvas.extent(), canvas.mapSettings().destinationCrs())
+        except ValueError:   # an empty project's canvas may have no valid CRS
+            return None
 
     def extent_wgs84(self):
         from ...plugin.pyramid.qgis_extent import extent_to_bbox_4326
@@ -112,6 +128,8 @@ class PyramidPage(QWizardPage, FORM):
         self.errors.show("zoom", [])
         bbox = self.bbox_3857()
         if bbox is None:
+            self.estimateChart.set_estimates([])
+            self.totalLabel.setText(self.tr("The tiles are counted when the extent is known."))
             return
         zoom = ZoomRange(top, bottom)
         estimates = estimate_levels(bbox, zoom, tile_format=self.image_format())

@@ -13,6 +13,7 @@ from ...metadata import OnlineResource, ServiceMetadata, to_iso19139, validate
 from ..context import PublishContext
 from ..errors import PublishError
 from ..naming import default_language
+from ..reuse import reusable_metadata, reuse_metadata, wmsv_offering_id
 from .base import Step, endpoint_url, ensure_resource, pick_endpoint
 from .services import full_layer_name
 
@@ -61,7 +62,7 @@ def service_links(ctx: PublishContext) -> List[OnlineResource]:
         links.append(OnlineResource(
             url=journal.get("wmsv_url"), protocol="OGC:WMS",
             name=journal.get("wmsv_layer_name", ""), open=not private,
-            offering_id=journal.resource_id("offering_wmsv") or "",
+            offering_id=wmsv_offering_id(journal),
             description=_restricted(journal.get("wmsv_layer_name", ""), private)))
     layer_name = full_layer_name(ctx, spec.wmts_name)
     links.append(OnlineResource(
@@ -80,6 +81,10 @@ class MetadataStep(Step):
 
     def run(self, ctx: PublishContext) -> None:
         api, spec, journal, datastore = ctx.api, ctx.spec, ctx.journal, ctx.datastore
+        existing = reusable_metadata(ctx)
+        if existing is not None:
+            self._complete_existing(ctx, existing)
+            return
         file_identifier = datastore.prefixed_file_identifier(spec.effective_identifier)
         record = service_metadata(ctx, file_identifier)
         problems = validate(record, layer_name_prefix=datastore.layer_name_prefix or "",
@@ -103,3 +108,22 @@ class MetadataStep(Step):
         csw = endpoint_url(endpoint, "CSW")
         journal.put("metadata_url", record_url(csw, file_identifier))
         ctx.progress(1.0, tr("metadata published"))
+
+    def _complete_existing(self, ctx: PublishContext, record) -> None:
+        """The datasheet has its record already ("à remplir uniquement pour le premier
+        service de votre fiche"): the new service's link is added to it, nothing is asked
+        again, and undo writes it back as it was (plugin/publish/reuse.py)."""
+        journal = ctx.journal
+        identifier, endpoint_id = reuse_metadata(ctx, record, service_links(ctx))
+        endpoint = next((e for e in ctx.datastore.endpoints if e.id == endpoint_id), None) \
+            if endpoint_id else None
+        if endpoint is None:
+            endpoint = pick_endpoint(ctx, "METADATA", open_=True)
+            if endpoint is None:
+                raise PublishError(tr("the datastore has no METADATA endpoint"), step=self.name)
+            if not endpoint_id:   # M.8: a record not published yet is published
+                ctx.api.publish_metadata([identifier], endpoint.id)
+        journal.put("metadata_file_identifier", identifier)
+        journal.put("metadata_url", record_url(endpoint_url(endpoint, "CSW"), identifier))
+        ctx.log(f"metadata {record.id} of the datasheet completed, not created")
+        ctx.progress(1.0, tr("metadata of the datasheet completed"))

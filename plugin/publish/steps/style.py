@@ -44,7 +44,7 @@ class StyleStep(Step):
         kind = style_kind(index)
         static_id = ctx.journal.resource_id(kind)
         if not static_id:
-            sld = self._sld(ctx, source, table, relation, index)
+            sld = self._sld(ctx, table, relation, source, index)
             static_id = ensure_resource(
                 ctx, kind, name,
                 find=lambda: first_by(api.statics(), name=name),
@@ -54,10 +54,15 @@ class StyleStep(Step):
         return {"layer": source.name, "table": table, "static": static_id,
                 "stored_data": relation.get("stored_data") or ctx.journal.get("vectordb_id")}
 
-    def _sld(self, ctx: PublishContext, source: Any, table: str, relation: Dict[str, Any],
-             index: int) -> bytes:
+    def _sld(self, ctx: PublishContext, table: str, relation: Dict[str, Any],
+             source: Any = None, index: int = 0) -> bytes:
+        """The platform-ready SLD of ``source`` (default: the publication's first layer, as
+        the update in place asks) on the stored table ``relation``."""
         from ...sld.pipeline import prepare_sld
 
+        source = source if source is not None else ctx.spec.first_source
+        if source is None:
+            raise PublishError(tr("a layer is needed to build the style"), step=self.name)
         layer = source.open_layer()
         many = len(ctx.spec.sources) > 1
         data_name = table if many else ctx.spec.effective_data_name
@@ -113,8 +118,12 @@ class StyleStep(Step):
                               else error.reason_en)
                     raise PublishError(tr("the icon '{0}' is not uploaded: {1}").format(
                         file_name, reason), step=self.name) from None
-                return ctx.api.create_annex(checked.content, path=path, filename=file_name,
-                                            content_type=checked.mime_type)
+                # labelled with the datasheet, as cartes.gouv.fr labels its annexes: the
+                # datasheet view and Delete datasheet find it by that label
+                return ctx.api.create_annex(
+                    checked.content, path=path, filename=file_name,
+                    content_type=checked.mime_type,
+                    labels=[f"datasheet_name={ctx.spec.datasheet_name}"])
 
             ensure_resource(ctx, kind, path, find, create)
             urls[annex.placeholder] = annexe_public_url(ctx, path)

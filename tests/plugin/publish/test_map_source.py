@@ -171,3 +171,21 @@ def test_a_style_that_cannot_be_translated_stops_the_map_before_anything_is_sent
     assert len(messages) == 1 and "'Zones'" in messages[0], messages
     assert "nature_absente" in messages[0]
     assert calls == [] and not workflow.journal.exists_on_disk()
+
+
+def test_a_map_is_one_more_source_kind_running_every_step():
+    from gpf_wmts_publisher.plugin.publish.sources import (
+        SOURCE_KINDS,
+        UPLOADED_KINDS,
+        SourceKind,
+        list_sources,
+        skips,
+        source_kind,
+    )
+
+    many = _spec(_source("Villages"), _source("Routes"))
+    assert source_kind(many) is SourceKind.MAP and SourceKind.MAP in UPLOADED_KINDS
+    assert source_kind(replace(_spec(), layer=_source("Communes"))) is SourceKind.LAYER
+    assert SOURCE_KINDS[SourceKind.MAP].skipped_steps == frozenset()
+    assert not any(skips(many, step) for step in ("data", "integration", "style", "wmsv"))
+    assert list_sources(None, SourceKind.MAP) == []
