@@ -29,27 +29,27 @@
         <translation>Zoom-level inspector</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="72"/>
+        <location filename="../plugin/processing/algorithms.py" line="73"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="82"/>
+        <location filename="../plugin/processing/algorithms.py" line="83"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>Sandbox base URL (empty: the configured platform)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="88"/>
+        <location filename="../plugin/processing/algorithms.py" line="89"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Datastore id (empty: your first community's)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="90"/>
+        <location filename="../plugin/processing/algorithms.py" line="91"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Journal folder (empty: beside the QGIS profile)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../plugin/processing/algorithms.py" line="97"/>
         <source>Selected features only</source>
         <translation>Selected features only</translation>
     </message>
@@ -59,12 +59,12 @@
         <translation>Reuse this VECTOR-DB stored data id (skip the upload)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="100"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>WMS-V title</source>
         <translation>WMS-V title</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="100"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>WMTS title (service title)</source>
         <translation>WMTS title (service title)</translation>
     </message>
@@ -74,37 +74,37 @@
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="105"/>
+        <location filename="../plugin/processing/algorithms.py" line="106"/>
         <source>Keywords (comma separated)</source>
         <translation>Keywords (comma separated)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="107"/>
+        <location filename="../plugin/processing/algorithms.py" line="108"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Top level (least detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="110"/>
+        <location filename="../plugin/processing/algorithms.py" line="111"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Bottom level (most detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <location filename="../plugin/processing/algorithms.py" line="114"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Harvest extent (empty: the layer's extent)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="115"/>
+        <location filename="../plugin/processing/algorithms.py" line="116"/>
         <source>Tile format</source>
         <translation>Tile format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="120"/>
+        <location filename="../plugin/processing/algorithms.py" line="121"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Restricted access (own datastore only)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="122"/>
+        <location filename="../plugin/processing/algorithms.py" line="123"/>
         <source>Producer (organisation)</source>
         <translation>Producer (organisation)</translation>
     </message>
@@ -119,17 +119,17 @@
         <translation>WMTS technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="136"/>
+        <location filename="../plugin/processing/algorithms.py" line="137"/>
         <source>WMTS layer name</source>
         <translation>WMTS layer name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="137"/>
+        <location filename="../plugin/processing/algorithms.py" line="138"/>
         <source>WMTS capabilities URL</source>
         <translation>WMTS capabilities URL</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="139"/>
+        <location filename="../plugin/processing/algorithms.py" line="140"/>
         <source>Journal file</source>
         <translation>Journal file</translation>
     </message>
@@ -139,42 +139,42 @@
         <translation>No layer to publish.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="191"/>
+        <location filename="../plugin/processing/algorithms.py" line="192"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="203"/>
+        <location filename="../plugin/processing/algorithms.py" line="204"/>
         <source>Your account belongs to no community.</source>
         <translation>Your account belongs to no community.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="276"/>
+        <location filename="../plugin/processing/algorithms.py" line="277"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Cancelled; run again to resume, or use “Undo a publication”.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="293"/>
+        <location filename="../plugin/processing/algorithms.py" line="294"/>
         <source>Publish layer as WMTS</source>
         <translation>Publish layer as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="296"/>
+        <location filename="../plugin/processing/algorithms.py" line="297"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="337"/>
+        <location filename="../plugin/processing/algorithms.py" line="338"/>
         <source>Step {label}</source>
         <translation>Step {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="340"/>
+        <location filename="../plugin/processing/algorithms.py" line="341"/>
         <source>Publication, step by step</source>
         <translation>Publication, step by step</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="346"/>
+        <location filename="../plugin/processing/algorithms.py" line="347"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</translation>
     </message>
@@ -199,27 +199,27 @@
         <translation>removed {kind}</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="63"/>
+        <location filename="../plugin/tasks.py" line="65"/>
         <source>Cancelled: the publication can be resumed or undone.</source>
         <translation>Cancelled: the publication can be resumed or undone.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="68"/>
+        <location filename="../plugin/tasks.py" line="70"/>
         <source>The task stopped.</source>
         <translation>The task stopped.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="78"/>
+        <location filename="../plugin/tasks.py" line="83"/>
         <source>Publishing {name} as WMTS</source>
         <translation>Publishing {name} as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="105"/>
+        <location filename="../plugin/tasks.py" line="113"/>
         <source>Removing the publication {name}</source>
         <translation>Removing the publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="85"/>
+        <location filename="../plugin/processing/algorithms.py" line="86"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Authentication configuration (login/password or OAuth2)</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="117"/>
+        <location filename="../plugin/processing/algorithms.py" line="118"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Harvest despite the zoom-level warnings (never beyond the platform's tile cap)</translation>
     </message>
@@ -409,12 +409,12 @@
         <translation>the metadata is incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="123"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="132"/>
         <source>the datastore has no METADATA endpoint</source>
         <translation>the datastore has no METADATA endpoint</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="110"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="119"/>
         <source>metadata published</source>
         <translation>metadata published</translation>
     </message>
@@ -554,37 +554,37 @@
         <translation>the execution's abort</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="128"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="128"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="128"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="128"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="254"/>
+        <location filename="../plugin/processing/algorithms.py" line="255"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET is needed when no layer is given.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="312"/>
+        <location filename="../plugin/processing/algorithms.py" line="313"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Dry run: check everything, create nothing</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="315"/>
+        <location filename="../plugin/processing/algorithms.py" line="316"/>
         <source>Dry run report</source>
         <translation>Dry run report</translation>
     </message>
@@ -983,7 +983,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="301"/>
+        <location filename="../plugin/processing/algorithms.py" line="302"/>
         <source>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource&apos;s. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource's. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</translation>
     </message>
@@ -1033,7 +1033,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>no stored data '{0}' of type {1} in this datastore</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="129"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="138"/>
         <source>metadata of the datasheet completed</source>
         <translation>metadata of the datasheet completed</translation>
     </message>
@@ -1046,6 +1046,26 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <location filename="../plugin/publish/steps/wmsv.py" line="38"/>
         <source>existing WMS-V read</source>
         <translation>existing WMS-V read</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reopen_survey.py" line="141"/>
+        <source>Use “Undo a publication” (or the wizard's Start again), then run again.</source>
+        <translation>Use “Undo a publication” (or the wizard's Start again), then run again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/name_watch.py" line="72"/>
+        <source>Checking the name on the platform</source>
+        <translation>Checking the name on the platform</translation>
+    </message>
+    <message>
+        <location filename="../ui/reopen_offers.py" line="57"/>
+        <source>Comparing this publication's journal with the platform…</source>
+        <translation>Comparing this publication's journal with the platform…</translation>
+    </message>
+    <message>
+        <location filename="../ui/reopen_offers.py" line="68"/>
+        <source>Comparing the journal with the platform</source>
+        <translation>Comparing the journal with the platform</translation>
     </message>
     <message>
         <location filename="../plugin/processing/map_input.py" line="25"/>
@@ -1623,27 +1643,27 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="179"/>
+        <location filename="../ui/pages/metadata.py" line="183"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Import ISO 19139 metadata</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="179"/>
+        <location filename="../ui/pages/metadata.py" line="183"/>
         <source>XML files (*.xml)</source>
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="191"/>
+        <location filename="../ui/pages/metadata.py" line="195"/>
         <source>Import failed: {0}</source>
         <translation>Import failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="196"/>
+        <location filename="../ui/pages/metadata.py" line="200"/>
         <source>Imported from {0}.</source>
         <translation>Imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="243"/>
+        <location filename="../ui/pages/metadata.py" line="247"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Enter a scale denominator, e.g. 25000.</translation>
     </message>
@@ -1768,12 +1788,12 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Attribution URL (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="131"/>
+        <location filename="../ui/pages/metadata.py" line="135"/>
         <source>Reading the datasheet&apos;s metadata</source>
         <translation>Reading the datasheet's metadata</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="124"/>
+        <location filename="../ui/pages/metadata.py" line="128"/>
         <source>The datasheet &quot;{0}&quot; already has its metadata: they are kept as they are and the new WMTS is added to them. Only the WMTS&apos;s name and title are asked here.</source>
         <translation>The datasheet &quot;{0}&quot; already has its metadata: they are kept as they are and the new WMTS is added to them. Only the WMTS's name and title are asked here.</translation>
     </message>
@@ -1781,107 +1801,107 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../ui/pages/publish.py" line="19"/>
+        <location filename="../ui/pages/publish.py" line="20"/>
         <source>Upload the data</source>
         <translation>Upload the data</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="20"/>
+        <location filename="../ui/pages/publish.py" line="21"/>
         <source>Integrate the data into the database</source>
         <translation>Integrate the data into the database</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="21"/>
+        <location filename="../ui/pages/publish.py" line="22"/>
         <source>Upload the style (SLD)</source>
         <translation>Upload the style (SLD)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="22"/>
+        <location filename="../ui/pages/publish.py" line="23"/>
         <source>Publish the WMS-Vector service</source>
         <translation>Publish the WMS-Vector service</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="23"/>
+        <location filename="../ui/pages/publish.py" line="24"/>
         <source>Harvest the raster tile pyramid</source>
         <translation>Harvest the raster tile pyramid</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="24"/>
+        <location filename="../ui/pages/publish.py" line="25"/>
         <source>Publish the metadata</source>
         <translation>Publish the metadata</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="25"/>
+        <location filename="../ui/pages/publish.py" line="26"/>
         <source>Publish the WMTS service</source>
         <translation>Publish the WMTS service</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="26"/>
+        <location filename="../ui/pages/publish.py" line="27"/>
         <source>Restrict the access</source>
         <translation>Restrict the access</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="27"/>
+        <location filename="../ui/pages/publish.py" line="28"/>
         <source>Group in the datasheet (tags)</source>
         <translation>Group in the datasheet (tags)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="30"/>
+        <location filename="../ui/pages/publish.py" line="38"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="31"/>
+        <location filename="../ui/pages/publish.py" line="39"/>
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="32"/>
+        <location filename="../ui/pages/publish.py" line="40"/>
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="33"/>
+        <location filename="../ui/pages/publish.py" line="41"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="34"/>
+        <location filename="../ui/pages/publish.py" line="42"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</source>
         <translation>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>restricted</source>
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>public</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="171"/>
+        <location filename="../ui/pages/publish.py" line="198"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="184"/>
+        <location filename="../ui/pages/publish.py" line="213"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>The step &quot;{0}&quot; failed: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="195"/>
+        <location filename="../ui/pages/publish.py" line="232"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="212"/>
+        <location filename="../ui/pages/publish.py" line="247"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Elapsed: {0} min {1:02d} s</translation>
     </message>
@@ -1924,6 +1944,36 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <location filename="../ui/pages/publish_page.ui" line="26"/>
         <source>Add the WMTS to the map and open the zoom-level inspector when published</source>
         <translation>Add the WMTS to the map and open the zoom-level inspector when published</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="30"/>
+        <source>Check the names and settings</source>
+        <translation>Check the names and settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="31"/>
+        <source>Remove what the earlier run left</source>
+        <translation>Remove what the earlier run left</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Switch the WMS-V to the new version</source>
+        <translation>Switch the WMS-V to the new version</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Switch the WMTS to the new pyramid</source>
+        <translation>Switch the WMTS to the new pyramid</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Remove the replaced versions</source>
+        <translation>Remove the replaced versions</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="216"/>
+        <source>The publication failed: {0}</source>
+        <translation>The publication failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -2105,12 +2155,12 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="120"/>
+        <location filename="../ui/pages/pyramid.py" line="124"/>
         <source>{0} to {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="139"/>
+        <location filename="../ui/pages/pyramid.py" line="143"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tiles, about {1} in total.</translation>
     </message>
@@ -2170,7 +2220,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="132"/>
+        <location filename="../ui/pages/pyramid.py" line="136"/>
         <source>The tiles are counted when the extent is known.</source>
         <translation>The tiles are counted when the extent is known.</translation>
     </message>
@@ -2196,12 +2246,12 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="158"/>
+        <location filename="../ui/pages/source.py" line="161"/>
         <source>Connected as {0}.</source>
         <translation>Connected as {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="160"/>
+        <location filename="../ui/pages/source.py" line="163"/>
         <source> (sandbox)</source>
         <translation> (sandbox)</translation>
     </message>
@@ -2211,17 +2261,17 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Not connected.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="302"/>
+        <location filename="../ui/pages/source.py" line="305"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connect and choose a datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="306"/>
+        <location filename="../ui/pages/source.py" line="309"/>
         <source>Choose a vector layer.</source>
         <translation>Choose a vector layer.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="308"/>
+        <location filename="../ui/pages/source.py" line="311"/>
         <source>No feature is selected in this layer.</source>
         <translation>No feature is selected in this layer.</translation>
     </message>
@@ -2271,27 +2321,27 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="252"/>
+        <location filename="../ui/pages/source.py" line="255"/>
         <source>Reading the data&apos;s extent</source>
         <translation>Reading the data's extent</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="266"/>
+        <location filename="../ui/pages/source.py" line="269"/>
         <source>Listing what the datastore holds…</source>
         <translation>Listing what the datastore holds…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="283"/>
+        <location filename="../ui/pages/source.py" line="286"/>
         <source>Nothing of this kind in the datastore.</source>
         <translation>Nothing of this kind in the datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="292"/>
+        <location filename="../ui/pages/source.py" line="295"/>
         <source>Listing the datastore&apos;s resources</source>
         <translation>Listing the datastore's resources</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="312"/>
+        <location filename="../ui/pages/source.py" line="315"/>
         <source>Choose the existing resource to start from.</source>
         <translation>Choose the existing resource to start from.</translation>
     </message>
@@ -2321,17 +2371,17 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Existing resource</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="123"/>
+        <location filename="../ui/pages/source.py" line="126"/>
         <source>Publish a layer group as one map (one WMTS)</source>
         <translation>Publish a layer group as one map (one WMTS)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="126"/>
+        <location filename="../ui/pages/source.py" line="129"/>
         <source>Layer group</source>
         <translation>Layer group</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="327"/>
+        <location filename="../ui/pages/source.py" line="330"/>
         <source>Choose a layer group.</source>
         <translation>Choose a layer group.</translation>
     </message>

@@ -29,27 +29,27 @@
         <translation>Inspecteur des niveaux de zoom</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="72"/>
+        <location filename="../plugin/processing/algorithms.py" line="73"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="82"/>
+        <location filename="../plugin/processing/algorithms.py" line="83"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>URL du bac à sable local (vide : la plateforme configurée)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="88"/>
+        <location filename="../plugin/processing/algorithms.py" line="89"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Identifiant de l'entrepôt (vide : celui de votre première communauté)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="90"/>
+        <location filename="../plugin/processing/algorithms.py" line="91"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Dossier du journal (vide : à côté du profil QGIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../plugin/processing/algorithms.py" line="97"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
@@ -59,12 +59,12 @@
         <translation>Réutiliser cette donnée stockée VECTOR-DB (sans téléversement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="100"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>WMS-V title</source>
         <translation>Titre du WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="100"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>WMTS title (service title)</source>
         <translation>Titre du WMTS (titre du service)</translation>
     </message>
@@ -74,37 +74,37 @@
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="105"/>
+        <location filename="../plugin/processing/algorithms.py" line="106"/>
         <source>Keywords (comma separated)</source>
         <translation>Mots-clés (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="107"/>
+        <location filename="../plugin/processing/algorithms.py" line="108"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Niveau haut (le moins détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="110"/>
+        <location filename="../plugin/processing/algorithms.py" line="111"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Niveau bas (le plus détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <location filename="../plugin/processing/algorithms.py" line="114"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Emprise du moissonnage (vide : l'emprise de la couche)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="115"/>
+        <location filename="../plugin/processing/algorithms.py" line="116"/>
         <source>Tile format</source>
         <translation>Format des tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="120"/>
+        <location filename="../plugin/processing/algorithms.py" line="121"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Accès restreint (entrepôt propre uniquement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="122"/>
+        <location filename="../plugin/processing/algorithms.py" line="123"/>
         <source>Producer (organisation)</source>
         <translation>Producteur (organisme)</translation>
     </message>
@@ -119,17 +119,17 @@
         <translation>Nom technique du WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="136"/>
+        <location filename="../plugin/processing/algorithms.py" line="137"/>
         <source>WMTS layer name</source>
         <translation>Nom de la couche WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="137"/>
+        <location filename="../plugin/processing/algorithms.py" line="138"/>
         <source>WMTS capabilities URL</source>
         <translation>URL des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="139"/>
+        <location filename="../plugin/processing/algorithms.py" line="140"/>
         <source>Journal file</source>
         <translation>Fichier journal</translation>
     </message>
@@ -139,42 +139,42 @@
         <translation>Aucune couche à publier.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="191"/>
+        <location filename="../plugin/processing/algorithms.py" line="192"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>Aucun identifiant : choisissez une configuration d'authentification, ou définissez GPF_USERNAME et GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="203"/>
+        <location filename="../plugin/processing/algorithms.py" line="204"/>
         <source>Your account belongs to no community.</source>
         <translation>Votre compte n'appartient à aucune communauté.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="276"/>
+        <location filename="../plugin/processing/algorithms.py" line="277"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Annulé ; relancez pour reprendre, ou utilisez « Annuler une publication ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="293"/>
+        <location filename="../plugin/processing/algorithms.py" line="294"/>
         <source>Publish layer as WMTS</source>
         <translation>Publier la couche en WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="296"/>
+        <location filename="../plugin/processing/algorithms.py" line="297"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publie une couche vecteur en WMTS sur la Géoplateforme, comme le guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; le fait à la main : téléversement (GeoPackage), intégration, style SLD vérifié avant l'envoi, WMS-Vecteur, pyramide raster sur les niveaux de zoom choisis (TOP à BOTTOM de la grille PM), métadonnées, WMTS, restriction d'accès et étiquettes cartes.gouv.fr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="337"/>
+        <location filename="../plugin/processing/algorithms.py" line="338"/>
         <source>Step {label}</source>
         <translation>Étape {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="340"/>
+        <location filename="../plugin/processing/algorithms.py" line="341"/>
         <source>Publication, step by step</source>
         <translation>Publication, étape par étape</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="346"/>
+        <location filename="../plugin/processing/algorithms.py" line="347"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Exécute la publication jusqu'à cette étape puis s'arrête : « {label} ». Les étapes précédentes non terminées s'exécutent d'abord ; celles déjà terminées sont sautées (lues dans le journal). Utilisez les mêmes noms à chaque étape pour qu'elles forment une seule publication.&lt;/p&gt;</translation>
     </message>
@@ -199,27 +199,27 @@
         <translation>{kind} supprimé(e)</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="63"/>
+        <location filename="../plugin/tasks.py" line="65"/>
         <source>Cancelled: the publication can be resumed or undone.</source>
         <translation>Annulé : la publication peut être reprise ou annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="68"/>
+        <location filename="../plugin/tasks.py" line="70"/>
         <source>The task stopped.</source>
         <translation>La tâche s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="78"/>
+        <location filename="../plugin/tasks.py" line="83"/>
         <source>Publishing {name} as WMTS</source>
         <translation>Publication de {name} en WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="105"/>
+        <location filename="../plugin/tasks.py" line="113"/>
         <source>Removing the publication {name}</source>
         <translation>Suppression de la publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="85"/>
+        <location filename="../plugin/processing/algorithms.py" line="86"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Configuration d'authentification (identifiant/mot de passe ou OAuth2)</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>Erreur inattendue ({kind}) : {message}. Le journal de QGIS (Géoplateforme WMTS) en donne le détail.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="117"/>
+        <location filename="../plugin/processing/algorithms.py" line="118"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Moissonner malgré les avertissements sur les niveaux de zoom (jamais au-delà du plafond de tuiles de la plateforme)</translation>
     </message>
@@ -409,12 +409,12 @@
         <translation>les métadonnées sont incomplètes : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="123"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="132"/>
         <source>the datastore has no METADATA endpoint</source>
         <translation>l'entrepôt n'a aucun point d'accès METADATA</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="110"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="119"/>
         <source>metadata published</source>
         <translation>métadonnées publiées</translation>
     </message>
@@ -554,37 +554,37 @@
         <translation>l'interruption de l'exécution</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="128"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Nom de la fiche de données (vide : &lt;préfixe&gt;_&lt;couche&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="128"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>Nom technique du WMS-V (vide : &lt;fiche&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="128"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Nom technique de la pyramide (vide : &lt;fiche&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="128"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>Nom technique du WMTS (vide : &lt;fiche&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="254"/>
+        <location filename="../plugin/processing/algorithms.py" line="255"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET est obligatoire quand aucune couche n'est donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="312"/>
+        <location filename="../plugin/processing/algorithms.py" line="313"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Essai à blanc : tout vérifier, ne rien créer</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="315"/>
+        <location filename="../plugin/processing/algorithms.py" line="316"/>
         <source>Dry run report</source>
         <translation>Rapport de l'essai à blanc</translation>
     </message>
@@ -983,7 +983,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la même mise à jour pourra être reprise plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="301"/>
+        <location filename="../plugin/processing/algorithms.py" line="302"/>
         <source>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource&apos;s. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Comme le guide, il peut partir de l'existant (une seule ressource au plus) : REUSE_STORED_DATA évite la livraison, REUSE_WMSV moissonne un WMS-V existant, REUSE_PYRAMID diffuse une pyramide existante (seulement le WMTS). Avec l'une d'elles la couche peut rester vide, et un DATASHEET vide prend celui de la ressource réutilisée. Une fiche de données qui a déjà ses métadonnées les garde : le nouveau WMTS y est ajouté.&lt;/p&gt;</translation>
     </message>
@@ -1033,7 +1033,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>aucune donnée stockée « {0} » de type {1} dans cet entrepôt</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="129"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="138"/>
         <source>metadata of the datasheet completed</source>
         <translation>métadonnées de la fiche complétées</translation>
     </message>
@@ -1046,6 +1046,26 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <location filename="../plugin/publish/steps/wmsv.py" line="38"/>
         <source>existing WMS-V read</source>
         <translation>WMS-V existant lu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reopen_survey.py" line="141"/>
+        <source>Use “Undo a publication” (or the wizard's Start again), then run again.</source>
+        <translation>Utilisez « Annuler une publication » (ou Recommencer dans l'assistant), puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/name_watch.py" line="72"/>
+        <source>Checking the name on the platform</source>
+        <translation>Vérification du nom sur la plateforme</translation>
+    </message>
+    <message>
+        <location filename="../ui/reopen_offers.py" line="57"/>
+        <source>Comparing this publication's journal with the platform…</source>
+        <translation>Comparaison du journal de cette publication avec la plateforme…</translation>
+    </message>
+    <message>
+        <location filename="../ui/reopen_offers.py" line="68"/>
+        <source>Comparing the journal with the platform</source>
+        <translation>Comparaison du journal avec la plateforme</translation>
     </message>
     <message>
         <location filename="../plugin/processing/map_input.py" line="25"/>
@@ -1623,27 +1643,27 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="179"/>
+        <location filename="../ui/pages/metadata.py" line="183"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Importer des métadonnées ISO 19139</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="179"/>
+        <location filename="../ui/pages/metadata.py" line="183"/>
         <source>XML files (*.xml)</source>
         <translation>Fichiers XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="191"/>
+        <location filename="../ui/pages/metadata.py" line="195"/>
         <source>Import failed: {0}</source>
         <translation>Échec de l'import : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="196"/>
+        <location filename="../ui/pages/metadata.py" line="200"/>
         <source>Imported from {0}.</source>
         <translation>Importé depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="243"/>
+        <location filename="../ui/pages/metadata.py" line="247"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Saisissez un dénominateur d'échelle, par exemple 25000.</translation>
     </message>
@@ -1768,12 +1788,12 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>URL d'attribution (facultatif)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="131"/>
+        <location filename="../ui/pages/metadata.py" line="135"/>
         <source>Reading the datasheet&apos;s metadata</source>
         <translation>Lecture des métadonnées de la fiche</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="124"/>
+        <location filename="../ui/pages/metadata.py" line="128"/>
         <source>The datasheet &quot;{0}&quot; already has its metadata: they are kept as they are and the new WMTS is added to them. Only the WMTS&apos;s name and title are asked here.</source>
         <translation>La fiche de données « {0} » a déjà ses métadonnées : elles sont gardées telles quelles et le nouveau WMTS y est ajouté. Seuls le nom et le titre du WMTS sont demandés ici.</translation>
     </message>
@@ -1781,107 +1801,107 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../ui/pages/publish.py" line="19"/>
+        <location filename="../ui/pages/publish.py" line="20"/>
         <source>Upload the data</source>
         <translation>Téléverser les données</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="20"/>
+        <location filename="../ui/pages/publish.py" line="21"/>
         <source>Integrate the data into the database</source>
         <translation>Intégrer les données en base</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="21"/>
+        <location filename="../ui/pages/publish.py" line="22"/>
         <source>Upload the style (SLD)</source>
         <translation>Déposer le style (SLD)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="22"/>
+        <location filename="../ui/pages/publish.py" line="23"/>
         <source>Publish the WMS-Vector service</source>
         <translation>Publier le service WMS-Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="23"/>
+        <location filename="../ui/pages/publish.py" line="24"/>
         <source>Harvest the raster tile pyramid</source>
         <translation>Moissonner la pyramide de tuiles raster</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="24"/>
+        <location filename="../ui/pages/publish.py" line="25"/>
         <source>Publish the metadata</source>
         <translation>Publier les métadonnées</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="25"/>
+        <location filename="../ui/pages/publish.py" line="26"/>
         <source>Publish the WMTS service</source>
         <translation>Publier le service WMTS</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="26"/>
+        <location filename="../ui/pages/publish.py" line="27"/>
         <source>Restrict the access</source>
         <translation>Restreindre l'accès</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="27"/>
+        <location filename="../ui/pages/publish.py" line="28"/>
         <source>Group in the datasheet (tags)</source>
         <translation>Regrouper dans la fiche de données (étiquettes)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="30"/>
+        <location filename="../ui/pages/publish.py" line="38"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="31"/>
+        <location filename="../ui/pages/publish.py" line="39"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="32"/>
+        <location filename="../ui/pages/publish.py" line="40"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="33"/>
+        <location filename="../ui/pages/publish.py" line="41"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="34"/>
+        <location filename="../ui/pages/publish.py" line="42"/>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</source>
         <translation>WMTS « {0} » (niveaux {1} à {2}) dans l'entrepôt « {3} » ; accès : {4}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>restricted</source>
         <translation>restreint</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>public</source>
         <translation>tout public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="171"/>
+        <location filename="../ui/pages/publish.py" line="198"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLIÉ : {0} — &lt;a href=&quot;{1}&quot;&gt;capacités&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="184"/>
+        <location filename="../ui/pages/publish.py" line="213"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>L'étape « {0} » a échoué : {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="195"/>
+        <location filename="../ui/pages/publish.py" line="232"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Annulé pendant « {0} » : rien n'est perdu, Reprendre continue là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="212"/>
+        <location filename="../ui/pages/publish.py" line="247"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Durée : {0} min {1:02d} s</translation>
     </message>
@@ -1924,6 +1944,36 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <location filename="../ui/pages/publish_page.ui" line="26"/>
         <source>Add the WMTS to the map and open the zoom-level inspector when published</source>
         <translation>Ajouter le WMTS à la carte et ouvrir l'inspecteur des niveaux une fois publié</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="30"/>
+        <source>Check the names and settings</source>
+        <translation>Vérifier les noms et les réglages</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="31"/>
+        <source>Remove what the earlier run left</source>
+        <translation>Supprimer ce que l'exécution précédente a laissé</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Switch the WMS-V to the new version</source>
+        <translation>Basculer le WMS-V sur la nouvelle version</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Switch the WMTS to the new pyramid</source>
+        <translation>Basculer le WMTS sur la nouvelle pyramide</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Remove the replaced versions</source>
+        <translation>Supprimer les versions remplacées</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="216"/>
+        <source>The publication failed: {0}</source>
+        <translation>La publication a échoué : {0}</translation>
     </message>
 </context>
 <context>
@@ -2105,12 +2155,12 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="120"/>
+        <location filename="../ui/pages/pyramid.py" line="124"/>
         <source>{0} to {1}</source>
         <translation>de {0} à {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="139"/>
+        <location filename="../ui/pages/pyramid.py" line="143"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tuiles, environ {1} au total.</translation>
     </message>
@@ -2170,7 +2220,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Estimation</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="132"/>
+        <location filename="../ui/pages/pyramid.py" line="136"/>
         <source>The tiles are counted when the extent is known.</source>
         <translation>Les tuiles sont comptées quand l'emprise est connue.</translation>
     </message>
@@ -2196,12 +2246,12 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="158"/>
+        <location filename="../ui/pages/source.py" line="161"/>
         <source>Connected as {0}.</source>
         <translation>Connecté en tant que {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="160"/>
+        <location filename="../ui/pages/source.py" line="163"/>
         <source> (sandbox)</source>
         <translation> (bac à sable)</translation>
     </message>
@@ -2211,17 +2261,17 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="302"/>
+        <location filename="../ui/pages/source.py" line="305"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connectez-vous et choisissez un entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="306"/>
+        <location filename="../ui/pages/source.py" line="309"/>
         <source>Choose a vector layer.</source>
         <translation>Choisissez une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="308"/>
+        <location filename="../ui/pages/source.py" line="311"/>
         <source>No feature is selected in this layer.</source>
         <translation>Aucune entité n'est sélectionnée dans cette couche.</translation>
     </message>
@@ -2271,27 +2321,27 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Regroupe tout ce qui concerne cette publication sur cartes.gouv.fr (la « fiche de données »).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="252"/>
+        <location filename="../ui/pages/source.py" line="255"/>
         <source>Reading the data&apos;s extent</source>
         <translation>Lecture de l'emprise des données</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="266"/>
+        <location filename="../ui/pages/source.py" line="269"/>
         <source>Listing what the datastore holds…</source>
         <translation>Lecture du contenu de l'entrepôt…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="283"/>
+        <location filename="../ui/pages/source.py" line="286"/>
         <source>Nothing of this kind in the datastore.</source>
         <translation>Rien de ce type dans l'entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="292"/>
+        <location filename="../ui/pages/source.py" line="295"/>
         <source>Listing the datastore&apos;s resources</source>
         <translation>Liste des ressources de l'entrepôt</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="312"/>
+        <location filename="../ui/pages/source.py" line="315"/>
         <source>Choose the existing resource to start from.</source>
         <translation>Choisissez la ressource existante de départ.</translation>
     </message>
@@ -2321,17 +2371,17 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Ressource existante</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="123"/>
+        <location filename="../ui/pages/source.py" line="126"/>
         <source>Publish a layer group as one map (one WMTS)</source>
         <translation>Publier un groupe de couches comme une seule carte (un WMTS)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="126"/>
+        <location filename="../ui/pages/source.py" line="129"/>
         <source>Layer group</source>
         <translation>Groupe de couches</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="327"/>
+        <location filename="../ui/pages/source.py" line="330"/>
         <source>Choose a layer group.</source>
         <translation>Choisissez un groupe de couches.</translation>
     </message>

@@ -36,6 +36,7 @@ from ..publish.default_names import (
 from ..publish.errors import PublishCancelledError
 from ..publish.layer_source import LayerSource
 from ..publish.naming import default_language
+from ..publish.reopen_survey import reconcile
 from ..publish.spec import JPEG, PNG, Publication
 from ..publish.steps import STEP_CLASSES
 from ..publish.workflow import Workflow, publication_error_text
@@ -271,7 +272,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
 
     def _run(self, workflow: Workflow, feedback, until: Optional[str]) -> Dict[str, Any]:
         try:
-            result = workflow.run(until=until)
+            result = reconcile(workflow).run(until=until)   # the wizard's reopen rules
         except PublishCancelledError as error:
             raise QgsProcessingException(tr(
                 "Cancelled; run again to resume, or use “Undo a publication”.")) from error

@@ -48,6 +48,9 @@ class LayerSource:
     # Where the CRS is meant to be used (west, south, east, north in degrees, from the CRS
     # database): coordinates far from it mean the layer declares the wrong CRS.
     crs_area_wgs84: Optional[Tuple[float, float, float, float]] = None
+    # The layer's own source when ``uri`` is a copy made at snapshot time (a memory layer):
+    # the same layer snapshot twice is the same data, not a new file.
+    origin: str = ""
     # QGIS's scale-dependent visibility (QgsMapLayer.isInScaleRange): minimum_scale is the
     # most zoomed-out bound, maximum_scale the most zoomed-in; 0 = none.
     scale_visibility: bool = False
@@ -59,8 +62,10 @@ class LayerSource:
                    scratch_dir: Optional[str] = None) -> LayerSource:
         """Snapshot ``layer`` (call on the thread that owns it, normally the GUI thread)."""
         provider, uri = layer.providerType(), layer.source()
+        origin = ""
         selected = tuple(sorted(layer.selectedFeatureIds())) if selected_only else ()
         if provider in IN_MEMORY_PROVIDERS:
+            origin = f"{provider}:{uri}"
             uri = _copy_to_geopackage(layer, scratch_dir)
             provider = "ogr"
         style = QgsMapLayerStyle()
@@ -74,7 +79,7 @@ class LayerSource:
             subset="" if "|subset=" in uri else layer.subsetString(),
             selected_only=selected_only, selected_ids=selected,
             field_names=tuple(f.name() for f in layer.fields()),
-            crs_area_wgs84=_crs_area(crs),
+            crs_area_wgs84=_crs_area(crs), origin=origin,
             scale_visibility=layer.hasScaleBasedVisibility(),
             minimum_scale=layer.minimumScale(), maximum_scale=layer.maximumScale(),
         )

@@ -98,21 +98,45 @@ class Publication:
         return f"{self.datasheet_name}__{self.wmts_name}"
 
     def summary(self) -> Dict[str, Any]:
-        """What the journal keeps of the spec (no layer style, no secret)."""
+        """What the journal keeps of the spec: plain values, digests of the style and the
+        metadata record (to see that they changed), no secret."""
         data = asdict(self)
-
-        def kept(layer: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
-            return None if layer is None else {
-                "name": layer["name"], "uri": layer["uri"], "crs": layer["crs_authid"],
-                "selected_only": layer["selected_only"], "features": layer["feature_count"]}
-
-        data["layer"] = kept(data.pop("layer"))
+        layer = data.pop("layer")
+        data["layer"] = _kept(layer)
+        data["layer_style"] = _digest(layer["style_qml"]) if layer is not None else ""
         layers = data.pop("layers")
-        if layers:   # absent for one layer: the journal of a single layer is unchanged
-            data["layers"] = [kept(layer) for layer in layers]
-        data.pop("metadata")
+        if layers:   # a map; absent for one layer, whose journal is unchanged
+            data["layers"] = [_kept(each) for each in layers]
+            data["layers_style"] = [_digest(each["style_qml"]) for each in layers]
+        data["metadata"] = _metadata_digest(self.metadata)
         # Fields added later count only when set: an earlier journal keeps its fingerprint.
         counted = {k: v for k, v in data.items() if not (k in LATER_FIELDS and v is None)}
         data["fingerprint"] = hashlib.sha256(repr(sorted(
             (k, repr(v)) for k, v in counted.items())).encode()).hexdigest()[:16]
         return data
+
+
+def _kept(layer: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
+    """What the journal keeps of one layer (no style: its digest is kept beside)."""
+    return None if layer is None else {
+        "name": layer["name"], "uri": layer.get("origin") or layer["uri"],
+        "crs": layer["crs_authid"], "selected_only": layer["selected_only"],
+        "features": layer["feature_count"],
+        "selection": _digest(repr(layer["selected_ids"])) if layer["selected_only"] else ""}
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] if text else ""
+
+
+def _metadata_digest(metadata: Any) -> str:
+    """The metadata record's fields, not its creation date (today's by default: the same
+    record filled again tomorrow is not a change)."""
+    if metadata is None:
+        return ""
+    try:
+        fields = asdict(metadata)
+    except TypeError:   # not a dataclass: its repr stands for it
+        return _digest(repr(metadata))
+    fields.pop("creation_date", None)
+    return _digest(repr(sorted((k, repr(v)) for k, v in fields.items())))

@@ -69,9 +69,13 @@ class MetadataPage(QWizardPage, FORM):
         self.importButton.clicked.connect(self._choose_import_file)
         self._prefilled_for = None
         self.existing_record = False   # the datasheet's record is shown, kept, not asked
+        from ..name_watch import NameWatch
+
+        self.name_watch = NameWatch(self, "wmts_name", self.wmtsNameEdit, "technical_name")
 
     # -- prefill -----------------------------------------------------------------------
     def initializePage(self) -> None:
+        self.name_watch.soon()   # the proposed name too, once the page has filled it
         wizard = self.wizard()
         key = (wizard.datasheet_name(), id(wizard.source_layer()))
         if key == self._prefilled_for:
@@ -248,6 +252,8 @@ class MetadataPage(QWizardPage, FORM):
             names.append(Problem("same_names", "wmts_name", {"value": self.wmts_name()}))
         if names:
             found["technical_name"] = [p.message(lang) for p in names]
+        elif self.name_watch.refusal():
+            found["technical_name"] = [self.name_watch.refusal()]
         for error in validate(self.metadata(),
                               layer_name_prefix=wizard.layer_name_prefix() or "",
                               file_identifier_prefix=wizard.metadata_prefix() or ""):

@@ -35,8 +35,12 @@ class PyramidPage(QWizardPage, FORM):
         self.formatCombo.currentIndexChanged.connect(self.update_estimate)
         self.dataExtentRadio.toggled.connect(self.update_estimate)
         self._prefilled_for = None
+        from ..name_watch import NameWatch
+
+        self.name_watch = NameWatch(self, "pyramid_name", self.pyramidNameEdit, "pyramid_name")
 
     def initializePage(self) -> None:
+        self.name_watch.soon()   # the proposed name too, once the page has filled it
         base = self.wizard().datasheet_name()
         if base != self._prefilled_for:
             self._prefilled_for = base
@@ -156,6 +160,8 @@ class PyramidPage(QWizardPage, FORM):
         names = check_technical_name(self.pyramidNameEdit.text(), "pyramid_name")
         if names:
             found["pyramid_name"] = [p.message(language()) for p in names]
+        elif self.name_watch.refusal():
+            found["pyramid_name"] = [self.name_watch.refusal()]
         zoom = self._zoom_problems() or self._over_tile_cap()
         if zoom:
             found["zoom"] = zoom

@@ -42,6 +42,9 @@ class SourcePage(QWizardPage, FORM):
         self.existing_extent_wgs84 = None   # the chosen resource's data extent, once read
         self._listed_for = None   # (datastore, kind) the combo shows
         self._suggested = ""   # the datasheet name last proposed (replaced while untouched)
+        from ..name_watch import NameWatch
+
+        self.name_watch = NameWatch(self, "datasheet_name", self.datasheetEdit, "datasheet")
         self._update_enabled()
 
     # -- state -------------------------------------------------------------------------

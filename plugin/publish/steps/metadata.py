@@ -3,6 +3,7 @@ uploaded, tagged with the datasheet and published on the METADATA endpoint."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import date
 from typing import Any, Dict, List
@@ -94,9 +95,17 @@ class MetadataStep(Step):
                 f"{p.field}: {p.message(default_language())}" for p in problems)),
                 step=self.name)
         xml = to_iso19139(record)
+        digest = hashlib.sha256(xml).hexdigest()
+        known = journal.resource_id("metadata")
         metadata_id = ensure_resource(
             ctx, "metadata", file_identifier,
             create=lambda: api.upload_metadata(xml))
+        if known and journal.get("metadata_digest") not in (None, digest) and \
+                journal.get("metadata_file_identifier") == file_identifier:
+            # Rerun with another record for the same identifier (a WMTS renamed after a
+            # refusal, a record edited): replaced in place, republished by the platform.
+            api.replace_metadata(metadata_id, xml)
+        journal.put("metadata_digest", digest)
         api.add_tags("metadata", metadata_id, {"datasheet_name": spec.datasheet_name})
         endpoint = pick_endpoint(ctx, "METADATA", open_=True)
         if endpoint is None:

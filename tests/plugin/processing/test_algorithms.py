@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
 from gpf_wmts_publisher.plugin.publish.steps import STEP_CLASSES
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback
 
@@ -92,6 +93,45 @@ def test_missing_credentials_give_a_clear_error(provider, sandbox, datastores, t
     except QgsProcessingException as error:
         message = str(error)
     assert "GPF_USERNAME" in message
+
+
+def _unpublish_wmts(sandbox, datastore_id, layer_name):
+    from gpf_wmts_publisher.plugin.publish.session import password_api
+    from gpf_wmts_publisher.plugin.publish.unpublish import take_down
+    from gpf_wmts_publisher.plugin.publish.waiting import wait_for
+
+    account = sandbox.accounts["formateur"]
+    api = password_api(sandbox.api_url, sandbox.token_url, account["username"],
+                       account["password"]).in_datastore(datastore_id)
+    configuration = next(c for c in api.configurations(config_type="WMTS-TMS")
+                         if c.layer_name == layer_name)
+    offerings = [o.id for o in api.configuration_offerings(configuration.id)]
+    take_down(api, offerings, configuration.id, wait_for, delete_config=False)
+
+
+def test_rerun_after_unpublish_republishes_or_refuses_a_change(provider, credentials,
+                                                               sandbox, datastores,
+                                                               tmp_path):
+    """The wizard's reopen rules (plugin/publish/reopen.py) hold here too: after an
+    Unpublish, another level range is refused with the reason (not a "success" that ignores
+    it); the same settings publish the WMTS again."""
+    import processing
+    import requests
+
+    layer = open_styled_layer(make_polygon_gpkg(str(tmp_path)))
+    parameters = _parameters(sandbox, datastores, layer, tmp_path, "rerun")
+    first = processing.run("gpf_wmts:publishwmts", parameters, feedback=QgsProcessingFeedback())
+    _unpublish_wmts(sandbox, datastores["own"], first["WMTS_LAYER_NAME"])
+
+    with pytest.raises(QgsProcessingException) as refused:
+        processing.run("gpf_wmts:publishwmts", {**parameters, "TOP": 11},
+                       feedback=QgsProcessingFeedback())
+    assert "top_level" in str(refused.value) and "Undo" in str(refused.value)
+
+    again = processing.run("gpf_wmts:publishwmts", parameters,
+                           feedback=QgsProcessingFeedback())
+    capabilities = requests.get(again["CAPABILITIES_URL"], timeout=10)
+    assert capabilities.status_code == 200 and again["WMTS_LAYER_NAME"] in capabilities.text
 
 
 def test_processing_starts_from_an_existing_pyramid_or_wmsv_named_by_name(
