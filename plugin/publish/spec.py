@@ -25,7 +25,7 @@ class Publication:
     wmsv_title: str
     wmts_title: str
     abstract: str
-    layer: Optional[LayerSource] = None
+    layer: Optional[LayerSource] = None     # one layer: the map of one (see ``sources``)
     reuse_stored_data_id: Optional[str] = None
     reuse_by_datasheet: bool = False        # reuse a GENERATED VECTOR-DB tagged datasheet_name
     reuse_wmsv_configuration_id: Optional[str] = None   # harvest this existing WMS-V
@@ -49,6 +49,30 @@ class Publication:
     permission_end: str = ""                # restricted: last day of access, YYYY-MM-DD;
                                             # "" = six months from the publication
     extra_tags: Dict[str, str] = field(default_factory=dict)
+    # A map: several layers, the top of QGIS's layer tree first (``layer`` then unused).
+    layers: Tuple[LayerSource, ...] = ()
+
+    @property
+    def sources(self) -> Tuple[LayerSource, ...]:
+        """The layers to publish, top of the layer tree first; one layer is a map of one."""
+        if self.layers:
+            return tuple(self.layers)
+        return (self.layer,) if self.layer is not None else ()
+
+    @property
+    def first_source(self) -> Optional[LayerSource]:
+        sources = self.sources
+        return sources[0] if sources else None
+
+    def table_names(self) -> Tuple[str, ...]:
+        """The GeoPackage table of each source: the data name for one layer, each layer's
+        technical slug for a map (checked unique once laundered, plugin/publish/map_source)."""
+        from .map_source import map_table_name
+
+        sources = self.sources
+        if len(sources) <= 1:
+            return (self.effective_data_name,) if sources else ()
+        return tuple(map_table_name(source.name) for source in sources)
 
     @property
     def effective_data_name(self) -> str:
@@ -56,8 +80,14 @@ class Publication:
 
     @property
     def effective_extent_wgs84(self) -> Optional[Tuple[float, float, float, float]]:
-        """The chosen extent, else the layer's (None when reusing a stored data)."""
-        return self.extent_wgs84 or (self.layer.extent_wgs84 if self.layer else None)
+        """The chosen extent, else the layers' (None when reusing a stored data)."""
+        if self.extent_wgs84:
+            return self.extent_wgs84
+        boxes = [s.extent_wgs84 for s in self.sources if s.extent_wgs84]
+        if not boxes:
+            return None
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                max(b[2] for b in boxes), max(b[3] for b in boxes))
 
     @property
     def effective_identifier(self) -> str:
@@ -74,9 +104,22 @@ class Publication:
         data = asdict(self)
         data.pop("layer")
         data.update(layer_fields(self.layer))
+        layers = data.pop("layers")
+        if layers:   # a map; absent for one layer, whose journal is unchanged
+            data["layers"] = [_kept(each) for each in layers]
+            data["layers_style"] = [_digest(each["style_qml"]) for each in layers]
         data["metadata"] = metadata_digest(self.metadata)
         data["fingerprint"] = summary_fingerprint(data)
         return data
+
+
+def _kept(layer: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
+    """What the journal keeps of one layer (no style: its digest is kept beside)."""
+    return None if layer is None else {
+        "name": layer["name"], "uri": layer.get("origin") or layer["uri"],
+        "crs": layer["crs_authid"], "selected_only": layer["selected_only"],
+        "features": layer["feature_count"],
+        "selection": _digest(repr(layer["selected_ids"])) if layer["selected_only"] else ""}
 
 
 def layer_fields(layer: Optional[LayerSource]) -> Dict[str, Any]:
@@ -85,12 +128,7 @@ def layer_fields(layer: Optional[LayerSource]) -> Dict[str, Any]:
     if layer is None:
         return {"layer": None, "layer_style": ""}
     values = asdict(layer)
-    return {"layer": {
-        "name": values["name"], "uri": values.get("origin") or values["uri"],
-        "crs": values["crs_authid"], "selected_only": values["selected_only"],
-        "features": values["feature_count"],
-        "selection": _digest(repr(values["selected_ids"])) if values["selected_only"] else ""},
-        "layer_style": _digest(values["style_qml"])}
+    return {"layer": _kept(values), "layer_style": _digest(values["style_qml"])}
 
 
 def summary_fingerprint(data: Dict[str, Any]) -> str:
