@@ -34,7 +34,7 @@ from urllib.parse import unquote
 
 from ..entrepot.errors import NotFound
 from .datasheet import DATASHEET_TAG, Item, access_rows
-from .live import alive
+from .live import alive, is_alive
 
 RUNNING = ("CREATED", "WAITING", "PROGRESS")
 ABORT = "abort"
@@ -114,7 +114,7 @@ def _uploads(api, name: str, stored: Iterable[Any]) -> List[Any]:
         upload_id = data.tags.get("upload_id")
         if upload_id and upload_id not in found:
             upload = _or_none(lambda upload_id=upload_id: api.upload(upload_id))
-            if upload is not None and upload.status != "DELETED" and \
+            if upload is not None and is_alive(upload) and \
                     upload.tags.get(DATASHEET_TAG, name) == name:
                 found[upload.id] = upload
     return list(found.values())
