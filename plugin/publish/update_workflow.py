@@ -16,7 +16,6 @@ the update created removed, newest first.
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 import time
 from typing import Callable, List, Optional
@@ -25,7 +24,7 @@ from ..entrepot.api import EntrepotApi
 from ..entrepot.errors import Cancelled as ClientCancelled
 from ..i18n import tr
 from .adopt import adopt_interrupted
-from .context import PublishContext, Timeouts
+from .context import Timeouts
 from .errors import PublishCancelledError, PublishError
 from .journal import Journal
 from .pyramid_versions import next_version_name
@@ -113,27 +112,13 @@ class UpdateWorkflow(StepRunner):
                  poll_first_s: float = FIRST_DELAY_S, poll_max_s: float = MAX_DELAY_S):
         self.api = api.in_datastore(request.datastore_id)
         self.request = request
-        self.steps = update_steps(request.changes)
-        self.journal = Journal.open(request.datastore_id,
-                                    update_journal_key(request.wmts_configuration_id),
-                                    journal_dir)
-        self._overall = progress
-        self._total_weight = sum(s.weight for s in self.steps) or 1.0
-        self._last_percent = 0.0
-        work_dir = work_dir or os.path.join(
-            os.path.dirname(self.journal.path) or tempfile.gettempdir(),
-            os.path.basename(self.journal.path)[:-5] + ".work")
-        self.ctx = PublishContext(
-            api=self.api, spec=None, journal=self.journal, work_dir=work_dir,
-            cancel_event=cancel_event or threading.Event(), progress_sink=self._on_progress,
-            timeouts=timeouts or Timeouts(), checkpoint_hook=checkpoint_hook,
-            poll_first_s=poll_first_s, poll_max_s=poll_max_s)
-
-    def cancel(self) -> None:
-        self.ctx.cancel_event.set()
-
-    def step_names(self) -> List[str]:
-        return [s.name for s in self.steps]
+        self._set_up(Journal.open(request.datastore_id,
+                                  update_journal_key(request.wmts_configuration_id),
+                                  journal_dir),
+                     update_steps(request.changes), None, work_dir=work_dir,
+                     progress=progress, cancel_event=cancel_event,
+                     checkpoint_hook=checkpoint_hook, timeouts=timeouts,
+                     poll_first_s=poll_first_s, poll_max_s=poll_max_s)
 
     # -- running ------------------------------------------------------------------------
     def prepare(self) -> None:

@@ -7,7 +7,6 @@ same object on every path.
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 from ..entrepot.api import EntrepotApi
 from ..entrepot.errors import Cancelled as ClientCancelled
 from .adopt import adopt_interrupted
-from .context import PublishContext, Timeouts
+from .context import Timeouts
 from .errors import NamingError, PublishCancelledError
 from .journal import Journal
 from .map_source import check_map_styles
@@ -65,28 +64,11 @@ class Workflow(StepRunner):
                  poll_first_s: float = FIRST_DELAY_S, poll_max_s: float = MAX_DELAY_S):
         self.api = api.in_datastore(spec.datastore_id)
         self.spec = spec
-        self.steps: List[Step] = list(steps) if steps is not None else [
-            cls() for cls in STEP_CLASSES]
-        self.journal = Journal.open(spec.datastore_id, spec.journal_key, journal_dir)
-        self._overall = progress
-        self._total_weight = sum(s.weight for s in self.steps) or 1.0
-        self._last_percent = 0.0
-        work_dir = work_dir or os.path.join(os.path.dirname(self.journal.path) or
-                                            tempfile.gettempdir(),
-                                            os.path.basename(self.journal.path)[:-5] + ".work")
-        self.ctx = PublishContext(
-            api=self.api, spec=spec, journal=self.journal, work_dir=work_dir,
-            cancel_event=cancel_event or threading.Event(), progress_sink=self._on_progress,
-            timeouts=timeouts or Timeouts(), checkpoint_hook=checkpoint_hook,
-            poll_first_s=poll_first_s, poll_max_s=poll_max_s)
-
-    # -- control ------------------------------------------------------------------------
-    def cancel(self) -> None:
-        """Ask the run to stop at its next wait or request (thread safe)."""
-        self.ctx.cancel_event.set()
-
-    def step_names(self) -> List[str]:
-        return [s.name for s in self.steps]
+        self._set_up(Journal.open(spec.datastore_id, spec.journal_key, journal_dir),
+                     list(steps) if steps is not None else [cls() for cls in STEP_CLASSES],
+                     spec, work_dir=work_dir, progress=progress, cancel_event=cancel_event,
+                     checkpoint_hook=checkpoint_hook, timeouts=timeouts,
+                     poll_first_s=poll_first_s, poll_max_s=poll_max_s)
 
     def finished_steps(self) -> List[str]:
         return [s.name for s in self.steps if self.journal.is_done(s.name)]
