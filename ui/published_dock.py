@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from qgis.gui import QgsDockWidget
-from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QMessageBox, QTreeWidgetItem
@@ -16,8 +15,9 @@ from qgis.PyQt.QtWidgets import QMessageBox, QTreeWidgetItem
 from ..plugin.code_labels import status_label
 from . import session as session_module
 from .background import run_in_task
+from .forms import form_class
 
-FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "published_dock.ui"))
+FORM = form_class(os.path.join(os.path.dirname(__file__), "published_dock.ui"))
 NO_DATASHEET = "—"
 
 
