@@ -24,7 +24,7 @@ from .spec import Publication
 from .steps import STEP_CLASSES
 from .steps.base import Step, abort_running_executions
 from .undo import remove_resources
-from .waiting import FIRST_DELAY_S, MAX_DELAY_S
+from .waiting import MAX_DELAY_S, configured_floor
 
 OverallProgress = Callable[[float, str, str], None]   # percent 0..100, step, message
 
@@ -58,7 +58,7 @@ class Workflow:
                  checkpoint_hook: Optional[Callable[[str], None]] = None,
                  timeouts: Optional[Timeouts] = None,
                  steps: Optional[Sequence[Step]] = None,
-                 poll_first_s: float = FIRST_DELAY_S, poll_max_s: float = MAX_DELAY_S):
+                 poll_first_s: Optional[float] = None, poll_max_s: float = MAX_DELAY_S):
         self.api = api.in_datastore(spec.datastore_id)
         self.spec = spec
         self.steps: List[Step] = list(steps) if steps is not None else [
@@ -74,7 +74,8 @@ class Workflow:
             api=self.api, spec=spec, journal=self.journal, work_dir=work_dir,
             cancel_event=cancel_event or threading.Event(), progress_sink=self._on_progress,
             timeouts=timeouts or Timeouts(), checkpoint_hook=checkpoint_hook,
-            poll_first_s=poll_first_s, poll_max_s=poll_max_s)
+            poll_first_s=configured_floor() if poll_first_s is None else poll_first_s,
+            poll_max_s=poll_max_s)
 
     # -- control ------------------------------------------------------------------------
     def cancel(self) -> None:

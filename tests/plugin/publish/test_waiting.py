@@ -145,3 +145,31 @@ def test_done_may_raise_to_report_a_failed_state():
     with pytest.raises(RuntimeError, match="FAILURE"):
         wait_for(lambda: "FAILURE", lambda s: (_ for _ in ()).throw(RuntimeError(s)),
                  timeout_s=5)
+
+
+def test_the_environment_may_lower_the_poll_floor_never_raise_it(monkeypatch):
+    from gpf_wmts_publisher.plugin.publish.waiting import POLL_FLOOR_ENV, configured_floor
+
+    monkeypatch.delenv(POLL_FLOOR_ENV, raising=False)
+    assert configured_floor() == FIRST_DELAY_S
+    monkeypatch.setenv(POLL_FLOOR_ENV, "0.05")
+    assert configured_floor() == 0.05
+    for refused in ("5", "0", "-1", "soon"):
+        monkeypatch.setenv(POLL_FLOOR_ENV, refused)
+        assert configured_floor() == FIRST_DELAY_S
+
+
+def test_a_workflow_built_without_a_floor_takes_the_configured_one(monkeypatch, tmp_path):
+    from gpf_wmts_publisher.plugin.entrepot import EntrepotApi, EntrepotClient
+    from gpf_wmts_publisher.plugin.publish.spec import Publication
+    from gpf_wmts_publisher.plugin.publish.waiting import POLL_FLOOR_ENV
+    from gpf_wmts_publisher.plugin.publish.workflow import Workflow
+
+    monkeypatch.setenv(POLL_FLOOR_ENV, "0.05")
+    spec = Publication(datastore_id="ds", datasheet_name="fiche", wmsv_name="a_wmsv",
+                       wmts_name="a_wmts", pyramid_name="a_pyr", wmsv_title="A",
+                       wmts_title="A", abstract="A", layer=None, top_level=10, bottom_level=12)
+    api = EntrepotApi(EntrepotClient("http://127.0.0.1:9/api"))
+    assert Workflow(api, spec, journal_dir=str(tmp_path)).ctx.poll_first_s == 0.05
+    assert Workflow(api, spec, journal_dir=str(tmp_path),
+                    poll_first_s=0.3).ctx.poll_first_s == 0.3
