@@ -74,7 +74,7 @@
         <translation>WMTS title (service title)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../ui/update_action.py" line="60"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>integrated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="88"/>
+        <location filename="../plugin/publish/update_steps.py" line="181"/>
         <source>the metadata is incomplete: {0}</source>
         <translation>the metadata is incomplete: {0}</translation>
     </message>
@@ -469,7 +469,7 @@
         <translation>the datastore's community is unknown</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="39"/>
+        <location filename="../plugin/publish/update_steps.py" line="98"/>
         <source>style uploaded</source>
         <translation>style uploaded</translation>
     </message>
@@ -499,7 +499,7 @@
         <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="59"/>
+        <location filename="../plugin/publish/update_steps.py" line="117"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configured</translation>
     </message>
@@ -519,7 +519,7 @@
         <translation>the datastore has no WMTS-TMS endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="72"/>
+        <location filename="../plugin/publish/update_steps.py" line="141"/>
         <source>WMTS configured</source>
         <translation>WMTS configured</translation>
     </message>
@@ -623,6 +623,375 @@
         <source>Dry run failed: {0}</source>
         <translation>Dry run failed: {0}</translation>
     </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="36"/>
+        <source>processing execution</source>
+        <translation>processing execution</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="36"/>
+        <source>permission</source>
+        <translation>permission</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="37"/>
+        <source>offering</source>
+        <translation>offering</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="37"/>
+        <source>configuration</source>
+        <translation>configuration</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="38"/>
+        <source>style file</source>
+        <translation>style file</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="38"/>
+        <source>annex</source>
+        <translation>annex</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <source>stored data</source>
+        <translation>stored data</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <source>metadata</source>
+        <translation>metadata</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="40"/>
+        <source>key access</source>
+        <translation>key access</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <source>processing executions</source>
+        <translation>processing executions</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <source>permissions</source>
+        <translation>permissions</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="51"/>
+        <source>offerings (published services)</source>
+        <translation>offerings (published services)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <source>configurations</source>
+        <translation>configurations</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <source>style files</source>
+        <translation>style files</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <source>annexes (icons, legends)</source>
+        <translation>annexes (icons, legends)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <source>uploads</source>
+        <translation>uploads</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="55"/>
+        <source>key accesses</source>
+        <translation>key accesses</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="70"/>
+        <source>Kept: the permission &quot;{0}&quot;, which also serves other services.</source>
+        <translation>Kept: the permission &quot;{0}&quot;, which also serves other services.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="83"/>
+        <source>the processing&apos;s abort</source>
+        <translation>the processing's abort</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="111"/>
+        <source>the stored data&apos;s deletion</source>
+        <translation>the stored data's deletion</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="122"/>
+        <source>the execution&apos;s deletion</source>
+        <translation>the execution's deletion</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="163"/>
+        <source>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</source>
+        <translation>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="181"/>
+        <source>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</source>
+        <translation>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="188"/>
+        <source>datasheet deleted</source>
+        <translation>datasheet deleted</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="37"/>
+        <source>levels {0}–{1}</source>
+        <translation>levels {0}–{1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="38"/>
+        <source>level {0}</source>
+        <translation>level {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="65"/>
+        <source>restricted</source>
+        <translation>restricted</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <source>until {0}</source>
+        <translation>until {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="75"/>
+        <source>Permission: {0}</source>
+        <translation>Permission: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="78"/>
+        <source>Key access: {0}</source>
+        <translation>Key access: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="91"/>
+        <source>Services without a datasheet</source>
+        <translation>Services without a datasheet</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="92"/>
+        <source>{0} services</source>
+        <translation>{0} services</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Vector data</source>
+        <translation>Vector data</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Pyramids</source>
+        <translation>Pyramids</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Other stored data</source>
+        <translation>Other stored data</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="106"/>
+        <source>Other services</source>
+        <translation>Other services</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="107"/>
+        <source>Metadata</source>
+        <translation>Metadata</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="108"/>
+        <source>Uploads</source>
+        <translation>Uploads</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="65"/>
+        <source>open to all</source>
+        <translation>open to all</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="41"/>
+        <source>harvest key</source>
+        <translation>harvest key</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="56"/>
+        <source>harvest keys made by the publication</source>
+        <translation>harvest keys made by the publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="72"/>
+        <source>Your other keys are kept: they serve other services.</source>
+        <translation>Your other keys are kept: they serve other services.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="148"/>
+        <source>this publication has no WMTS yet: resume it instead</source>
+        <translation>this publication has no WMTS yet: resume it instead</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="183"/>
+        <source>Undoing the update of a WMTS</source>
+        <translation>Undoing the update of a WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="183"/>
+        <source>Updating a WMTS in place: {0}</source>
+        <translation>Updating a WMTS in place: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="229"/>
+        <source>Cancelled: the update can be resumed or undone.</source>
+        <translation>Cancelled: the update can be resumed or undone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="47"/>
+        <source>the offering&apos;s synchronisation</source>
+        <translation>the offering's synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="62"/>
+        <source>offering {0} is unstable after its synchronisation</source>
+        <translation>offering {0} is unstable after its synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="119"/>
+        <source>WMS-V synchronised</source>
+        <translation>WMS-V synchronised</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="144"/>
+        <source>WMTS synchronised</source>
+        <translation>WMTS synchronised</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="163"/>
+        <source>the datasheet has no metadata record to update</source>
+        <translation>the datasheet has no metadata record to update</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="191"/>
+        <source>metadata updated</source>
+        <translation>metadata updated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="219"/>
+        <source>previous version removed</source>
+        <translation>previous version removed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="85"/>
+        <source>{0} is not published: there is nothing to update</source>
+        <translation>{0} is not published: there is nothing to update</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="107"/>
+        <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
+        <translation>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="134"/>
+        <source>only a WMTS can be updated here</source>
+        <translation>only a WMTS can be updated here</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="144"/>
+        <source>nothing to update: choose what changes</source>
+        <translation>nothing to update: choose what changes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="149"/>
+        <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
+        <translation>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="305"/>
+        <source>this update has already removed the previous version: it can only be resumed</source>
+        <translation>this update has already removed the previous version: it can only be resumed</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="200"/>
+        <source>Update the WMTS in place</source>
+        <translation>Update the WMTS in place</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="38"/>
+        <source>no vector layer selected</source>
+        <translation>no vector layer selected</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="39"/>
+        <source>New data: the features and style of the current layer ({0})</source>
+        <translation>New data: the features and style of the current layer ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="41"/>
+        <source>New style: the symbology of the current layer ({0})</source>
+        <translation>New style: the symbology of the current layer ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="43"/>
+        <source>New level range</source>
+        <translation>New level range</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="49"/>
+        <source>New extent: the extent of the current layer</source>
+        <translation>New extent: the extent of the current layer</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="50"/>
+        <source>New metadata</source>
+        <translation>New metadata</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="58"/>
+        <source>Top and bottom levels</source>
+        <translation>Top and bottom levels</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="59"/>
+        <source>Public title</source>
+        <translation>Public title</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="121"/>
+        <source>Update…</source>
+        <translation>Update…</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="123"/>
+        <source>Change the data, style, levels, extent or metadata of the selected WMTS; its address stays the same.</source>
+        <translation>Change the data, style, levels, extent or metadata of the selected WMTS; its address stays the same.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="172"/>
+        <source>The update was undone: the WMTS serves what it served.</source>
+        <translation>The update was undone: the WMTS serves what it served.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="189"/>
+        <source>{0} updated in place ({1}); its address has not changed.</source>
+        <translation>{0} updated in place ({1}); its address has not changed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="200"/>
+        <source>{0}
+
+Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</source>
+        <translation>{0}
+
+Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</translation>
+    </message>
 </context>
 <context>
     <name>AccessPage</name>
@@ -675,7 +1044,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="137"/>
+        <location filename="../ui/actions.py" line="144"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publish as WMTS on the Géoplateforme…</translation>
     </message>
@@ -970,7 +1339,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="125"/>
+        <location filename="../ui/actions.py" line="132"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</translation>
     </message>
@@ -1008,7 +1377,7 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="37"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="38"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspecting WMTS levels</translation>
     </message>
@@ -1018,7 +1387,7 @@
         <translation>Could not write the contact sheet to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="84"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="87"/>
         <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
         <translation>the source layer's extent in EPSG:3857 differs in the background task ({0}) from the map's ({1}): its coordinate transform does not work here; restart QGIS</translation>
     </message>
@@ -1483,62 +1852,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="117"/>
+        <location filename="../ui/published_dock.py" line="79"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connect to the Géoplateforme first.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="126"/>
-        <source>Loading the services…</source>
-        <translation>Loading the services…</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="127"/>
-        <source>Listing published services</source>
-        <translation>Listing published services</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="147"/>
-        <source>public</source>
-        <translation>public</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="147"/>
-        <source>restricted</source>
-        <translation>restricted</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="156"/>
-        <source>{0} services in {1} datasheets.</source>
-        <translation>{0} services in {1} datasheets.</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="207"/>
+        <location filename="../ui/published_dock.py" line="186"/>
         <source>{0} added to the map.</source>
         <translation>{0} added to the map.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="5"/>
+        <location filename="../ui/published_dock.py" line="211"/>
         <source>Published services</source>
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="221"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="221"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="249"/>
+        <location filename="../ui/published_dock.py" line="228"/>
         <source>Removing {0}…</source>
         <translation>Removing {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="250"/>
+        <location filename="../ui/published_dock.py" line="229"/>
         <source>Removing a service</source>
         <translation>Removing a service</translation>
     </message>
@@ -1546,11 +1890,6 @@
         <location filename="../ui/published_dock.ui" line="11"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.ui" line="16"/>
-        <source>Datasheet / service</source>
-        <translation>Datasheet / service</translation>
     </message>
     <message>
         <location filename="../ui/published_dock.ui" line="17"/>
@@ -1563,34 +1902,119 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="19"/>
-        <source>Access</source>
-        <translation>Access</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.ui" line="24"/>
+        <location filename="../ui/published_dock.ui" line="25"/>
         <source>Add to map</source>
         <translation>Add to map</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="25"/>
+        <location filename="../ui/published_dock.ui" line="26"/>
         <source>Open capabilities</source>
         <translation>Open capabilities</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="26"/>
+        <location filename="../ui/published_dock.ui" line="27"/>
         <source>Unpublish…</source>
         <translation>Unpublish…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="27"/>
-        <source>Delete…</source>
-        <translation>Delete…</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="225"/>
+        <location filename="../ui/published_dock.py" line="204"/>
         <source>Reading the restricted capabilities</source>
         <translation>Reading the restricted capabilities</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="88"/>
+        <source>Loading the datasheets…</source>
+        <translation>Loading the datasheets…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="98"/>
+        <source>Listing the datasheets</source>
+        <translation>Listing the datasheets</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="118"/>
+        <source>{0} datasheets, {1} services.</source>
+        <translation>{0} datasheets, {1} services.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="118"/>
+        <source>No datasheet in this datastore.</source>
+        <translation>No datasheet in this datastore.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="242"/>
+        <source>Reading what the datasheet &quot;{0}&quot; holds…</source>
+        <translation>Reading what the datasheet &quot;{0}&quot; holds…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="252"/>
+        <source>Planning the datasheet&apos;s deletion</source>
+        <translation>Planning the datasheet's deletion</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="266"/>
+        <source>The datasheet &quot;{0}&quot; holds nothing left to delete.</source>
+        <translation>The datasheet &quot;{0}&quot; holds nothing left to delete.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="270"/>
+        <source>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</source>
+        <translation>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="275"/>
+        <source>Nothing deleted.</source>
+        <translation>Nothing deleted.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="304"/>
+        <source>Deleting the datasheet &quot;{0}&quot;…</source>
+        <translation>Deleting the datasheet &quot;{0}&quot;…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="306"/>
+        <source>Deleting the datasheet {0}</source>
+        <translation>Deleting the datasheet {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="306"/>
+        <source>The datasheet &quot;{0}&quot; is deleted ({1} removals).</source>
+        <translation>The datasheet &quot;{0}&quot; is deleted ({1} removals).</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="5"/>
+        <source>Datasheets</source>
+        <translation>Datasheets</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="16"/>
+        <source>Datasheet / resource</source>
+        <translation>Datasheet / resource</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="19"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="20"/>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="28"/>
+        <source>Delete datasheet…</source>
+        <translation>Delete datasheet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="34"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="285"/>
+        <source>Deleting the datasheet &quot;{0}&quot;: {1}…</source>
+        <translation>Deleting the datasheet &quot;{0}&quot;: {1}…</translation>
     </message>
 </context>
 <context>

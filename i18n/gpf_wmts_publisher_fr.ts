@@ -74,7 +74,7 @@
         <translation>Titre du WMTS (titre du service)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../ui/update_action.py" line="60"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>intégrée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="88"/>
+        <location filename="../plugin/publish/update_steps.py" line="181"/>
         <source>the metadata is incomplete: {0}</source>
         <translation>les métadonnées sont incomplètes : {0}</translation>
     </message>
@@ -469,7 +469,7 @@
         <translation>la communauté de l'entrepôt est inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="39"/>
+        <location filename="../plugin/publish/update_steps.py" line="98"/>
         <source>style uploaded</source>
         <translation>style déposé</translation>
     </message>
@@ -499,7 +499,7 @@
         <translation>l'entrepôt n'a plus de point d'accès WMS-VECTOR disponible</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="59"/>
+        <location filename="../plugin/publish/update_steps.py" line="117"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configuré</translation>
     </message>
@@ -519,7 +519,7 @@
         <translation>l'entrepôt n'a plus de point d'accès WMTS-TMS disponible</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="72"/>
+        <location filename="../plugin/publish/update_steps.py" line="141"/>
         <source>WMTS configured</source>
         <translation>WMTS configuré</translation>
     </message>
@@ -623,6 +623,375 @@
         <source>Dry run failed: {0}</source>
         <translation>L'essai à blanc a échoué : {0}</translation>
     </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="36"/>
+        <source>processing execution</source>
+        <translation>exécution de traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="36"/>
+        <source>permission</source>
+        <translation>permission</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="37"/>
+        <source>offering</source>
+        <translation>offre</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="37"/>
+        <source>configuration</source>
+        <translation>configuration</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="38"/>
+        <source>style file</source>
+        <translation>fichier de style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="38"/>
+        <source>annex</source>
+        <translation>annexe</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <source>stored data</source>
+        <translation>donnée stockée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <source>metadata</source>
+        <translation>métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="40"/>
+        <source>key access</source>
+        <translation>accès de clé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <source>processing executions</source>
+        <translation>exécutions de traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="50"/>
+        <source>permissions</source>
+        <translation>permissions</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="51"/>
+        <source>offerings (published services)</source>
+        <translation>offres (services publiés)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <source>configurations</source>
+        <translation>configurations</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="52"/>
+        <source>style files</source>
+        <translation>fichiers de style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="53"/>
+        <source>annexes (icons, legends)</source>
+        <translation>annexes (icônes, légendes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="54"/>
+        <source>uploads</source>
+        <translation>livraisons</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="55"/>
+        <source>key accesses</source>
+        <translation>accès de clés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="70"/>
+        <source>Kept: the permission &quot;{0}&quot;, which also serves other services.</source>
+        <translation>Conservée : la permission « {0} », qui sert aussi d'autres services.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="83"/>
+        <source>the processing&apos;s abort</source>
+        <translation>l'interruption du traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="111"/>
+        <source>the stored data&apos;s deletion</source>
+        <translation>la suppression de la donnée stockée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="122"/>
+        <source>the execution&apos;s deletion</source>
+        <translation>la suppression de l'exécution</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="163"/>
+        <source>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</source>
+        <translation>Annulé après {0} suppressions sur {1} : relancez « Supprimer la fiche » pour terminer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="181"/>
+        <source>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</source>
+        <translation>La suppression de la fiche « {0} » s'est arrêtée sur : {1} ({2} suppressions faites sur {3}) : {4}. Relancez « Supprimer la fiche » pour terminer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="188"/>
+        <source>datasheet deleted</source>
+        <translation>fiche supprimée</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="37"/>
+        <source>levels {0}–{1}</source>
+        <translation>niveaux {0} à {1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="38"/>
+        <source>level {0}</source>
+        <translation>niveau {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="65"/>
+        <source>restricted</source>
+        <translation>restreint</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <source>until {0}</source>
+        <translation>jusqu'au {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="75"/>
+        <source>Permission: {0}</source>
+        <translation>Permission : {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="78"/>
+        <source>Key access: {0}</source>
+        <translation>Accès de clé : {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="91"/>
+        <source>Services without a datasheet</source>
+        <translation>Services sans fiche de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="92"/>
+        <source>{0} services</source>
+        <translation>{0} service(s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Vector data</source>
+        <translation>Données vecteur</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Pyramids</source>
+        <translation>Pyramides</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <source>Other stored data</source>
+        <translation>Autres données stockées</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="106"/>
+        <source>Other services</source>
+        <translation>Autres services</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="107"/>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="108"/>
+        <source>Uploads</source>
+        <translation>Livraisons</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="65"/>
+        <source>open to all</source>
+        <translation>tout public</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="41"/>
+        <source>harvest key</source>
+        <translation>clé de moissonnage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="56"/>
+        <source>harvest keys made by the publication</source>
+        <translation>clés de moissonnage créées par la publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="72"/>
+        <source>Your other keys are kept: they serve other services.</source>
+        <translation>Vos autres clés sont conservées : elles servent d'autres services.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="148"/>
+        <source>this publication has no WMTS yet: resume it instead</source>
+        <translation>cette publication n'a pas encore de WMTS : reprenez-la plutôt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="183"/>
+        <source>Undoing the update of a WMTS</source>
+        <translation>Annulation de la mise à jour d'un WMTS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="183"/>
+        <source>Updating a WMTS in place: {0}</source>
+        <translation>Mise à jour d'un WMTS sur place : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="229"/>
+        <source>Cancelled: the update can be resumed or undone.</source>
+        <translation>Annulée : la mise à jour peut être reprise ou annulée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="47"/>
+        <source>the offering&apos;s synchronisation</source>
+        <translation>la synchronisation de l'offre</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="62"/>
+        <source>offering {0} is unstable after its synchronisation</source>
+        <translation>l'offre {0} est instable après sa synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="119"/>
+        <source>WMS-V synchronised</source>
+        <translation>WMS-V synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="144"/>
+        <source>WMTS synchronised</source>
+        <translation>WMTS synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="163"/>
+        <source>the datasheet has no metadata record to update</source>
+        <translation>la fiche de données n'a pas de métadonnées à mettre à jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="191"/>
+        <source>metadata updated</source>
+        <translation>métadonnées mises à jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="219"/>
+        <source>previous version removed</source>
+        <translation>version précédente supprimée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="85"/>
+        <source>{0} is not published: there is nothing to update</source>
+        <translation>{0} n'est pas publié : il n'y a rien à mettre à jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="107"/>
+        <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
+        <translation>le WMS-V moissonné pour la pyramide n'existe plus : le WMTS ne peut pas être mis à jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_target.py" line="134"/>
+        <source>only a WMTS can be updated here</source>
+        <translation>seul un WMTS peut être mis à jour ici</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="144"/>
+        <source>nothing to update: choose what changes</source>
+        <translation>rien à mettre à jour : choisissez ce qui change</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="149"/>
+        <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
+        <translation>une mise à jour inachevée de ce WMTS attend avec d'autres choix : reprenez-la avec les mêmes choix ou annulez-la</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="305"/>
+        <source>this update has already removed the previous version: it can only be resumed</source>
+        <translation>cette mise à jour a déjà supprimé la version précédente : elle ne peut qu'être reprise</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="200"/>
+        <source>Update the WMTS in place</source>
+        <translation>Mettre à jour le WMTS sur place</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="38"/>
+        <source>no vector layer selected</source>
+        <translation>aucune couche vecteur sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="39"/>
+        <source>New data: the features and style of the current layer ({0})</source>
+        <translation>Nouvelles données : les objets et le style de la couche courante ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="41"/>
+        <source>New style: the symbology of the current layer ({0})</source>
+        <translation>Nouveau style : la symbologie de la couche courante ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="43"/>
+        <source>New level range</source>
+        <translation>Nouvelle plage de niveaux</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="49"/>
+        <source>New extent: the extent of the current layer</source>
+        <translation>Nouvelle emprise : l'emprise de la couche courante</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="50"/>
+        <source>New metadata</source>
+        <translation>Nouvelles métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="58"/>
+        <source>Top and bottom levels</source>
+        <translation>Niveaux du haut et du bas</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="59"/>
+        <source>Public title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="121"/>
+        <source>Update…</source>
+        <translation>Mettre à jour…</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="123"/>
+        <source>Change the data, style, levels, extent or metadata of the selected WMTS; its address stays the same.</source>
+        <translation>Change les données, le style, les niveaux, l'emprise ou les métadonnées du WMTS sélectionné ; son adresse ne change pas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="172"/>
+        <source>The update was undone: the WMTS serves what it served.</source>
+        <translation>La mise à jour est annulée : le WMTS sert ce qu'il servait.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="189"/>
+        <source>{0} updated in place ({1}); its address has not changed.</source>
+        <translation>{0} mis à jour sur place ({1}) ; son adresse n'a pas changé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/update_action.py" line="200"/>
+        <source>{0}
+
+Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</source>
+        <translation>{0}
+
+Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la même mise à jour pourra être reprise plus tard.</translation>
+    </message>
 </context>
 <context>
     <name>AccessPage</name>
@@ -675,7 +1044,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="137"/>
+        <location filename="../ui/actions.py" line="144"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publier en WMTS sur la Géoplateforme…</translation>
     </message>
@@ -970,7 +1339,7 @@
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="125"/>
+        <location filename="../ui/actions.py" line="132"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>La clé qui ouvre ce service restreint est conservée dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key ») ; la couche et le projet n'en gardent que l'identifiant.</translation>
     </message>
@@ -988,7 +1357,7 @@
 <context>
     <name>LevelInspection</name>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="37"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="38"/>
         <source>Inspecting WMTS levels</source>
         <translation>Inspection des niveaux WMTS</translation>
     </message>
@@ -998,7 +1367,7 @@
         <translation>Impossible d'écrire la planche contact dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/wmts/inspection_task.py" line="84"/>
+        <location filename="../plugin/wmts/inspection_task.py" line="87"/>
         <source>the source layer&apos;s extent in EPSG:3857 differs in the background task ({0}) from the map&apos;s ({1}): its coordinate transform does not work here; restart QGIS</source>
         <translation>l'emprise de la couche source en EPSG:3857 diffère dans la tâche de fond ({0}) de celle de la carte ({1}) : sa transformation de coordonnées ne fonctionne pas ici ; redémarrez QGIS</translation>
     </message>
@@ -1483,62 +1852,37 @@
 <context>
     <name>PublishedServicesDock</name>
     <message>
-        <location filename="../ui/published_dock.py" line="117"/>
+        <location filename="../ui/published_dock.py" line="79"/>
         <source>Connect to the Géoplateforme first.</source>
         <translation>Connectez-vous d'abord à la Géoplateforme.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="126"/>
-        <source>Loading the services…</source>
-        <translation>Chargement des services…</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="127"/>
-        <source>Listing published services</source>
-        <translation>Liste des services publiés</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="147"/>
-        <source>public</source>
-        <translation>tout public</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="147"/>
-        <source>restricted</source>
-        <translation>restreint</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="156"/>
-        <source>{0} services in {1} datasheets.</source>
-        <translation>{0} services dans {1} fiches de données.</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="207"/>
+        <location filename="../ui/published_dock.py" line="186"/>
         <source>{0} added to the map.</source>
         <translation>{0} ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="5"/>
+        <location filename="../ui/published_dock.py" line="211"/>
         <source>Published services</source>
         <translation>Services publiés</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="221"/>
         <source>Delete the service &quot;{0}&quot;? It is unpublished, then its configuration is deleted.</source>
         <translation>Supprimer le service « {0} » ? Il est dépublié, puis sa configuration est supprimée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="242"/>
+        <location filename="../ui/published_dock.py" line="221"/>
         <source>Unpublish the service &quot;{0}&quot;? Its users lose access; the configuration is kept.</source>
         <translation>Dépublier le service « {0} » ? Ses utilisateurs perdent l'accès ; la configuration est conservée.</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="249"/>
+        <location filename="../ui/published_dock.py" line="228"/>
         <source>Removing {0}…</source>
         <translation>Suppression de {0}…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.py" line="250"/>
+        <location filename="../ui/published_dock.py" line="229"/>
         <source>Removing a service</source>
         <translation>Suppression d'un service</translation>
     </message>
@@ -1546,11 +1890,6 @@
         <location filename="../ui/published_dock.ui" line="11"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.ui" line="16"/>
-        <source>Datasheet / service</source>
-        <translation>Fiche de données / service</translation>
     </message>
     <message>
         <location filename="../ui/published_dock.ui" line="17"/>
@@ -1563,34 +1902,119 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="19"/>
-        <source>Access</source>
-        <translation>Accès</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.ui" line="24"/>
+        <location filename="../ui/published_dock.ui" line="25"/>
         <source>Add to map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="25"/>
+        <location filename="../ui/published_dock.ui" line="26"/>
         <source>Open capabilities</source>
         <translation>Ouvrir les capacités</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="26"/>
+        <location filename="../ui/published_dock.ui" line="27"/>
         <source>Unpublish…</source>
         <translation>Dépublier…</translation>
     </message>
     <message>
-        <location filename="../ui/published_dock.ui" line="27"/>
-        <source>Delete…</source>
-        <translation>Supprimer…</translation>
-    </message>
-    <message>
-        <location filename="../ui/published_dock.py" line="225"/>
+        <location filename="../ui/published_dock.py" line="204"/>
         <source>Reading the restricted capabilities</source>
         <translation>Lecture des capacités du service restreint</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="88"/>
+        <source>Loading the datasheets…</source>
+        <translation>Chargement des fiches de données…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="98"/>
+        <source>Listing the datasheets</source>
+        <translation>Liste des fiches de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="118"/>
+        <source>{0} datasheets, {1} services.</source>
+        <translation>{0} fiches de données, {1} services.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="118"/>
+        <source>No datasheet in this datastore.</source>
+        <translation>Aucune fiche de données dans cet entrepôt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="242"/>
+        <source>Reading what the datasheet &quot;{0}&quot; holds…</source>
+        <translation>Lecture du contenu de la fiche « {0} »…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="252"/>
+        <source>Planning the datasheet&apos;s deletion</source>
+        <translation>Préparation de la suppression de la fiche</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="266"/>
+        <source>The datasheet &quot;{0}&quot; holds nothing left to delete.</source>
+        <translation>La fiche « {0} » ne contient plus rien à supprimer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="270"/>
+        <source>Delete the datasheet &quot;{0}&quot; and everything it holds? This cannot be undone. What will go:</source>
+        <translation>Supprimer la fiche « {0} » et tout ce qu'elle contient ? C'est irréversible. Sera supprimé :</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="275"/>
+        <source>Nothing deleted.</source>
+        <translation>Rien n'a été supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="304"/>
+        <source>Deleting the datasheet &quot;{0}&quot;…</source>
+        <translation>Suppression de la fiche « {0} »…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="306"/>
+        <source>Deleting the datasheet {0}</source>
+        <translation>Suppression de la fiche {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="306"/>
+        <source>The datasheet &quot;{0}&quot; is deleted ({1} removals).</source>
+        <translation>La fiche « {0} » est supprimée ({1} suppressions).</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="5"/>
+        <source>Datasheets</source>
+        <translation>Fiches de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="16"/>
+        <source>Datasheet / resource</source>
+        <translation>Fiche / ressource</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="19"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="20"/>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="28"/>
+        <source>Delete datasheet…</source>
+        <translation>Supprimer la fiche…</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.ui" line="34"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/published_dock.py" line="285"/>
+        <source>Deleting the datasheet &quot;{0}&quot;: {1}…</source>
+        <translation>Suppression de la fiche « {0} » : {1}…</translation>
     </message>
 </context>
 <context>

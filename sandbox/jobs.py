@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -80,6 +81,11 @@ def harvest(workers, execution: dict) -> None:
             last_write[0] = now
             workers.log_line(execution["_id"], f"{done}/{total} tuiles moissonnées")
 
+    reference = _referenced_pyramid(workers, execution)
+    if reference is not None:   # update by reference: start from the input pyramid's tiles
+        shutil.copytree(reference["_pyramid"]["dir"], out_dir, dirs_exist_ok=True)
+    described = sorted(set(levels) | ({int(z) for z in reference["type_infos"]["levels"]}
+                                      if reference is not None else set()))
     workers.log_line(execution["_id"], f"Moissonnage de {params['harvest_layers']} sur"
                                    f" {params['harvest_url']}, niveaux {top} à {bottom}")
     try:
@@ -101,6 +107,8 @@ def harvest(workers, execution: dict) -> None:
                                            " dessinées (--harvest-render-limit du bac à sable)")
     size = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file())
     bbox = _wkt_bounds(params["harvest_area"])
+    if reference is not None and reference.get("bbox"):
+        bbox = _union(bbox, reference["bbox"])
     compression = params.get("compression") or ("png" if fmt == "image/png" else "jpg")
 
     def finish(sd):
@@ -109,7 +117,7 @@ def harvest(workers, execution: dict) -> None:
         sd["bbox"] = bbox
         sd["extent"] = gpkg.bbox_polygon(bbox)
         sd["type_infos"] = {
-            "tms": "PM", "levels": [str(z) for z in reversed(levels)],
+            "tms": "PM", "levels": [str(z) for z in reversed(described)],
             "compression": compression,
             "channels_number": int(params.get("samplesperpixel") or
                                    (4 if fmt == "image/png" else 3)),
@@ -120,3 +128,19 @@ def harvest(workers, execution: dict) -> None:
         sd["_pyramid"] = {"dir": str(out_dir), "fmt": fmt, "generated": now_iso()}
 
     store.update("stored_data", sd_id, finish)
+
+
+def _referenced_pyramid(workers, execution: dict):
+    """The input pyramid of an update by reference, or None."""
+    for sd_id in (execution.get("inputs") or {}).get("stored_data") or []:
+        sd = workers.store.get("stored_data", sd_id)
+        if sd and sd.get("_pyramid"):
+            return sd
+    return None
+
+
+def _union(first: dict, second: dict) -> dict:
+    return {"west": min(first["west"], second["west"]),
+            "south": min(first["south"], second["south"]),
+            "east": max(first["east"], second["east"]),
+            "north": max(first["north"], second["north"])}

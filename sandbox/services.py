@@ -17,6 +17,12 @@ def _private(store, offering: dict) -> bool:
     return not endpoint["open"]
 
 
+def served_infos(offering: dict, config: dict) -> dict:
+    """What an offering serves: its configuration as it was when it was last published or
+    resynchronised (``PUT …/offerings/{id}``), not the configuration's latest ``PUT``."""
+    return offering.get("_served") or config["type_infos"]
+
+
 def _published(store, kind: str) -> List[dict]:
     # An offering being resynchronised (MODIFYING) keeps serving, as on the platform.
     return [o for o in store.all("offerings") if o["type"] == kind
@@ -58,7 +64,8 @@ class WmsvLayers(_PublishedLayers):
         config = self.store.get("configurations", offering["configuration"])
         if not config:
             return None
-        used = config["type_infos"]["used_data"][0]
+        infos = served_infos(offering, config)
+        used = infos["used_data"][0]
         sd = self.store.get("stored_data", used["stored_data"])
         relation = used["relations"][0]
         static = self.store.get("statics", relation["style"])
@@ -69,8 +76,8 @@ class WmsvLayers(_PublishedLayers):
         private = _private(self.store, offering)
         return WmsvLayer(
             name=offering["layer_name"], gpkg_path=sd["_database"], table=relation["name"],
-            sld_bytes=sld, title=config["type_infos"].get("title", ""),
-            abstract=config["type_infos"].get("abstract", ""), private=private,
+            sld_bytes=sld, title=infos.get("title", ""),
+            abstract=infos.get("abstract", ""), private=private,
             api_keys=keys_opening(self.store, offering) if private else ())
 
 
@@ -85,18 +92,19 @@ class WmtsLayers(_PublishedLayers):
         config = self.store.get("configurations", offering["configuration"])
         if not config:
             return None
-        used = config["type_infos"]["used_data"][0]
+        infos = served_infos(offering, config)
+        used = infos["used_data"][0]
         sd = self.store.get("stored_data", used["stored_data"])
         if not sd or not sd.get("_pyramid"):
             return None
         top, bottom = int(used["top_level"]), int(used["bottom_level"])
         available = {int(z) for z in sd["type_infos"]["levels"]}
         levels = tuple(z for z in range(top, bottom + 1) if z in available)
-        bbox = config["type_infos"].get("bbox") or sd["bbox"]
+        bbox = infos.get("bbox") or sd["bbox"]
         private = _private(self.store, offering)
         return WmtsLayer(
-            name=offering["layer_name"], title=config["type_infos"].get("title", ""),
-            abstract=config["type_infos"].get("abstract", ""),
+            name=offering["layer_name"], title=infos.get("title", ""),
+            abstract=infos.get("abstract", ""),
             pyramid_dir=sd["_pyramid"]["dir"], levels=levels, fmt=sd["_pyramid"]["fmt"],
             bbox_4326=(bbox["west"], bbox["south"], bbox["east"], bbox["north"]),
             private=private, api_keys=keys_opening(self.store, offering) if private else ())

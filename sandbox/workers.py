@@ -6,6 +6,7 @@ them so a client polling sees them move. Jobs left half-way by a stop are resume
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import threading
@@ -255,8 +256,17 @@ class Workers:
                 o.update(status=status, available=status == "PUBLISHED" and kept,
                          update=now_iso())
 
+            offering = self.store.get("offerings", offering_id)
+            config = offering and self.store.get("configurations", offering["configuration"])
+            if status == "PUBLISHED" and config:
+                # What the service serves from now on: the configuration as it is at this
+                # publication or resynchronisation (a PUT alone changes nothing served).
+                served = copy.deepcopy(config["type_infos"])
+                self.store.update("offerings", offering_id, lambda o: o.update(_served=served))
             offering = self.store.update("offerings", offering_id, finish)
-            if offering and status == "PUBLISHED":
+            # The configuration was already published when it was only being resynchronised.
+            if offering and config and (status == "PUBLISHED"
+                                        or config["status"] == "SYNCHRONIZING"):
                 self.store.update("configurations", offering["configuration"],
                                   lambda c: c.update(status="PUBLISHED"))
 

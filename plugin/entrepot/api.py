@@ -273,6 +273,13 @@ class EntrepotApi(SharingRoutes):
                 for c in self._list(self._ds("configurations"), params,
                                     fields=list_fields.CONFIGURATIONS)]
 
+    def replace_configuration(self, configuration_id: str, body: Mapping) -> Configuration:
+        """Full replace (``PUT``): the create body without ``layer_name``. An offering keeps
+        serving the previous state until it is synchronised (``sync_offering``)."""
+        sent = {k: v for k, v in dict(body).items() if k != "layer_name"}
+        return Configuration.from_dict(self.client.put_json(
+            self._ds("configurations", configuration_id), sent))
+
     def delete_configuration(self, configuration_id: str) -> None:
         self.client.delete(self._ds("configurations", configuration_id))
 
@@ -293,6 +300,11 @@ class EntrepotApi(SharingRoutes):
         items = self._list(self._ds("configurations", configuration_id, "offerings"),
                            fields=list_fields.OFFERINGS)
         return [Offering.from_dict(o) for o in items]
+
+    def sync_offering(self, offering_id: str) -> Offering:
+        """``PUT`` with no body: the offering serves its configuration's current state once
+        it is PUBLISHED again (MODIFYING meanwhile)."""
+        return Offering.from_dict(self.client.put_json(self._ds("offerings", offering_id)))
 
     def delete_offering(self, offering_id: str) -> None:
         self.client.delete(self._ds("offerings", offering_id))

@@ -13,15 +13,16 @@ and return their whole item; the plugin sends none there.
 
 from __future__ import annotations
 
-# models.Upload reads these (reuse by name, resume).
-UPLOADS = ("name", "description", "type", "srs", "status", "tags")
-# models.StoredData: reuse by datasheet (status, tags), resume by name/type, naming preflight.
-STORED_DATA = ("name", "type", "status", "srs", "tags")
-# models.Configuration: resume by layer_name/type, naming preflight, services dock (tags
-# group the rows by datasheet).
-CONFIGURATIONS = ("name", "layer_name", "type", "status", "tags")
-# models.Offering: resume, services dock (urls for Add to map / Capabilities), undo.
+# models.Upload reads these (reuse by name, resume); size and dates: the datasheet view.
+UPLOADS = ("name", "description", "type", "srs", "status", "tags", "size", "creation")
+# models.StoredData: reuse by datasheet (status, tags), resume by name/type, naming preflight;
+# size and dates: the datasheet view.
+STORED_DATA = ("name", "type", "status", "srs", "tags", "size", "creation")
+# models.Configuration: resume by layer_name/type, naming preflight, the datasheet view (tags
+# group the rows by datasheet; dates).
+CONFIGURATIONS = ("name", "layer_name", "type", "status", "tags", "creation", "update")
+# models.Offering: resume, the datasheet view (urls for Add to map / Capabilities; dates), undo.
 OFFERINGS = ("open", "available", "layer_name", "type", "status", "endpoint", "configuration",
-             "urls")
+             "urls", "creation", "update")
 # models.Processing: found by name.
 PROCESSINGS = ("name", "description")

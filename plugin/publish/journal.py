@@ -182,6 +182,15 @@ class Journal:
     def resources(self, include_removed: bool = False) -> List[Dict[str, Any]]:
         return [dict(e) for e in self._data["resources"] if include_removed or not e.get("removed")]
 
+    def replace_resource(self, kind: str, old_id: str, new_id: str) -> None:
+        """``old_id`` was replaced by ``new_id`` (an update in place): the entry keeps its
+        place, so undo still removes it in the order of creation (before what uses it)."""
+        with self._lock:
+            for entry in self._data["resources"]:
+                if entry["kind"] == kind and entry["id"] == old_id:
+                    entry.update(id=new_id, replaces=old_id)
+            self.save()
+
     def mark_removed(self, kind: str, resource_id: str) -> None:
         with self._lock:
             for entry in self._data["resources"]:

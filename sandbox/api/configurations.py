@@ -322,7 +322,13 @@ def sync_offering(ds_id, off_id):
     offering = owned("offerings", ds_id, off_id, "Offre")
     if offering["status"] not in ("PUBLISHED", "UNSTABLE"):
         raise ApiError(409, f"L'offre est au statut {offering['status']}")
-    offering = sandbox().store.update("offerings", off_id, lambda o: o.update(status="MODIFYING"))
+    # Both show the change under way until the worker publishes the new state: the offering
+    # MODIFYING (still serving what it served), its configuration SYNCHRONIZING.
+    with sandbox().store.lock:
+        offering = sandbox().store.update("offerings", off_id,
+                                          lambda o: o.update(status="MODIFYING"))
+        sandbox().store.update("configurations", offering["configuration"],
+                               lambda c: c.update(status="SYNCHRONIZING"))
     sandbox().workers.publish(off_id)
     return jsonify(offering_view(offering))
 

@@ -117,6 +117,26 @@ def _check_harvest(params: dict) -> None:
     _check_tile_cap(params, geometry.GetEnvelope())
 
 
+def _check_reference(ds: dict, body: dict) -> None:
+    """The harvest's optional input: one existing pyramid, updated by reference (its tiles
+    are the new pyramid's start; the harvest then rewrites the levels and area it asks)."""
+    if (body.get("inputs") or {}).get("upload"):
+        raise ApiError(400, "Le moissonnage ne prend aucune livraison en entrée")
+    inputs = (body.get("inputs") or {}).get("stored_data") or []
+    if len(inputs) > 1:
+        raise ApiError(400, "Le moissonnage prend au plus une pyramide en entrée")
+    for sd_id in inputs:
+        sd = sandbox().store.get("stored_data", sd_id)
+        if not sd or sd["datastore"] != ds["_id"]:
+            raise ApiError(400, f"Donnée stockée {sd_id} inconnue dans cet entrepôt")
+        if sd["type"] != "ROK4-PYRAMID-RASTER":
+            raise ApiError(400, f"La donnée stockée {sd_id} est de type {sd['type']} :"
+                                " ROK4-PYRAMID-RASTER attendu en entrée du moissonnage")
+        if sd["status"] != "GENERATED":
+            raise ApiError(400, f"La donnée stockée {sd_id} est au statut {sd['status']}"
+                                " (GENERATED attendu)")
+
+
 def _check_tile_cap(params: dict, envelope) -> None:
     """409 before anything runs when the harvest asks for more than HARVEST_TILE_CAP tiles
     (the sandbox harvests every level top..bottom)."""
@@ -154,6 +174,7 @@ def create_execution(ds_id):
         _check_integration(ds, body)
     else:
         _check_harvest(params)
+        _check_reference(ds, body)
     output_type = processing["output_type"]["stored_data"]
     if processing["kind"] == "integration":
         upload = sandbox().store.get("uploads", body["inputs"]["upload"][0])

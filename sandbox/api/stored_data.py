@@ -58,8 +58,15 @@ def untag_stored_data(ds_id, sd_id):
 
 
 def configurations_using(sd_id: str) -> list:
+    """Configurations that use the stored data, or whose offering still serves it (an
+    offering being resynchronised serves its previous configuration until it is done)."""
+    def uses(infos: dict) -> bool:
+        return any(u.get("stored_data") == sd_id for u in (infos or {}).get("used_data", []))
+
+    served = {o["configuration"] for o in sandbox().store.all("offerings")
+              if uses(o.get("_served"))}
     return [c for c in sandbox().store.all("configurations")
-            if any(u.get("stored_data") == sd_id for u in c["type_infos"].get("used_data", []))]
+            if uses(c["type_infos"]) or c["_id"] in served]
 
 
 @bp.delete("/datastores/<ds_id>/stored_data/<sd_id>")

@@ -1,5 +1,6 @@
 """Every reply of one full publication, public and restricted, with the access key, a
-services-dock refresh and the undo, checked against the sandbox's contract module."""
+datasheet-view listing, the undo (public) and Delete datasheet (restricted), checked against
+the sandbox's contract module."""
 
 from __future__ import annotations
 
@@ -21,7 +22,11 @@ from tests.fixtures.sandbox import start_sandbox
 MUST_SEE = {
     "GET /api/datastores/<ds_id>/stored_data",
     "GET /api/datastores/<ds_id>/configurations",
-    "GET /api/datastores/<ds_id>/configurations/<conf_id>/offerings",
+    "GET /api/datastores/<ds_id>/offerings",
+    "GET /api/datastores/<ds_id>/processings/executions",
+    "GET /api/datastores/<ds_id>/annexes",
+    "GET /api/datastores/<ds_id>/statics/<st_id>/file",
+    "DELETE /api/datastores/<ds_id>/processings/executions/<ex_id>",
     "GET /api/datastores/<ds_id>/processings",
     "GET /api/datastores/<ds_id>/processings/executions/<ex_id>",
     "POST /api/datastores/<ds_id>/processings/executions",
@@ -47,7 +52,9 @@ def recorded(tmp_path_factory):
 
 def test_every_reply_of_a_full_publication_meets_the_contract(
         recorded, make_spec, tmp_path, qgis_app):
-    from gpf_wmts_publisher.ui.published_dock import list_services
+    from gpf_wmts_publisher.plugin.publish.datasheet import list_services
+    from gpf_wmts_publisher.plugin.publish.datasheet_delete import plan_delete
+    from gpf_wmts_publisher.plugin.publish.datasheet_delete_run import run_delete
 
     running, record = recorded
     account = running.accounts["formateur"]
@@ -70,7 +77,10 @@ def test_every_reply_of_a_full_publication_meets_the_contract(
             ensure_access_key(api.in_datastore(datastore), wmts["id"])
             ensure_access_key(api.in_datastore(datastore), wmts["id"])
             plugin_key = next(k.id for k in api.list_keys() if k.name == KEY_NAME)
-        workflow.undo()
+            store = api.in_datastore(datastore)
+            run_delete(store, plan_delete(store, spec.datasheet_name))
+        else:
+            workflow.undo()
 
     exchanges = [json.loads(line) for line in Path(record).read_text("utf-8").splitlines()]
     breaches = []

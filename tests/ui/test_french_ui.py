@@ -28,8 +28,8 @@ def test_the_checker_catches_english(qgis_app):
 
     window = QWidget()
     window.setLayout(QVBoxLayout())
-    for widget in (QLabel("Loading the services…"), QPushButton("&Next >"),
-                   QLabel("3 services in 2 datasheets."), QLabel("farming"),
+    for widget in (QLabel("Loading the datasheets…"), QPushButton("&Next >"),
+                   QLabel("2 datasheets, 3 services."), QLabel("farming"),
                    QLabel("[WARNING] la couche est vide")):
         window.layout().addWidget(widget)
     try:
@@ -127,6 +127,10 @@ def test_the_services_dock_is_french(french_interface):
             ServiceRow(datasheet="fiche", configuration_id="c2", name="parcelles_wmsv",
                        layer_name="parcelles_wmsv", type="WMS-VECTOR",
                        status="UNPUBLISHED")])
+        assert english_left(dock, english_patterns()) == []
+        from tests.ui.test_datasheet_view import _sheet
+
+        dock._show_sheets([_sheet()])  # a whole datasheet: data, levels, permissions…
         assert english_left(dock, english_patterns()) == []
         dock.refresh()  # not connected: says so
         assert english_left(dock, english_patterns()) == []

@@ -92,8 +92,12 @@ class StyleStep(Step):
                               else error.reason_en)
                     raise PublishError(tr("the icon '{0}' is not uploaded: {1}").format(
                         file_name, reason), step=self.name) from None
-                return ctx.api.create_annex(checked.content, path=path, filename=file_name,
-                                            content_type=checked.mime_type)
+                # labelled with the datasheet, as cartes.gouv.fr labels its annexes: the
+                # datasheet view and Delete datasheet find it by that label
+                return ctx.api.create_annex(
+                    checked.content, path=path, filename=file_name,
+                    content_type=checked.mime_type,
+                    labels=[f"datasheet_name={ctx.spec.datasheet_name}"])
 
             ensure_resource(ctx, kind, path, find, create)
             urls[annex.placeholder] = annexe_public_url(ctx, path)

@@ -106,7 +106,7 @@ def test_create_upload_posts_the_documented_body(httpserver, api):
 def test_list_filters_encode_tags_and_type_and_ask_the_fields_read(httpserver, api):
     httpserver.expect_request("/api/datastores/ds/stored_data", query_string={
         "type": "VECTOR-DB", "tags[datasheet_name]": "fiche", "page": "1", "limit": "50",
-        "fields": "name,type,status,srs,tags",
+        "fields": "name,type,status,srs,tags,size,creation",
     }).respond_with_json([{"_id": "sd", "type": "VECTOR-DB", "status": "GENERATED",
                            "tags": {"datasheet_name": "fiche"}}])
     (stored,) = api.stored_data_list(tags={"datasheet_name": "fiche"}, data_type="VECTOR-DB")
