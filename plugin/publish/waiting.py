@@ -6,6 +6,12 @@ expected duration (the work's size × the rate a finished job of the same kind s
 already spent (a job that has run ``t`` seconds is re-polled ``OVERDUE_RATIO × t`` later, so
 the wait past its end stays ≤ 10 % of its length). Every delay lies between a floor and a cap.
 
+A predicted end is trusted step by step: a poll is never put off by more than
+``TRUST_GROWTH × t`` (the floor at least), so a prediction learned on a job of another size
+that is far too long costs at most half the job's length of waiting past its end (it cost up
+to the whole prediction: a 10–16 pyramid predicted from a 10–14 one waited 85 s for nothing),
+while a right one is still seen just after its end, with a handful of polls more.
+
 Bound: a job lasting ``T`` seconds costs at most ``max_polls(T)`` polls: ~``floor/ratio``
 polls at the floor, then ``log(cap/floor)/log(1 + ratio)`` growing ones, then one per ``cap``;
 with the defaults a 6-hour harvest (the timeout) costs ≤ 240 polls, a 1-hour one ≤ 90,
@@ -30,6 +36,7 @@ MAX_DELAY_S = 120.0     # the cap: a long job is still looked at every two minut
 OVERDUE_RATIO = 0.1     # past its predicted end, re-poll after 10 % of the time spent
 JUST_AFTER_S = 0.1      # aim a little past the predicted end, not a little before
 SLEEP_SLICE_S = 0.1
+TRUST_GROWTH = 0.5      # a prediction may put the next poll off by at most half the time spent
 # The environment may lower the floor (like network_limits' knobs) for a local platform
 # whose jobs end in milliseconds: a class's sandbox, the tests. Never raised: the stated
 # poll bound and the client overhead assume at most the default floor.
@@ -61,7 +68,8 @@ def next_delay(elapsed_s: float, *, expected_s: Optional[float] = None,
     if fraction is not None and 0.0 < fraction < 1.0 and elapsed_s > 0:
         remaining = elapsed_s * (1.0 - fraction) / fraction + JUST_AFTER_S
     elif expected_s is not None and elapsed_s < expected_s:
-        remaining = expected_s - elapsed_s + JUST_AFTER_S
+        remaining = min(expected_s - elapsed_s + JUST_AFTER_S,
+                        max(first_s, TRUST_GROWTH * elapsed_s))
     else:
         remaining = ratio * elapsed_s
     return min(max(remaining, first_s), max_s)

@@ -10,6 +10,7 @@ from gpf_wmts_publisher.plugin.publish.waiting import (
     FIRST_DELAY_S,
     MAX_DELAY_S,
     OVERDUE_RATIO,
+    TRUST_GROWTH,
     max_polls,
     next_delay,
     polls_for,
@@ -68,17 +69,29 @@ def test_the_stated_bounds_hold_for_any_length_up_to_the_harvest_timeout():
     assert max_polls(6 * 3600) - max_polls(3 * 3600) <= 3 * 3600 / MAX_DELAY_S + 1
 
 
-def test_a_predicted_job_costs_two_polls_and_is_seen_just_after_its_end():
+def test_a_predicted_job_costs_few_polls_and_is_seen_just_after_its_end():
     clock = FakeClock()
     poll, polls = job_ending_at(clock, 100)
     wait_job(clock, poll, expected_s=100)
-    assert len(polls) == 2
+    assert len(polls) <= 16 < polls_for(100)   # waits growing by half, then the end
     assert 100 <= clock.now <= 100 + 0.5
     # beyond the cap a long prediction is checked every MAX_DELAY_S: still few polls
     clock = FakeClock()
     poll, polls = job_ending_at(clock, 600)
     wait_job(clock, poll, expected_s=600)
-    assert len(polls) <= 600 / MAX_DELAY_S + 2
+    assert len(polls) <= 16 + 600 / MAX_DELAY_S
+
+
+@pytest.mark.parametrize("predicted_s", [130.0, 400.0, 5000.0])
+def test_a_prediction_far_too_long_waits_at_most_half_the_job_past_its_end(predicted_s):
+    # A rate learned on a smaller pyramid predicted 130 s for a 38 s harvest: the client
+    # slept until then (85 s past the end). A prediction now puts a poll off by at most
+    # half the time spent.
+    clock = FakeClock()
+    poll, polls = job_ending_at(clock, 38)
+    wait_job(clock, poll, expected_s=predicted_s)
+    assert clock.now - 38 <= TRUST_GROWTH * 38 + 1e-6
+    assert len(polls) <= max_polls(38)
 
 
 def test_an_underestimated_job_falls_back_on_the_time_spent():
@@ -101,7 +114,8 @@ def test_delays_keep_between_the_floor_and_the_cap():
     assert next_delay(0.0) == FIRST_DELAY_S
     assert next_delay(10.0, expected_s=10.05) == FIRST_DELAY_S
     assert next_delay(10_000.0) == MAX_DELAY_S
-    assert next_delay(10.0, expected_s=5000.0) == MAX_DELAY_S
+    assert next_delay(1000.0, expected_s=5000.0) == MAX_DELAY_S
+    assert next_delay(10.0, expected_s=5000.0) == TRUST_GROWTH * 10.0
 
 
 def test_rates_learned_from_a_finished_job_predict_the_next_of_its_kind():
@@ -110,6 +124,18 @@ def test_rates_learned_from_a_finished_job_predict_the_next_of_its_kind():
     rates.learn("execution_pyramid", 1000, 50.0)
     assert rates.expected_s("execution_pyramid", 4000) == pytest.approx(200.0)
     assert rates.expected_s("execution_integration", 4000) is None
+
+
+def test_two_jobs_of_different_sizes_separate_a_fixed_part_from_the_rate():
+    rates = JobRates()
+    rates.learn("execution_pyramid", 300, 8.0)     # 10–14: 2 s fixed + 0.02 s per tile
+    rates.learn("execution_pyramid", 100, 4.0)     # 10–12
+    assert rates.expected_s("execution_pyramid", 4300) == pytest.approx(88.0)
+    rates.learn("execution_pyramid", 300, 6.0)     # a same-size job replaces its twin
+    assert rates.expected_s("execution_pyramid", 500) == pytest.approx(8.0)
+    rates.learn("execution_integration", 10, 3.0)  # size does not drive it
+    rates.learn("execution_integration", 1000, 2.0)
+    assert rates.expected_s("execution_integration", 10**6) == pytest.approx(3.0)
 
 
 def test_a_progress_figure_is_read_as_a_share_or_a_percentage():
