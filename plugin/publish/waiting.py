@@ -6,13 +6,15 @@ expected duration (the work's size × the rate a finished job of the same kind s
 already spent (a job that has run ``t`` seconds is re-polled ``OVERDUE_RATIO × t`` later, so
 the wait past its end stays ≤ 10 % of its length). Every delay lies between a floor and a cap.
 
-A predicted end is trusted step by step: a poll is never put off by more than
-``TRUST_GROWTH × t`` (the floor at least), so a prediction learned on a job of another size
-that is far too long costs at most half the job's length of waiting past its end (it cost up
-to the whole prediction: a 10–16 pyramid predicted from a 10–14 one waited 85 s for nothing),
-while a right one is still seen just after its end, with a handful of polls more.
+A prediction only brings a poll forward, never puts one off: the next poll comes at the
+predicted end when that is sooner than ``OVERDUE_RATIO × t`` (the floor at least), else on
+the time spent. A right prediction is seen just after its end; a wrong one costs no more
+waiting than no prediction (≤ 10 % past the end), where a prediction too long used to cost
+up to its whole length (a 10–16 pyramid predicted from a 10–14 one waited 85 s for nothing,
+a second 10–14 publication whose jobs ran faster than the first waited ~1 s per job).
 
-Bound: a job lasting ``T`` seconds costs at most ``max_polls(T)`` polls: ~``floor/ratio``
+Bound: a job lasting ``T`` seconds costs at most ``max_polls(T)`` polls, one more with a
+prediction (the poll at its predicted end): ~``floor/ratio``
 polls at the floor, then ``log(cap/floor)/log(1 + ratio)`` growing ones, then one per ``cap``;
 with the defaults a 6-hour harvest (the timeout) costs ≤ 240 polls, a 1-hour one ≤ 90,
 a 1-minute one ≤ 40 (tests/plugin/publish/test_waiting.py checks these on a fake clock).
@@ -36,7 +38,7 @@ MAX_DELAY_S = 120.0     # the cap: a long job is still looked at every two minut
 OVERDUE_RATIO = 0.1     # past its predicted end, re-poll after 10 % of the time spent
 JUST_AFTER_S = 0.1      # aim a little past the predicted end, not a little before
 SLEEP_SLICE_S = 0.1
-TRUST_GROWTH = 0.5      # a prediction may put the next poll off by at most half the time spent
+TRUST_GROWTH = OVERDUE_RATIO  # a prediction never puts a poll off past the time-spent rule
 # The environment may lower the floor (like network_limits' knobs) for a local platform
 # whose jobs end in milliseconds: a class's sandbox, the tests. Never raised: the stated
 # poll bound and the client overhead assume at most the default floor.

@@ -10,7 +10,6 @@ from gpf_wmts_publisher.plugin.publish.waiting import (
     FIRST_DELAY_S,
     MAX_DELAY_S,
     OVERDUE_RATIO,
-    TRUST_GROWTH,
     max_polls,
     next_delay,
     polls_for,
@@ -73,25 +72,24 @@ def test_a_predicted_job_costs_few_polls_and_is_seen_just_after_its_end():
     clock = FakeClock()
     poll, polls = job_ending_at(clock, 100)
     wait_job(clock, poll, expected_s=100)
-    assert len(polls) <= 16 < polls_for(100)   # waits growing by half, then the end
+    assert len(polls) <= max_polls(100) + 1   # the time-spent rule, plus the predicted end
     assert 100 <= clock.now <= 100 + 0.5
-    # beyond the cap a long prediction is checked every MAX_DELAY_S: still few polls
     clock = FakeClock()
     poll, polls = job_ending_at(clock, 600)
     wait_job(clock, poll, expected_s=600)
-    assert len(polls) <= 16 + 600 / MAX_DELAY_S
+    assert len(polls) <= max_polls(600) + 1
+    assert 600 <= clock.now <= 600 + 0.5
 
 
 @pytest.mark.parametrize("predicted_s", [130.0, 400.0, 5000.0])
-def test_a_prediction_far_too_long_waits_at_most_half_the_job_past_its_end(predicted_s):
+def test_a_prediction_too_long_waits_no_longer_than_no_prediction(predicted_s):
     # A rate learned on a smaller pyramid predicted 130 s for a 38 s harvest: the client
-    # slept until then (85 s past the end). A prediction now puts a poll off by at most
-    # half the time spent.
+    # slept until then (85 s past the end). A prediction now only brings polls forward.
     clock = FakeClock()
     poll, polls = job_ending_at(clock, 38)
     wait_job(clock, poll, expected_s=predicted_s)
-    assert clock.now - 38 <= TRUST_GROWTH * 38 + 1e-6
-    assert len(polls) <= max_polls(38)
+    assert clock.now - 38 <= OVERDUE_RATIO * 38 + 1e-6
+    assert len(polls) <= max_polls(38) + 1
 
 
 def test_an_underestimated_job_falls_back_on_the_time_spent():
@@ -114,8 +112,9 @@ def test_delays_keep_between_the_floor_and_the_cap():
     assert next_delay(0.0) == FIRST_DELAY_S
     assert next_delay(10.0, expected_s=10.05) == FIRST_DELAY_S
     assert next_delay(10_000.0) == MAX_DELAY_S
-    assert next_delay(1000.0, expected_s=5000.0) == MAX_DELAY_S
-    assert next_delay(10.0, expected_s=5000.0) == TRUST_GROWTH * 10.0
+    assert next_delay(2000.0, expected_s=5000.0) == MAX_DELAY_S
+    assert next_delay(3.0, expected_s=5000.0) == FIRST_DELAY_S   # 10 % of 3 s: the floor
+    assert next_delay(30.0, expected_s=31.0) == pytest.approx(1.1)  # the predicted end first
 
 
 def test_rates_learned_from_a_finished_job_predict_the_next_of_its_kind():
