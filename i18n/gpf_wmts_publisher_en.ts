@@ -29,47 +29,42 @@
         <translation>Zoom-level inspector</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="65"/>
+        <location filename="../plugin/processing/algorithms.py" line="73"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="75"/>
+        <location filename="../plugin/processing/algorithms.py" line="83"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>Sandbox base URL (empty: the configured platform)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="81"/>
+        <location filename="../plugin/processing/algorithms.py" line="89"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Datastore id (empty: your first community's)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="83"/>
+        <location filename="../plugin/processing/algorithms.py" line="91"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Journal folder (empty: beside the QGIS profile)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="88"/>
-        <source>Layer to publish</source>
-        <translation>Layer to publish</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="90"/>
+        <location filename="../plugin/processing/algorithms.py" line="99"/>
         <source>Selected features only</source>
         <translation>Selected features only</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="92"/>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Reuse this VECTOR-DB stored data id (skip the upload)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../plugin/processing/algorithms.py" line="103"/>
         <source>WMS-V title</source>
         <translation>WMS-V title</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../plugin/processing/algorithms.py" line="103"/>
         <source>WMTS title (service title)</source>
         <translation>WMTS title (service title)</translation>
     </message>
@@ -79,157 +74,152 @@
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="101"/>
+        <location filename="../plugin/processing/algorithms.py" line="108"/>
         <source>Keywords (comma separated)</source>
         <translation>Keywords (comma separated)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="110"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Top level (least detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="106"/>
+        <location filename="../plugin/processing/algorithms.py" line="113"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Bottom level (most detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="109"/>
+        <location filename="../plugin/processing/algorithms.py" line="116"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Harvest extent (empty: the layer's extent)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="111"/>
+        <location filename="../plugin/processing/algorithms.py" line="118"/>
         <source>Tile format</source>
         <translation>Tile format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="116"/>
+        <location filename="../plugin/processing/algorithms.py" line="123"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Restricted access (own datastore only)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="118"/>
+        <location filename="../plugin/processing/algorithms.py" line="125"/>
         <source>Producer (organisation)</source>
         <translation>Producer (organisation)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="363"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="43"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Datasheet name (fiche de données)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="365"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="45"/>
         <source>WMTS technical name</source>
         <translation>WMTS technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="132"/>
+        <location filename="../plugin/processing/algorithms.py" line="139"/>
         <source>WMTS layer name</source>
         <translation>WMTS layer name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="133"/>
+        <location filename="../plugin/processing/algorithms.py" line="140"/>
         <source>WMTS capabilities URL</source>
         <translation>WMTS capabilities URL</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="135"/>
+        <location filename="../plugin/processing/algorithms.py" line="142"/>
         <source>Journal file</source>
         <translation>Journal file</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="157"/>
+        <location filename="../plugin/processing/algorithms.py" line="166"/>
         <source>No layer to publish.</source>
         <translation>No layer to publish.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="182"/>
+        <location filename="../plugin/processing/algorithms.py" line="191"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="194"/>
+        <location filename="../plugin/processing/algorithms.py" line="203"/>
         <source>Your account belongs to no community.</source>
         <translation>Your account belongs to no community.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="259"/>
+        <location filename="../plugin/processing/algorithms.py" line="276"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Cancelled; run again to resume, or use “Undo a publication”.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="276"/>
+        <location filename="../plugin/processing/algorithms.py" line="293"/>
         <source>Publish layer as WMTS</source>
         <translation>Publish layer as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="279"/>
+        <location filename="../plugin/processing/algorithms.py" line="296"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="314"/>
+        <location filename="../plugin/processing/algorithms.py" line="337"/>
         <source>Step {label}</source>
         <translation>Step {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="317"/>
+        <location filename="../plugin/processing/algorithms.py" line="340"/>
         <source>Publication, step by step</source>
         <translation>Publication, step by step</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="323"/>
+        <location filename="../plugin/processing/algorithms.py" line="346"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="351"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="30"/>
         <source>Undo a publication</source>
         <translation>Undo a publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="354"/>
-        <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="367"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="47"/>
         <source>Removed resources</source>
         <translation>Removed resources</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="380"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="60"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>No journal for this publication: nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="386"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="66"/>
         <source>removed {kind}</source>
         <translation>removed {kind}</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="63"/>
+        <location filename="../plugin/tasks.py" line="65"/>
         <source>Cancelled: the publication can be resumed or undone.</source>
         <translation>Cancelled: the publication can be resumed or undone.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="68"/>
+        <location filename="../plugin/tasks.py" line="70"/>
         <source>The task stopped.</source>
         <translation>The task stopped.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="78"/>
+        <location filename="../plugin/tasks.py" line="83"/>
         <source>Publishing {name} as WMTS</source>
         <translation>Publishing {name} as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="105"/>
+        <location filename="../plugin/tasks.py" line="113"/>
         <source>Removing the publication {name}</source>
         <translation>Removing the publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="78"/>
+        <location filename="../plugin/processing/algorithms.py" line="86"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Authentication configuration (login/password or OAuth2)</translation>
     </message>
@@ -309,7 +299,7 @@
         <translation>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <location filename="../plugin/processing/algorithms.py" line="120"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Harvest despite the zoom-level warnings (never beyond the platform's tile cap)</translation>
     </message>
@@ -419,27 +409,27 @@
         <translation>the metadata is incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="98"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="132"/>
         <source>the datastore has no METADATA endpoint</source>
         <translation>the datastore has no METADATA endpoint</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="105"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="119"/>
         <source>metadata published</source>
         <translation>metadata published</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="47"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="48"/>
         <source>no extent to harvest: choose one</source>
         <translation>no extent to harvest: choose one</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="77"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="82"/>
         <source>the pyramid harvest</source>
         <translation>the pyramid harvest</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="85"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="90"/>
         <source>pyramid generated</source>
         <translation>pyramid generated</translation>
     </message>
@@ -494,7 +484,7 @@
         <translation>tagged</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="34"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="41"/>
         <source>the datastore has no WMS-VECTOR endpoint with room left</source>
         <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
     </message>
@@ -504,17 +494,17 @@
         <translation>WMS-V configured</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="67"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="74"/>
         <source>WMS-V published</source>
         <translation>WMS-V published</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="104"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="111"/>
         <source>the platform returned no hash for the harvest key</source>
         <translation>the platform returned no hash for the harvest key</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="32"/>
+        <location filename="../plugin/publish/steps/wmts.py" line="33"/>
         <source>the datastore has no WMTS-TMS endpoint with room left</source>
         <translation>the datastore has no WMTS-TMS endpoint with room left</translation>
     </message>
@@ -524,7 +514,7 @@
         <translation>WMTS configured</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="80"/>
+        <location filename="../plugin/publish/steps/wmts.py" line="81"/>
         <source>WMTS published</source>
         <translation>WMTS published</translation>
     </message>
@@ -564,37 +554,37 @@
         <translation>the execution's abort</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="131"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="131"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="131"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="131"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="237"/>
+        <location filename="../plugin/processing/algorithms.py" line="254"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET is needed when no layer is given.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="289"/>
+        <location filename="../plugin/processing/algorithms.py" line="312"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Dry run: check everything, create nothing</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="292"/>
+        <location filename="../plugin/processing/algorithms.py" line="315"/>
         <source>Dry run report</source>
         <translation>Dry run report</translation>
     </message>
@@ -991,6 +981,96 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>{0}
 
 Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <source>Layer to publish (empty when an existing resource is reused)</source>
+        <translation>Layer to publish (empty when an existing resource is reused)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="301"/>
+        <source>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource&apos;s. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource's. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
+        <source>Harvest this existing WMS-V (its configuration id, offering id or layer name): no upload, no style, no new WMS-V</source>
+        <translation>Harvest this existing WMS-V (its configuration id, offering id or layer name): no upload, no style, no new WMS-V</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
+        <source>Serve this existing raster pyramid (its stored data id or name): only the WMTS, its metadata and restriction</source>
+        <translation>Serve this existing raster pyramid (its stored data id or name): only the WMTS, its metadata and restriction</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="44"/>
+        <source>Give at most one of REUSE_STORED_DATA, REUSE_WMSV and REUSE_PYRAMID.</source>
+        <translation>Give at most one of REUSE_STORED_DATA, REUSE_WMSV and REUSE_PYRAMID.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/undo_algorithm.py" line="33"/>
+        <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. What was reused, not created (a stored data, a WMS-V, a pyramid), is kept, and the datasheet&apos;s metadata record is written back as it was. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. What was reused, not created (a stored data, a WMS-V, a pyramid), is kept, and the datasheet's metadata record is written back as it was. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="42"/>
+        <source>configuration {0} is a {1}, not a WMS-V</source>
+        <translation>configuration {0} is a {1}, not a WMS-V</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="47"/>
+        <source>the WMS-V {0} is not published: it cannot be harvested</source>
+        <translation>the WMS-V {0} is not published: it cannot be harvested</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="85"/>
+        <source>stored data {0} is {1} ({2}); a generated {3} is needed</source>
+        <translation>stored data {0} is {1} ({2}); a generated {3} is needed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/sources.py" line="183"/>
+        <source>no WMS-V service named &apos;{0}&apos; in this datastore</source>
+        <translation>no WMS-V service named '{0}' in this datastore</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/sources.py" line="198"/>
+        <source>no stored data &apos;{0}&apos; of type {1} in this datastore</source>
+        <translation>no stored data '{0}' of type {1} in this datastore</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="138"/>
+        <source>metadata of the datasheet completed</source>
+        <translation>metadata of the datasheet completed</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="60"/>
+        <source>existing pyramid read</source>
+        <translation>existing pyramid read</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="36"/>
+        <source>existing WMS-V read</source>
+        <translation>existing WMS-V read</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reopen_survey.py" line="141"/>
+        <source>Use “Undo a publication” (or the wizard's Start again), then run again.</source>
+        <translation>Use “Undo a publication” (or the wizard's Start again), then run again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/name_watch.py" line="72"/>
+        <source>Checking the name on the platform</source>
+        <translation>Checking the name on the platform</translation>
+    </message>
+    <message>
+        <location filename="../ui/reopen_offers.py" line="57"/>
+        <source>Comparing this publication's journal with the platform…</source>
+        <translation>Comparing this publication's journal with the platform…</translation>
+    </message>
+    <message>
+        <location filename="../ui/reopen_offers.py" line="68"/>
+        <source>Comparing the journal with the platform</source>
+        <translation>Comparing the journal with the platform</translation>
     </message>
 </context>
 <context>
@@ -1538,27 +1618,27 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="156"/>
+        <location filename="../ui/pages/metadata.py" line="183"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Import ISO 19139 metadata</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="156"/>
+        <location filename="../ui/pages/metadata.py" line="183"/>
         <source>XML files (*.xml)</source>
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="168"/>
+        <location filename="../ui/pages/metadata.py" line="195"/>
         <source>Import failed: {0}</source>
         <translation>Import failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="173"/>
+        <location filename="../ui/pages/metadata.py" line="200"/>
         <source>Imported from {0}.</source>
         <translation>Imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="220"/>
+        <location filename="../ui/pages/metadata.py" line="247"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Enter a scale denominator, e.g. 25000.</translation>
     </message>
@@ -1683,120 +1763,120 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Attribution URL (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="117"/>
-        <source>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</source>
-        <translation>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/metadata.py" line="122"/>
+        <location filename="../ui/pages/metadata.py" line="135"/>
         <source>Reading the datasheet&apos;s metadata</source>
         <translation>Reading the datasheet's metadata</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="128"/>
+        <source>The datasheet &quot;{0}&quot; already has its metadata: they are kept as they are and the new WMTS is added to them. Only the WMTS&apos;s name and title are asked here.</source>
+        <translation>The datasheet &quot;{0}&quot; already has its metadata: they are kept as they are and the new WMTS is added to them. Only the WMTS's name and title are asked here.</translation>
     </message>
 </context>
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../ui/pages/publish.py" line="19"/>
+        <location filename="../ui/pages/publish.py" line="20"/>
         <source>Upload the data</source>
         <translation>Upload the data</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="20"/>
+        <location filename="../ui/pages/publish.py" line="21"/>
         <source>Integrate the data into the database</source>
         <translation>Integrate the data into the database</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="21"/>
+        <location filename="../ui/pages/publish.py" line="22"/>
         <source>Upload the style (SLD)</source>
         <translation>Upload the style (SLD)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="22"/>
+        <location filename="../ui/pages/publish.py" line="23"/>
         <source>Publish the WMS-Vector service</source>
         <translation>Publish the WMS-Vector service</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="23"/>
+        <location filename="../ui/pages/publish.py" line="24"/>
         <source>Harvest the raster tile pyramid</source>
         <translation>Harvest the raster tile pyramid</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="24"/>
+        <location filename="../ui/pages/publish.py" line="25"/>
         <source>Publish the metadata</source>
         <translation>Publish the metadata</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="25"/>
+        <location filename="../ui/pages/publish.py" line="26"/>
         <source>Publish the WMTS service</source>
         <translation>Publish the WMTS service</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="26"/>
+        <location filename="../ui/pages/publish.py" line="27"/>
         <source>Restrict the access</source>
         <translation>Restrict the access</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="27"/>
+        <location filename="../ui/pages/publish.py" line="28"/>
         <source>Group in the datasheet (tags)</source>
         <translation>Group in the datasheet (tags)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="30"/>
+        <location filename="../ui/pages/publish.py" line="38"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="31"/>
+        <location filename="../ui/pages/publish.py" line="39"/>
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="32"/>
+        <location filename="../ui/pages/publish.py" line="40"/>
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="33"/>
+        <location filename="../ui/pages/publish.py" line="41"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="34"/>
+        <location filename="../ui/pages/publish.py" line="42"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</source>
         <translation>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>restricted</source>
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>public</source>
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="171"/>
+        <location filename="../ui/pages/publish.py" line="198"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="184"/>
+        <location filename="../ui/pages/publish.py" line="213"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>The step &quot;{0}&quot; failed: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="195"/>
+        <location filename="../ui/pages/publish.py" line="232"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="212"/>
+        <location filename="../ui/pages/publish.py" line="247"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Elapsed: {0} min {1:02d} s</translation>
     </message>
@@ -1839,6 +1919,36 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <location filename="../ui/pages/publish_page.ui" line="26"/>
         <source>Add the WMTS to the map and open the zoom-level inspector when published</source>
         <translation>Add the WMTS to the map and open the zoom-level inspector when published</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="30"/>
+        <source>Check the names and settings</source>
+        <translation>Check the names and settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="31"/>
+        <source>Remove what the earlier run left</source>
+        <translation>Remove what the earlier run left</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Switch the WMS-V to the new version</source>
+        <translation>Switch the WMS-V to the new version</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Switch the WMTS to the new pyramid</source>
+        <translation>Switch the WMTS to the new pyramid</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Remove the replaced versions</source>
+        <translation>Remove the replaced versions</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="216"/>
+        <source>The publication failed: {0}</source>
+        <translation>The publication failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -2020,12 +2130,12 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="102"/>
+        <location filename="../ui/pages/pyramid.py" line="122"/>
         <source>{0} to {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="119"/>
+        <location filename="../ui/pages/pyramid.py" line="141"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tiles, about {1} in total.</translation>
     </message>
@@ -2084,6 +2194,11 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <source>Estimate</source>
         <translation>Estimate</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/pyramid.py" line="134"/>
+        <source>The tiles are counted when the extent is known.</source>
+        <translation>The tiles are counted when the extent is known.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -2106,12 +2221,12 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="57"/>
+        <location filename="../ui/pages/source.py" line="102"/>
         <source>Connected as {0}.</source>
         <translation>Connected as {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="59"/>
+        <location filename="../ui/pages/source.py" line="104"/>
         <source> (sandbox)</source>
         <translation> (sandbox)</translation>
     </message>
@@ -2121,39 +2236,24 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Not connected.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="124"/>
-        <source>Listing stored data</source>
-        <translation>Listing stored data</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source.py" line="133"/>
+        <location filename="../ui/pages/source.py" line="241"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connect and choose a datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="137"/>
+        <location filename="../ui/pages/source.py" line="245"/>
         <source>Choose a vector layer.</source>
         <translation>Choose a vector layer.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="139"/>
+        <location filename="../ui/pages/source.py" line="247"/>
         <source>No feature is selected in this layer.</source>
         <translation>No feature is selected in this layer.</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source.py" line="141"/>
-        <source>Choose a stored data to reuse.</source>
-        <translation>Choose a stored data to reuse.</translation>
     </message>
     <message>
         <location filename="../ui/pages/source_page.ui" line="5"/>
         <source>Data to publish</source>
         <translation>Data to publish</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="6"/>
-        <source>The layer whose data go to the Géoplateforme, or a stored data already there, and the datastore that receives them.</source>
-        <translation>The layer whose data go to the Géoplateforme, or a stored data already there, and the datastore that receives them.</translation>
     </message>
     <message>
         <location filename="../ui/pages/source_page.ui" line="8"/>
@@ -2186,24 +2286,64 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Selected features only</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source_page.ui" line="21"/>
-        <source>Reuse a vector stored data of the datastore</source>
-        <translation>Reuse a vector stored data of the datastore</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="22"/>
-        <source>Stored data</source>
-        <translation>Stored data</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="24"/>
+        <location filename="../ui/pages/source_page.ui" line="31"/>
         <source>Datasheet name</source>
         <translation>Datasheet name</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source_page.ui" line="25"/>
+        <location filename="../ui/pages/source_page.ui" line="32"/>
         <source>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</source>
         <translation>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="191"/>
+        <source>Reading the data&apos;s extent</source>
+        <translation>Reading the data's extent</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="205"/>
+        <source>Listing what the datastore holds…</source>
+        <translation>Listing what the datastore holds…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="222"/>
+        <source>Nothing of this kind in the datastore.</source>
+        <translation>Nothing of this kind in the datastore.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="231"/>
+        <source>Listing the datastore&apos;s resources</source>
+        <translation>Listing the datastore's resources</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="249"/>
+        <source>Choose the existing resource to start from.</source>
+        <translation>Choose the existing resource to start from.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="6"/>
+        <source>Start from the layer, or from what the datastore already holds, as the guide does: a stored data, a WMS-V service or a raster pyramid.</source>
+        <translation>Start from the layer, or from what the datastore already holds, as the guide does: a stored data, a WMS-V service or a raster pyramid.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="21"/>
+        <source>Reuse a vector stored data of the datastore (no upload)</source>
+        <translation>Reuse a vector stored data of the datastore (no upload)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="22"/>
+        <source>Harvest an existing WMS-V service (no upload, no style, no new WMS-V)</source>
+        <translation>Harvest an existing WMS-V service (no upload, no style, no new WMS-V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="23"/>
+        <source>Serve an existing raster pyramid (only the WMTS, its metadata and access)</source>
+        <translation>Serve an existing raster pyramid (only the WMTS, its metadata and access)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="24"/>
+        <source>Existing resource</source>
+        <translation>Existing resource</translation>
     </message>
 </context>
 <context>

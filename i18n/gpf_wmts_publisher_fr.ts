@@ -29,47 +29,42 @@
         <translation>Inspecteur des niveaux de zoom</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="65"/>
+        <location filename="../plugin/processing/algorithms.py" line="73"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="75"/>
+        <location filename="../plugin/processing/algorithms.py" line="83"/>
         <source>Sandbox base URL (empty: the configured platform)</source>
         <translation>URL du bac à sable local (vide : la plateforme configurée)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="81"/>
+        <location filename="../plugin/processing/algorithms.py" line="89"/>
         <source>Datastore id (empty: your first community&apos;s)</source>
         <translation>Identifiant de l'entrepôt (vide : celui de votre première communauté)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="83"/>
+        <location filename="../plugin/processing/algorithms.py" line="91"/>
         <source>Journal folder (empty: beside the QGIS profile)</source>
         <translation>Dossier du journal (vide : à côté du profil QGIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="88"/>
-        <source>Layer to publish</source>
-        <translation>Couche à publier</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="90"/>
+        <location filename="../plugin/processing/algorithms.py" line="99"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="92"/>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
         <source>Reuse this VECTOR-DB stored data id (skip the upload)</source>
         <translation>Réutiliser cette donnée stockée VECTOR-DB (sans téléversement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../plugin/processing/algorithms.py" line="103"/>
         <source>WMS-V title</source>
         <translation>Titre du WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <location filename="../plugin/processing/algorithms.py" line="103"/>
         <source>WMTS title (service title)</source>
         <translation>Titre du WMTS (titre du service)</translation>
     </message>
@@ -79,157 +74,152 @@
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="101"/>
+        <location filename="../plugin/processing/algorithms.py" line="108"/>
         <source>Keywords (comma separated)</source>
         <translation>Mots-clés (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="110"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Niveau haut (le moins détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="106"/>
+        <location filename="../plugin/processing/algorithms.py" line="113"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Niveau bas (le plus détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="109"/>
+        <location filename="../plugin/processing/algorithms.py" line="116"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Emprise du moissonnage (vide : l'emprise de la couche)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="111"/>
+        <location filename="../plugin/processing/algorithms.py" line="118"/>
         <source>Tile format</source>
         <translation>Format des tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="116"/>
+        <location filename="../plugin/processing/algorithms.py" line="123"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Accès restreint (entrepôt propre uniquement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="118"/>
+        <location filename="../plugin/processing/algorithms.py" line="125"/>
         <source>Producer (organisation)</source>
         <translation>Producteur (organisme)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="363"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="43"/>
         <source>Datasheet name (fiche de données)</source>
         <translation>Nom de la fiche de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="365"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="45"/>
         <source>WMTS technical name</source>
         <translation>Nom technique du WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="132"/>
+        <location filename="../plugin/processing/algorithms.py" line="139"/>
         <source>WMTS layer name</source>
         <translation>Nom de la couche WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="133"/>
+        <location filename="../plugin/processing/algorithms.py" line="140"/>
         <source>WMTS capabilities URL</source>
         <translation>URL des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="135"/>
+        <location filename="../plugin/processing/algorithms.py" line="142"/>
         <source>Journal file</source>
         <translation>Fichier journal</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="157"/>
+        <location filename="../plugin/processing/algorithms.py" line="166"/>
         <source>No layer to publish.</source>
         <translation>Aucune couche à publier.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="182"/>
+        <location filename="../plugin/processing/algorithms.py" line="191"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>Aucun identifiant : choisissez une configuration d'authentification, ou définissez GPF_USERNAME et GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="194"/>
+        <location filename="../plugin/processing/algorithms.py" line="203"/>
         <source>Your account belongs to no community.</source>
         <translation>Votre compte n'appartient à aucune communauté.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="259"/>
+        <location filename="../plugin/processing/algorithms.py" line="276"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Annulé ; relancez pour reprendre, ou utilisez « Annuler une publication ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="276"/>
+        <location filename="../plugin/processing/algorithms.py" line="293"/>
         <source>Publish layer as WMTS</source>
         <translation>Publier la couche en WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="279"/>
+        <location filename="../plugin/processing/algorithms.py" line="296"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publie une couche vecteur en WMTS sur la Géoplateforme, comme le guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; le fait à la main : téléversement (GeoPackage), intégration, style SLD vérifié avant l'envoi, WMS-Vecteur, pyramide raster sur les niveaux de zoom choisis (TOP à BOTTOM de la grille PM), métadonnées, WMTS, restriction d'accès et étiquettes cartes.gouv.fr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="314"/>
+        <location filename="../plugin/processing/algorithms.py" line="337"/>
         <source>Step {label}</source>
         <translation>Étape {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="317"/>
+        <location filename="../plugin/processing/algorithms.py" line="340"/>
         <source>Publication, step by step</source>
         <translation>Publication, étape par étape</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="323"/>
+        <location filename="../plugin/processing/algorithms.py" line="346"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Exécute la publication jusqu'à cette étape puis s'arrête : « {label} ». Les étapes précédentes non terminées s'exécutent d'abord ; celles déjà terminées sont sautées (lues dans le journal). Utilisez les mêmes noms à chaque étape pour qu'elles forment une seule publication.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="351"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="30"/>
         <source>Undo a publication</source>
         <translation>Annuler une publication</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="354"/>
-        <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. A stored data that was reused, not created, is kept. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Supprime tout ce qu'une publication a créé, du plus récent au plus ancien : permission, offre et configuration WMTS, métadonnées, pyramide, offre et configuration WMS-V, style, donnée stockée et livraison. Les traitements en cours sont d'abord interrompus. Une donnée stockée réutilisée, et non créée, est conservée. La publication est désignée par son entrepôt, sa fiche de données et le nom technique du WMTS.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="367"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="47"/>
         <source>Removed resources</source>
         <translation>Ressources supprimées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="380"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="60"/>
         <source>No journal for this publication: nothing to undo.</source>
         <translation>Aucun journal pour cette publication : rien à annuler.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="386"/>
+        <location filename="../plugin/processing/undo_algorithm.py" line="66"/>
         <source>removed {kind}</source>
         <translation>{kind} supprimé(e)</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="63"/>
+        <location filename="../plugin/tasks.py" line="65"/>
         <source>Cancelled: the publication can be resumed or undone.</source>
         <translation>Annulé : la publication peut être reprise ou annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="68"/>
+        <location filename="../plugin/tasks.py" line="70"/>
         <source>The task stopped.</source>
         <translation>La tâche s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="78"/>
+        <location filename="../plugin/tasks.py" line="83"/>
         <source>Publishing {name} as WMTS</source>
         <translation>Publication de {name} en WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/tasks.py" line="105"/>
+        <location filename="../plugin/tasks.py" line="113"/>
         <source>Removing the publication {name}</source>
         <translation>Suppression de la publication {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="78"/>
+        <location filename="../plugin/processing/algorithms.py" line="86"/>
         <source>Authentication configuration (login/password or OAuth2)</source>
         <translation>Configuration d'authentification (identifiant/mot de passe ou OAuth2)</translation>
     </message>
@@ -309,7 +299,7 @@
         <translation>Erreur inattendue ({kind}) : {message}. Le journal de QGIS (Géoplateforme WMTS) en donne le détail.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <location filename="../plugin/processing/algorithms.py" line="120"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Moissonner malgré les avertissements sur les niveaux de zoom (jamais au-delà du plafond de tuiles de la plateforme)</translation>
     </message>
@@ -419,27 +409,27 @@
         <translation>les métadonnées sont incomplètes : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="98"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="132"/>
         <source>the datastore has no METADATA endpoint</source>
         <translation>l'entrepôt n'a aucun point d'accès METADATA</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="105"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="119"/>
         <source>metadata published</source>
         <translation>métadonnées publiées</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="47"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="48"/>
         <source>no extent to harvest: choose one</source>
         <translation>aucune emprise à moissonner : choisissez-en une</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="77"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="82"/>
         <source>the pyramid harvest</source>
         <translation>le moissonnage de la pyramide</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="85"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="90"/>
         <source>pyramid generated</source>
         <translation>pyramide générée</translation>
     </message>
@@ -494,7 +484,7 @@
         <translation>étiquetée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="34"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="41"/>
         <source>the datastore has no WMS-VECTOR endpoint with room left</source>
         <translation>l'entrepôt n'a plus de point d'accès WMS-VECTOR disponible</translation>
     </message>
@@ -504,17 +494,17 @@
         <translation>WMS-V configuré</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="67"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="74"/>
         <source>WMS-V published</source>
         <translation>WMS-V publié</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="104"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="111"/>
         <source>the platform returned no hash for the harvest key</source>
         <translation>la plateforme n'a renvoyé aucune empreinte pour la clé de moissonnage</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="32"/>
+        <location filename="../plugin/publish/steps/wmts.py" line="33"/>
         <source>the datastore has no WMTS-TMS endpoint with room left</source>
         <translation>l'entrepôt n'a plus de point d'accès WMTS-TMS disponible</translation>
     </message>
@@ -524,7 +514,7 @@
         <translation>WMTS configuré</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmts.py" line="80"/>
+        <location filename="../plugin/publish/steps/wmts.py" line="81"/>
         <source>WMTS published</source>
         <translation>WMTS publié</translation>
     </message>
@@ -564,37 +554,37 @@
         <translation>l'interruption de l'exécution</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="131"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Nom de la fiche de données (vide : &lt;préfixe&gt;_&lt;couche&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="131"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>Nom technique du WMS-V (vide : &lt;fiche&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="131"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Nom technique de la pyramide (vide : &lt;fiche&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="124"/>
+        <location filename="../plugin/processing/algorithms.py" line="131"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>Nom technique du WMTS (vide : &lt;fiche&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="237"/>
+        <location filename="../plugin/processing/algorithms.py" line="254"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET est obligatoire quand aucune couche n'est donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="289"/>
+        <location filename="../plugin/processing/algorithms.py" line="312"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Essai à blanc : tout vérifier, ne rien créer</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="292"/>
+        <location filename="../plugin/processing/algorithms.py" line="315"/>
         <source>Dry run report</source>
         <translation>Rapport de l'essai à blanc</translation>
     </message>
@@ -991,6 +981,96 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>{0}
 
 Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la même mise à jour pourra être reprise plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="96"/>
+        <source>Layer to publish (empty when an existing resource is reused)</source>
+        <translation>Couche à publier (vide quand une ressource existante est réutilisée)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms.py" line="301"/>
+        <source>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource&apos;s. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Comme le guide, il peut partir de l'existant (une seule ressource au plus) : REUSE_STORED_DATA évite la livraison, REUSE_WMSV moissonne un WMS-V existant, REUSE_PYRAMID diffuse une pyramide existante (seulement le WMTS). Avec l'une d'elles la couche peut rester vide, et un DATASHEET vide prend celui de la ressource réutilisée. Une fiche de données qui a déjà ses métadonnées les garde : le nouveau WMTS y est ajouté.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
+        <source>Harvest this existing WMS-V (its configuration id, offering id or layer name): no upload, no style, no new WMS-V</source>
+        <translation>Moissonner ce WMS-V existant (identifiant de sa configuration, de son offre ou nom de couche) : ni livraison, ni style, ni nouveau WMS-V</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="31"/>
+        <source>Serve this existing raster pyramid (its stored data id or name): only the WMTS, its metadata and restriction</source>
+        <translation>Diffuser cette pyramide raster existante (identifiant ou nom de la donnée stockée) : seulement le WMTS, ses métadonnées et sa restriction</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/source_parameters.py" line="44"/>
+        <source>Give at most one of REUSE_STORED_DATA, REUSE_WMSV and REUSE_PYRAMID.</source>
+        <translation>Donnez au plus un de REUSE_STORED_DATA, REUSE_WMSV et REUSE_PYRAMID.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/undo_algorithm.py" line="33"/>
+        <source>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. What was reused, not created (a stored data, a WMS-V, a pyramid), is kept, and the datasheet&apos;s metadata record is written back as it was. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Supprime tout ce qu'une publication a créé, du plus récent au plus ancien : permission, offre et configuration WMTS, métadonnées, pyramide, offre et configuration WMS-V, style, donnée stockée et livraison. Les traitements en cours sont d'abord interrompus. Ce qui a été réutilisé et non créé (une donnée stockée, un WMS-V, une pyramide) est conservé, et les métadonnées de la fiche de données sont remises telles qu'elles étaient. La publication est désignée par son entrepôt, sa fiche de données et le nom technique du WMTS.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="42"/>
+        <source>configuration {0} is a {1}, not a WMS-V</source>
+        <translation>la configuration {0} est de type {1}, pas un WMS-V</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="47"/>
+        <source>the WMS-V {0} is not published: it cannot be harvested</source>
+        <translation>le WMS-V {0} n'est pas publié : il ne peut pas être moissonné</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reuse.py" line="85"/>
+        <source>stored data {0} is {1} ({2}); a generated {3} is needed</source>
+        <translation>la donnée stockée {0} est de type {1} ({2}) ; une donnée {3} générée est nécessaire</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/sources.py" line="183"/>
+        <source>no WMS-V service named &apos;{0}&apos; in this datastore</source>
+        <translation>aucun service WMS-V nommé « {0} » dans cet entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/sources.py" line="198"/>
+        <source>no stored data &apos;{0}&apos; of type {1} in this datastore</source>
+        <translation>aucune donnée stockée « {0} » de type {1} dans cet entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/metadata.py" line="138"/>
+        <source>metadata of the datasheet completed</source>
+        <translation>métadonnées de la fiche complétées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/pyramid.py" line="60"/>
+        <source>existing pyramid read</source>
+        <translation>pyramide existante lue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/wmsv.py" line="36"/>
+        <source>existing WMS-V read</source>
+        <translation>WMS-V existant lu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/reopen_survey.py" line="141"/>
+        <source>Use “Undo a publication” (or the wizard's Start again), then run again.</source>
+        <translation>Utilisez « Annuler une publication » (ou Recommencer dans l'assistant), puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/name_watch.py" line="72"/>
+        <source>Checking the name on the platform</source>
+        <translation>Vérification du nom sur la plateforme</translation>
+    </message>
+    <message>
+        <location filename="../ui/reopen_offers.py" line="57"/>
+        <source>Comparing this publication's journal with the platform…</source>
+        <translation>Comparaison du journal de cette publication avec la plateforme…</translation>
+    </message>
+    <message>
+        <location filename="../ui/reopen_offers.py" line="68"/>
+        <source>Comparing the journal with the platform</source>
+        <translation>Comparaison du journal avec la plateforme</translation>
     </message>
 </context>
 <context>
@@ -1538,27 +1618,27 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>MetadataPage</name>
     <message>
-        <location filename="../ui/pages/metadata.py" line="156"/>
+        <location filename="../ui/pages/metadata.py" line="183"/>
         <source>Import ISO 19139 metadata</source>
         <translation>Importer des métadonnées ISO 19139</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="156"/>
+        <location filename="../ui/pages/metadata.py" line="183"/>
         <source>XML files (*.xml)</source>
         <translation>Fichiers XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="168"/>
+        <location filename="../ui/pages/metadata.py" line="195"/>
         <source>Import failed: {0}</source>
         <translation>Échec de l'import : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="173"/>
+        <location filename="../ui/pages/metadata.py" line="200"/>
         <source>Imported from {0}.</source>
         <translation>Importé depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="220"/>
+        <location filename="../ui/pages/metadata.py" line="247"/>
         <source>Enter a scale denominator, e.g. 25000.</source>
         <translation>Saisissez un dénominateur d'échelle, par exemple 25000.</translation>
     </message>
@@ -1683,120 +1763,120 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>URL d'attribution (facultatif)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/metadata.py" line="117"/>
-        <source>Filled from the metadata of the existing datasheet &quot;{0}&quot;.</source>
-        <translation>Rempli depuis les métadonnées de la fiche existante « {0} ».</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/metadata.py" line="122"/>
+        <location filename="../ui/pages/metadata.py" line="135"/>
         <source>Reading the datasheet&apos;s metadata</source>
         <translation>Lecture des métadonnées de la fiche</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/metadata.py" line="128"/>
+        <source>The datasheet &quot;{0}&quot; already has its metadata: they are kept as they are and the new WMTS is added to them. Only the WMTS&apos;s name and title are asked here.</source>
+        <translation>La fiche de données « {0} » a déjà ses métadonnées : elles sont gardées telles quelles et le nouveau WMTS y est ajouté. Seuls le nom et le titre du WMTS sont demandés ici.</translation>
     </message>
 </context>
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../ui/pages/publish.py" line="19"/>
+        <location filename="../ui/pages/publish.py" line="20"/>
         <source>Upload the data</source>
         <translation>Téléverser les données</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="20"/>
+        <location filename="../ui/pages/publish.py" line="21"/>
         <source>Integrate the data into the database</source>
         <translation>Intégrer les données en base</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="21"/>
+        <location filename="../ui/pages/publish.py" line="22"/>
         <source>Upload the style (SLD)</source>
         <translation>Déposer le style (SLD)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="22"/>
+        <location filename="../ui/pages/publish.py" line="23"/>
         <source>Publish the WMS-Vector service</source>
         <translation>Publier le service WMS-Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="23"/>
+        <location filename="../ui/pages/publish.py" line="24"/>
         <source>Harvest the raster tile pyramid</source>
         <translation>Moissonner la pyramide de tuiles raster</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="24"/>
+        <location filename="../ui/pages/publish.py" line="25"/>
         <source>Publish the metadata</source>
         <translation>Publier les métadonnées</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="25"/>
+        <location filename="../ui/pages/publish.py" line="26"/>
         <source>Publish the WMTS service</source>
         <translation>Publier le service WMTS</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="26"/>
+        <location filename="../ui/pages/publish.py" line="27"/>
         <source>Restrict the access</source>
         <translation>Restreindre l'accès</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="27"/>
+        <location filename="../ui/pages/publish.py" line="28"/>
         <source>Group in the datasheet (tags)</source>
         <translation>Regrouper dans la fiche de données (étiquettes)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="30"/>
+        <location filename="../ui/pages/publish.py" line="38"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="31"/>
+        <location filename="../ui/pages/publish.py" line="39"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="32"/>
+        <location filename="../ui/pages/publish.py" line="40"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="33"/>
+        <location filename="../ui/pages/publish.py" line="41"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="34"/>
+        <location filename="../ui/pages/publish.py" line="42"/>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>WMTS &quot;{0}&quot; (levels {1}–{2}) in datastore &quot;{3}&quot;; access: {4}.</source>
         <translation>WMTS « {0} » (niveaux {1} à {2}) dans l'entrepôt « {3} » ; accès : {4}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>restricted</source>
         <translation>restreint</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="75"/>
+        <location filename="../ui/pages/publish.py" line="87"/>
         <source>public</source>
         <translation>tout public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="171"/>
+        <location filename="../ui/pages/publish.py" line="198"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLIÉ : {0} — &lt;a href=&quot;{1}&quot;&gt;capacités&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="184"/>
+        <location filename="../ui/pages/publish.py" line="213"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>L'étape « {0} » a échoué : {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="195"/>
+        <location filename="../ui/pages/publish.py" line="232"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Annulé pendant « {0} » : rien n'est perdu, Reprendre continue là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="212"/>
+        <location filename="../ui/pages/publish.py" line="247"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Durée : {0} min {1:02d} s</translation>
     </message>
@@ -1839,6 +1919,36 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <location filename="../ui/pages/publish_page.ui" line="26"/>
         <source>Add the WMTS to the map and open the zoom-level inspector when published</source>
         <translation>Ajouter le WMTS à la carte et ouvrir l'inspecteur des niveaux une fois publié</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="30"/>
+        <source>Check the names and settings</source>
+        <translation>Vérifier les noms et les réglages</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="31"/>
+        <source>Remove what the earlier run left</source>
+        <translation>Supprimer ce que l'exécution précédente a laissé</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Switch the WMS-V to the new version</source>
+        <translation>Basculer le WMS-V sur la nouvelle version</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Switch the WMTS to the new pyramid</source>
+        <translation>Basculer le WMTS sur la nouvelle pyramide</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="32"/>
+        <source>Remove the replaced versions</source>
+        <translation>Supprimer les versions remplacées</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/publish.py" line="216"/>
+        <source>The publication failed: {0}</source>
+        <translation>La publication a échoué : {0}</translation>
     </message>
 </context>
 <context>
@@ -2020,12 +2130,12 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="102"/>
+        <location filename="../ui/pages/pyramid.py" line="122"/>
         <source>{0} to {1}</source>
         <translation>de {0} à {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="119"/>
+        <location filename="../ui/pages/pyramid.py" line="141"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tuiles, environ {1} au total.</translation>
     </message>
@@ -2084,6 +2194,11 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <source>Estimate</source>
         <translation>Estimation</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/pyramid.py" line="134"/>
+        <source>The tiles are counted when the extent is known.</source>
+        <translation>Les tuiles sont comptées quand l'emprise est connue.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -2106,12 +2221,12 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="57"/>
+        <location filename="../ui/pages/source.py" line="102"/>
         <source>Connected as {0}.</source>
         <translation>Connecté en tant que {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="59"/>
+        <location filename="../ui/pages/source.py" line="104"/>
         <source> (sandbox)</source>
         <translation> (bac à sable)</translation>
     </message>
@@ -2121,39 +2236,24 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="124"/>
-        <source>Listing stored data</source>
-        <translation>Liste des données stockées</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source.py" line="133"/>
+        <location filename="../ui/pages/source.py" line="241"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connectez-vous et choisissez un entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="137"/>
+        <location filename="../ui/pages/source.py" line="245"/>
         <source>Choose a vector layer.</source>
         <translation>Choisissez une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="139"/>
+        <location filename="../ui/pages/source.py" line="247"/>
         <source>No feature is selected in this layer.</source>
         <translation>Aucune entité n'est sélectionnée dans cette couche.</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source.py" line="141"/>
-        <source>Choose a stored data to reuse.</source>
-        <translation>Choisissez une donnée stockée à réutiliser.</translation>
     </message>
     <message>
         <location filename="../ui/pages/source_page.ui" line="5"/>
         <source>Data to publish</source>
         <translation>Données à publier</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="6"/>
-        <source>The layer whose data go to the Géoplateforme, or a stored data already there, and the datastore that receives them.</source>
-        <translation>La couche dont les données vont sur la Géoplateforme, ou une donnée stockée déjà présente, et l'entrepôt qui les reçoit.</translation>
     </message>
     <message>
         <location filename="../ui/pages/source_page.ui" line="8"/>
@@ -2186,24 +2286,64 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source_page.ui" line="21"/>
-        <source>Reuse a vector stored data of the datastore</source>
-        <translation>Réutiliser une donnée stockée vecteur de l'entrepôt</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="22"/>
-        <source>Stored data</source>
-        <translation>Donnée stockée</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/source_page.ui" line="24"/>
+        <location filename="../ui/pages/source_page.ui" line="31"/>
         <source>Datasheet name</source>
         <translation>Nom de la fiche de données</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source_page.ui" line="25"/>
+        <location filename="../ui/pages/source_page.ui" line="32"/>
         <source>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</source>
         <translation>Regroupe tout ce qui concerne cette publication sur cartes.gouv.fr (la « fiche de données »).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="191"/>
+        <source>Reading the data&apos;s extent</source>
+        <translation>Lecture de l'emprise des données</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="205"/>
+        <source>Listing what the datastore holds…</source>
+        <translation>Lecture du contenu de l'entrepôt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="222"/>
+        <source>Nothing of this kind in the datastore.</source>
+        <translation>Rien de ce type dans l'entrepôt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="231"/>
+        <source>Listing the datastore&apos;s resources</source>
+        <translation>Liste des ressources de l'entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="249"/>
+        <source>Choose the existing resource to start from.</source>
+        <translation>Choisissez la ressource existante de départ.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="6"/>
+        <source>Start from the layer, or from what the datastore already holds, as the guide does: a stored data, a WMS-V service or a raster pyramid.</source>
+        <translation>Partez de la couche, ou de ce que l'entrepôt contient déjà, comme le guide : une donnée stockée, un service WMS-V ou une pyramide raster.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="21"/>
+        <source>Reuse a vector stored data of the datastore (no upload)</source>
+        <translation>Réutiliser une donnée stockée vecteur de l'entrepôt (sans livraison)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="22"/>
+        <source>Harvest an existing WMS-V service (no upload, no style, no new WMS-V)</source>
+        <translation>Moissonner un service WMS-V existant (ni livraison, ni style, ni nouveau WMS-V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="23"/>
+        <source>Serve an existing raster pyramid (only the WMTS, its metadata and access)</source>
+        <translation>Diffuser une pyramide raster existante (seulement le WMTS, ses métadonnées et son accès)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source_page.ui" line="24"/>
+        <source>Existing resource</source>
+        <translation>Ressource existante</translation>
     </message>
 </context>
 <context>

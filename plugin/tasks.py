@@ -41,6 +41,7 @@ class _WorkflowTask(QgsTask):
         self._cancel_event = threading.Event()
         self.workflow: Optional[Workflow] = None
         self.error_message = ""
+        self.error: Optional[BaseException] = None   # what stopped the run (GUI reads kind)
         self.error_logs: List[str] = []
         self.was_cancelled = False
 
@@ -59,6 +60,7 @@ class _WorkflowTask(QgsTask):
         super().cancel()
 
     def _capture(self, error: BaseException) -> None:
+        self.error = error
         self.was_cancelled = isinstance(error, PublishCancelledError)
         self.error_message = (tr("Cancelled: the publication can be resumed or undone.")
                               if self.was_cancelled else publication_error_text(error))
@@ -69,20 +71,26 @@ class _WorkflowTask(QgsTask):
 
 
 class PublishTask(_WorkflowTask):
-    """Runs (or resumes) the publication; ``until`` stops after that step."""
+    """Runs (or resumes) the publication; ``until`` stops after that step. ``before_run``
+    (worker thread) gets the Workflow first: the offer chosen on reopening prepares its
+    journal there (plugin/publish/reopen_survey.py)."""
 
     published = pyqtSignal(object)           # PublishResult, on the GUI thread
 
     def __init__(self, api_factory: ApiFactory, spec: Publication, *,
-                 until: Optional[str] = None, **options):
+                 until: Optional[str] = None,
+                 before_run: Optional[Callable[[Workflow], object]] = None, **options):
         super().__init__(tr("Publishing {name} as WMTS").format(name=spec.wmts_name),
                          api_factory, spec, **options)
         self.until = until
+        self.before_run = before_run
         self.result: Optional[PublishResult] = None
 
     def run(self) -> bool:
         try:
             self.workflow = self._build_workflow()
+            if self.before_run is not None:
+                self.before_run(self.workflow)
             self.result = self.workflow.run(until=self.until)
             return True
         except Exception as error:  # reported through `failed` on the GUI thread

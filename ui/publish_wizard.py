@@ -34,7 +34,6 @@ class PublishWizard(QWizard):
         self.setObjectName("GpfPublishWizard")
         self.setWindowTitle(self.tr("Publish a WMTS on the Géoplateforme"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.iface = iface
         self.initial_layer = layer
         self.session = session
@@ -51,6 +50,11 @@ class PublishWizard(QWizard):
                      self.metadata_page, self.access_page, self.publish_page):
             self.addPage(page)
         self.publish_page.publishedResult.connect(self.published)
+        # Back works on every page, but not while a run is under way (the run would go on
+        # with settings the user is changing). Connected after QWizard's own slot, which
+        # enables Back on every change.
+        self.publish_page.completeChanged.connect(self._guard_back)
+        self._carry_from = None   # (datastore, journal key) of a run refused for a name
         self.resize(760, 640)
 
     # -- what pages ask each other -----------------------------------------------------
@@ -74,8 +78,99 @@ class PublishWizard(QWizard):
     def metadata_prefix(self) -> Optional[str]:
         return self._details().get("metadata_file_identifier_prefix") or None
 
+    def journal_resource_ids(self):
+        """What this datasheet's journals hold (names they use are the user's own)."""
+        from ..plugin.publish.journal import datasheet_resource_ids
+
+        return datasheet_resource_ids(self.source_page.datastore_id(), self.datasheet_name(),
+                                      self.journal_dir)
+
     def canvas(self):
         return self.iface.mapCanvas() if self.iface is not None else None
+
+    def done(self, result: int) -> None:
+        self.stop_looking()
+        super().done(result)
+
+    def stop_looking(self) -> None:
+        """No name look-up starts once the wizard closes."""
+        for page in (self.source_page, self.wmsv_page, self.pyramid_page, self.metadata_page):
+            page.name_watch.timer.stop()
+
+    def _guard_back(self) -> None:
+        if self.currentPage() is self.publish_page and self.publish_page.state == "running":
+            self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+
+    # -- a name refused by the platform ----------------------------------------------------
+    def name_refused(self, error, step: str) -> bool:
+        """A run stopped because a technical name is taken (plugin/publish/name_check.py):
+        go back to the page where that name is typed and say why there; what was created
+        stays in the journal and the next run resumes with the new name."""
+        from ..plugin.publish.name_check import taken_field
+        from . import pages
+
+        found = taken_field(error, step, pages.language()) if error is not None else None
+        if found is None:
+            return False
+        field, message = found
+        page, key = {
+            "wmsv_name": (self.wmsv_page, "wmsv_name"),
+            "wmts_name": (self.metadata_page, "technical_name"),
+            "pyramid_name": (self.pyramid_page, "pyramid_name"),
+            "datasheet_name": (self.source_page, "datasheet"),
+        }[field]
+        spec = self.publish_page.task.spec
+        self._carry_from = (spec.datastore_id, spec.journal_key)
+        while self.currentPage() is not page and self.currentId() > 0:
+            self.back()
+        page.errors.show(key, [message])
+        return True
+
+    def carry_journal(self, spec) -> None:
+        """After a name was refused, the journal follows the publication to its new name
+        (the WMTS name is part of the journal's key)."""
+        if self._carry_from is None:
+            return
+        from ..plugin.publish.reopen_survey import carry_journal
+
+        datastore_id, old_key = self._carry_from
+        if datastore_id == spec.datastore_id and old_key != spec.journal_key:
+            carry_journal(datastore_id, old_key, spec.journal_key, self.journal_dir)
+        self._carry_from = None
+
+    # -- update in place -------------------------------------------------------------------
+    def update_publication(self, decision) -> None:
+        """The one way to Update (reopen table row 8): the published WMTS is changed in
+        place by plugin/publish/update.py (same URL), with what ``decision.changed`` names
+        (new data, style, levels, extent, metadata); the page follows the UpdateTask."""
+        from ..plugin.entrepot.api import EntrepotApi
+        from ..plugin.publish.journal import Journal
+        from ..plugin.publish.update import UpdateTask, changes_between, request_for
+
+        spec = self.publication(snapshot=True)
+        journal = Journal.open(spec.datastore_id, spec.journal_key, self.journal_dir)
+        changed = set(decision.changed)
+        changes = changes_between(
+            journal.snapshot().get("spec") or {}, spec, new_data="layer" in changed,
+            new_style="layer_style" in changed,
+            new_metadata=bool({"metadata", "producer", "production_year"} & changed))
+        client = self.session.client
+        task = UpdateTask(lambda cancelled: EntrepotApi(client.with_cancel(cancelled)),
+                          request_for(spec, journal, changes), journal_dir=self.journal_dir,
+                          poll_first_s=self.poll_first_s, poll_max_s=self.poll_max_s)
+        self.publish_page.run_task(task, on_updated=lambda result: self._updated(spec, result))
+
+    def _updated(self, spec, result) -> None:
+        """The journal learns the new settings; the page shows the service as published."""
+        from ..plugin.entrepot.api import EntrepotApi
+        from ..plugin.publish.reopen_survey import after_update
+        from ..plugin.publish.workflow import Workflow
+
+        after_update(spec.datastore_id, spec.journal_key, spec.summary(), result.levels,
+                     self.journal_dir)
+        published = Workflow(EntrepotApi(self.session.client), spec,
+                             journal_dir=self.journal_dir).result()
+        self.publish_page._on_published(published)
 
     # -- the publication ---------------------------------------------------------------
     def publication(self, snapshot: bool = False):
@@ -103,7 +198,7 @@ class PublishWizard(QWizard):
             wmts_title=metadata_page.wmtsTitleEdit.text(),
             abstract=metadata_page.summaryEdit.toPlainText(),
             layer=source,
-            reuse_stored_data_id=self.source_page.stored_data_id() or None,
+            **self.source_page.reuse_fields(),
             keywords=split_keywords(self.wmsv_page.keywordsEdit.text()),
             top_level=top, bottom_level=bottom,
             extent_wgs84=pyramid.extent_wgs84(),

@@ -128,16 +128,48 @@ def _distribution(root: etree._Element, md: ServiceMetadata) -> None:
     options = _sub(_sub(_sub(_sub(root, gmd("distributionInfo")), gmd("MD_Distribution")),
                         gmd("transferOptions")), gmd("MD_DigitalTransferOptions"))
     for resource in md.online_resources:
-        # cartes.gouv.fr marks its service links with these attributes to find them again.
-        online = _sub(options, gmd("onLine"), type="offering", offeringId=resource.offering_id,
-                      offeringOpen="true" if resource.open else "false")
-        link = _sub(online, gmd("CI_OnlineResource"))
-        _sub(_sub(link, gmd("linkage")), gmd("URL")).text = xml_safe(resource.url)
-        _text(link, gmd("protocol"), resource.protocol)
-        if resource.name:
-            _text(link, gmd("name"), resource.name)
-        if resource.description:
-            _text(link, gmd("description"), resource.description)
+        _online(options, resource)
+
+
+def _online(options: etree._Element, resource) -> None:
+    # cartes.gouv.fr marks its service links with these attributes to find them again.
+    online = _sub(options, gmd("onLine"), type="offering", offeringId=resource.offering_id,
+                  offeringOpen="true" if resource.open else "false")
+    link = _sub(online, gmd("CI_OnlineResource"))
+    _sub(_sub(link, gmd("linkage")), gmd("URL")).text = xml_safe(resource.url)
+    _text(link, gmd("protocol"), resource.protocol)
+    if resource.name:
+        _text(link, gmd("name"), resource.name)
+    if resource.description:
+        _text(link, gmd("description"), resource.description)
+
+
+def add_online_resources(xml: bytes, resources) -> bytes | None:
+    """``xml`` (an existing record, kept as it is) with the service links it does not list
+    yet (by name) added to its transfer options; None when it lists them all already."""
+    from .iso19139_reader import _parser
+
+    root = etree.fromstring(xml, _parser())
+    names = set(root.xpath("//gmd:onLine/gmd:CI_OnlineResource/gmd:name/gco:CharacterString"
+                           "/text()", namespaces=NSMAP))
+    missing = [r for r in resources if r.name not in names]
+    if not missing:
+        return None
+    options = root.find(f"{gmd('distributionInfo')}/{gmd('MD_Distribution')}/"
+                        f"{gmd('transferOptions')}/{gmd('MD_DigitalTransferOptions')}")
+    if options is None:
+        # ISO 19139 order: distributionInfo sits before dataQualityInfo.
+        distribution = etree.Element(gmd("distributionInfo"))
+        quality = root.find(gmd("dataQualityInfo"))
+        if quality is not None:
+            quality.addprevious(distribution)
+        else:
+            root.append(distribution)
+        options = _sub(_sub(_sub(distribution, gmd("MD_Distribution")),
+                            gmd("transferOptions")), gmd("MD_DigitalTransferOptions"))
+    for resource in missing:
+        _online(options, resource)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def to_iso19139(md: ServiceMetadata) -> bytes:

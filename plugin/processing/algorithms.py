@@ -38,6 +38,7 @@ from ..publish.default_names import (
 from ..publish.errors import PublishCancelledError
 from ..publish.layer_source import LayerSource
 from ..publish.naming import default_language
+from ..publish.reopen_survey import reconcile
 from ..publish.spec import JPEG, PNG, Publication
 from ..publish.steps import STEP_CLASSES
 from ..publish.workflow import Workflow, publication_error_text
@@ -46,6 +47,13 @@ from ..settings import PluginSettings
 from .dry_run_output import run_dry_run
 from .feedback import FeedbackCancel
 from .help_texts import CONNECTION_HELP, STEP_LABELS
+from .source_parameters import (
+    add_source_parameters,
+    datasheet_of_source,
+    needs_layer,
+    resolved_source,
+    reused_extent,
+)
 
 FORMATS = [JPEG, PNG]
 USERNAME_ENV, PASSWORD_ENV = "GPF_USERNAME", "GPF_PASSWORD"
@@ -86,12 +94,11 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
 
     def _publication_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", tr("Layer to publish"), [QgsProcessing.TypeVectorAnyGeometry]))
+            "INPUT", tr("Layer to publish (empty when an existing resource is reused)"),
+            [QgsProcessing.TypeVectorAnyGeometry], optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             "SELECTED_ONLY", tr("Selected features only"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterString(
-            "REUSE_STORED_DATA", tr("Reuse this VECTOR-DB stored data id (skip the upload)"),
-            optional=True))
+        add_source_parameters(self)
         self._name_parameters()
         for name, label, multiline in (
                 ("WMSV_TITLE", tr("WMS-V title"), False),
@@ -150,8 +157,10 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
         """On the layer's thread: take the snapshot the worker thread will reopen."""
-        if self.needs_layer and not self.parameterAsString(parameters, "REUSE_STORED_DATA",
-                                                           context):
+        def text(name: str) -> str:
+            return self.parameterAsString(parameters, name, context).strip()
+
+        if self.needs_layer and needs_layer(text):
             layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
             if layer is None:
                 raise QgsProcessingException(tr("No layer to publish."))
@@ -203,40 +212,48 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             if not rect.isEmpty():
                 extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
         keywords = tuple(k.strip() for k in text("KEYWORDS").split(",") if k.strip())
-        names = self._names(api, text)
+        datastore_id = self._datastore(api, parameters, context)
+        reused = resolved_source(api.in_datastore(datastore_id), text)
+        names = self._names(api, text, lambda: datasheet_of_source(
+            api.in_datastore(datastore_id), reused))
         spec = Publication(
-            datastore_id=self._datastore(api, parameters, context),
+            datastore_id=datastore_id,
             datasheet_name=names.datasheet, wmsv_name=names.wmsv,
             wmts_name=names.wmts, pyramid_name=names.pyramid,
             wmsv_title=text("WMSV_TITLE"), wmts_title=text("WMTS_TITLE"),
             abstract=text("ABSTRACT"), layer=self._source,
-            reuse_stored_data_id=text("REUSE_STORED_DATA") or None, keywords=keywords,
+            keywords=keywords, **reused,
             top_level=self.parameterAsInt(parameters, "TOP", context),
             bottom_level=self.parameterAsInt(parameters, "BOTTOM", context),
             extent_wgs84=extent,
             image_format=FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)],
             restricted=self.parameterAsBoolean(parameters, "RESTRICTED", context),
             producer=text("PRODUCER"))
-        self._check_tiles(spec, self.parameterAsBoolean(parameters, "FORCE", context))
+        known = spec.effective_extent_wgs84 or reused_extent(api.in_datastore(datastore_id),
+                                                             reused)
+        self._check_tiles(spec, self.parameterAsBoolean(parameters, "FORCE", context), known)
         return spec
 
     @staticmethod
-    def _check_tiles(spec: Publication, force: bool) -> None:
+    def _check_tiles(spec: Publication, force: bool, bbox) -> None:
         """The wizard's tile advice as a stop: past a warning only with FORCE, never past the
-        platform's tile cap. A reused stored data's extent is unknown here."""
-        bbox = spec.effective_extent_wgs84
+        platform's tile cap (on the chosen extent, else the data's, also a reused one's)."""
+        if spec.reuse_pyramid_id:   # nothing is harvested
+            return
         features = spec.layer.feature_count if spec.layer is not None else None
         message = tile_stop_message(spec.top_level, spec.bottom_level, bbox, features, force,
                                     default_language())
         if message:
             raise QgsProcessingException(message)
 
-    def _names(self, api, text) -> DefaultNames:
-        """The names given, the empty ones proposed as the wizard does."""
-        if not text("DATASHEET") and self._source is None:
+    def _names(self, api, text, source_datasheet) -> DefaultNames:
+        """The names given, the empty ones proposed as the wizard does (the datasheet of a
+        reused resource is its own)."""
+        datasheet = text("DATASHEET") or ("" if self._source else source_datasheet())
+        if not datasheet and self._source is None:
             raise QgsProcessingException(tr("DATASHEET is needed when no layer is given."))
         return completed_names(
-            text("DATASHEET"), text("WMSV_NAME"), text("PYRAMID_NAME"), text("WMTS_NAME"),
+            datasheet, text("WMSV_NAME"), text("PYRAMID_NAME"), text("WMTS_NAME"),
             self._source.name if self._source else "",
             lambda: account_prefix(stored_account_prefix(PluginSettings()), login=self._login,
                                    email="" if self._login else api.me().email))
@@ -254,7 +271,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
 
     def _run(self, workflow: Workflow, feedback, until: Optional[str]) -> Dict[str, Any]:
         try:
-            result = workflow.run(until=until)
+            result = reconcile(workflow).run(until=until)   # the wizard's reopen rules
         except PublishCancelledError as error:
             raise QgsProcessingException(tr(
                 "Cancelled; run again to resume, or use “Undo a publication”.")) from error
@@ -281,7 +298,13 @@ class PublishLayerAsWmts(_PublicationAlgorithm):
             "<i>Créer et publier un service WMTS</i> does by hand: upload (GeoPackage), "
             "integration, SLD style checked before upload, WMS-Vector, raster pyramid over "
             "the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access "
-            "restriction and cartes.gouv.fr tags.</p>") + tr(CONNECTION_HELP)
+            "restriction and cartes.gouv.fr tags.</p>") + tr(
+            "<p>As the guide, it can start from what exists (at most one of them): "
+            "REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, "
+            "REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the "
+            "layer may stay empty, and an empty DATASHEET takes the reused resource's. A "
+            "datasheet that has a metadata record keeps it: the new WMTS is added to "
+            "it.</p>") + tr(CONNECTION_HELP)
 
     def initAlgorithm(self, config=None) -> None:
         self._connection_parameters()
@@ -339,59 +362,13 @@ class PublicationStep(_PublicationAlgorithm):
         return self._run(workflow, feedback, until=self.step_name)
 
 
-class UndoPublication(_PublicationAlgorithm):
-    """Removes what a publication created (from its journal), newest first."""
-
-    needs_layer = False
-
-    def name(self) -> str:
-        return "undo"
-
-    def displayName(self) -> str:
-        return tr("Undo a publication")
-
-    def shortHelpString(self) -> str:
-        return tr(
-            "<p>Removes everything a publication created, newest first: permission, WMTS "
-            "offering and configuration, metadata, pyramid, WMS-V offering and configuration, "
-            "style, stored data and upload. Running executions are aborted first. A stored "
-            "data that was reused, not created, is kept. The publication is named by its "
-            "datastore, datasheet and WMTS technical name.</p>") + tr(CONNECTION_HELP)
-
-    def initAlgorithm(self, config=None) -> None:
-        self._connection_parameters()
-        self.addParameter(QgsProcessingParameterString(
-            "DATASHEET", tr("Datasheet name (fiche de données)")))
-        self.addParameter(QgsProcessingParameterString("WMTS_NAME",
-                                                       tr("WMTS technical name")))
-        self.addOutput(QgsProcessingOutputString("REMOVED", tr("Removed resources")))
-
-    def _process(self, parameters, context, feedback) -> Dict[str, Any]:
-        cancel = FeedbackCancel(feedback)
-        api = self._api(parameters, context, cancel)
-        name = self.parameterAsString(parameters, "WMTS_NAME", context)
-        spec = Publication(
-            datastore_id=self._datastore(api, parameters, context),
-            datasheet_name=self.parameterAsString(parameters, "DATASHEET", context),
-            wmts_name=name, wmsv_name="", pyramid_name="", wmsv_title="", wmts_title="",
-            abstract="")
-        workflow = self._workflow(api, spec, parameters, context, feedback, cancel)
-        if not workflow.journal.exists_on_disk():
-            raise QgsProcessingException(tr("No journal for this publication: nothing to undo."))
-        try:
-            removed = workflow.undo()
-        except Exception as error:  # the platform's own words
-            raise QgsProcessingException(publication_error_text(error)) from error
-        for kind in removed:
-            feedback.pushInfo(tr("removed {kind}").format(kind=kind))
-        return {"REMOVED": ", ".join(removed)}
-
-
 def _step_algorithm(step_name: str) -> type:
     return type(f"PublicationStep_{step_name}", (PublicationStep,), {"step_name": step_name})
 
 
 def all_algorithms() -> List[QgsProcessingAlgorithm]:
+    from .undo_algorithm import UndoPublication  # it builds on _PublicationAlgorithm
+
     algorithms: List[QgsProcessingAlgorithm] = [PublishLayerAsWmts(), UndoPublication()]
     algorithms += [_step_algorithm(cls.name)() for cls in STEP_CLASSES]
     return algorithms

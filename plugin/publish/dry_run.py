@@ -16,6 +16,7 @@ from typing import List, Optional, Tuple
 from .context import PublishContext
 from .journal import Journal
 from .naming import _platform_problems, check_publication, default_language
+from .sources import skips
 from .spec import Publication
 
 TEXTS = {
@@ -119,6 +120,8 @@ def _check_style(ctx: PublishContext, report: DryRunReport) -> str:
     from ..sld.pipeline import predicted_attributes, prepare_sld
 
     spec = ctx.spec
+    if skips(spec, "style"):   # an existing WMS-V or pyramid: its style is already there
+        return ""
     if spec.layer is None:
         report.warnings.append(text("no_layer", report.lang))
         return ""
@@ -159,6 +162,8 @@ def _count_tiles(spec: Publication, report: DryRunReport) -> None:
     from ..pyramid import Bbox4326, ZoomRange, advise, estimate_levels, human_bytes, total_bytes
 
     extent = spec.effective_extent_wgs84
+    if spec.reuse_pyramid_id:   # nothing harvested
+        return
     if extent is None or spec.top_level > spec.bottom_level:
         report.warnings.append(text("no_extent", report.lang))
         return
@@ -193,5 +198,20 @@ def _would_create(ctx: PublishContext, table: str, report: DryRunReport
     ]
     if spec.restricted:
         planned.append(("permission_wmts", "permission", spec.wmts_name))
+    reused = _reused_kinds(ctx)
     return [(text(label, lang), name) for kind, label, name in planned
-            if not journal.resource_id(kind)]
+            if not journal.resource_id(kind) and kind not in reused]
+
+
+def _reused_kinds(ctx: PublishContext) -> set:
+    """What the source (or the datasheet's existing record) provides: not created."""
+    from .reuse import datasheet_metadata
+    from .sources import SourceKind, source_kind
+
+    provided = {SourceKind.WMSV: {"upload", "stored_data", "static_sld", "configuration_wmsv"},
+                SourceKind.PYRAMID: {"upload", "stored_data", "static_sld",
+                                     "configuration_wmsv", "stored_data_pyramid"}}
+    kinds = set(provided.get(source_kind(ctx.spec), ()))
+    if datasheet_metadata(ctx.api, ctx.spec.datasheet_name) is not None:
+        kinds.add("metadata")   # completed with the new service's link, not created
+    return kinds

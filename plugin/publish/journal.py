@@ -210,3 +210,26 @@ class Journal:
     def snapshot(self) -> Dict[str, Any]:
         with self._lock:
             return json.loads(json.dumps(self._data))
+
+
+def datasheet_resource_ids(datastore_id: str, datasheet_name: str,
+                           directory: Optional[str] = None) -> List[str]:
+    """The ids every journal of this datastore and datasheet holds: names they use are the
+    user's own publications (reopened, resumed), not names taken by someone else."""
+    directory = directory or default_journal_dir()
+    ids: List[str] = []
+    if not os.path.isdir(directory):
+        return ids
+    for entry in os.listdir(directory):
+        if not entry.endswith(".json"):
+            continue
+        try:
+            with open(os.path.join(directory, entry), encoding="utf-8") as handle:
+                data = json.load(handle)
+        except (OSError, ValueError):
+            continue   # a journal being written, or not one
+        spec = data.get("spec") or {}
+        if spec.get("datastore_id") == datastore_id and \
+                spec.get("datasheet_name") == datasheet_name:
+            ids += [r["id"] for r in data.get("resources", []) if not r.get("removed")]
+    return ids

@@ -48,14 +48,19 @@ class LayerSource:
     # Where the CRS is meant to be used (west, south, east, north in degrees, from the CRS
     # database): coordinates far from it mean the layer declares the wrong CRS.
     crs_area_wgs84: Optional[Tuple[float, float, float, float]] = None
+    # The layer's own source when ``uri`` is a copy made at snapshot time (a memory layer):
+    # the same layer snapshot twice is the same data, not a new file.
+    origin: str = ""
 
     @classmethod
     def from_layer(cls, layer: QgsVectorLayer, selected_only: bool = False,
                    scratch_dir: Optional[str] = None) -> LayerSource:
         """Snapshot ``layer`` (call on the thread that owns it, normally the GUI thread)."""
         provider, uri = layer.providerType(), layer.source()
+        origin = ""
         selected = tuple(sorted(layer.selectedFeatureIds())) if selected_only else ()
         if provider in IN_MEMORY_PROVIDERS:
+            origin = f"{provider}:{uri}"
             uri = _copy_to_geopackage(layer, scratch_dir)
             provider = "ogr"
         style = QgsMapLayerStyle()
@@ -69,7 +74,7 @@ class LayerSource:
             subset="" if "|subset=" in uri else layer.subsetString(),
             selected_only=selected_only, selected_ids=selected,
             field_names=tuple(f.name() for f in layer.fields()),
-            crs_area_wgs84=_crs_area(crs),
+            crs_area_wgs84=_crs_area(crs), origin=origin,
         )
 
     def open_layer(self) -> QgsVectorLayer:

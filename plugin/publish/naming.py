@@ -277,19 +277,26 @@ def check_extent_in_crs_area(source) -> List[Problem]:
 
 def check_publication(spec, prefix: Optional[str] = None) -> List[Problem]:
     """Every rule that needs no network."""
+    from .sources import SourceKind, source_kind
+
     problems: List[Problem] = []
-    if spec.layer is None and not spec.reuse_stored_data_id:
+    kind = source_kind(spec)
+    if spec.layer is None and kind is SourceKind.LAYER:
         problems.append(Problem("no_source", "layer"))
-    if spec.layer is not None and not spec.reuse_stored_data_id:
+    if spec.layer is not None and kind is SourceKind.LAYER:
         problems += check_layer_source(spec.layer)
         problems += check_technical_name(spec.effective_data_name, "data_name")
     problems += check_technical_name(spec.datasheet_name, "datasheet_name")
-    problems += check_technical_name(spec.wmsv_name, "wmsv_name", prefix)
+    new_wmsv = kind not in (SourceKind.WMSV, SourceKind.PYRAMID)   # else nothing named so
+    if new_wmsv:
+        problems += check_technical_name(spec.wmsv_name, "wmsv_name", prefix)
     problems += check_technical_name(spec.wmts_name, "wmts_name", prefix)
-    problems += check_technical_name(spec.pyramid_name, "pyramid_name")
-    if spec.wmsv_name and spec.wmsv_name == spec.wmts_name:
+    if kind is not SourceKind.PYRAMID:
+        problems += check_technical_name(spec.pyramid_name, "pyramid_name")
+    if new_wmsv and spec.wmsv_name and spec.wmsv_name == spec.wmts_name:
         problems.append(Problem("same_names", "wmts_name", {"value": spec.wmts_name}))
-    problems += check_text(spec.wmsv_title, "wmsv_title", MAX_TITLE_LENGTH)
+    if new_wmsv:
+        problems += check_text(spec.wmsv_title, "wmsv_title", MAX_TITLE_LENGTH)
     problems += check_text(spec.wmts_title, "wmts_title", MAX_TITLE_LENGTH)
     problems += check_text(spec.abstract, "abstract", MAX_ABSTRACT_LENGTH)
     problems += check_controls(" ".join(spec.keywords or ()), "keywords")
@@ -327,13 +334,19 @@ def _platform_problems(api, spec, datastore, journal) -> List[Problem]:
     for field_name, name, kind in (("wmsv_name", spec.wmsv_name, "WMS-VECTOR"),
                                    ("wmts_name", spec.wmts_name, "WMTS-TMS")):
         full = datastore.prefixed_layer_name(name)
-        if full in ours_names:
+        if full in ours_names or (kind == "WMS-VECTOR" and _reuses_service(spec)):
             continue
         if any(c.layer_name == full and c.type == kind for c in configurations):
             problems.append(Problem("name_taken", field_name, {"value": full}))
     pyramids = [s for s in api.stored_data_list(data_type="ROK4-PYRAMID-RASTER")
                 if s.id not in ours_ids and s.type == "ROK4-PYRAMID-RASTER"]
-    if spec.pyramid_name not in ours_names and any(
-            s.name == spec.pyramid_name for s in pyramids):
+    if spec.pyramid_name not in ours_names and not getattr(spec, "reuse_pyramid_id", None) \
+            and any(s.name == spec.pyramid_name for s in pyramids):
         problems.append(Problem("name_taken", "pyramid_name", {"value": spec.pyramid_name}))
     return problems
+
+
+def _reuses_service(spec) -> bool:
+    """No WMS-V is created when an existing WMS-V or pyramid is the source."""
+    return bool(getattr(spec, "reuse_wmsv_configuration_id", None)
+                or getattr(spec, "reuse_pyramid_id", None))

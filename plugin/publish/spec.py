@@ -9,6 +9,7 @@ from typing import Any, Dict, Optional, Tuple
 from .layer_source import LayerSource
 
 JPEG, PNG = "image/jpeg", "image/png"
+LATER_FIELDS = ("reuse_wmsv_configuration_id", "reuse_pyramid_id")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Publication:
     layer: Optional[LayerSource] = None
     reuse_stored_data_id: Optional[str] = None
     reuse_by_datasheet: bool = False        # reuse a GENERATED VECTOR-DB tagged datasheet_name
+    reuse_wmsv_configuration_id: Optional[str] = None   # harvest this existing WMS-V
+    reuse_pyramid_id: Optional[str] = None  # serve this existing pyramid (only the WMTS)
     data_name: str = ""                     # upload / stored data name; default datasheet_name
     keywords: Tuple[str, ...] = ()
     top_level: int = 4
@@ -65,13 +68,36 @@ class Publication:
         return f"{self.datasheet_name}__{self.wmts_name}"
 
     def summary(self) -> Dict[str, Any]:
-        """What the journal keeps of the spec (no layer style, no secret)."""
+        """What the journal keeps of the spec: plain values, digests of the style and the
+        metadata record (to see that they changed), no secret."""
         data = asdict(self)
         layer = data.pop("layer")
         data["layer"] = None if layer is None else {
-            "name": layer["name"], "uri": layer["uri"], "crs": layer["crs_authid"],
-            "selected_only": layer["selected_only"], "features": layer["feature_count"]}
-        data.pop("metadata")
+            "name": layer["name"], "uri": layer.get("origin") or layer["uri"],
+            "crs": layer["crs_authid"], "selected_only": layer["selected_only"],
+            "features": layer["feature_count"],
+            "selection": _digest(repr(layer["selected_ids"])) if layer["selected_only"] else ""}
+        data["layer_style"] = _digest(layer["style_qml"]) if layer is not None else ""
+        data["metadata"] = _metadata_digest(self.metadata)
+        # Fields added later count only when set: an earlier journal keeps its fingerprint.
+        counted = {k: v for k, v in data.items() if not (k in LATER_FIELDS and v is None)}
         data["fingerprint"] = hashlib.sha256(repr(sorted(
-            (k, repr(v)) for k, v in data.items())).encode()).hexdigest()[:16]
+            (k, repr(v)) for k, v in counted.items())).encode()).hexdigest()[:16]
         return data
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] if text else ""
+
+
+def _metadata_digest(metadata: Any) -> str:
+    """The metadata record's fields, not its creation date (today's by default: the same
+    record filled again tomorrow is not a change)."""
+    if metadata is None:
+        return ""
+    try:
+        fields = asdict(metadata)
+    except TypeError:   # not a dataclass: its repr stands for it
+        return _digest(repr(metadata))
+    fields.pop("creation_date", None)
+    return _digest(repr(sorted((k, repr(v)) for k, v in fields.items())))

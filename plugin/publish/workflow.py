@@ -20,6 +20,8 @@ from .context import PublishContext, Timeouts
 from .errors import NamingError, PublishCancelledError
 from .journal import Journal
 from .naming import check_publication, preflight
+from .reuse import restore_reused
+from .sources import skips, source_kind
 from .spec import Publication
 from .steps import STEP_CLASSES
 from .steps.base import Step, abort_running_executions
@@ -134,6 +136,10 @@ class Workflow:
             return
         ctx.check_cancel()
         ctx.current_step = step.name
+        if skips(self.spec, step.name):   # the source already holds what it would make
+            journal.mark_step(step.name, "done", skipped=source_kind(self.spec).value)
+            ctx.progress(1.0, "done")
+            return
         interrupted = journal.step_status(step.name) != "pending"
         os.makedirs(ctx.work_dir, exist_ok=True)
         started = time.monotonic()
@@ -191,7 +197,9 @@ class Workflow:
     # -- undo ---------------------------------------------------------------------------
     def undo(self) -> List[str]:
         """Remove everything this publication created, newest first (aborting executions
-        still running first). Reused stored data are never removed."""
+        still running first). Nothing reused (stored data, WMS-V, pyramid, the datasheet's
+        metadata record) is ever removed: only journal resources are, and the record is
+        written back as it was."""
         ctx = self.ctx
         ctx.current_step = "undo"
         ctx.cancel_event.clear()
@@ -200,6 +208,7 @@ class Workflow:
         adopt_interrupted(ctx)   # half-built outputs too: a name is never taken for good
         abort_running_executions(ctx, self.journal)
         removed = remove_resources(ctx, self.journal.resources())
+        removed += restore_reused(ctx)   # written back, never deleted
         for step in self.steps:
             if self.journal.step_status(step.name) != "pending":
                 self.journal.mark_step(step.name, "undone")

@@ -38,6 +38,10 @@ FIELD_WIDGETS = {  # ServiceMetadata field → widget attribute
 }
 
 
+# What stays the user's to type when the datasheet's record is reused: the new WMTS's own.
+EDITABLE_WITH_EXISTING_RECORD = ("technical_name", "service_title")
+
+
 def _select(combo, value) -> None:
     index = combo.findData(value)
     if index >= 0:
@@ -64,14 +68,20 @@ class MetadataPage(QWizardPage, FORM):
                                               for name, attribute in FIELD_WIDGETS.items()})
         self.importButton.clicked.connect(self._choose_import_file)
         self._prefilled_for = None
+        self.existing_record = False   # the datasheet's record is shown, kept, not asked
+        from ..name_watch import NameWatch
+
+        self.name_watch = NameWatch(self, "wmts_name", self.wmtsNameEdit, "technical_name")
 
     # -- prefill -----------------------------------------------------------------------
     def initializePage(self) -> None:
+        self.name_watch.soon()   # the proposed name too, once the page has filled it
         wizard = self.wizard()
         key = (wizard.datasheet_name(), id(wizard.source_layer()))
         if key == self._prefilled_for:
             return
         self._prefilled_for = key
+        self._show_existing_record(False)
         layer = wizard.source_layer()
         if layer is not None:
             from ...plugin.metadata.qgis_adapter import from_layer_metadata
@@ -114,13 +124,30 @@ class MetadataPage(QWizardPage, FORM):
             if existing is None or self._prefilled_for != key:
                 return  # a new datasheet, or the user chose another one meanwhile
             self.fill(existing.replace(technical_name=self.wmts_name()))
+            self._show_existing_record(True)
             self.importLabel.setText(self.tr(
-                "Filled from the metadata of the existing datasheet \"{0}\".").format(datasheet))
+                "The datasheet \"{0}\" already has its metadata: they are kept as they are "
+                "and the new WMTS is added to them. Only the WMTS's name and title are asked "
+                "here.").format(datasheet))
 
         from ..background import run_in_task
 
         self._existing_task = run_in_task(self.tr("Reading the datasheet's metadata"),
                                           look_up, found)
+
+    def _show_existing_record(self, existing: bool) -> None:
+        """The datasheet's record is reused ("à remplir uniquement pour le premier service
+        de votre fiche"): its fields are shown read-only; the WMTS's own stay editable."""
+        self.existing_record = existing
+        self.importButton.setEnabled(not existing)
+        for name, attribute in FIELD_WIDGETS.items():
+            if name in EDITABLE_WITH_EXISTING_RECORD or attribute == "crsEdit":
+                continue
+            widget = getattr(self, attribute)
+            if hasattr(widget, "setReadOnly"):
+                widget.setReadOnly(existing)
+            else:
+                widget.setEnabled(not existing)
 
     def fill(self, md: ServiceMetadata) -> None:
         """Puts a ServiceMetadata in the form (technical name and identifier without the
@@ -225,10 +252,14 @@ class MetadataPage(QWizardPage, FORM):
             names.append(Problem("same_names", "wmts_name", {"value": self.wmts_name()}))
         if names:
             found["technical_name"] = [p.message(lang) for p in names]
+        elif self.name_watch.refusal():
+            found["technical_name"] = [self.name_watch.refusal()]
         for error in validate(self.metadata(),
                               layer_name_prefix=wizard.layer_name_prefix() or "",
                               file_identifier_prefix=wizard.metadata_prefix() or ""):
             target = error.field if error.field in FIELD_WIDGETS else "technical_name"
+            if self.existing_record and target not in EDITABLE_WITH_EXISTING_RECORD:
+                continue   # the platform's record, kept as it is: not the user's to fix here
             if target == "technical_name" and "technical_name" in found:
                 continue  # the naming rules already said it, in the same words
             found.setdefault(target, []).append(error.message(lang))
@@ -237,6 +268,8 @@ class MetadataPage(QWizardPage, FORM):
     def validatePage(self) -> bool:
         if not self.errors.show_all(self.problems()):
             return False
+        if self.existing_record:
+            return True   # the datasheet's record is not what to remember for new ones
         from ...plugin.metadata.remembered import remember
         from ...plugin.settings import PluginSettings
 

@@ -1,12 +1,13 @@
 """Page 7: publish, with each step's state, determinate progress, elapsed time, logs on failure,
-Cancel, and Resume when a journal exists."""
+Cancel; on arrival the journal is compared with the platform and only the offers that make
+sense are shown (Publish, Resume, Update, Start again: plugin/publish/reopen.py)."""
 
 from __future__ import annotations
 
 import time
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QHeaderView, QTreeWidgetItem, QWizardPage
 
@@ -26,6 +27,13 @@ STEP_TITLES = {  # the workflow's step names, in the guide's words
     "restriction": QT_TRANSLATE_NOOP("PublishPage", "Restrict the access"),
     "tags": QT_TRANSLATE_NOOP("PublishPage", "Group in the datasheet (tags)"),
 }
+STEP_TITLES["preflight"] = QT_TRANSLATE_NOOP("PublishPage", "Check the names and settings")
+STEP_TITLES["undo"] = QT_TRANSLATE_NOOP("PublishPage", "Remove what the earlier run left")
+STEP_TITLES.update({   # the steps of an update in place (plugin/publish/update_steps.py)
+    "wmsv_switch": QT_TRANSLATE_NOOP("PublishPage", "Switch the WMS-V to the new version"),
+    "wmts_switch": QT_TRANSLATE_NOOP("PublishPage", "Switch the WMTS to the new pyramid"),
+    "cleanup": QT_TRANSLATE_NOOP("PublishPage", "Remove the replaced versions"),
+})
 STATE_NAMES = {
     "waiting": QT_TRANSLATE_NOOP("PublishPage", "waiting"),
     "running": QT_TRANSLATE_NOOP("PublishPage", "running"),
@@ -51,11 +59,15 @@ class PublishPage(QWizardPage, FORM):
         self.clock = QTimer(self)
         self.clock.setInterval(500)
         self.clock.timeout.connect(self._show_elapsed)
-        self.publishButton.clicked.connect(self.start)
-        self.resumeButton.clicked.connect(self.start)
-        self.cancelButton.clicked.connect(self.cancel)
+        from ...plugin.publish.reopen import PUBLISH, RESUME, START_AGAIN
         from ..dry_run_button import DryRun
+        from ..reopen_offers import ReopenOffers
 
+        self.publishButton.clicked.connect(lambda: self.start(PUBLISH))
+        self.resumeButton.clicked.connect(lambda: self.start(RESUME))
+        self.cancelButton.clicked.connect(self.cancel)
+        self.offers = ReopenOffers(self)
+        self.offers.startAgainButton.clicked.connect(lambda: self.start(START_AGAIN))
         self.dry_run = DryRun(self)
         self.progressBar.setRange(0, 100)
         self.stepsTree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -77,7 +89,11 @@ class PublishPage(QWizardPage, FORM):
             spec.wmts_title, spec.top_level, spec.bottom_level,
             wizard.datastore().name if wizard.datastore() else spec.datastore_id,
             self.tr("restricted") if spec.restricted else self.tr("public")))
+        self.state = "ready"
+        self.resultLabel.clear()
+        wizard.carry_journal(spec)
         self._fill_steps(wizard.new_task(spec))
+        self.offers.look(self.task, self._journal(self.task))
 
     def _journal(self, task):
         from ...plugin.publish.journal import Journal
@@ -101,32 +117,38 @@ class PublishPage(QWizardPage, FORM):
                 item.setForeground(1, STATE_COLOURS["done"])
             self.stepsTree.addTopLevelItem(item)
             self._items[name] = item
-        has_journal = bool(done) or journal.exists_on_disk()
-        self.resumeButton.setVisible(has_journal)
-        self.publishButton.setVisible(not has_journal)
-        self.publishButton.setEnabled(True)
-        self.resumeButton.setEnabled(True)
         self.cancelButton.setEnabled(False)
         self.progressBar.setValue(0)
         self.logEdit.clear()
         self.logEdit.setVisible(False)
 
     # -- run ---------------------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, offer: str = "resume") -> None:
+        """Run the task for ``offer`` (reopen.PUBLISH, RESUME or START_AGAIN)."""
         if self.state == "running":
             return
         if self.state in ("failed", "cancelled"):  # a new task resumes from the journal
             self._fill_steps(self.wizard().new_task(self.wizard().publication()))
-        task = self.task
+        self.task.before_run = self.offers.preparation(offer)
+        self.run_task(self.task)
+
+    def run_task(self, task, on_updated=None) -> None:
+        """Follow ``task``: a PublishTask, or an UpdateTask (its ``updated`` result goes to
+        ``on_updated``)."""
+        self.task = task
         task.progressChanged.connect(lambda percent: self.progressBar.setValue(int(percent)))
         task.step_progress.connect(self._on_step_progress)
-        task.published.connect(self._on_published)
+        if on_updated is not None:
+            task.updated.connect(on_updated)
+            self.stepsTree.clear()   # an update has steps of its own, listed as they come
+            self._items = {}
+        else:
+            task.published.connect(self._on_published)
         task.failed.connect(self._on_stopped)
         self.state = "running"
         self._started = time.monotonic()
         self.clock.start()
-        self.publishButton.setEnabled(False)
-        self.resumeButton.setEnabled(False)
+        self.offers.enable(False)
         self.cancelButton.setEnabled(True)
         self.resultLabel.clear()
         QgsApplication.taskManager().addTask(task)
@@ -144,9 +166,14 @@ class PublishPage(QWizardPage, FORM):
         item.setText(1, self.state_text(state))
         if state in STATE_COLOURS:
             item.setForeground(1, STATE_COLOURS[state])
+        else:   # back to the tree's own colour
+            item.setData(1, Qt.ItemDataRole.ForegroundRole, None)
 
     def _on_step_progress(self, step: str, message: str) -> None:
         self._current_step = step
+        if step not in self._items and step in STEP_TITLES:
+            self._items[step] = QTreeWidgetItem([self.step_title(step), ""])
+            self.stepsTree.addTopLevelItem(self._items[step])
         for name, item in self._items.items():
             if name == step:
                 self._set_state(name, "done" if message == "done" else "running")
@@ -173,31 +200,39 @@ class PublishPage(QWizardPage, FORM):
         self.publishedResult.emit(result)
 
     def _on_stopped(self, message: str, logs) -> None:
-        if self.task.was_cancelled:
+        if getattr(self.task, "was_cancelled", False):
             self._on_cancelled(self._current_step)
         else:
             self._on_failed(self._current_step, message, logs)
 
     def _on_failed(self, step: str, message: str, logs=()) -> None:
+        step = step or self._failed_step()
         self._set_state(step, "failed")
         self._finish("failed")
-        self.resultLabel.setText(self.tr("The step \"{0}\" failed: {1}").format(
-            self.step_title(step), without_step_code(message, step)))
+        if step:
+            self.resultLabel.setText(self.tr("The step \"{0}\" failed: {1}").format(
+                self.step_title(step), without_step_code(message, step)))
+        else:
+            self.resultLabel.setText(self.tr("The publication failed: {0}").format(message))
         self.logEdit.setVisible(True)
         self.logEdit.setPlainText(self._journal_log(message, logs))
-        self.resumeButton.setVisible(True)
-        self.resumeButton.setEnabled(True)
-        self.publishButton.setVisible(False)
+        self.offers.after_stop()
+        self.wizard().name_refused(getattr(self.task, "error", None), step)
+
+    def _failed_step(self) -> str:
+        """The step the run was in when no progress named it (the checks before the first
+        step: "preflight")."""
+        workflow = getattr(self.task, "workflow", None)
+        return workflow.ctx.current_step if workflow is not None else ""
 
     def _on_cancelled(self, step: str) -> None:
+        step = step or self._failed_step()
         self._set_state(step, "cancelled")
         self._finish("cancelled")
         self.resultLabel.setText(self.tr("Cancelled during \"{0}\": nothing is lost, Resume "
                                          "continues where it stopped.").format(
             self.step_title(step)))
-        self.resumeButton.setVisible(True)
-        self.resumeButton.setEnabled(True)
-        self.publishButton.setVisible(False)
+        self.offers.after_stop()
 
     def _journal_log(self, message: str, logs=()) -> str:
         lines = [message, *logs, ""]
@@ -213,7 +248,10 @@ class PublishPage(QWizardPage, FORM):
                 seconds // 60, seconds % 60))
 
     def isComplete(self) -> bool:
-        return self.state == "published"
+        """Published by this page, or found online with these very settings (Finish)."""
+        decision = self.offers.decision
+        online = self.state == "ready" and decision is not None and decision.row == 7
+        return self.state == "published" or online
 
 
 def without_step_code(message: str, step: str) -> str:

@@ -35,13 +35,22 @@ class PyramidPage(QWizardPage, FORM):
         self.formatCombo.currentIndexChanged.connect(self.update_estimate)
         self.dataExtentRadio.toggled.connect(self.update_estimate)
         self._prefilled_for = None
+        from ..name_watch import NameWatch
+
+        self.name_watch = NameWatch(self, "pyramid_name", self.pyramidNameEdit, "pyramid_name")
 
     def initializePage(self) -> None:
+        self.name_watch.soon()   # the proposed name too, once the page has filled it
         base = self.wizard().datasheet_name()
         if base != self._prefilled_for:
             self._prefilled_for = base
             self.pyramidNameEdit.setText(f"{base}_pyramide")
-        has_layer = self.wizard().source_layer() is not None
+        from ...plugin.publish.sources import SourceKind
+
+        # An existing WMS-V or stored data has a data extent too, read by the source page.
+        has_layer = self.wizard().source_layer() is not None or \
+            self.wizard().source_page.source_kind() in (SourceKind.WMSV,
+                                                        SourceKind.STORED_DATA)
         self.dataExtentRadio.setEnabled(has_layer)
         if not has_layer:
             self.canvasExtentRadio.setChecked(True)
@@ -75,12 +84,23 @@ class PyramidPage(QWizardPage, FORM):
         from ...plugin.pyramid.qgis_extent import extent_to_bbox_3857
 
         layer = self.wizard().source_layer()
-        if self.dataExtentRadio.isChecked() and layer is not None:
-            return extent_to_bbox_3857(layer.extent(), layer.crs())
+        if self.dataExtentRadio.isChecked():
+            if layer is not None:
+                return extent_to_bbox_3857(layer.extent(), layer.crs())
+            # an existing WMS-V or stored data: its extent, once the source page read it
+            extent = self.wizard().source_page.existing_extent_wgs84
+            if extent is None:
+                return None
+            from ...plugin.pyramid.grid import Bbox4326, bbox_4326_to_3857
+
+            return bbox_4326_to_3857(Bbox4326(*extent))
         canvas = self.wizard().canvas()
         if canvas is None:
             return None
-        return extent_to_bbox_3857(canvas.extent(), canvas.mapSettings().destinationCrs())
+        try:
+            return extent_to_bbox_3857(canvas.extent(), canvas.mapSettings().destinationCrs())
+        except ValueError:   # an empty project's canvas may have no valid CRS
+            return None
 
     def extent_wgs84(self):
         from ...plugin.pyramid.qgis_extent import extent_to_bbox_4326
@@ -110,6 +130,8 @@ class PyramidPage(QWizardPage, FORM):
         self.errors.show("zoom", [])
         bbox = self.bbox_3857()
         if bbox is None:
+            self.estimateChart.set_estimates([])
+            self.totalLabel.setText(self.tr("The tiles are counted when the extent is known."))
             return
         zoom = ZoomRange(top, bottom)
         estimates = estimate_levels(bbox, zoom, tile_format=self.image_format())
@@ -136,6 +158,8 @@ class PyramidPage(QWizardPage, FORM):
         names = check_technical_name(self.pyramidNameEdit.text(), "pyramid_name")
         if names:
             found["pyramid_name"] = [p.message(language()) for p in names]
+        elif self.name_watch.refusal():
+            found["pyramid_name"] = [self.name_watch.refusal()]
         zoom = self._zoom_problems() or self._over_tile_cap()
         if zoom:
             found["zoom"] = zoom

@@ -1,10 +1,12 @@
-"""Page 1: connection, datastore, layer to upload or stored data to reuse, datasheet name."""
+"""Page 1: connection, datastore, where the publication starts (the layer, or an existing
+stored data, WMS-V or pyramid: plugin/publish/sources.py lists them), datasheet name."""
 
 from __future__ import annotations
 
 from qgis.core import QgsMapLayerProxyModel, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QWizardPage
 
+from ...plugin.publish.sources import SourceKind, reuse_fields
 from ..background import run_in_task
 from ..field_errors import FieldErrors
 from . import language, load_form
@@ -20,18 +22,35 @@ class SourcePage(QWizardPage, FORM):
         self.errors = FieldErrors(self.form, {"layer": self.selectedOnlyCheck,
                                               "datastore": self.datastoreCombo,
                                               "datasheet": self.datasheetEdit})
+        # One radio button per kind of source: another kind is one more entry here.
+        self.kind_buttons = {SourceKind.LAYER: self.uploadRadio,
+                             SourceKind.STORED_DATA: self.reuseRadio,
+                             SourceKind.WMSV: self.wmsvRadio,
+                             SourceKind.PYRAMID: self.pyramidRadio}
         self.loginButton.clicked.connect(self._open_login)
-        self.uploadRadio.toggled.connect(self._update_enabled)
-        self.datastoreCombo.currentIndexChanged.connect(self._load_stored_data)
+        for button in self.kind_buttons.values():
+            button.toggled.connect(self._kind_toggled)
+        self.datastoreCombo.currentIndexChanged.connect(self._load_existing)
+        self.existingCombo.currentIndexChanged.connect(self._existing_changed)
         self.layerCombo.layerChanged.connect(self._layer_changed)
         self.datasheetEdit.textChanged.connect(self.completeChanged)
-        self._stored_task = None
+        self._list_task = None
+        self._extent_task = None
+        self.existing_extent_wgs84 = None   # the chosen resource's data extent, once read
+        self._listed_for = None   # (datastore, kind) the combo shows
         self._suggested = ""   # the datasheet name last proposed (replaced while untouched)
+        from ..name_watch import NameWatch
+
+        self.name_watch = NameWatch(self, "datasheet_name", self.datasheetEdit, "datasheet")
         self._update_enabled()
 
     # -- state -------------------------------------------------------------------------
     def session(self):
         return self.wizard().session
+
+    def source_kind(self) -> SourceKind:
+        return next((kind for kind, button in self.kind_buttons.items()
+                     if button.isChecked()), SourceKind.LAYER)
 
     def layer(self):
         return self.layerCombo.currentLayer() if self.uploadRadio.isChecked() else None
@@ -39,8 +58,34 @@ class SourcePage(QWizardPage, FORM):
     def datastore_id(self) -> str:
         return self.datastoreCombo.currentData() or ""
 
+    def existing_choice(self):
+        """The SourceChoice picked in the list (None for the layer or an empty list)."""
+        if self.source_kind() is SourceKind.LAYER:
+            return None
+        return self.existingCombo.currentData()
+
     def stored_data_id(self) -> str:
-        return (self.storedDataCombo.currentData() or "") if self.reuseRadio.isChecked() else ""
+        choice = self.existing_choice()
+        return choice.id if choice is not None and choice.kind is SourceKind.STORED_DATA \
+            else ""
+
+    def reuse_fields(self):
+        """The Publication's fields naming the reused resource (all None for the layer)."""
+        choice = self.existing_choice()
+        return reuse_fields(choice.kind, choice.id) if choice is not None else \
+            reuse_fields(SourceKind.LAYER, "")
+
+    def nextId(self) -> int:
+        """An existing WMS-V goes straight to the pyramid; an existing pyramid to the WMTS
+        and its metadata: the pages between have nothing to decide."""
+        wizard = self.wizard()
+        target = {SourceKind.WMSV: getattr(wizard, "pyramid_page", None),
+                  SourceKind.PYRAMID: getattr(wizard, "metadata_page", None)}.get(
+            self.source_kind())
+        for page_id in wizard.pageIds() if target is not None else ():
+            if wizard.page(page_id) is target:
+                return page_id
+        return super().nextId()
 
     # -- wiring ------------------------------------------------------------------------
     def initializePage(self) -> None:
@@ -62,7 +107,8 @@ class SourcePage(QWizardPage, FORM):
             self.connectionLabel.setText(self.tr("Not connected."))
         self.datastoreCombo.blockSignals(False)
         self._propose_datasheet(self.layerCombo.currentLayer())  # the prefix may be known now
-        self._load_stored_data()
+        self._listed_for = None
+        self._load_existing()
         self.completeChanged.emit()
 
     def _open_login(self) -> None:
@@ -74,11 +120,17 @@ class SourcePage(QWizardPage, FORM):
         dialog.open()
         self.login_dialog = dialog  # kept for tests and to stay alive while open
 
+    def _kind_toggled(self, checked: bool) -> None:
+        if checked:   # the button turned on (the one turned off says so too)
+            self._update_enabled()
+            self._load_existing()
+
     def _update_enabled(self) -> None:
         upload = self.uploadRadio.isChecked()
         self.layerCombo.setEnabled(upload)
         self.selectedOnlyCheck.setEnabled(upload)
-        self.storedDataCombo.setEnabled(not upload)
+        self.existingCombo.setEnabled(not upload)
+        self.existingLabel.setEnabled(not upload)
         self.completeChanged.emit()
 
     def _layer_changed(self, layer) -> None:
@@ -103,25 +155,81 @@ class SourcePage(QWizardPage, FORM):
         self._suggested = default_names(layer.name(), self.account_prefix()).datasheet
         self.datasheetEdit.setText(self._suggested)
 
-    def _load_stored_data(self) -> None:
-        self.storedDataCombo.clear()
-        session, ds = self.session(), self.datastore_id()
-        if not session.connected or not ds:
+    def _existing_changed(self) -> None:
+        """An existing resource belongs to its datasheet: propose that one (unless typed)."""
+        choice = self.existing_choice()
+        if choice is not None and choice.datasheet_name and \
+                self.datasheetEdit.text() in ("", self._suggested):
+            self._suggested = choice.datasheet_name
+            self.datasheetEdit.setText(choice.datasheet_name)
+        self._read_extent(choice)
+        self.completeChanged.emit()
+
+    def _read_extent(self, choice) -> None:
+        """The chosen resource's data extent, read in a task: the pyramid page counts the
+        tiles (and applies the tile cap) on it."""
+        self.existing_extent_wgs84 = None
+        session = self.session()
+        if choice is None or not session.connected:
             return
+        client, ds = session.client, self.datastore_id()
+
+        def fetch(_task):
+            from ...plugin.entrepot.api import EntrepotApi
+            from ...plugin.publish.sources import source_extent_wgs84
+
+            return source_extent_wgs84(EntrepotApi(client, ds), choice.kind, choice.id)
+
+        def show(extent):
+            if self.existing_choice() is not choice:
+                return   # another resource was chosen meanwhile
+            self.existing_extent_wgs84 = extent
+            pyramid_page = getattr(self.wizard(), "pyramid_page", None)
+            if pyramid_page is not None and self.wizard().currentPage() is pyramid_page:
+                pyramid_page.update_estimate()
+
+        self._extent_task = run_in_task(self.tr("Reading the data's extent"), fetch, show,
+                                        None)
+
+    def _load_existing(self) -> None:
+        """List the chosen kind's resources of the datastore in a task (never on the GUI
+        thread); the combo keeps the list while the kind and datastore stay the same."""
+        kind, session, ds = self.source_kind(), self.session(), self.datastore_id()
+        if kind is SourceKind.LAYER or (ds, kind) == self._listed_for:
+            return
+        self.existingCombo.clear()
+        if not session.connected or not ds:
+            self.existingStatusLabel.clear()
+            return
+        self._listed_for = (ds, kind)
+        self.existingStatusLabel.setText(self.tr("Listing what the datastore holds…"))
         client = session.client
 
         def fetch(_task):
             from ...plugin.entrepot.api import EntrepotApi
+            from ...plugin.publish.sources import list_sources
 
-            return [(s.name, s.id) for s in EntrepotApi(client, ds).stored_data_list()
-                    if getattr(s, "type", "") == "VECTOR-DB"]
+            return list_sources(EntrepotApi(client, ds), kind)
 
-        def show(items):
-            self.storedDataCombo.clear()
-            for name, sid in items:
-                self.storedDataCombo.addItem(name, sid)
+        def show(choices):
+            if self._listed_for != (ds, kind):
+                return   # the user chose another kind or datastore meanwhile
+            self.existingCombo.blockSignals(True)
+            self.existingCombo.clear()
+            for choice in choices:
+                self.existingCombo.addItem(choice.label(), choice)
+            self.existingCombo.blockSignals(False)
+            self.existingStatusLabel.setText(
+                "" if choices else self.tr("Nothing of this kind in the datastore."))
+            self._existing_changed()
 
-        self._stored_task = run_in_task(self.tr("Listing stored data"), fetch, show, None)
+        def failed(message):
+            if self._listed_for == (ds, kind):
+                self._listed_for = None   # try again on the next change
+                self.existingStatusLabel.setText(message)
+
+        self._list_task = run_in_task(self.tr("Listing the datastore's resources"), fetch,
+                                      show, failed)
 
     # -- validation --------------------------------------------------------------------
     def problems(self):
@@ -137,8 +245,8 @@ class SourcePage(QWizardPage, FORM):
                 found["layer"] = [self.tr("Choose a vector layer.")]
             elif self.selectedOnlyCheck.isChecked() and layer.selectedFeatureCount() == 0:
                 found["layer"] = [self.tr("No feature is selected in this layer.")]
-        elif not self.stored_data_id():
-            found["layer"] = [self.tr("Choose a stored data to reuse.")]
+        elif self.existing_choice() is None:
+            found["layer"] = [self.tr("Choose the existing resource to start from.")]
         names = check_technical_name(self.datasheetEdit.text(), "datasheet_name")
         if names:
             found["datasheet"] = [p.message(lang) for p in names]

@@ -23,8 +23,12 @@ class WmsvPage(QWizardPage, FORM):
                                               "wmsv_title": self.wmsvTitleEdit,
                                               "abstract": self.abstractEdit})
         self._prefilled_for = None
+        from ..name_watch import NameWatch
+
+        self.name_watch = NameWatch(self, "wmsv_name", self.wmsvNameEdit, "wmsv_name")
 
     def initializePage(self) -> None:
+        self.name_watch.soon()   # the proposed name too, once the page has filled it
         layer = self.wizard().source_layer()
         key = layer.id() if layer is not None else self.wizard().datasheet_name()
         if key == self._prefilled_for:
@@ -54,6 +58,8 @@ class WmsvPage(QWizardPage, FORM):
         ):
             if problems:
                 found[name] = [p.message(lang) for p in problems]
+        if "wmsv_name" not in found and self.name_watch.refusal():
+            found["wmsv_name"] = [self.name_watch.refusal()]
         return found
 
     def validatePage(self) -> bool:

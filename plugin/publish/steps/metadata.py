@@ -3,6 +3,7 @@ uploaded, tagged with the datasheet and published on the METADATA endpoint."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import date
 from typing import Any, Dict, List
@@ -13,6 +14,7 @@ from ...metadata import OnlineResource, ServiceMetadata, to_iso19139, validate
 from ..context import PublishContext
 from ..errors import PublishError
 from ..naming import default_language
+from ..reuse import reusable_metadata, reuse_metadata, wmsv_offering_id
 from .base import Step, endpoint_url, ensure_resource, pick_endpoint
 from .services import full_layer_name
 
@@ -61,7 +63,7 @@ def service_links(ctx: PublishContext) -> List[OnlineResource]:
         links.append(OnlineResource(
             url=journal.get("wmsv_url"), protocol="OGC:WMS",
             name=journal.get("wmsv_layer_name", ""), open=not private,
-            offering_id=journal.resource_id("offering_wmsv") or "",
+            offering_id=wmsv_offering_id(journal),
             description=_restricted(journal.get("wmsv_layer_name", ""), private)))
     layer_name = full_layer_name(ctx, spec.wmts_name)
     links.append(OnlineResource(
@@ -80,6 +82,10 @@ class MetadataStep(Step):
 
     def run(self, ctx: PublishContext) -> None:
         api, spec, journal, datastore = ctx.api, ctx.spec, ctx.journal, ctx.datastore
+        existing = reusable_metadata(ctx)
+        if existing is not None:
+            self._complete_existing(ctx, existing)
+            return
         file_identifier = datastore.prefixed_file_identifier(spec.effective_identifier)
         record = service_metadata(ctx, file_identifier)
         problems = validate(record, layer_name_prefix=datastore.layer_name_prefix or "",
@@ -89,9 +95,17 @@ class MetadataStep(Step):
                 f"{p.field}: {p.message(default_language())}" for p in problems)),
                 step=self.name)
         xml = to_iso19139(record)
+        digest = hashlib.sha256(xml).hexdigest()
+        known = journal.resource_id("metadata")
         metadata_id = ensure_resource(
             ctx, "metadata", file_identifier,
             create=lambda: api.upload_metadata(xml))
+        if known and journal.get("metadata_digest") not in (None, digest) and \
+                journal.get("metadata_file_identifier") == file_identifier:
+            # Rerun with another record for the same identifier (a WMTS renamed after a
+            # refusal, a record edited): replaced in place, republished by the platform.
+            api.replace_metadata(metadata_id, xml)
+        journal.put("metadata_digest", digest)
         api.add_tags("metadata", metadata_id, {"datasheet_name": spec.datasheet_name})
         endpoint = pick_endpoint(ctx, "METADATA", open_=True)
         if endpoint is None:
@@ -103,3 +117,22 @@ class MetadataStep(Step):
         csw = endpoint_url(endpoint, "CSW")
         journal.put("metadata_url", record_url(csw, file_identifier))
         ctx.progress(1.0, tr("metadata published"))
+
+    def _complete_existing(self, ctx: PublishContext, record) -> None:
+        """The datasheet has its record already ("à remplir uniquement pour le premier
+        service de votre fiche"): the new service's link is added to it, nothing is asked
+        again, and undo writes it back as it was (plugin/publish/reuse.py)."""
+        journal = ctx.journal
+        identifier, endpoint_id = reuse_metadata(ctx, record, service_links(ctx))
+        endpoint = next((e for e in ctx.datastore.endpoints if e.id == endpoint_id), None) \
+            if endpoint_id else None
+        if endpoint is None:
+            endpoint = pick_endpoint(ctx, "METADATA", open_=True)
+            if endpoint is None:
+                raise PublishError(tr("the datastore has no METADATA endpoint"), step=self.name)
+            if not endpoint_id:   # M.8: a record not published yet is published
+                ctx.api.publish_metadata([identifier], endpoint.id)
+        journal.put("metadata_file_identifier", identifier)
+        journal.put("metadata_url", record_url(endpoint_url(endpoint, "CSW"), identifier))
+        ctx.log(f"metadata {record.id} of the datasheet completed, not created")
+        ctx.progress(1.0, tr("metadata of the datasheet completed"))

@@ -9,6 +9,7 @@ from ...i18n import tr
 from ...pyramid import Bbox4326, ZoomRange, area_wkt, harvest_levels, tile_count
 from ..context import PublishContext
 from ..errors import PublishError
+from ..reuse import use_existing_pyramid, wmsv_offering_id
 from ..spec import PNG
 from .base import Step, processing_id, run_execution
 
@@ -42,7 +43,7 @@ def harvest_bbox(ctx: PublishContext) -> Tuple[float, float, float, float]:
     spec = ctx.spec
     bbox: Optional[Tuple[float, ...]] = spec.effective_extent_wgs84
     if bbox is None:
-        bbox = _bbox_of_geojson(ctx.journal.get("vectordb_extent"))
+        bbox = bbox_of_geojson(ctx.journal.get("vectordb_extent"))
     if bbox is None:
         raise PublishError(tr("no extent to harvest: choose one"), step="pyramid")
     return tuple(bbox)  # type: ignore[return-value]
@@ -54,10 +55,14 @@ class PyramidStep(Step):
 
     def run(self, ctx: PublishContext) -> None:
         api, spec, journal = ctx.api, ctx.spec, ctx.journal
+        if spec.reuse_pyramid_id:
+            use_existing_pyramid(ctx)
+            ctx.progress(1.0, tr("existing pyramid read"))
+            return
         if journal.get("wmsv_private") and "harvest_apikey" not in ctx.secrets:
             from .wmsv import WmsvStep
 
-            WmsvStep()._harvest_key(ctx, api.offering(journal.resource_id("offering_wmsv")))
+            WmsvStep()._harvest_key(ctx, api.offering(wmsv_offering_id(journal)))
         bbox = harvest_bbox(ctx)
 
         def body() -> Dict[str, Any]:
@@ -85,7 +90,7 @@ class PyramidStep(Step):
         ctx.progress(1.0, tr("pyramid generated"))
 
 
-def _bbox_of_geojson(geometry: Any) -> Optional[Tuple[float, float, float, float]]:
+def bbox_of_geojson(geometry: Any) -> Optional[Tuple[float, float, float, float]]:
     """Bounding box of a GeoJSON geometry (the stored data's ``extent``)."""
     if not isinstance(geometry, dict):
         return None

@@ -12,6 +12,7 @@ from ...i18n import tr
 from ..adopt import KEY_ACCESS_KIND, find_access, key_access_intent
 from ..context import PublishContext
 from ..errors import PublishError
+from ..reuse import use_existing_wmsv
 from .base import Step, ensure_resource, offering_url, pick_endpoint
 from .services import ensure_configuration, ensure_offering, ensure_permission, full_layer_name
 
@@ -28,6 +29,12 @@ class WmsvStep(Step):
 
     def run(self, ctx: PublishContext) -> None:
         spec, journal = ctx.spec, ctx.journal
+        if spec.reuse_wmsv_configuration_id:
+            offering = use_existing_wmsv(ctx)
+            if journal.get("wmsv_private"):
+                self._harvest_key(ctx, offering)   # ours: undo removes key and permission
+            ctx.progress(1.0, tr("existing WMS-V read"))
+            return
         private = wants_private_wmsv(ctx)
         endpoint = pick_endpoint(ctx, "WMS-VECTOR", open_=not private)
         if endpoint is None:

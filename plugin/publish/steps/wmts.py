@@ -9,6 +9,7 @@ from ...entrepot.models import Endpoint, UsedData
 from ...i18n import tr
 from ..context import PublishContext
 from ..errors import PublishError
+from ..reuse import pyramid_id
 from .base import Step, endpoint_url, offering_url, pick_endpoint
 from .services import ensure_configuration, ensure_offering, full_layer_name
 
@@ -50,7 +51,7 @@ class WmtsStep(Step):
             type_infos: Dict[str, Any] = {
                 "title": spec.wmts_title, "abstract": spec.abstract,
                 "keywords": list(spec.keywords),
-                "used_data": [UsedData(journal.resource_id("stored_data_pyramid"),
+                "used_data": [UsedData(pyramid_id(journal),
                                        top_level=top, bottom_level=bottom).to_dict()]}
             bbox = spec.effective_extent_wgs84
             if bbox:
