@@ -1,5 +1,5 @@
 """The form of ui/pages/source_page.ui, compiled ahead by scripts/compile_forms.py (do not edit: edit the .ui and run the script)."""
-# source: ui/pages/source_page.ui sha256 5f4f60974c6d902c19cb2b911779afa73fc332d272dc102cdc348f241fdc2275
+# source: ui/pages/source_page.ui sha256 49e93830e6cfd1b916d62401c99e66a5ea8cb4a4f284583a4b05ba3a3887045e
 # ruff: noqa
 
 from qgis.PyQt import QtCore, QtGui, QtWidgets
@@ -45,18 +45,31 @@ class Ui_SourcePage(object):
         self.reuseRadio = QtWidgets.QRadioButton(parent=SourcePage)
         self.reuseRadio.setObjectName("reuseRadio")
         self.form.setWidget(5, QtWidgets.QFormLayout.ItemRole.SpanningRole, self.reuseRadio)
-        self.storedDataLabel = QtWidgets.QLabel(parent=SourcePage)
-        self.storedDataLabel.setObjectName("storedDataLabel")
-        self.form.setWidget(6, QtWidgets.QFormLayout.ItemRole.LabelRole, self.storedDataLabel)
-        self.storedDataCombo = QtWidgets.QComboBox(parent=SourcePage)
-        self.storedDataCombo.setObjectName("storedDataCombo")
-        self.form.setWidget(6, QtWidgets.QFormLayout.ItemRole.FieldRole, self.storedDataCombo)
+        self.wmsvRadio = QtWidgets.QRadioButton(parent=SourcePage)
+        self.wmsvRadio.setObjectName("wmsvRadio")
+        self.form.setWidget(6, QtWidgets.QFormLayout.ItemRole.SpanningRole, self.wmsvRadio)
+        self.pyramidRadio = QtWidgets.QRadioButton(parent=SourcePage)
+        self.pyramidRadio.setObjectName("pyramidRadio")
+        self.form.setWidget(7, QtWidgets.QFormLayout.ItemRole.SpanningRole, self.pyramidRadio)
+        self.existingLabel = QtWidgets.QLabel(parent=SourcePage)
+        self.existingLabel.setObjectName("existingLabel")
+        self.form.setWidget(8, QtWidgets.QFormLayout.ItemRole.LabelRole, self.existingLabel)
+        self.existingLayout = QtWidgets.QVBoxLayout()
+        self.existingLayout.setObjectName("existingLayout")
+        self.existingCombo = QtWidgets.QComboBox(parent=SourcePage)
+        self.existingCombo.setObjectName("existingCombo")
+        self.existingLayout.addWidget(self.existingCombo)
+        self.existingStatusLabel = QtWidgets.QLabel(parent=SourcePage)
+        self.existingStatusLabel.setWordWrap(True)
+        self.existingStatusLabel.setObjectName("existingStatusLabel")
+        self.existingLayout.addWidget(self.existingStatusLabel)
+        self.form.setLayout(8, QtWidgets.QFormLayout.ItemRole.FieldRole, self.existingLayout)
         self.datasheetLabel = QtWidgets.QLabel(parent=SourcePage)
         self.datasheetLabel.setObjectName("datasheetLabel")
-        self.form.setWidget(7, QtWidgets.QFormLayout.ItemRole.LabelRole, self.datasheetLabel)
+        self.form.setWidget(9, QtWidgets.QFormLayout.ItemRole.LabelRole, self.datasheetLabel)
         self.datasheetEdit = QtWidgets.QLineEdit(parent=SourcePage)
         self.datasheetEdit.setObjectName("datasheetEdit")
-        self.form.setWidget(7, QtWidgets.QFormLayout.ItemRole.FieldRole, self.datasheetEdit)
+        self.form.setWidget(9, QtWidgets.QFormLayout.ItemRole.FieldRole, self.datasheetEdit)
 
         self.retranslateUi(SourcePage)
         QtCore.QMetaObject.connectSlotsByName(SourcePage)
@@ -64,7 +77,7 @@ class Ui_SourcePage(object):
     def retranslateUi(self, SourcePage):
         _translate = QtCore.QCoreApplication.translate
         SourcePage.setTitle(_translate("SourcePage", "Data to publish"))
-        SourcePage.setSubTitle(_translate("SourcePage", "The layer whose data go to the Géoplateforme, or a stored data already there, and the datastore that receives them."))
+        SourcePage.setSubTitle(_translate("SourcePage", "Start from the layer, or from what the datastore already holds, as the guide does: a stored data, a WMS-V service or a raster pyramid."))
         self.connectionTitle.setText(_translate("SourcePage", "Connection"))
         self.connectionLabel.setText(_translate("SourcePage", "Not connected."))
         self.loginButton.setText(_translate("SourcePage", "Connect…"))
@@ -72,11 +85,13 @@ class Ui_SourcePage(object):
         self.uploadRadio.setText(_translate("SourcePage", "Upload the data of a QGIS layer"))
         self.layerLabel.setText(_translate("SourcePage", "Layer"))
         self.selectedOnlyCheck.setText(_translate("SourcePage", "Selected features only"))
-        self.reuseRadio.setText(_translate("SourcePage", "Reuse a vector stored data of the datastore"))
-        self.storedDataLabel.setText(_translate("SourcePage", "Stored data"))
+        self.reuseRadio.setText(_translate("SourcePage", "Reuse a vector stored data of the datastore (no upload)"))
+        self.wmsvRadio.setText(_translate("SourcePage", "Harvest an existing WMS-V service (no upload, no style, no new WMS-V)"))
+        self.pyramidRadio.setText(_translate("SourcePage", "Serve an existing raster pyramid (only the WMTS, its metadata and access)"))
+        self.existingLabel.setText(_translate("SourcePage", "Existing resource"))
         self.datasheetLabel.setText(_translate("SourcePage", "Datasheet name"))
         self.datasheetEdit.setToolTip(_translate("SourcePage", "Groups everything of this publication on cartes.gouv.fr (the \"fiche de données\")."))
 from qgis.gui import QgsMapLayerComboBox
 
 
-SOURCE_SHA256 = "5f4f60974c6d902c19cb2b911779afa73fc332d272dc102cdc348f241fdc2275"
+SOURCE_SHA256 = "49e93830e6cfd1b916d62401c99e66a5ea8cb4a4f284583a4b05ba3a3887045e"
