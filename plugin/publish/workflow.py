@@ -27,7 +27,7 @@ from .step_runner import StepRunner
 from .steps import STEP_CLASSES
 from .steps.base import Step, abort_running_executions
 from .undo import remove_resources
-from .waiting import FIRST_DELAY_S, MAX_DELAY_S
+from .waiting import MAX_DELAY_S, configured_floor
 
 OverallProgress = Callable[[float, str, str], None]   # percent 0..100, step, message
 
@@ -61,14 +61,15 @@ class Workflow(StepRunner):
                  checkpoint_hook: Optional[Callable[[str], None]] = None,
                  timeouts: Optional[Timeouts] = None,
                  steps: Optional[Sequence[Step]] = None,
-                 poll_first_s: float = FIRST_DELAY_S, poll_max_s: float = MAX_DELAY_S):
+                 poll_first_s: Optional[float] = None, poll_max_s: float = MAX_DELAY_S):
         self.api = api.in_datastore(spec.datastore_id)
         self.spec = spec
         self._set_up(Journal.open(spec.datastore_id, spec.journal_key, journal_dir),
                      list(steps) if steps is not None else [cls() for cls in STEP_CLASSES],
                      spec, work_dir=work_dir, progress=progress, cancel_event=cancel_event,
                      checkpoint_hook=checkpoint_hook, timeouts=timeouts,
-                     poll_first_s=poll_first_s, poll_max_s=poll_max_s)
+                     poll_first_s=configured_floor() if poll_first_s is None else poll_first_s,
+                     poll_max_s=poll_max_s)
 
     def finished_steps(self) -> List[str]:
         return [s.name for s in self.steps if self.journal.is_done(s.name)]
