@@ -103,9 +103,10 @@ class PublishWizard(QWizard):
         super().done(result)
 
     def stop_looking(self) -> None:
-        """No name look-up starts once the wizard closes."""
+        """No name look-up starts (and none in flight is heard) once the wizard closes or a
+        run starts; a page checks its name again when it is shown again."""
         for page in (self.source_page, self.wmsv_page, self.pyramid_page, self.metadata_page):
-            page.name_watch.timer.stop()
+            page.name_watch.stop()
 
     def _guard_back(self) -> None:
         if self.currentPage() is self.publish_page and self.publish_page.state == "running":
