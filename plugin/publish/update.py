@@ -128,10 +128,16 @@ def record_in_publication(journal, result: UpdateResult) -> None:
     are gone, the new ones belong to the publication now (its undo removes them)."""
     new_ids = {entry["kind"]: entry["id"] for entry in result.created}
     for kind, old_id in result.replaced.items():
+        # A map's layer keeps the kind it has in the publication (``static_sld_2``…).
+        own = next((e["kind"] for e in journal.resources() if e["id"] == old_id), kind)
         if kind in new_ids:
-            journal.replace_resource(kind, old_id, new_ids[kind])
+            journal.replace_resource(own, old_id, new_ids[kind])
         else:
-            journal.mark_removed(kind, old_id)
+            journal.mark_removed(own, old_id)
+    if "static_sld" in result.replaced and "static_sld" in new_ids and journal.get("styles"):
+        old_static, new_static = result.replaced["static_sld"], new_ids["static_sld"]
+        journal.put("styles", [dict(style, static=new_static) if style.get("static")
+                               == old_static else style for style in journal.get("styles")])
     for entry in result.created:
         if entry["kind"] in result.replaced:
             continue
@@ -149,6 +155,22 @@ def request_for(spec, journal, changes: UpdateChanges) -> UpdateRequest:
     return UpdateRequest(spec.datastore_id, configuration_id, changes)
 
 
+def restyled_layer(published: Dict[str, Any], wanted) -> Optional[LayerSource]:
+    """The layer whose style changed: the layer, or the one map layer whose style digest
+    differs from the published one (an update in place restyles one layer of a map)."""
+    if not wanted.layers:
+        return wanted.layer
+    from .spec import style_digest
+
+    old = list(published.get("layers_style") or [])
+    changed = [source for index, source in enumerate(wanted.layers)
+               if index >= len(old) or old[index] != style_digest(source.style_qml)]
+    if len(changed) != 1:
+        raise ValueError(tr("an update in place restyles one layer of a map; {0} changed: "
+                            "start the publication again").format(len(changed)))
+    return changed[0]
+
+
 def changes_between(published: Dict[str, Any], wanted, *, new_data: bool = False,
                     new_style: bool = False, new_metadata: bool = False) -> UpdateChanges:
     """The changes that turn a publication (its journal's spec summary, ``Journal.spec``)
@@ -162,7 +184,7 @@ def changes_between(published: Dict[str, Any], wanted, *, new_data: bool = False
         old_extent is None or tuple(old_extent) != tuple(extent))
     return UpdateChanges(
         data=wanted.layer if new_data else None,
-        style=wanted.layer if new_style and not new_data else None,
+        style=restyled_layer(published, wanted) if new_style and not new_data else None,
         top_level=wanted.top_level if levels else None,
         bottom_level=wanted.bottom_level if levels else None,
         extent_wgs84=tuple(extent) if extent_changed else None,
