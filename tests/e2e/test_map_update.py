@@ -24,7 +24,15 @@ from gpf_wmts_publisher.plugin.publish.update_workflow import UpdateWorkflow
 
 from scripts.demo_map import MAP_SAMPLE
 from scripts.make_map_sample import HEIGHT, POLYGONS, WIDTH, X0, Y0, open_layers
-from tests.e2e.test_map_publication import LEVEL0_RESOLUTION, ORIGIN, RED, _is, _mercator, _pixel
+from tests.e2e.test_map_publication import (
+    BLUE,
+    LEVEL0_RESOLUTION,
+    ORIGIN,
+    RED,
+    _is,
+    _mercator,
+    _pixel,
+)
 
 LEVEL = 12
 GREEN, PURPLE = (49, 163, 84), (120, 30, 160)
@@ -163,3 +171,64 @@ def test_one_layer_of_a_map_restyled_in_place_without_a_gap(api, published_map, 
                if e["kind"].startswith("static_sld")}
     assert new_styles["occupation_du_sol"] in statics.values()
     assert old_styles["occupation_du_sol"] not in statics.values()
+
+
+class SimulatedCrash(BaseException):
+    """Stands for the process being killed at a checkpoint."""
+
+
+def test_a_map_restyle_stopped_after_the_wmsv_switch_is_undone_to_the_old_styles(
+        api, published_map, tmp_path):
+    spec, workflow, result = published_map
+    ds_api = api.in_datastore(spec.datastore_id)
+    wmsv_id = workflow.journal.resource_id("configuration_wmsv")
+    wmts_id = workflow.journal.resource_id("configuration_wmts")
+    before = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
+    old_pyramid = ds_api.configuration(wmts_id).used_data[0].stored_data_id
+    request = request_for(spec, workflow.journal, UpdateChanges(style=_purple_polygons()))
+    options = dict(journal_dir=str(tmp_path / "journals"), poll_first_s=0.05, poll_max_s=0.5)
+    update = UpdateWorkflow(api, request, **options)
+
+    def crash(name: str) -> None:
+        if name == "synced:wmsv_synced":
+            raise SimulatedCrash(name)
+
+    update.ctx.checkpoint_hook = crash
+    with pytest.raises(SimulatedCrash):
+        update.run()
+    switched = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
+    new_static = update.journal.resource_id("static_sld")
+    assert new_static in {r["style"] for u in switched for r in u["relations"]}
+
+    removed = UpdateWorkflow(api, request, **options).undo()
+
+    assert "static_sld" in removed
+    restored = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
+    assert [(r["name"], r["style"]) for u in restored for r in u["relations"]] == [
+        (r["name"], r["style"]) for u in before for r in u["relations"]]
+    with pytest.raises(NotFound):
+        ds_api.static(new_static)
+    assert ds_api.configuration(wmts_id).used_data[0].stored_data_id == old_pyramid
+    polygon_only = _mercator(X0 + 0.3 * WIDTH, Y0 + 0.45 * HEIGHT)
+    poller = PixelPoller(result.wmts_url, result.wmts_layer_name, LEVEL, *polygon_only)
+    assert poller.sample() == (200, "green")
+
+
+def test_a_maps_level_range_is_updated_in_place_with_every_layer(api, published_map, tmp_path):
+    spec, workflow, result = published_map
+    village_on_polygon = _mercator(X0 + 0.15 * WIDTH, Y0 + 0.15 * HEIGHT)
+    update = UpdateWorkflow(api, request_for(spec, workflow.journal, UpdateChanges(
+        top_level=LEVEL, bottom_level=LEVEL + 1)), journal_dir=str(tmp_path / "journals"),
+        poll_first_s=0.05, poll_max_s=0.5)
+    polygon_only = _mercator(X0 + 0.3 * WIDTH, Y0 + 0.45 * HEIGHT)
+
+    with PixelPoller(result.wmts_url, result.wmts_layer_name, LEVEL, *polygon_only) as poller:
+        done = update.run()
+
+    assert set(poller.samples) == {(200, "green")}
+    record_in_publication(workflow.journal, done)
+    assert done.levels == (str(LEVEL), str(LEVEL + 1))
+    assert done.wmts_url == result.wmts_url
+    # level 13 is served, harvested from the three relations: the villages drawn on top
+    assert _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL + 1,
+                      *village_on_polygon), BLUE)
