@@ -27,6 +27,9 @@ along until the switch:
 - ``style``: a new style static, the WMS-V replaced and synchronised, a new pyramid;
 - ``top_level``/``bottom_level``, ``extent_wgs84``: a new pyramid on the new range or area;
 - ``metadata``: the record replaced (``PUT …/metadata/{id}``) and published if it was not.
+For a map (several layers, one WMS-V with one relation per layer), ``style`` is one of its
+layers: only the relation of that layer's table is restyled (``UpdateTarget.focused``); new
+data for a map is refused before anything is made.
 A new pyramid is named ``<name>_v2``, ``_v3``… (plugin/publish/pyramid_versions.py); the
 WMTS configuration is then replaced to draw it, its offering synchronised, and only once the
 offering is PUBLISHED again are the old pyramid (and a replaced static or stored data)
