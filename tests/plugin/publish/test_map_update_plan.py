@@ -126,3 +126,23 @@ def test_restyled_changes_one_relations_style_and_keeps_the_rest_in_order():
         {"stored_data": "sv2", "relations": [{"name": "villages", "style": "s2"}]}]
     with pytest.raises(PublishError):
         restyled(used, "sv2", "routes", "s1b")   # that table is not in that stored data
+
+
+def test_after_a_maps_restyle_the_journal_holds_the_new_style_of_that_layer(tmp_path):
+    """Reopening the wizard with the restyled map then finds nothing to do (row 7)."""
+    from gpf_wmts_publisher.plugin.publish.update import (
+        UpdateResult,
+        record_in_publication,
+        settings_after,
+    )
+
+    journal = journal_of(tmp_path, published=spec(layers=a_map()))
+    wanted = spec(layers=a_map(occupation="purple"))
+    changes = UpdateChanges(style=wanted.layers[2])
+    record_in_publication(journal, UpdateResult(
+        wmts_layer_name="w", wmts_url="u", pyramid_name="p", levels=("10", "14"),
+        changes=changes.kinds(), settings=settings_after(changes, wanted)))
+    assert journal.snapshot()["spec"]["layers_style"] == wanted.summary()["layers_style"]
+    assert "restyled_layer" not in journal.snapshot()["spec"]
+    decision = run_decide(journal, wanted)
+    assert (decision.row, decision.changed) == (7, ())
