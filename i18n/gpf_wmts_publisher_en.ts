@@ -404,17 +404,17 @@
         <translation>integrated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="208"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="62"/>
         <source>the metadata is incomplete: {0}</source>
         <translation>the metadata is incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="132"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="139"/>
         <source>the datastore has no METADATA endpoint</source>
         <translation>the datastore has no METADATA endpoint</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="119"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="126"/>
         <source>metadata published</source>
         <translation>metadata published</translation>
     </message>
@@ -824,22 +824,22 @@
         <translation>Your other keys are kept: they serve other services.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="154"/>
+        <location filename="../plugin/publish/update.py" line="216"/>
         <source>this publication has no WMTS yet: resume it instead</source>
         <translation>this publication has no WMTS yet: resume it instead</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="205"/>
+        <location filename="../plugin/publish/update.py" line="267"/>
         <source>Undoing the update of a WMTS</source>
         <translation>Undoing the update of a WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="205"/>
+        <location filename="../plugin/publish/update.py" line="267"/>
         <source>Updating a WMTS in place: {0}</source>
         <translation>Updating a WMTS in place: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="251"/>
+        <location filename="../plugin/publish/update.py" line="313"/>
         <source>Cancelled: the update can be resumed or undone.</source>
         <translation>Cancelled: the update can be resumed or undone.</translation>
     </message>
@@ -869,42 +869,42 @@
         <translation>the datasheet has no metadata record to update</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="218"/>
+        <location filename="../plugin/publish/update_steps.py" line="213"/>
         <source>metadata updated</source>
         <translation>metadata updated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="246"/>
+        <location filename="../plugin/publish/update_steps.py" line="249"/>
         <source>previous version removed</source>
         <translation>previous version removed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="106"/>
+        <location filename="../plugin/publish/update_target.py" line="107"/>
         <source>{0} is not published: there is nothing to update</source>
         <translation>{0} is not published: there is nothing to update</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="140"/>
+        <location filename="../plugin/publish/update_target.py" line="141"/>
         <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
         <translation>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="181"/>
+        <location filename="../plugin/publish/update_target.py" line="182"/>
         <source>only a WMTS can be updated here</source>
         <translation>only a WMTS can be updated here</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="144"/>
+        <location filename="../plugin/publish/update_workflow.py" line="130"/>
         <source>nothing to update: choose what changes</source>
         <translation>nothing to update: choose what changes</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="149"/>
+        <location filename="../plugin/publish/update_workflow.py" line="135"/>
         <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
         <translation>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="318"/>
+        <location filename="../plugin/publish/update_workflow.py" line="276"/>
         <source>this update has already removed the previous version: it can only be resumed</source>
         <translation>this update has already removed the previous version: it can only be resumed</translation>
     </message>
@@ -1008,32 +1008,32 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. What was reused, not created (a stored data, a WMS-V, a pyramid), is kept, and the datasheet's metadata record is written back as it was. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reuse.py" line="42"/>
+        <location filename="../plugin/publish/reuse.py" line="43"/>
         <source>configuration {0} is a {1}, not a WMS-V</source>
         <translation>configuration {0} is a {1}, not a WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reuse.py" line="47"/>
+        <location filename="../plugin/publish/reuse.py" line="48"/>
         <source>the WMS-V {0} is not published: it cannot be harvested</source>
         <translation>the WMS-V {0} is not published: it cannot be harvested</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reuse.py" line="85"/>
+        <location filename="../plugin/publish/reuse.py" line="86"/>
         <source>stored data {0} is {1} ({2}); a generated {3} is needed</source>
         <translation>stored data {0} is {1} ({2}); a generated {3} is needed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="190"/>
+        <location filename="../plugin/publish/sources.py" line="191"/>
         <source>no WMS-V service named &apos;{0}&apos; in this datastore</source>
         <translation>no WMS-V service named '{0}' in this datastore</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="205"/>
+        <location filename="../plugin/publish/sources.py" line="206"/>
         <source>no stored data &apos;{0}&apos; of type {1} in this datastore</source>
         <translation>no stored data '{0}' of type {1} in this datastore</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="138"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="145"/>
         <source>metadata of the datasheet completed</source>
         <translation>metadata of the datasheet completed</translation>
     </message>
@@ -1048,7 +1048,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>existing WMS-V read</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reopen_survey.py" line="141"/>
+        <location filename="../plugin/publish/reopen_survey.py" line="136"/>
         <source>Use “Undo a publication” (or the wizard's Start again), then run again.</source>
         <translation>Use “Undo a publication” (or the wizard's Start again), then run again.</translation>
     </message>
@@ -1098,7 +1098,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>a WMS layer name holds a comma: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="169"/>
+        <location filename="../plugin/publish/update.py" line="231"/>
         <source>an update in place restyles one layer of a map; {0} changed: start the publication again</source>
         <translation>an update in place restyles one layer of a map; {0} changed: start the publication again</translation>
     </message>
@@ -1108,7 +1108,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>the WMS-V no longer draws the table '{0}'</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="183"/>
+        <location filename="../plugin/publish/update_workflow.py" line="169"/>
         <source>new data for a map of several layers cannot be published in place yet: start the publication again</source>
         <translation>new data for a map of several layers cannot be published in place yet: start the publication again</translation>
     </message>

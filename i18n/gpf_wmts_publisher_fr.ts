@@ -404,17 +404,17 @@
         <translation>intégrée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="208"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="62"/>
         <source>the metadata is incomplete: {0}</source>
         <translation>les métadonnées sont incomplètes : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="132"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="139"/>
         <source>the datastore has no METADATA endpoint</source>
         <translation>l'entrepôt n'a aucun point d'accès METADATA</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="119"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="126"/>
         <source>metadata published</source>
         <translation>métadonnées publiées</translation>
     </message>
@@ -824,22 +824,22 @@
         <translation>Vos autres clés sont conservées : elles servent d'autres services.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="154"/>
+        <location filename="../plugin/publish/update.py" line="216"/>
         <source>this publication has no WMTS yet: resume it instead</source>
         <translation>cette publication n'a pas encore de WMTS : reprenez-la plutôt</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="205"/>
+        <location filename="../plugin/publish/update.py" line="267"/>
         <source>Undoing the update of a WMTS</source>
         <translation>Annulation de la mise à jour d'un WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="205"/>
+        <location filename="../plugin/publish/update.py" line="267"/>
         <source>Updating a WMTS in place: {0}</source>
         <translation>Mise à jour d'un WMTS sur place : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="251"/>
+        <location filename="../plugin/publish/update.py" line="313"/>
         <source>Cancelled: the update can be resumed or undone.</source>
         <translation>Annulée : la mise à jour peut être reprise ou annulée.</translation>
     </message>
@@ -869,42 +869,42 @@
         <translation>la fiche de données n'a pas de métadonnées à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="218"/>
+        <location filename="../plugin/publish/update_steps.py" line="213"/>
         <source>metadata updated</source>
         <translation>métadonnées mises à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="246"/>
+        <location filename="../plugin/publish/update_steps.py" line="249"/>
         <source>previous version removed</source>
         <translation>version précédente supprimée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="106"/>
+        <location filename="../plugin/publish/update_target.py" line="107"/>
         <source>{0} is not published: there is nothing to update</source>
         <translation>{0} n'est pas publié : il n'y a rien à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="140"/>
+        <location filename="../plugin/publish/update_target.py" line="141"/>
         <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
         <translation>le WMS-V moissonné pour la pyramide n'existe plus : le WMTS ne peut pas être mis à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="181"/>
+        <location filename="../plugin/publish/update_target.py" line="182"/>
         <source>only a WMTS can be updated here</source>
         <translation>seul un WMTS peut être mis à jour ici</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="144"/>
+        <location filename="../plugin/publish/update_workflow.py" line="130"/>
         <source>nothing to update: choose what changes</source>
         <translation>rien à mettre à jour : choisissez ce qui change</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="149"/>
+        <location filename="../plugin/publish/update_workflow.py" line="135"/>
         <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
         <translation>une mise à jour inachevée de ce WMTS attend avec d'autres choix : reprenez-la avec les mêmes choix ou annulez-la</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="318"/>
+        <location filename="../plugin/publish/update_workflow.py" line="276"/>
         <source>this update has already removed the previous version: it can only be resumed</source>
         <translation>cette mise à jour a déjà supprimé la version précédente : elle ne peut qu'être reprise</translation>
     </message>
@@ -1008,32 +1008,32 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>&lt;p&gt;Supprime tout ce qu'une publication a créé, du plus récent au plus ancien : permission, offre et configuration WMTS, métadonnées, pyramide, offre et configuration WMS-V, style, donnée stockée et livraison. Les traitements en cours sont d'abord interrompus. Ce qui a été réutilisé et non créé (une donnée stockée, un WMS-V, une pyramide) est conservé, et les métadonnées de la fiche de données sont remises telles qu'elles étaient. La publication est désignée par son entrepôt, sa fiche de données et le nom technique du WMTS.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reuse.py" line="42"/>
+        <location filename="../plugin/publish/reuse.py" line="43"/>
         <source>configuration {0} is a {1}, not a WMS-V</source>
         <translation>la configuration {0} est de type {1}, pas un WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reuse.py" line="47"/>
+        <location filename="../plugin/publish/reuse.py" line="48"/>
         <source>the WMS-V {0} is not published: it cannot be harvested</source>
         <translation>le WMS-V {0} n'est pas publié : il ne peut pas être moissonné</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reuse.py" line="85"/>
+        <location filename="../plugin/publish/reuse.py" line="86"/>
         <source>stored data {0} is {1} ({2}); a generated {3} is needed</source>
         <translation>la donnée stockée {0} est de type {1} ({2}) ; une donnée {3} générée est nécessaire</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="190"/>
+        <location filename="../plugin/publish/sources.py" line="191"/>
         <source>no WMS-V service named &apos;{0}&apos; in this datastore</source>
         <translation>aucun service WMS-V nommé « {0} » dans cet entrepôt</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="205"/>
+        <location filename="../plugin/publish/sources.py" line="206"/>
         <source>no stored data &apos;{0}&apos; of type {1} in this datastore</source>
         <translation>aucune donnée stockée « {0} » de type {1} dans cet entrepôt</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="138"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="145"/>
         <source>metadata of the datasheet completed</source>
         <translation>métadonnées de la fiche complétées</translation>
     </message>
@@ -1048,7 +1048,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>WMS-V existant lu</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reopen_survey.py" line="141"/>
+        <location filename="../plugin/publish/reopen_survey.py" line="136"/>
         <source>Use “Undo a publication” (or the wizard's Start again), then run again.</source>
         <translation>Utilisez « Annuler une publication » (ou Recommencer dans l'assistant), puis relancez.</translation>
     </message>
@@ -1098,7 +1098,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>un nom de couche WMS contient une virgule : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="169"/>
+        <location filename="../plugin/publish/update.py" line="231"/>
         <source>an update in place restyles one layer of a map; {0} changed: start the publication again</source>
         <translation>une mise à jour sur place change le style d'une seule couche d'une carte ; {0} ont changé : recommencez la publication</translation>
     </message>
@@ -1108,7 +1108,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>le WMS-V ne dessine plus la table « {0} »</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="183"/>
+        <location filename="../plugin/publish/update_workflow.py" line="169"/>
         <source>new data for a map of several layers cannot be published in place yet: start the publication again</source>
         <translation>de nouvelles données pour une carte de plusieurs couches ne peuvent pas encore être publiées sur place : recommencez la publication</translation>
     </message>
