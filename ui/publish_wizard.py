@@ -163,7 +163,7 @@ class PublishWizard(QWizard):
         changed = set(decision.changed)
         changes = changes_between(
             journal.snapshot().get("spec") or {}, spec, new_data="layer" in changed,
-            new_style="layer_style" in changed,
+            new_style=bool({"layer_style", "layers_style"} & changed),
             new_metadata=bool({"metadata", "producer", "production_year"} & changed))
         client = self.session.client
         task = UpdateTask(lambda cancelled: EntrepotApi(client.with_cancel(cancelled)),
