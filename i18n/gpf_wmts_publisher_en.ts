@@ -459,7 +459,7 @@
         <translation>the datastore's community is unknown</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="121"/>
+        <location filename="../plugin/publish/update_steps.py" line="141"/>
         <source>style uploaded</source>
         <translation>style uploaded</translation>
     </message>
@@ -489,7 +489,7 @@
         <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="144"/>
+        <location filename="../plugin/publish/update_steps.py" line="177"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configured</translation>
     </message>
@@ -509,7 +509,7 @@
         <translation>the datastore has no WMTS-TMS endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="168"/>
+        <location filename="../plugin/publish/update_steps.py" line="201"/>
         <source>WMTS configured</source>
         <translation>WMTS configured</translation>
     </message>
@@ -824,22 +824,22 @@
         <translation>Your other keys are kept: they serve other services.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="216"/>
+        <location filename="../plugin/publish/update.py" line="231"/>
         <source>this publication has no WMTS yet: resume it instead</source>
         <translation>this publication has no WMTS yet: resume it instead</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="267"/>
+        <location filename="../plugin/publish/update.py" line="284"/>
         <source>Undoing the update of a WMTS</source>
         <translation>Undoing the update of a WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="267"/>
+        <location filename="../plugin/publish/update.py" line="284"/>
         <source>Updating a WMTS in place: {0}</source>
         <translation>Updating a WMTS in place: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="313"/>
+        <location filename="../plugin/publish/update.py" line="330"/>
         <source>Cancelled: the update can be resumed or undone.</source>
         <translation>Cancelled: the update can be resumed or undone.</translation>
     </message>
@@ -854,42 +854,42 @@
         <translation>offering {0} is unstable after its synchronisation</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="146"/>
+        <location filename="../plugin/publish/update_steps.py" line="179"/>
         <source>WMS-V synchronised</source>
         <translation>WMS-V synchronised</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="171"/>
+        <location filename="../plugin/publish/update_steps.py" line="204"/>
         <source>WMTS synchronised</source>
         <translation>WMTS synchronised</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="190"/>
+        <location filename="../plugin/publish/update_steps.py" line="223"/>
         <source>the datasheet has no metadata record to update</source>
         <translation>the datasheet has no metadata record to update</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="213"/>
+        <location filename="../plugin/publish/update_steps.py" line="246"/>
         <source>metadata updated</source>
         <translation>metadata updated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="249"/>
+        <location filename="../plugin/publish/update_steps.py" line="286"/>
         <source>previous version removed</source>
         <translation>previous version removed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="107"/>
+        <location filename="../plugin/publish/update_target.py" line="124"/>
         <source>{0} is not published: there is nothing to update</source>
         <translation>{0} is not published: there is nothing to update</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="141"/>
+        <location filename="../plugin/publish/update_target.py" line="158"/>
         <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
         <translation>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="182"/>
+        <location filename="../plugin/publish/update_target.py" line="199"/>
         <source>only a WMTS can be updated here</source>
         <translation>only a WMTS can be updated here</translation>
     </message>
@@ -904,7 +904,7 @@
         <translation>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="276"/>
+        <location filename="../plugin/publish/update_workflow.py" line="282"/>
         <source>this update has already removed the previous version: it can only be resumed</source>
         <translation>this update has already removed the previous version: it can only be resumed</translation>
     </message>
@@ -1053,7 +1053,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Use “Undo a publication” (or the wizard's Start again), then run again.</translation>
     </message>
     <message>
-        <location filename="../ui/name_watch.py" line="72"/>
+        <location filename="../ui/name_watch.py" line="78"/>
         <source>Checking the name on the platform</source>
         <translation>Checking the name on the platform</translation>
     </message>
@@ -1098,17 +1098,12 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>a WMS layer name holds a comma: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="231"/>
-        <source>an update in place restyles one layer of a map; {0} changed: start the publication again</source>
-        <translation>an update in place restyles one layer of a map; {0} changed: start the publication again</translation>
-    </message>
-    <message>
         <location filename="../plugin/publish/update_steps.py" line="52"/>
         <source>the WMS-V no longer draws the table &apos;{0}&apos;</source>
         <translation>the WMS-V no longer draws the table '{0}'</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="169"/>
+        <location filename="../plugin/publish/update_workflow.py" line="173"/>
         <source>new data for a map of several layers cannot be published in place yet: start the publication again</source>
         <translation>new data for a map of several layers cannot be published in place yet: start the publication again</translation>
     </message>
@@ -1126,6 +1121,16 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <location filename="../ui/datasheet_tree.py" line="74"/>
         <source>style gone</source>
         <translation>style gone</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="244"/>
+        <source>the map&apos;s layers changed: start the publication again</source>
+        <translation>the map's layers changed: start the publication again</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="248"/>
+        <source>no layer of the map has a new style</source>
+        <translation>no layer of the map has a new style</translation>
     </message>
 </context>
 <context>
@@ -1916,22 +1921,22 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="198"/>
+        <location filename="../ui/pages/publish.py" line="199"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="213"/>
+        <location filename="../ui/pages/publish.py" line="214"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>The step &quot;{0}&quot; failed: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="232"/>
+        <location filename="../ui/pages/publish.py" line="233"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="247"/>
+        <location filename="../ui/pages/publish.py" line="248"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Elapsed: {0} min {1:02d} s</translation>
     </message>
@@ -2001,7 +2006,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Remove the replaced versions</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="216"/>
+        <location filename="../ui/pages/publish.py" line="217"/>
         <source>The publication failed: {0}</source>
         <translation>The publication failed: {0}</translation>
     </message>

@@ -459,7 +459,7 @@
         <translation>la communauté de l'entrepôt est inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="121"/>
+        <location filename="../plugin/publish/update_steps.py" line="141"/>
         <source>style uploaded</source>
         <translation>style déposé</translation>
     </message>
@@ -489,7 +489,7 @@
         <translation>l'entrepôt n'a plus de point d'accès WMS-VECTOR disponible</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="144"/>
+        <location filename="../plugin/publish/update_steps.py" line="177"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configuré</translation>
     </message>
@@ -509,7 +509,7 @@
         <translation>l'entrepôt n'a plus de point d'accès WMTS-TMS disponible</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="168"/>
+        <location filename="../plugin/publish/update_steps.py" line="201"/>
         <source>WMTS configured</source>
         <translation>WMTS configuré</translation>
     </message>
@@ -824,22 +824,22 @@
         <translation>Vos autres clés sont conservées : elles servent d'autres services.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="216"/>
+        <location filename="../plugin/publish/update.py" line="231"/>
         <source>this publication has no WMTS yet: resume it instead</source>
         <translation>cette publication n'a pas encore de WMTS : reprenez-la plutôt</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="267"/>
+        <location filename="../plugin/publish/update.py" line="284"/>
         <source>Undoing the update of a WMTS</source>
         <translation>Annulation de la mise à jour d'un WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="267"/>
+        <location filename="../plugin/publish/update.py" line="284"/>
         <source>Updating a WMTS in place: {0}</source>
         <translation>Mise à jour d'un WMTS sur place : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="313"/>
+        <location filename="../plugin/publish/update.py" line="330"/>
         <source>Cancelled: the update can be resumed or undone.</source>
         <translation>Annulée : la mise à jour peut être reprise ou annulée.</translation>
     </message>
@@ -854,42 +854,42 @@
         <translation>l'offre {0} est instable après sa synchronisation</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="146"/>
+        <location filename="../plugin/publish/update_steps.py" line="179"/>
         <source>WMS-V synchronised</source>
         <translation>WMS-V synchronisé</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="171"/>
+        <location filename="../plugin/publish/update_steps.py" line="204"/>
         <source>WMTS synchronised</source>
         <translation>WMTS synchronisé</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="190"/>
+        <location filename="../plugin/publish/update_steps.py" line="223"/>
         <source>the datasheet has no metadata record to update</source>
         <translation>la fiche de données n'a pas de métadonnées à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="213"/>
+        <location filename="../plugin/publish/update_steps.py" line="246"/>
         <source>metadata updated</source>
         <translation>métadonnées mises à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="249"/>
+        <location filename="../plugin/publish/update_steps.py" line="286"/>
         <source>previous version removed</source>
         <translation>version précédente supprimée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="107"/>
+        <location filename="../plugin/publish/update_target.py" line="124"/>
         <source>{0} is not published: there is nothing to update</source>
         <translation>{0} n'est pas publié : il n'y a rien à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="141"/>
+        <location filename="../plugin/publish/update_target.py" line="158"/>
         <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
         <translation>le WMS-V moissonné pour la pyramide n'existe plus : le WMTS ne peut pas être mis à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="182"/>
+        <location filename="../plugin/publish/update_target.py" line="199"/>
         <source>only a WMTS can be updated here</source>
         <translation>seul un WMTS peut être mis à jour ici</translation>
     </message>
@@ -904,7 +904,7 @@
         <translation>une mise à jour inachevée de ce WMTS attend avec d'autres choix : reprenez-la avec les mêmes choix ou annulez-la</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="276"/>
+        <location filename="../plugin/publish/update_workflow.py" line="282"/>
         <source>this update has already removed the previous version: it can only be resumed</source>
         <translation>cette mise à jour a déjà supprimé la version précédente : elle ne peut qu'être reprise</translation>
     </message>
@@ -1053,7 +1053,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Utilisez « Annuler une publication » (ou Recommencer dans l'assistant), puis relancez.</translation>
     </message>
     <message>
-        <location filename="../ui/name_watch.py" line="72"/>
+        <location filename="../ui/name_watch.py" line="78"/>
         <source>Checking the name on the platform</source>
         <translation>Vérification du nom sur la plateforme</translation>
     </message>
@@ -1098,17 +1098,12 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>un nom de couche WMS contient une virgule : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="231"/>
-        <source>an update in place restyles one layer of a map; {0} changed: start the publication again</source>
-        <translation>une mise à jour sur place change le style d'une seule couche d'une carte ; {0} ont changé : recommencez la publication</translation>
-    </message>
-    <message>
         <location filename="../plugin/publish/update_steps.py" line="52"/>
         <source>the WMS-V no longer draws the table &apos;{0}&apos;</source>
         <translation>le WMS-V ne dessine plus la table « {0} »</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="169"/>
+        <location filename="../plugin/publish/update_workflow.py" line="173"/>
         <source>new data for a map of several layers cannot be published in place yet: start the publication again</source>
         <translation>de nouvelles données pour une carte de plusieurs couches ne peuvent pas encore être publiées sur place : recommencez la publication</translation>
     </message>
@@ -1126,6 +1121,16 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <location filename="../ui/datasheet_tree.py" line="74"/>
         <source>style gone</source>
         <translation>style supprimé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="244"/>
+        <source>the map&apos;s layers changed: start the publication again</source>
+        <translation>les couches de la carte ont changé : recommencez la publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="248"/>
+        <source>no layer of the map has a new style</source>
+        <translation>aucune couche de la carte n'a de nouveau style</translation>
     </message>
 </context>
 <context>
@@ -1916,22 +1921,22 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>tout public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="198"/>
+        <location filename="../ui/pages/publish.py" line="199"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLIÉ : {0} — &lt;a href=&quot;{1}&quot;&gt;capacités&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="213"/>
+        <location filename="../ui/pages/publish.py" line="214"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>L'étape « {0} » a échoué : {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="232"/>
+        <location filename="../ui/pages/publish.py" line="233"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Annulé pendant « {0} » : rien n'est perdu, Reprendre continue là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="247"/>
+        <location filename="../ui/pages/publish.py" line="248"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Durée : {0} min {1:02d} s</translation>
     </message>
@@ -2001,7 +2006,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Supprimer les versions remplacées</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="216"/>
+        <location filename="../ui/pages/publish.py" line="217"/>
         <source>The publication failed: {0}</source>
         <translation>La publication a échoué : {0}</translation>
     </message>

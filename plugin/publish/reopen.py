@@ -94,8 +94,8 @@ IGNORED_FIELDS = ("fingerprint",)
 # configuration, a name, the access, the tile format) takes a new publication.
 UPDATABLE = frozenset({"layer", "layer_style", "top_level", "bottom_level", "extent_wgs84",
                        "metadata", "producer", "production_year"})
-# A map (several layers, plugin/publish/map_source.py) is updated in place when the style of
-# ONE of its layers changed (that layer's relation restyled), with the fields above.
+# A map (several layers, plugin/publish/map_source.py) is updated in place when the styles of
+# some of its layers changed (those layers' relations restyled), with the fields above.
 MAP_UPDATABLE = frozenset({"layers_style", "top_level", "bottom_level", "extent_wgs84",
                            "metadata", "producer", "production_year"})
 
@@ -110,7 +110,7 @@ def updatable(changed: Sequence[str], old: Mapping[str, Any], new: Mapping[str, 
     if "layers_style" not in changed:
         return True
     before, after = list(old.get("layers_style") or []), list(new["layers_style"])
-    return len(before) == len(after) and sum(a != b for a, b in zip(before, after)) == 1
+    return len(before) == len(after) and any(a != b for a, b in zip(before, after))
 
 
 # What a step brings up to date in place when it runs again (its resource kept): the metadata
@@ -157,11 +157,11 @@ TEXTS = {
     "why_online_changed": ("Published, with other settings than these.",
                            "Publié, avec d'autres réglages que ceux-ci."),
     "why_not_updatable": ("Published, with other settings than these; an update in place "
-                          "changes only the data, style (one layer's, for a map), levels, extent "
-                          "and metadata.",
+                          "changes only the data, styles (a map's layers' styles, not its layers), "
+                          "levels, extent and metadata.",
                           "Publié, avec d'autres réglages que ceux-ci ; une mise à jour sur "
-                          "place ne change que les données, le style (d'une couche, pour une "
-                          "carte), les niveaux, l'emprise et les métadonnées."),
+                          "place ne change que les données, les styles (ceux des couches d'une "
+                          "carte, pas ses couches), les niveaux, l'emprise et les métadonnées."),
     "why_taken_down": ("Its services were unpublished or deleted; the data is still there.",
                        "Ses services ont été dépubliés ou supprimés ; les données sont "
                        "toujours là."),

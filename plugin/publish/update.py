@@ -28,8 +28,9 @@ along until the switch:
 - ``top_level``/``bottom_level``, ``extent_wgs84``: a new pyramid on the new range or area;
 - ``metadata``: the record replaced (``PUT …/metadata/{id}``) and published if it was not.
 For a map (several layers, one WMS-V with one relation per layer), ``style`` is one of its
-layers: only the relation of that layer's table is restyled (``UpdateTarget.focused``); new
-data for a map is refused before anything is made.
+layers and ``also_restyled`` the others restyled with it: only those layers' relations get
+new statics (``UpdateTarget.restyling``), all switched by one WMS-V replace and drawn by one
+new pyramid; new data for a map is refused before anything is made.
 A new pyramid is named ``<name>_v2``, ``_v3``… (plugin/publish/pyramid_versions.py); the
 WMTS configuration is then replaced to draw it, its offering synchronised, and only once the
 offering is PUBLISHED again are the old pyramid (and a replaced static or stored data)
@@ -68,6 +69,14 @@ class UpdateChanges:
     bottom_level: Optional[int] = None
     extent_wgs84: Optional[Tuple[float, float, float, float]] = None
     metadata: Any = None
+    # A map's other layers restyled in the same update (``style`` is the first): one new
+    # static each, all switched by one WMS-V replace and one new pyramid.
+    also_restyled: Tuple[LayerSource, ...] = ()
+
+    @property
+    def restyled(self) -> List[LayerSource]:
+        """Every layer whose style changes (a map may have several), in order."""
+        return [self.style, *self.also_restyled] if self.style is not None else []
 
     def kinds(self) -> List[str]:
         kinds = []
@@ -100,6 +109,7 @@ class UpdateChanges:
                     hashlib.sha256(source.style_qml.encode("utf-8")).hexdigest())
 
         values = (layer(self.data), layer(self.style), self.top_level, self.bottom_level,
+                  *[layer(source) for source in self.also_restyled],
                   self.extent_wgs84, repr(sorted(self.metadata.items()))
                   if isinstance(self.metadata, dict) else repr(self.metadata))
         return hashlib.sha256(repr(values).encode("utf-8")).hexdigest()[:16]
@@ -132,16 +142,18 @@ RESTYLED_LAYER = "restyled_layer"   # not a summary field: says where a map's st
 
 
 def _summary_after(summary: Dict[str, Any], settings: Dict[str, Any]) -> Dict[str, Any]:
-    """``summary`` with the update's ``settings``; a map's new style goes to its layer's
-    entry of ``layers_style`` (a map's summary has no ``layer_style`` of its own)."""
+    """``summary`` with the update's ``settings``; a map's new styles go to their layers'
+    entries of ``layers_style`` (a map's summary has no ``layer_style`` of its own)."""
     settings = dict(settings)
-    restyled = settings.pop(RESTYLED_LAYER, None)
+    restyled = settings.pop(RESTYLED_LAYER, None) or {}
+    if isinstance(restyled, str):   # an update journaled before several could be restyled
+        restyled = {restyled: settings.get("layer_style")}
     if summary.get("layers") and "layer_style" in settings:
-        digest = settings.pop("layer_style")
+        settings.pop("layer_style")
         styles = list(summary.get("layers_style") or [])
         for index, layer in enumerate(summary["layers"]):
-            if index < len(styles) and layer.get("name") == restyled:
-                styles[index] = digest
+            if index < len(styles) and layer.get("name") in restyled:
+                styles[index] = restyled[layer.get("name")]
         settings["layers_style"] = styles
     return {**summary, **settings}
 
@@ -159,7 +171,8 @@ def settings_after(changes: UpdateChanges, spec, metadata_digest: str = "") -> D
         settings.update(layer_fields(changes.data))
     elif changes.style is not None:
         settings["layer_style"] = layer_fields(changes.style)["layer_style"]
-        settings[RESTYLED_LAYER] = changes.style.name   # a map's: which of its layers
+        settings[RESTYLED_LAYER] = {   # a map's: which of its layers, with their new styles
+            source.name: layer_fields(source)["layer_style"] for source in changes.restyled}
     if LEVELS in changes.kinds():
         settings.update(top_level=spec.top_level, bottom_level=spec.bottom_level)
     if changes.extent_wgs84 is not None:
@@ -189,10 +202,12 @@ def record_in_publication(journal, result: UpdateResult) -> None:
             journal.replace_resource(own, old_id, new_ids[kind])
         elif old_id in known:
             journal.mark_removed(own, old_id)
-    if "static_sld" in result.replaced and "static_sld" in new_ids and journal.get("styles"):
-        old_static, new_static = result.replaced["static_sld"], new_ids["static_sld"]
-        journal.put("styles", [dict(style, static=new_static) if style.get("static")
-                               == old_static else style for style in journal.get("styles")])
+    statics = {old_id: new_ids[kind] for kind, old_id in result.replaced.items()
+               if kind.startswith("static_sld") and kind in new_ids}
+    if statics and journal.get("styles"):
+        journal.put("styles", [dict(style, static=statics[style["static"]])
+                               if style.get("static") in statics else style
+                               for style in journal.get("styles")])
     # What replaced a resource the publication reused (not in its journal) is used by the
     # publication's services: first in the journal, so its undo removes it after them.
     known = {entry["id"] for entry in journal.resources(include_removed=True)}
@@ -217,20 +232,21 @@ def request_for(spec, journal, changes: UpdateChanges) -> UpdateRequest:
     return UpdateRequest(spec.datastore_id, configuration_id, changes)
 
 
-def restyled_layer(published: Dict[str, Any], wanted) -> Optional[LayerSource]:
-    """The layer whose style changed: the layer, or the one map layer whose style digest
-    differs from the published one (an update in place restyles one layer of a map)."""
+def restyled_layers(published: Dict[str, Any], wanted) -> List[LayerSource]:
+    """The layers whose style changed: the layer, or every map layer whose style digest
+    differs from the published one, in the map's order."""
     if not wanted.layers:
-        return wanted.layer
+        return [wanted.layer]
     from .spec import style_digest
 
     old = list(published.get("layers_style") or [])
+    if len(old) != len(wanted.layers):
+        raise ValueError(tr("the map's layers changed: start the publication again"))
     changed = [source for index, source in enumerate(wanted.layers)
-               if index >= len(old) or old[index] != style_digest(source.style_qml)]
-    if len(changed) != 1:
-        raise ValueError(tr("an update in place restyles one layer of a map; {0} changed: "
-                            "start the publication again").format(len(changed)))
-    return changed[0]
+               if old[index] != style_digest(source.style_qml)]
+    if not changed:
+        raise ValueError(tr("no layer of the map has a new style"))
+    return changed
 
 
 def changes_between(published: Dict[str, Any], wanted, *, new_data: bool = False,
@@ -244,9 +260,10 @@ def changes_between(published: Dict[str, Any], wanted, *, new_data: bool = False
     old_extent = published.get("extent_wgs84")
     extent_changed = extent is not None and (
         old_extent is None or tuple(old_extent) != tuple(extent))
+    restyled = restyled_layers(published, wanted) if new_style and not new_data else []
     return UpdateChanges(
         data=wanted.layer if new_data else None,
-        style=restyled_layer(published, wanted) if new_style and not new_data else None,
+        style=restyled[0] if restyled else None, also_restyled=tuple(restyled[1:]),
         top_level=wanted.top_level if levels else None,
         bottom_level=wanted.bottom_level if levels else None,
         extent_wgs84=tuple(extent) if extent_changed else None,

@@ -99,11 +99,17 @@ class UpdateStyleStep(Step):
     name = "style"
     weight = 3.0
 
+    def __init__(self, sources=()):
+        self.sources = tuple(sources)   # the restyled layers (a map may have several)
+
     def run(self, ctx: PublishContext) -> None:
         journal = ctx.journal
+        target = target_of(ctx)
+        if target.restyled and not journal.get("data_replaced"):
+            self._restyle_map(ctx, target)
+            return
         if journal.resource_id("static_sld"):
             return
-        target = target_of(ctx)
         relations = journal.get("relations")
         # New data: its (first) table; a new style: the table the published style drew.
         relation = relations[0] if journal.get("data_replaced") else next(
@@ -112,13 +118,36 @@ class UpdateStyleStep(Step):
         journal.put("table", table)
         name = next_version_name(target.static_name, target.existing_names)
         sld = StyleStep()._sld(ctx, table, relation, in_map=target.is_map)
+        self._upload(ctx, "static_sld", name, sld, table)
+        ctx.progress(1.0, tr("style uploaded"))
+
+    def _restyle_map(self, ctx: PublishContext, target: UpdateTarget) -> None:
+        """A map's restyled layers: one new static each, for its own relation (kind
+        ``static_sld``, ``static_sld_1``… in the update's journal: a resume skips those
+        made)."""
+        journal = ctx.journal
+        sources = {source.name: source for source in self.sources or ctx.spec.sources}
+        journal.put("table", target.table)
+        for index, relation in enumerate(target.restyled):
+            if journal.resource_id(relation["kind"]):
+                continue
+            table = relation["name"]
+            integrated = next((r for r in journal.get("relations_of")[relation["stored_data"]]
+                               if r.get("name") == table), {"name": table})
+            name = next_version_name(relation["static_name"], target.existing_names)
+            sld = StyleStep()._sld(ctx, table, integrated, source=sources[relation["layer"]],
+                                   index=index, in_map=True)
+            self._upload(ctx, relation["kind"], name, sld, table)
+            ctx.progress((index + 1) / len(target.restyled), tr("style uploaded"))
+
+    @staticmethod
+    def _upload(ctx: PublishContext, kind: str, name: str, sld: bytes, table: str) -> None:
         api = ctx.api
-        ensure_resource(ctx, "static_sld", name,
+        ensure_resource(ctx, kind, name,
                         find=lambda: first_by(api.statics(), name=name),
                         create=lambda: api.create_static(sld, name=name,
                                                          description=ctx.spec.wmsv_title,
                                                          filename=f"{table}.sld"))
-        ctx.progress(1.0, tr("style uploaded"))
 
 
 class WmsvSwitchStep(Step):
@@ -137,9 +166,13 @@ class WmsvSwitchStep(Step):
             infos["used_data"] = [used.to_dict(), *list(infos.get("used_data") or [])[1:]]
             if ctx.spec.extent_wgs84:
                 infos["bbox"] = _bbox_dict(ctx.spec.extent_wgs84)
-        else:   # a new style: only that relation's (a map keeps its other layers as they are)
-            infos["used_data"] = restyled(infos.get("used_data") or [], target.vectordb_id,
-                                          target.table, journal.resource_id("static_sld"))
+        else:   # a new style: only those relations' (a map keeps its other layers as they are)
+            used_data = list(infos.get("used_data") or [])
+            for relation in target.restyled or [{"stored_data": target.vectordb_id,
+                                                 "name": target.table, "kind": "static_sld"}]:
+                used_data = restyled(used_data, relation["stored_data"], relation["name"],
+                                     journal.resource_id(relation["kind"]))
+            infos["used_data"] = used_data
         replace_configuration(ctx, target.wmsv_configuration_id, body, "wmsv_switched")
         ctx.progress(0.3, tr("WMS-V configured"))
         sync_offering(ctx, target.wmsv_offering_id, "wmsv_synced")
@@ -231,7 +264,11 @@ class CleanupStep(Step):
         old: List[tuple] = []
         if journal.get("wmts_synced"):
             old.append(("stored_data", target.pyramid_id))
-        if journal.get("wmsv_synced") and journal.resource_id("static_sld"):
+        if journal.get("wmsv_synced") and not journal.get("data_replaced") \
+                and target.restyled:   # a map's restyled layers: each one's old static
+            old += [("static", r["style"]) for r in target.restyled
+                    if journal.resource_id(r["kind"])]
+        elif journal.get("wmsv_synced") and journal.resource_id("static_sld"):
             old.append(("static", target.static_id))
         if journal.get("wmsv_synced") and journal.get("data_replaced"):
             old.append(("stored_data", target.vectordb_id))

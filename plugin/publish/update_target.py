@@ -65,6 +65,9 @@ class UpdateTarget:
     # above are the one an update of one layer's data or style changes (``focused``).
     relations: List[Dict[str, str]] = field(default_factory=list)
     harvest_layers: str = ""                     # what the pyramid was harvested from
+    # A map's restyled layers: the relation of each (as in ``relations``) with ``layer`` (its
+    # QGIS name) and ``kind`` (the update journal's kind of its new static), in order.
+    restyled: List[Dict[str, str]] = field(default_factory=list)
 
     @property
     def wmts_configuration_id(self) -> str:
@@ -89,6 +92,20 @@ class UpdateTarget:
         relation = relation_for(self.relations, map_table_name(layer_name), layer_name)
         return replace(self, vectordb_id=relation["stored_data"], table=relation["name"],
                        static_id=relation["style"], static_name=relation["static_name"])
+
+    def restyling(self, layer_names: List[str]) -> UpdateTarget:
+        """This target focused on the first of ``layer_names`` (a map's layers restyled
+        together), each one's relation in ``restyled``; itself for one relation."""
+        if not self.is_map or not layer_names:
+            return self
+        from .map_source import map_table_name
+        from .steps.style import relation_for, style_kind
+
+        restyled = []
+        for index, layer_name in enumerate(layer_names):
+            relation = relation_for(self.relations, map_table_name(layer_name), layer_name)
+            restyled.append(dict(relation, layer=layer_name, kind=style_kind(index)))
+        return replace(self.focused(layer_names[0]), restyled=restyled)
 
     def to_dict(self) -> Dict[str, Any]:
         return asdict(self)

@@ -60,7 +60,7 @@ def update_steps(changes: UpdateChanges) -> List[Step]:
     if changes.data is not None:
         steps += [DataStep(), IntegrationStep()]
     if changes.new_style:
-        steps += [UpdateStyleStep(), WmsvSwitchStep()]
+        steps += [UpdateStyleStep(changes.restyled), WmsvSwitchStep()]
     if changes.new_pyramid:
         steps += [PyramidStep(), WmtsSwitchStep()]
     if changes.metadata is not None:
@@ -153,6 +153,10 @@ class UpdateWorkflow(StepRunner):
                 journal.put(key, value)
         if changes.style is not None and changes.data is None and not journal.get("relations"):
             journal.put("relations", table_relations(self.api.stored_data(target.vectordb_id)))
+        if target.restyled and not journal.get("relations_of"):   # a map's: per stored data
+            journal.put("relations_of", {
+                stored: table_relations(self.api.stored_data(stored))
+                for stored in dict.fromkeys(r["stored_data"] for r in target.restyled)})
         adopt_interrupted(ctx)
         if target.wmsv_private and changes.new_pyramid:
             self._harvest_key(target)
@@ -161,14 +165,14 @@ class UpdateWorkflow(StepRunner):
 
     @staticmethod
     def _focused(target: UpdateTarget, changes: UpdateChanges) -> UpdateTarget:
-        """A map's update of one layer's style acts on that layer's relation only. New data
+        """A map's update of its layers' styles acts on those layers' relations only. New data
         for a map would replace every table: refused (a new publication does it)."""
         if not target.is_map:
             return target
         if changes.data is not None:
             raise PublishError(tr("new data for a map of several layers cannot be published "
                                   "in place yet: start the publication again"), step="update")
-        return target.focused(changes.style.name) if changes.style is not None else target
+        return target.restyling([source.name for source in changes.restyled])
 
     def _harvest_key(self, target: UpdateTarget) -> None:
         """A private WMS-V is harvested with a key: the one its publication made (found by
@@ -243,6 +247,8 @@ class UpdateWorkflow(StepRunner):
             replaced["stored_data_pyramid"] = target.pyramid_id
         if changes.new_style:
             replaced["static_sld"] = target.static_id
+        for relation in target.restyled if changes.data is None else []:
+            replaced[relation["kind"]] = relation["style"]   # a map's restyled layers
         if changes.data is not None:
             replaced["stored_data_vector"] = target.vectordb_id
             if journal.get("old_upload_id"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import math
 import threading
+from dataclasses import replace
 
 import pytest
 import requests
@@ -17,13 +18,14 @@ from gpf_wmts_publisher.plugin.publish.map_source import sources_of
 from gpf_wmts_publisher.plugin.publish.spec import PNG
 from gpf_wmts_publisher.plugin.publish.update import (
     UpdateChanges,
+    changes_between,
     record_in_publication,
     request_for,
 )
 from gpf_wmts_publisher.plugin.publish.update_workflow import UpdateWorkflow
 
 from scripts.demo_map import MAP_SAMPLE
-from scripts.make_map_sample import HEIGHT, POLYGONS, WIDTH, X0, Y0, open_layers
+from scripts.make_map_sample import HEIGHT, POINTS, POLYGONS, WIDTH, X0, Y0, open_layers
 from tests.e2e.test_map_publication import (
     BLUE,
     LEVEL0_RESOLUTION,
@@ -232,3 +234,136 @@ def test_a_maps_level_range_is_updated_in_place_with_every_layer(api, published_
     # level 13 is served, harvested from the three relations: the villages drawn on top
     assert _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL + 1,
                       *village_on_polygon), BLUE)
+
+
+ORANGE = (230, 120, 0)
+
+
+def _orange_villages():
+    from qgis.core import QgsMarkerSymbol, QgsSingleSymbolRenderer
+
+    layer = next(layer for layer in open_layers(MAP_SAMPLE) if layer.name() == POINTS[0])
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
+        {"name": "circle", "color": "230,120,0,255", "size": "4", "size_unit": "MM",
+         "outline_color": "#ffffff"})))
+    return LayerSource.from_layer(layer)
+
+
+def _relation_styles(used_data) -> dict:
+    return {r["name"]: r["style"] for u in used_data for r in u["relations"]}
+
+
+def test_two_layers_of_a_map_restyled_in_one_update_without_a_gap(api, published_map,
+                                                                  tmp_path):
+    """Polygons purple and villages orange in one update: one new static each, one WMS-V
+    replace, one new pyramid; the roads' relation and every other relation as they were."""
+    spec, workflow, result = published_map
+    ds_api = api.in_datastore(spec.datastore_id)
+    wmts_id = workflow.journal.resource_id("configuration_wmts")
+    wmsv_id = workflow.journal.resource_id("configuration_wmsv")
+    old = _relation_styles(ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"])
+    old_pyramid = ds_api.configuration(wmts_id).used_data[0].stored_data_id
+    polygon_only = _mercator(X0 + 0.3 * WIDTH, Y0 + 0.45 * HEIGHT)
+    village = _mercator(X0 + 0.15 * WIDTH, Y0 + 0.15 * HEIGHT)
+    road_on_polygon = _mercator(X0 + 0.3 * WIDTH, Y0 + 0.7 * HEIGHT)
+    assert _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL, *village), BLUE)
+    wanted = replace(spec, layers=tuple(
+        _orange_villages() if s.name == POINTS[0] else _purple_polygons()
+        if s.name == POLYGONS[0] else s for s in spec.layers))
+    changes = changes_between(workflow.journal.snapshot()["spec"], wanted, new_style=True)
+    assert {s.name for s in changes.restyled} == {POINTS[0], POLYGONS[0]}
+    update = UpdateWorkflow(api, request_for(spec, workflow.journal, changes),
+                            journal_dir=str(tmp_path / "journals"), poll_first_s=0.05,
+                            poll_max_s=0.5)
+    marks = {}
+    update.ctx.checkpoint_hook = lambda name: marks.setdefault(name, poller.mark())
+
+    with PixelPoller(result.wmts_url, result.wmts_layer_name, LEVEL, *polygon_only) as poller:
+        done = update.run()
+
+    samples = poller.samples
+    print(f"\nmap restyle of two layers: GetTile polled {len(samples)} times, statuses"
+          f" {sorted({s for s, _ in samples})}")
+    assert {status for status, _ in samples} == {200}, [s for s in samples if s[0] != 200][:3]
+    colours = [colour for _, colour in samples]
+    sync = marks.get("synced:wmts_synced", len(samples))
+    assert colours[0] == "green" and colours[-1] == "purple"
+    assert set(colours[:sync]) == {"green"}
+    assert set(colours[colours.index("purple"):]) == {"purple"}
+    # both layers drawn with their new styles, the roads as before
+    assert _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL, *village), ORANGE)
+    assert not _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL, *village), BLUE)
+    assert _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL, *road_on_polygon), RED)
+    # the WMS-V: one PUT gave both relations new statics, the roads' kept, the order kept
+    now = _relation_styles(ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"])
+    assert list(now) == ["occupation_du_sol", "routes", "villages"]
+    assert {n for n in now if now[n] != old[n]} == {"occupation_du_sol", "villages"}
+    assert update.journal.get("wmsv_switched") is True
+    for table in ("occupation_du_sol", "villages"):
+        assert ds_api.static(now[table]).name.endswith("_v2")
+        with pytest.raises(NotFound):   # created by the publication: removed
+            ds_api.static(old[table])
+    ds_api.static(old["routes"])
+    new_pyramid = ds_api.configuration(wmts_id).used_data[0].stored_data_id
+    assert ds_api.stored_data(new_pyramid).name == f"{spec.pyramid_name}_v2"
+    with pytest.raises(NotFound):
+        ds_api.stored_data(old_pyramid)
+    # the publication's journal holds both new statics, and reopening finds nothing to do
+    record_in_publication(workflow.journal, done)
+    statics = {e["id"] for e in workflow.journal.resources() if e["kind"].startswith(
+        "static_sld")}
+    assert {now["occupation_du_sol"], now["villages"]} <= statics
+    assert not {old["occupation_du_sol"], old["villages"]} & statics
+    assert workflow.journal.snapshot()["spec"]["layers_style"] == \
+        wanted.summary()["layers_style"]
+
+
+def test_a_two_layer_restyle_killed_after_its_first_static_resumes_then_undoes(
+        api, published_map, tmp_path):
+    """Killed once the first new static exists but before the journal holds its id: the
+    resume adopts it (found by its name) and makes only the second; an undo after the
+    WMS-V switch gives back the old relations and removes both."""
+    spec, workflow, result = published_map
+    ds_api = api.in_datastore(spec.datastore_id)
+    wmsv_id = workflow.journal.resource_id("configuration_wmsv")
+    old = _relation_styles(ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"])
+    request = request_for(spec, workflow.journal, UpdateChanges(
+        style=_purple_polygons(), also_restyled=(_orange_villages(),)))
+    options = dict(journal_dir=str(tmp_path / "journals"), poll_first_s=0.05, poll_max_s=0.5)
+
+    def crash_at(point: str):
+        def hook(name: str) -> None:
+            if name == point:
+                raise SimulatedCrash(name)
+        return hook
+
+    first = UpdateWorkflow(api, request, **options)
+    first.ctx.checkpoint_hook = crash_at("created:static_sld")
+    with pytest.raises(SimulatedCrash):
+        first.run()
+    assert not first.journal.resource_id("static_sld")   # killed before its id was written
+    made = [s.id for s in ds_api.statics() if s.name.endswith("_v2")]
+    assert len(made) == 1
+    made = made[0]
+
+    second = UpdateWorkflow(api, request, **options)
+    second.ctx.checkpoint_hook = crash_at("synced:wmsv_synced")
+    with pytest.raises(SimulatedCrash):
+        second.run()
+    assert second.journal.resource_id("static_sld") == made
+    other = second.journal.resource_id("static_sld_1")
+    switched = _relation_styles(ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"])
+    assert (switched["occupation_du_sol"], switched["villages"]) == (made, other)
+    names = [s.name for s in ds_api.statics() if s.name.endswith("_v2")]
+    assert len(names) == len(set(names)) == 2   # no static made twice
+
+    removed = UpdateWorkflow(api, request, **options).undo()
+
+    assert {"static_sld", "static_sld_1"} <= set(removed)
+    assert _relation_styles(ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]) \
+        == old
+    for static in (made, other):
+        with pytest.raises(NotFound):
+            ds_api.static(static)
+    village = _mercator(X0 + 0.15 * WIDTH, Y0 + 0.15 * HEIGHT)
+    assert _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL, *village), BLUE)

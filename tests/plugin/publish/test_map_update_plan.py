@@ -36,10 +36,11 @@ def test_a_map_with_one_layer_restyled_offers_update(tmp_path):
     assert set(decision.changed) == {"layers_style", "top_level"}
 
 
-def test_a_map_with_two_layers_restyled_offers_only_start_again(tmp_path):
+def test_a_map_with_two_layers_restyled_offers_update(tmp_path):
     journal = journal_of(tmp_path, published=spec(layers=a_map()))
     decision = run_decide(journal, spec(layers=a_map(routes="blue", villages="blue")))
-    assert (decision.row, decision.offers) == (12, (START_AGAIN,))
+    assert (decision.row, decision.offers) == (8, (UPDATE, START_AGAIN))
+    assert set(decision.changed) == {"layers_style"}
 
 
 def test_a_map_with_a_layer_added_offers_only_start_again(tmp_path):
@@ -54,13 +55,18 @@ def test_a_map_with_a_new_level_range_offers_update(tmp_path):
     assert (decision.row, decision.offers) == (8, (UPDATE, START_AGAIN))
 
 
-def test_changes_between_names_the_one_restyled_layer_of_a_map():
+def test_changes_between_names_the_restyled_layers_of_a_map():
     published = spec(layers=a_map()).summary()
     changes = changes_between(published, spec(layers=a_map(occupation="purple")),
                               new_style=True)
     assert changes.style.name == "Occupation du sol" and changes.kinds() == ["style"]
-    with pytest.raises(ValueError):
-        changes_between(published, spec(layers=a_map(occupation="purple", routes="blue")),
+    assert changes.also_restyled == ()
+    both = changes_between(published, spec(layers=a_map(occupation="purple", villages="blue")),
+                           new_style=True)
+    assert [s.name for s in both.restyled] == ["Villages", "Occupation du sol"]
+    assert both.kinds() == ["style"] and both.fingerprint() != changes.fingerprint()
+    with pytest.raises(ValueError):   # a layer added: not an update in place
+        changes_between(published, spec(layers=(*a_map(), source("Rivières"))),
                         new_style=True)
 
 
@@ -92,6 +98,17 @@ def test_a_map_target_focuses_on_the_restyled_layers_relation():
         "occupation_du_sol"   # one relation: the layer's name does not matter
     with pytest.raises(PublishError):
         target().focused("Rivières")
+
+
+def test_a_map_target_restyling_two_layers_knows_each_relation_and_kind():
+    restyling = target().restyling(["Villages", "Occupation du sol"])
+    assert (restyling.table, restyling.static_id) == ("villages", "s2")
+    assert [(r["layer"], r["stored_data"], r["name"], r["style"], r["kind"])
+            for r in restyling.restyled] == [
+        ("Villages", "sv2", "villages", "s2", "static_sld"),
+        ("Occupation du sol", "sv", "occupation_du_sol", "s0", "static_sld_1")]
+    assert UpdateTarget.from_dict(restyling.to_dict()) == restyling
+    assert target(RELATIONS[:1]).restyling(["Villages"]).restyled == []
 
 
 def test_a_map_target_survives_the_journal():
@@ -126,6 +143,9 @@ def test_restyled_changes_one_relations_style_and_keeps_the_rest_in_order():
         {"stored_data": "sv2", "relations": [{"name": "villages", "style": "s2"}]}]
     with pytest.raises(PublishError):
         restyled(used, "sv2", "routes", "s1b")   # that table is not in that stored data
+    twice = restyled(restyled(used, "sv", "routes", "s1b"), "sv2", "villages", "s2b")
+    assert [(r["name"], r["style"]) for u in twice for r in u["relations"]] == [
+        ("occupation_du_sol", "s0"), ("routes", "s1b"), ("villages", "s2b")]
 
 
 def test_after_a_maps_restyle_the_journal_holds_the_new_style_of_that_layer(tmp_path):
@@ -144,5 +164,23 @@ def test_after_a_maps_restyle_the_journal_holds_the_new_style_of_that_layer(tmp_
         changes=changes.kinds(), settings=settings_after(changes, wanted)))
     assert journal.snapshot()["spec"]["layers_style"] == wanted.summary()["layers_style"]
     assert "restyled_layer" not in journal.snapshot()["spec"]
+    decision = run_decide(journal, wanted)
+    assert (decision.row, decision.changed) == (7, ())
+
+
+def test_after_a_maps_restyle_of_two_layers_the_journal_holds_both_new_styles(tmp_path):
+    from gpf_wmts_publisher.plugin.publish.update import (
+        UpdateResult,
+        record_in_publication,
+        settings_after,
+    )
+
+    journal = journal_of(tmp_path, published=spec(layers=a_map()))
+    wanted = spec(layers=a_map(occupation="purple", villages="blue"))
+    changes = changes_between(journal.snapshot()["spec"], wanted, new_style=True)
+    record_in_publication(journal, UpdateResult(
+        wmts_layer_name="w", wmts_url="u", pyramid_name="p", levels=("10", "14"),
+        changes=changes.kinds(), settings=settings_after(changes, wanted)))
+    assert journal.snapshot()["spec"]["layers_style"] == wanted.summary()["layers_style"]
     decision = run_decide(journal, wanted)
     assert (decision.row, decision.changed) == (7, ())
