@@ -339,67 +339,67 @@
         <translation>{0}: the stored data is unstable</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="36"/>
+        <location filename="../plugin/publish/steps/data.py" line="37"/>
         <source>no layer to upload and no stored data to reuse</source>
         <translation>no layer to upload and no stored data to reuse</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="68"/>
+        <location filename="../plugin/publish/steps/data.py" line="69"/>
         <source>upload {0} is {1}</source>
         <translation>upload {0} is {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="83"/>
+        <location filename="../plugin/publish/steps/data.py" line="84"/>
         <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
         <translation>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="107"/>
+        <location filename="../plugin/publish/steps/data.py" line="108"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="131"/>
+        <location filename="../plugin/publish/steps/data.py" line="132"/>
         <source>upload</source>
         <translation>upload</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="138"/>
+        <location filename="../plugin/publish/steps/data.py" line="139"/>
         <source>the file changed while it was sent</source>
         <translation>the file changed while it was sent</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="150"/>
+        <location filename="../plugin/publish/steps/data.py" line="151"/>
         <source>upload sent</source>
         <translation>upload sent</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="161"/>
+        <location filename="../plugin/publish/steps/data.py" line="162"/>
         <source>the upload checks failed: {0}</source>
         <translation>the upload checks failed: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="165"/>
+        <location filename="../plugin/publish/steps/data.py" line="166"/>
         <source>the upload checks</source>
         <translation>the upload checks</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="167"/>
+        <location filename="../plugin/publish/steps/data.py" line="168"/>
         <source>checks passed</source>
         <translation>checks passed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="59"/>
+        <location filename="../plugin/publish/steps/integration.py" line="60"/>
         <source>the integration</source>
         <translation>the integration</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="34"/>
+        <location filename="../plugin/publish/steps/integration.py" line="35"/>
         <source>stored data {0} has no table</source>
         <translation>stored data {0} has no table</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="38"/>
+        <location filename="../plugin/publish/steps/integration.py" line="39"/>
         <source>integrated</source>
         <translation>integrated</translation>
     </message>
@@ -459,7 +459,7 @@
         <translation>the datastore's community is unknown</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="141"/>
+        <location filename="../plugin/publish/update_steps.py" line="146"/>
         <source>style uploaded</source>
         <translation>style uploaded</translation>
     </message>
@@ -489,7 +489,7 @@
         <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="177"/>
+        <location filename="../plugin/publish/update_steps.py" line="190"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configured</translation>
     </message>
@@ -509,7 +509,7 @@
         <translation>the datastore has no WMTS-TMS endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="201"/>
+        <location filename="../plugin/publish/update_steps.py" line="214"/>
         <source>WMTS configured</source>
         <translation>WMTS configured</translation>
     </message>
@@ -824,22 +824,22 @@
         <translation>Your other keys are kept: they serve other services.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="231"/>
+        <location filename="../plugin/publish/update.py" line="253"/>
         <source>this publication has no WMTS yet: resume it instead</source>
         <translation>this publication has no WMTS yet: resume it instead</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="284"/>
+        <location filename="../plugin/publish/update.py" line="323"/>
         <source>Undoing the update of a WMTS</source>
         <translation>Undoing the update of a WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="284"/>
+        <location filename="../plugin/publish/update.py" line="323"/>
         <source>Updating a WMTS in place: {0}</source>
         <translation>Updating a WMTS in place: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="330"/>
+        <location filename="../plugin/publish/update.py" line="369"/>
         <source>Cancelled: the update can be resumed or undone.</source>
         <translation>Cancelled: the update can be resumed or undone.</translation>
     </message>
@@ -854,57 +854,57 @@
         <translation>offering {0} is unstable after its synchronisation</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="179"/>
+        <location filename="../plugin/publish/update_steps.py" line="192"/>
         <source>WMS-V synchronised</source>
         <translation>WMS-V synchronised</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="204"/>
+        <location filename="../plugin/publish/update_steps.py" line="217"/>
         <source>WMTS synchronised</source>
         <translation>WMTS synchronised</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="223"/>
+        <location filename="../plugin/publish/update_steps.py" line="236"/>
         <source>the datasheet has no metadata record to update</source>
         <translation>the datasheet has no metadata record to update</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="246"/>
+        <location filename="../plugin/publish/update_steps.py" line="259"/>
         <source>metadata updated</source>
         <translation>metadata updated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="286"/>
+        <location filename="../plugin/publish/update_steps.py" line="299"/>
         <source>previous version removed</source>
         <translation>previous version removed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="124"/>
+        <location filename="../plugin/publish/update_target.py" line="128"/>
         <source>{0} is not published: there is nothing to update</source>
         <translation>{0} is not published: there is nothing to update</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="158"/>
+        <location filename="../plugin/publish/update_target.py" line="162"/>
         <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
         <translation>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="199"/>
+        <location filename="../plugin/publish/update_target.py" line="203"/>
         <source>only a WMTS can be updated here</source>
         <translation>only a WMTS can be updated here</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="130"/>
+        <location filename="../plugin/publish/update_workflow.py" line="131"/>
         <source>nothing to update: choose what changes</source>
         <translation>nothing to update: choose what changes</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="135"/>
+        <location filename="../plugin/publish/update_workflow.py" line="136"/>
         <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
         <translation>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="282"/>
+        <location filename="../plugin/publish/update_workflow.py" line="288"/>
         <source>this update has already removed the previous version: it can only be resumed</source>
         <translation>this update has already removed the previous version: it can only be resumed</translation>
     </message>
@@ -1103,11 +1103,6 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>the WMS-V no longer draws the table '{0}'</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="173"/>
-        <source>new data for a map of several layers cannot be published in place yet: start the publication again</source>
-        <translation>new data for a map of several layers cannot be published in place yet: start the publication again</translation>
-    </message>
-    <message>
         <location filename="../ui/datasheet_tree.py" line="74"/>
         <source>Table: {0}</source>
         <translation>Table: {0}</translation>
@@ -1123,12 +1118,12 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>style gone</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="244"/>
+        <location filename="../plugin/publish/update.py" line="277"/>
         <source>the map&apos;s layers changed: start the publication again</source>
         <translation>the map's layers changed: start the publication again</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="248"/>
+        <location filename="../plugin/publish/update.py" line="281"/>
         <source>no layer of the map has a new style</source>
         <translation>no layer of the map has a new style</translation>
     </message>

@@ -339,67 +339,67 @@
         <translation>{0} : la donnée stockée est instable</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="36"/>
+        <location filename="../plugin/publish/steps/data.py" line="37"/>
         <source>no layer to upload and no stored data to reuse</source>
         <translation>aucune couche à téléverser et aucune donnée stockée à réutiliser</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="68"/>
+        <location filename="../plugin/publish/steps/data.py" line="69"/>
         <source>upload {0} is {1}</source>
         <translation>la livraison {0} est dans l'état : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="83"/>
+        <location filename="../plugin/publish/steps/data.py" line="84"/>
         <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
         <translation>la donnée stockée {0} est de type {1} ({2}) ; il faut une VECTOR-DB générée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="107"/>
+        <location filename="../plugin/publish/steps/data.py" line="108"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="131"/>
+        <location filename="../plugin/publish/steps/data.py" line="132"/>
         <source>upload</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="138"/>
+        <location filename="../plugin/publish/steps/data.py" line="139"/>
         <source>the file changed while it was sent</source>
         <translation>le fichier a changé pendant son envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="150"/>
+        <location filename="../plugin/publish/steps/data.py" line="151"/>
         <source>upload sent</source>
         <translation>livraison envoyée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="161"/>
+        <location filename="../plugin/publish/steps/data.py" line="162"/>
         <source>the upload checks failed: {0}</source>
         <translation>les vérifications de la livraison ont échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="165"/>
+        <location filename="../plugin/publish/steps/data.py" line="166"/>
         <source>the upload checks</source>
         <translation>la vérification de la livraison</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="167"/>
+        <location filename="../plugin/publish/steps/data.py" line="168"/>
         <source>checks passed</source>
         <translation>vérifications réussies</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="59"/>
+        <location filename="../plugin/publish/steps/integration.py" line="60"/>
         <source>the integration</source>
         <translation>l'intégration</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="34"/>
+        <location filename="../plugin/publish/steps/integration.py" line="35"/>
         <source>stored data {0} has no table</source>
         <translation>la donnée stockée {0} n'a aucune table</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="38"/>
+        <location filename="../plugin/publish/steps/integration.py" line="39"/>
         <source>integrated</source>
         <translation>intégrée</translation>
     </message>
@@ -459,7 +459,7 @@
         <translation>la communauté de l'entrepôt est inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="141"/>
+        <location filename="../plugin/publish/update_steps.py" line="146"/>
         <source>style uploaded</source>
         <translation>style déposé</translation>
     </message>
@@ -489,7 +489,7 @@
         <translation>l'entrepôt n'a plus de point d'accès WMS-VECTOR disponible</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="177"/>
+        <location filename="../plugin/publish/update_steps.py" line="190"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configuré</translation>
     </message>
@@ -509,7 +509,7 @@
         <translation>l'entrepôt n'a plus de point d'accès WMTS-TMS disponible</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="201"/>
+        <location filename="../plugin/publish/update_steps.py" line="214"/>
         <source>WMTS configured</source>
         <translation>WMTS configuré</translation>
     </message>
@@ -824,22 +824,22 @@
         <translation>Vos autres clés sont conservées : elles servent d'autres services.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="231"/>
+        <location filename="../plugin/publish/update.py" line="253"/>
         <source>this publication has no WMTS yet: resume it instead</source>
         <translation>cette publication n'a pas encore de WMTS : reprenez-la plutôt</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="284"/>
+        <location filename="../plugin/publish/update.py" line="323"/>
         <source>Undoing the update of a WMTS</source>
         <translation>Annulation de la mise à jour d'un WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="284"/>
+        <location filename="../plugin/publish/update.py" line="323"/>
         <source>Updating a WMTS in place: {0}</source>
         <translation>Mise à jour d'un WMTS sur place : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="330"/>
+        <location filename="../plugin/publish/update.py" line="369"/>
         <source>Cancelled: the update can be resumed or undone.</source>
         <translation>Annulée : la mise à jour peut être reprise ou annulée.</translation>
     </message>
@@ -854,57 +854,57 @@
         <translation>l'offre {0} est instable après sa synchronisation</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="179"/>
+        <location filename="../plugin/publish/update_steps.py" line="192"/>
         <source>WMS-V synchronised</source>
         <translation>WMS-V synchronisé</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="204"/>
+        <location filename="../plugin/publish/update_steps.py" line="217"/>
         <source>WMTS synchronised</source>
         <translation>WMTS synchronisé</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="223"/>
+        <location filename="../plugin/publish/update_steps.py" line="236"/>
         <source>the datasheet has no metadata record to update</source>
         <translation>la fiche de données n'a pas de métadonnées à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="246"/>
+        <location filename="../plugin/publish/update_steps.py" line="259"/>
         <source>metadata updated</source>
         <translation>métadonnées mises à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="286"/>
+        <location filename="../plugin/publish/update_steps.py" line="299"/>
         <source>previous version removed</source>
         <translation>version précédente supprimée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="124"/>
+        <location filename="../plugin/publish/update_target.py" line="128"/>
         <source>{0} is not published: there is nothing to update</source>
         <translation>{0} n'est pas publié : il n'y a rien à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="158"/>
+        <location filename="../plugin/publish/update_target.py" line="162"/>
         <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
         <translation>le WMS-V moissonné pour la pyramide n'existe plus : le WMTS ne peut pas être mis à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="199"/>
+        <location filename="../plugin/publish/update_target.py" line="203"/>
         <source>only a WMTS can be updated here</source>
         <translation>seul un WMTS peut être mis à jour ici</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="130"/>
+        <location filename="../plugin/publish/update_workflow.py" line="131"/>
         <source>nothing to update: choose what changes</source>
         <translation>rien à mettre à jour : choisissez ce qui change</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="135"/>
+        <location filename="../plugin/publish/update_workflow.py" line="136"/>
         <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
         <translation>une mise à jour inachevée de ce WMTS attend avec d'autres choix : reprenez-la avec les mêmes choix ou annulez-la</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="282"/>
+        <location filename="../plugin/publish/update_workflow.py" line="288"/>
         <source>this update has already removed the previous version: it can only be resumed</source>
         <translation>cette mise à jour a déjà supprimé la version précédente : elle ne peut qu'être reprise</translation>
     </message>
@@ -1103,11 +1103,6 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>le WMS-V ne dessine plus la table « {0} »</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="173"/>
-        <source>new data for a map of several layers cannot be published in place yet: start the publication again</source>
-        <translation>de nouvelles données pour une carte de plusieurs couches ne peuvent pas encore être publiées sur place : recommencez la publication</translation>
-    </message>
-    <message>
         <location filename="../ui/datasheet_tree.py" line="74"/>
         <source>Table: {0}</source>
         <translation>Table : {0}</translation>
@@ -1123,12 +1118,12 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>style supprimé</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="244"/>
+        <location filename="../plugin/publish/update.py" line="277"/>
         <source>the map&apos;s layers changed: start the publication again</source>
         <translation>les couches de la carte ont changé : recommencez la publication</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="248"/>
+        <location filename="../plugin/publish/update.py" line="281"/>
         <source>no layer of the map has a new style</source>
         <translation>aucune couche de la carte n'a de nouveau style</translation>
     </message>

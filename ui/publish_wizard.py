@@ -161,8 +161,9 @@ class PublishWizard(QWizard):
         spec = self.publication(snapshot=True)
         journal = Journal.open(spec.datastore_id, spec.journal_key, self.journal_dir)
         changed = set(decision.changed)
-        changes = changes_between(
-            journal.snapshot().get("spec") or {}, spec, new_data="layer" in changed,
+        changes = changes_between(   # a map's layers' entries changed: new data for them
+            journal.snapshot().get("spec") or {}, spec,
+            new_data=bool({"layer", "layers"} & changed),
             new_style=bool({"layer_style", "layers_style"} & changed),
             new_metadata=bool({"metadata", "producer", "production_year"} & changed))
         client = self.session.client

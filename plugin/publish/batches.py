@@ -26,12 +26,17 @@ class UploadBatch:
         return base if self.index == 0 else f"{base}_{self.index}"
 
 
-def upload_batches(spec) -> List[UploadBatch]:
-    """The uploads, in the order the layers' CRSs first appear (top of the tree first)."""
+def upload_batches(spec, map_tables: bool = False) -> List[UploadBatch]:
+    """The uploads, in the order the layers' CRSs first appear (top of the tree first).
+    ``map_tables``: each table is named after its layer even when there is one (a map's
+    layers given new data in place keep their tables' names, so the WMS layers too)."""
+    from .map_source import map_table_name
+
     by_crs: Dict[str, List[int]] = {}
     for position, source in enumerate(spec.sources):
         by_crs.setdefault(source.crs_authid, []).append(position)
-    tables = spec.table_names()
+    tables = tuple(map_table_name(s.name) for s in spec.sources) if map_tables \
+        else spec.table_names()
     batches = []
     for index, (srs, positions) in enumerate(by_crs.items()):
         name = spec.effective_data_name

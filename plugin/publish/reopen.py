@@ -94,10 +94,11 @@ IGNORED_FIELDS = ("fingerprint",)
 # configuration, a name, the access, the tile format) takes a new publication.
 UPDATABLE = frozenset({"layer", "layer_style", "top_level", "bottom_level", "extent_wgs84",
                        "metadata", "producer", "production_year"})
-# A map (several layers, plugin/publish/map_source.py) is updated in place when the styles of
-# some of its layers changed (those layers' relations restyled), with the fields above.
-MAP_UPDATABLE = frozenset({"layers_style", "top_level", "bottom_level", "extent_wgs84",
-                           "metadata", "producer", "production_year"})
+# A map (several layers, plugin/publish/map_source.py) is updated in place when the styles or
+# the data of some of its layers changed (those layers' relations switched), its layers the
+# same ones (names and CRSs, in order), with the fields above.
+MAP_UPDATABLE = frozenset({"layers", "layers_style", "top_level", "bottom_level",
+                           "extent_wgs84", "metadata", "producer", "production_year"})
 
 
 def updatable(changed: Sequence[str], old: Mapping[str, Any], new: Mapping[str, Any]
@@ -107,6 +108,9 @@ def updatable(changed: Sequence[str], old: Mapping[str, Any], new: Mapping[str, 
         return set(changed) <= UPDATABLE
     if not set(changed) <= MAP_UPDATABLE:
         return False
+    if [(o.get("name"), o.get("crs")) for o in old.get("layers") or []] != [
+            (n.get("name"), n.get("crs")) for n in new["layers"]]:
+        return False   # layers added, removed, moved or reprojected: other tables, uploads
     if "layers_style" not in changed:
         return True
     before, after = list(old.get("layers_style") or []), list(new["layers_style"])

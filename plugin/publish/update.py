@@ -30,7 +30,9 @@ along until the switch:
 For a map (several layers, one WMS-V with one relation per layer), ``style`` is one of its
 layers and ``also_restyled`` the others restyled with it: only those layers' relations get
 new statics (``UpdateTarget.restyling``), all switched by one WMS-V replace and drawn by one
-new pyramid; new data for a map is refused before anything is made.
+new pyramid. ``data`` and ``also_new_data`` are a map's layers given new data: new
+uploads (one per CRS, tables named after their layers), each layer's relation switched to
+its new table and static in the same WMS-V replace (plugin/publish/update_map.py).
 A new pyramid is named ``<name>_v2``, ``_v3``… (plugin/publish/pyramid_versions.py); the
 WMTS configuration is then replaced to draw it, its offering synchronised, and only once the
 offering is PUBLISHED again are the old pyramid (and a replaced static or stored data)
@@ -72,11 +74,19 @@ class UpdateChanges:
     # A map's other layers restyled in the same update (``style`` is the first): one new
     # static each, all switched by one WMS-V replace and one new pyramid.
     also_restyled: Tuple[LayerSource, ...] = ()
+    # A map's other layers given new data in the same update (``data`` is the first): new
+    # uploads (one per CRS), each layer's relation switched to its new table.
+    also_new_data: Tuple[LayerSource, ...] = ()
 
     @property
     def restyled(self) -> List[LayerSource]:
         """Every layer whose style changes (a map may have several), in order."""
         return [self.style, *self.also_restyled] if self.style is not None else []
+
+    @property
+    def new_data(self) -> List[LayerSource]:
+        """Every layer given new data (a map may have several), in order."""
+        return [self.data, *self.also_new_data] if self.data is not None else []
 
     def kinds(self) -> List[str]:
         kinds = []
@@ -110,6 +120,7 @@ class UpdateChanges:
 
         values = (layer(self.data), layer(self.style), self.top_level, self.bottom_level,
                   *[layer(source) for source in self.also_restyled],
+                  *[("data", layer(source)) for source in self.also_new_data],
                   self.extent_wgs84, repr(sorted(self.metadata.items()))
                   if isinstance(self.metadata, dict) else repr(self.metadata))
         return hashlib.sha256(repr(values).encode("utf-8")).hexdigest()[:16]
@@ -139,6 +150,7 @@ class UpdateResult:
 
 
 RESTYLED_LAYER = "restyled_layer"   # not a summary field: says where a map's style goes
+NEW_DATA_LAYERS = "new_data_layers"  # nor this: a map's layers with new data, their entries
 
 
 def _summary_after(summary: Dict[str, Any], settings: Dict[str, Any]) -> Dict[str, Any]:
@@ -146,8 +158,13 @@ def _summary_after(summary: Dict[str, Any], settings: Dict[str, Any]) -> Dict[st
     entries of ``layers_style`` (a map's summary has no ``layer_style`` of its own)."""
     settings = dict(settings)
     restyled = settings.pop(RESTYLED_LAYER, None) or {}
+    new_data = settings.pop(NEW_DATA_LAYERS, None) or {}
     if isinstance(restyled, str):   # an update journaled before several could be restyled
         restyled = {restyled: settings.get("layer_style")}
+    if summary.get("layers") and new_data:
+        settings.pop("layer", None)
+        settings["layers"] = [new_data.get(layer.get("name"), layer)
+                              for layer in summary["layers"]]
     if summary.get("layers") and "layer_style" in settings:
         settings.pop("layer_style")
         styles = list(summary.get("layers_style") or [])
@@ -169,6 +186,11 @@ def settings_after(changes: UpdateChanges, spec, metadata_digest: str = "") -> D
     settings: Dict[str, Any] = {}
     if changes.data is not None:
         settings.update(layer_fields(changes.data))
+        settings[NEW_DATA_LAYERS] = {   # a map's: which of its layers, their new entries
+            source.name: layer_fields(source)["layer"] for source in changes.new_data}
+        settings[RESTYLED_LAYER] = {
+            source.name: layer_fields(source)["layer_style"]
+            for source in [*changes.new_data, *changes.restyled]}
     elif changes.style is not None:
         settings["layer_style"] = layer_fields(changes.style)["layer_style"]
         settings[RESTYLED_LAYER] = {   # a map's: which of its layers, with their new styles
@@ -232,7 +254,18 @@ def request_for(spec, journal, changes: UpdateChanges) -> UpdateRequest:
     return UpdateRequest(spec.datastore_id, configuration_id, changes)
 
 
-def restyled_layers(published: Dict[str, Any], wanted) -> List[LayerSource]:
+def new_data_layers(published: Dict[str, Any], wanted) -> List[LayerSource]:
+    """A map's layers whose data changed (same layers, same CRSs: its tables and uploads
+    stay; another source, selection or feature count is new data)."""
+    old, new = list(published.get("layers") or []), wanted.summary().get("layers") or []
+    if [(o.get("name"), o.get("crs")) for o in old] != [(n["name"], n["crs"]) for n in new]:
+        raise ValueError(tr("the map's layers changed: start the publication again"))
+    changed = [source for source, o, n in zip(wanted.layers, old, new) if o != n]
+    return changed or list(wanted.layers)   # same entries: the sources' features are new
+
+
+def restyled_layers(published: Dict[str, Any], wanted, none_ok: bool = False
+                    ) -> List[LayerSource]:
     """The layers whose style changed: the layer, or every map layer whose style digest
     differs from the published one, in the map's order."""
     if not wanted.layers:
@@ -244,7 +277,7 @@ def restyled_layers(published: Dict[str, Any], wanted) -> List[LayerSource]:
         raise ValueError(tr("the map's layers changed: start the publication again"))
     changed = [source for index, source in enumerate(wanted.layers)
                if old[index] != style_digest(source.style_qml)]
-    if not changed:
+    if not changed and not none_ok:
         raise ValueError(tr("no layer of the map has a new style"))
     return changed
 
@@ -260,9 +293,15 @@ def changes_between(published: Dict[str, Any], wanted, *, new_data: bool = False
     old_extent = published.get("extent_wgs84")
     extent_changed = extent is not None and (
         old_extent is None or tuple(old_extent) != tuple(extent))
-    restyled = restyled_layers(published, wanted) if new_style and not new_data else []
+    if wanted.layers and new_data:   # a map: the layers whose data changed, and the others
+        renewed = new_data_layers(published, wanted)   # restyled with them
+        restyled = [s for s in restyled_layers(published, wanted, none_ok=True)
+                    if s not in renewed] if new_style else []
+    else:
+        renewed = [wanted.layer] if new_data else []
+        restyled = restyled_layers(published, wanted) if new_style and not new_data else []
     return UpdateChanges(
-        data=wanted.layer if new_data else None,
+        data=renewed[0] if renewed else None, also_new_data=tuple(renewed[1:]),
         style=restyled[0] if restyled else None, also_restyled=tuple(restyled[1:]),
         top_level=wanted.top_level if levels else None,
         bottom_level=wanted.bottom_level if levels else None,

@@ -105,7 +105,7 @@ class UpdateStyleStep(Step):
     def run(self, ctx: PublishContext) -> None:
         journal = ctx.journal
         target = target_of(ctx)
-        if target.restyled and not journal.get("data_replaced"):
+        if target.restyled:
             self._restyle_map(ctx, target)
             return
         if journal.resource_id("static_sld"):
@@ -122,22 +122,27 @@ class UpdateStyleStep(Step):
         ctx.progress(1.0, tr("style uploaded"))
 
     def _restyle_map(self, ctx: PublishContext, target: UpdateTarget) -> None:
-        """A map's restyled layers: one new static each, for its own relation (kind
-        ``static_sld``, ``static_sld_1``… in the update's journal: a resume skips those
-        made)."""
+        """A map's restyled layers (or layers with new data): one new static each, for its
+        own relation, old or new (kind ``static_sld``, ``static_sld_1``… in the update's
+        journal: a resume skips those made)."""
+        from .update_map import new_relation
+
         journal = ctx.journal
         sources = {source.name: source for source in self.sources or ctx.spec.sources}
         journal.put("table", target.table)
-        for index, relation in enumerate(target.restyled):
-            if journal.resource_id(relation["kind"]):
+        for index, entry in enumerate(target.restyled):
+            if journal.resource_id(entry["kind"]):
                 continue
-            table = relation["name"]
-            integrated = next((r for r in journal.get("relations_of")[relation["stored_data"]]
-                               if r.get("name") == table), {"name": table})
-            name = next_version_name(relation["static_name"], target.existing_names)
-            sld = StyleStep()._sld(ctx, table, integrated, source=sources[relation["layer"]],
+            if entry.get("new_data"):
+                integrated = new_relation(ctx, entry)
+            else:
+                integrated = next((r for r in journal.get("relations_of")[entry["stored_data"]]
+                                   if r.get("name") == entry["name"]), {"name": entry["name"]})
+            table = integrated["name"]
+            name = next_version_name(entry["static_name"], target.existing_names)
+            sld = StyleStep()._sld(ctx, table, integrated, source=sources[entry["layer"]],
                                    index=index, in_map=True)
-            self._upload(ctx, relation["kind"], name, sld, table)
+            self._upload(ctx, entry["kind"], name, sld, table)
             ctx.progress((index + 1) / len(target.restyled), tr("style uploaded"))
 
     @staticmethod
@@ -160,7 +165,15 @@ class WmsvSwitchStep(Step):
         target, journal = target_of(ctx), ctx.journal
         body = replace_body(target.wmsv_configuration)
         infos = body["type_infos"]
-        if journal.get("data_replaced"):
+        if target.restyled:   # a map: its restyled / new data relations, one PUT for all
+            from .update_map import remapped, switches
+
+            infos["used_data"] = remapped(list(infos.get("used_data") or []),
+                                          switches(ctx, target))
+            journal.put("wmsv_stored_data", [u["stored_data"] for u in infos["used_data"]])
+            if journal.get("data_replaced") and ctx.spec.extent_wgs84:
+                infos["bbox"] = _bbox_dict(ctx.spec.extent_wgs84)
+        elif journal.get("data_replaced"):
             used = UsedData(journal.get("vectordb_id"), relations=(LayerRelation(
                 journal.get("table"), journal.resource_id("static_sld")),))
             infos["used_data"] = [used.to_dict(), *list(infos.get("used_data") or [])[1:]]
@@ -264,13 +277,13 @@ class CleanupStep(Step):
         old: List[tuple] = []
         if journal.get("wmts_synced"):
             old.append(("stored_data", target.pyramid_id))
-        if journal.get("wmsv_synced") and not journal.get("data_replaced") \
-                and target.restyled:   # a map's restyled layers: each one's old static
-            old += [("static", r["style"]) for r in target.restyled
-                    if journal.resource_id(r["kind"])]
+        if journal.get("wmsv_synced") and target.restyled:   # a map's switched relations
+            from .update_map import old_resources
+
+            old += old_resources(ctx, target, lambda stored: self._upload_of(ctx, stored))
         elif journal.get("wmsv_synced") and journal.resource_id("static_sld"):
             old.append(("static", target.static_id))
-        if journal.get("wmsv_synced") and journal.get("data_replaced"):
+        if journal.get("wmsv_synced") and journal.get("data_replaced") and not target.restyled:
             old.append(("stored_data", target.vectordb_id))
             upload = journal.get("old_upload_id") or self._upload_of(ctx, target.vectordb_id)
             journal.put("old_upload_id", upload)

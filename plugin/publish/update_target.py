@@ -66,7 +66,8 @@ class UpdateTarget:
     relations: List[Dict[str, str]] = field(default_factory=list)
     harvest_layers: str = ""                     # what the pyramid was harvested from
     # A map's restyled layers: the relation of each (as in ``relations``) with ``layer`` (its
-    # QGIS name) and ``kind`` (the update journal's kind of its new static), in order.
+    # QGIS name), ``kind`` (the update journal's kind of its new static) and ``new_data``
+    # (the layer gets new data: a new table in a new stored data), in order.
     restyled: List[Dict[str, str]] = field(default_factory=list)
 
     @property
@@ -93,9 +94,11 @@ class UpdateTarget:
         return replace(self, vectordb_id=relation["stored_data"], table=relation["name"],
                        static_id=relation["style"], static_name=relation["static_name"])
 
-    def restyling(self, layer_names: List[str]) -> UpdateTarget:
+    def restyling(self, layer_names: List[str], new_data: Tuple[str, ...] = ()
+                  ) -> UpdateTarget:
         """This target focused on the first of ``layer_names`` (a map's layers restyled
-        together), each one's relation in ``restyled``; itself for one relation."""
+        together, those in ``new_data`` with new data), each one's relation in
+        ``restyled``; itself for one relation."""
         if not self.is_map or not layer_names:
             return self
         from .map_source import map_table_name
@@ -104,7 +107,8 @@ class UpdateTarget:
         restyled = []
         for index, layer_name in enumerate(layer_names):
             relation = relation_for(self.relations, map_table_name(layer_name), layer_name)
-            restyled.append(dict(relation, layer=layer_name, kind=style_kind(index)))
+            restyled.append(dict(relation, layer=layer_name, kind=style_kind(index),
+                                 new_data=layer_name in new_data))
         return replace(self.focused(layer_names[0]), restyled=restyled)
 
     def to_dict(self) -> Dict[str, Any]:

@@ -79,8 +79,8 @@ def update_spec(target: UpdateTarget, changes: UpdateChanges, datastore) -> Publ
     """The publication spec the reused steps read: the published names and titles, the
     new versions' names, the new levels and area."""
     wmts, wmsv = target.wmts_configuration, target.wmsv_configuration
-    extent = changes.extent_wgs84 or (changes.data.extent_wgs84 if changes.data else None) \
-        or target.bbox
+    extent = changes.extent_wgs84 or (changes.data.extent_wgs84 if changes.data and not
+                                      target.is_map else None) or target.bbox
     prefix = datastore.layer_name_prefix
     return Publication(
         datastore_id=target.datastore_id, datasheet_name=target.datasheet_name,
@@ -90,7 +90,8 @@ def update_spec(target: UpdateTarget, changes: UpdateChanges, datastore) -> Publ
         wmsv_title=(wmsv.get("type_infos") or {}).get("title") or wmsv.get("name", ""),
         wmts_title=(wmts.get("type_infos") or {}).get("title") or wmts.get("name", ""),
         abstract=(wmts.get("type_infos") or {}).get("abstract", ""),
-        layer=changes.data or changes.style,
+        layer=None if target.is_map and changes.data else changes.data or changes.style,
+        layers=tuple(changes.new_data) if target.is_map and changes.data else (),
         data_name=next_version_name(target.vectordb_name, target.existing_names),
         top_level=changes.top_level if changes.top_level is not None else target.top_level,
         bottom_level=(changes.bottom_level if changes.bottom_level is not None
@@ -143,6 +144,9 @@ class UpdateWorkflow(StepRunner):
             journal.put("change_kinds", changes.kinds())
         target = UpdateTarget.from_dict(journal.get("target"))
         ctx.spec = update_spec(target, changes, ctx.datastore)
+        for step in self.steps:   # a map's new data: its tables keep their layers' names
+            if isinstance(step, (DataStep, IntegrationStep)):
+                step.map_tables = bool(target.restyled)
         os.makedirs(ctx.work_dir, exist_ok=True)
         for key, value in (("wmsv_layer_name", target.wmsv_layer_name),
                            ("wmsv_url", target.wmsv_url), ("wmsv_private", target.wmsv_private),
@@ -156,7 +160,8 @@ class UpdateWorkflow(StepRunner):
         if target.restyled and not journal.get("relations_of"):   # a map's: per stored data
             journal.put("relations_of", {
                 stored: table_relations(self.api.stored_data(stored))
-                for stored in dict.fromkeys(r["stored_data"] for r in target.restyled)})
+                for stored in dict.fromkeys(r["stored_data"] for r in target.restyled
+                                            if not r.get("new_data"))})
         adopt_interrupted(ctx)
         if target.wmsv_private and changes.new_pyramid:
             self._harvest_key(target)
@@ -165,14 +170,13 @@ class UpdateWorkflow(StepRunner):
 
     @staticmethod
     def _focused(target: UpdateTarget, changes: UpdateChanges) -> UpdateTarget:
-        """A map's update of its layers' styles acts on those layers' relations only. New data
-        for a map would replace every table: refused (a new publication does it)."""
+        """A map's update of its layers' styles or data acts on those layers' relations
+        only (plugin/publish/update_map.py)."""
         if not target.is_map:
             return target
-        if changes.data is not None:
-            raise PublishError(tr("new data for a map of several layers cannot be published "
-                                  "in place yet: start the publication again"), step="update")
-        return target.restyling([source.name for source in changes.restyled])
+        renewed = [source.name for source in changes.new_data]
+        return target.restyling([*renewed, *[s.name for s in changes.restyled
+                                             if s.name not in renewed]], tuple(renewed))
 
     def _harvest_key(self, target: UpdateTarget) -> None:
         """A private WMS-V is harvested with a key: the one its publication made (found by
@@ -247,9 +251,11 @@ class UpdateWorkflow(StepRunner):
             replaced["stored_data_pyramid"] = target.pyramid_id
         if changes.new_style:
             replaced["static_sld"] = target.static_id
-        for relation in target.restyled if changes.data is None else []:
-            replaced[relation["kind"]] = relation["style"]   # a map's restyled layers
-        if changes.data is not None:
+        if target.restyled:   # a map's restyled layers and layers with new data
+            from .update_map import replaced_by
+
+            replaced.update(replaced_by(journal, target))
+        elif changes.data is not None:
             replaced["stored_data_vector"] = target.vectordb_id
             if journal.get("old_upload_id"):
                 replaced["upload"] = journal.get("old_upload_id")

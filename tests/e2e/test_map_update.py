@@ -25,7 +25,16 @@ from gpf_wmts_publisher.plugin.publish.update import (
 from gpf_wmts_publisher.plugin.publish.update_workflow import UpdateWorkflow
 
 from scripts.demo_map import MAP_SAMPLE
-from scripts.make_map_sample import HEIGHT, POINTS, POLYGONS, WIDTH, X0, Y0, open_layers
+from scripts.make_map_sample import (
+    HEIGHT,
+    LINES,
+    POINTS,
+    POLYGONS,
+    WIDTH,
+    X0,
+    Y0,
+    open_layers,
+)
 from tests.e2e.test_map_publication import (
     BLUE,
     LEVEL0_RESOLUTION,
@@ -37,11 +46,11 @@ from tests.e2e.test_map_publication import (
 )
 
 LEVEL = 12
-GREEN, PURPLE = (49, 163, 84), (120, 30, 160)
+GREEN, PURPLE, VILLAGE_BLUE = (49, 163, 84), (120, 30, 160), (8, 81, 156)
 
 
 def _colour(rgb) -> str:
-    for name, wanted in (("green", GREEN), ("purple", PURPLE)):
+    for name, wanted in (("green", GREEN), ("purple", PURPLE), ("blue", VILLAGE_BLUE)):
         if all(abs(a - b) <= 30 for a, b in zip(rgb, wanted)):
             return name
     return f"other{tuple(rgb)}"
@@ -367,3 +376,143 @@ def test_a_two_layer_restyle_killed_after_its_first_static_resumes_then_undoes(
             ds_api.static(static)
     village = _mercator(X0 + 0.15 * WIDTH, Y0 + 0.15 * HEIGHT)
     assert _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL, *village), BLUE)
+
+
+def _new_villages_and_roads(tmp_path, spec):
+    """The map with the roads and the villages read from a copy of the sample where a
+    village was added on the polygons: new data for those two layers, the polygons' same."""
+    import shutil
+
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+
+    copy = tmp_path / "carte_nouvelle.gpkg"
+    shutil.copy(MAP_SAMPLE, copy)
+    layers = {layer.name(): layer for layer in open_layers(copy)}
+    villages = layers[POINTS[0]]
+    feature = QgsFeature(villages.fields())
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(X0 + 0.3 * WIDTH,
+                                                           Y0 + 0.45 * HEIGHT)))
+    feature.setAttributes([None, "Village nouveau"])
+    assert villages.dataProvider().addFeatures([feature])
+    villages.updateExtents()
+    renewed = {name: LayerSource.from_layer(layers[name]) for name in (POINTS[0], LINES[0])}
+    return replace(spec, layers=tuple(renewed.get(s.name, s) for s in spec.layers))
+
+
+def test_new_data_for_two_layers_of_a_map_in_place_without_a_gap(api, published_map,
+                                                                 tmp_path):
+    """The villages (a new one on the polygons) and the roads get new data: one new upload
+    (same CRS) with their two tables, integrated; the WMS-V's two relations switched to it,
+    the polygons' relation on the old stored data, the draw order kept; a new pyramid.
+    GetTile polled on the new village: only 200s, the polygons until the WMTS switch, then
+    the village."""
+    spec, workflow, result = published_map
+    ds_api = api.in_datastore(spec.datastore_id)
+    wmts_id = workflow.journal.resource_id("configuration_wmts")
+    wmsv_id = workflow.journal.resource_id("configuration_wmsv")
+    before = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
+    old = _relation_styles(before)
+    old_stored = {r["name"]: u["stored_data"]["_id"] if isinstance(u["stored_data"], dict)
+                  else u["stored_data"] for u in before for r in u["relations"]}
+    new_village = _mercator(X0 + 0.3 * WIDTH, Y0 + 0.45 * HEIGHT)
+    road_on_polygon = _mercator(X0 + 0.3 * WIDTH, Y0 + 0.7 * HEIGHT)
+    wanted = _new_villages_and_roads(tmp_path, spec)
+    changes = changes_between(workflow.journal.snapshot()["spec"], wanted, new_data=True)
+    assert [s.name for s in changes.new_data] == [POINTS[0], LINES[0]]
+    update = UpdateWorkflow(api, request_for(spec, workflow.journal, changes),
+                            journal_dir=str(tmp_path / "journals"), poll_first_s=0.05,
+                            poll_max_s=0.5)
+    marks = {}
+    update.ctx.checkpoint_hook = lambda name: marks.setdefault(name, poller.mark())
+
+    with PixelPoller(result.wmts_url, result.wmts_layer_name, LEVEL, *new_village) as poller:
+        done = update.run()
+
+    samples = poller.samples
+    seen = [colour for _, colour in samples]
+    print(f"\nmap new data: GetTile polled {len(samples)} times, statuses"
+          f" {sorted({s for s, _ in samples})}, colours"
+          f" {[(c, seen.count(c)) for c in dict.fromkeys(seen)]}")
+    assert {status for status, _ in samples} == {200}, [s for s in samples if s[0] != 200][:3]
+    sync = marks.get("synced:wmts_synced", len(samples))
+    assert seen[0] == "green" and seen[-1] == "blue"
+    assert set(seen[:sync]) == {"green"}                  # the old tiles until the switch
+    assert set(seen[seen.index("blue"):]) == {"blue"}     # then the new village only
+    assert _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL, *road_on_polygon), RED)
+    # the WMS-V: same tables in the same order; roads and villages on one new stored data
+    now = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
+    tables = [(r["name"], u["stored_data"]["_id"] if isinstance(u["stored_data"], dict)
+               else u["stored_data"]) for u in now for r in u["relations"]]
+    assert [name for name, _ in tables] == ["occupation_du_sol", "routes", "villages"]
+    stored = dict(tables)
+    assert stored["occupation_du_sol"] == old_stored["occupation_du_sol"]
+    assert stored["routes"] == stored["villages"] != old_stored["villages"]
+    assert ds_api.stored_data(stored["villages"]).name.endswith("_v2")
+    styles = _relation_styles(now)
+    assert styles["occupation_du_sol"] == old["occupation_du_sol"]
+    for table in ("routes", "villages"):
+        assert styles[table] != old[table]
+        with pytest.raises(NotFound):
+            ds_api.static(old[table])
+    # the old stored data still holds the polygons' table: kept; the old pyramid removed
+    ds_api.stored_data(old_stored["villages"])
+    new_pyramid = ds_api.configuration(wmts_id).used_data[0].stored_data_id
+    assert ds_api.stored_data(new_pyramid).name == f"{spec.pyramid_name}_v2"
+    # the publication's journal holds the new stored data, the new layers' entries
+    record_in_publication(workflow.journal, done)
+    ids = {e["id"] for e in workflow.journal.resources()}
+    assert stored["villages"] in ids and old_stored["villages"] in ids
+    assert workflow.journal.snapshot()["spec"]["layers"] == wanted.summary()["layers"]
+
+
+def test_new_data_for_a_map_killed_twice_resumes_then_undoes_to_the_old_map(
+        api, published_map, tmp_path):
+    """Killed after the integration, resumed and killed after the WMS-V switch, undone:
+    the WMS-V draws the old tables and styles again, the new upload, stored data and
+    statics are gone, the WMTS serves the old tiles."""
+    spec, workflow, result = published_map
+    ds_api = api.in_datastore(spec.datastore_id)
+    wmsv_id = workflow.journal.resource_id("configuration_wmsv")
+    before = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
+    wanted = _new_villages_and_roads(tmp_path, spec)
+    request = request_for(spec, workflow.journal, changes_between(
+        workflow.journal.snapshot()["spec"], wanted, new_data=True))
+    options = dict(journal_dir=str(tmp_path / "journals"), poll_first_s=0.05, poll_max_s=0.5)
+
+    def crash_at(point: str):
+        def hook(name: str) -> None:
+            if name == point:
+                raise SimulatedCrash(name)
+        return hook
+
+    first = UpdateWorkflow(api, request, **options)
+    first.ctx.checkpoint_hook = crash_at("done:update_integration")
+    with pytest.raises(SimulatedCrash):
+        first.run()
+    new_stored = first.journal.resource_id("stored_data_vector")
+    upload = first.journal.resource_id("upload")
+    assert new_stored and upload
+
+    second = UpdateWorkflow(api, request, **options)
+    second.ctx.checkpoint_hook = crash_at("synced:wmsv_synced")
+    with pytest.raises(SimulatedCrash):
+        second.run()
+    assert second.journal.resource_id("stored_data_vector") == new_stored   # not made twice
+    switched = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
+    assert new_stored in {u["stored_data"]["_id"] if isinstance(u["stored_data"], dict)
+                          else u["stored_data"] for u in switched}
+    statics = [second.journal.resource_id(k) for k in ("static_sld", "static_sld_1")]
+
+    removed = UpdateWorkflow(api, request, **options).undo()
+
+    assert {"upload", "stored_data_vector", "static_sld", "static_sld_1"} <= set(removed)
+    restored = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
+    assert [(r["name"], r["style"]) for u in restored for r in u["relations"]] == [
+        (r["name"], r["style"]) for u in before for r in u["relations"]]
+    for gone in (lambda: ds_api.stored_data(new_stored), lambda: ds_api.upload(upload),
+                 *[lambda s=s: ds_api.static(s) for s in statics]):
+        with pytest.raises(NotFound):
+            gone()
+    new_village = _mercator(X0 + 0.3 * WIDTH, Y0 + 0.45 * HEIGHT)
+    poller = PixelPoller(result.wmts_url, result.wmts_layer_name, LEVEL, *new_village)
+    assert poller.sample() == (200, "green")

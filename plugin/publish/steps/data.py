@@ -23,6 +23,7 @@ UPLOAD_STATUSES_CLOSED = ("CLOSED", "CHECKING", "GENERATING")
 class DataStep(Step):
     name = "data"
     weight = 20.0
+    map_tables = False   # True: tables named after their layers (a map's new data in place)
 
     def run(self, ctx: PublishContext) -> None:
         spec = ctx.spec
@@ -35,7 +36,7 @@ class DataStep(Step):
         if not spec.sources:
             raise PublishError(tr("no layer to upload and no stored data to reuse"),
                                step=self.name)
-        batches = upload_batches(spec)
+        batches = upload_batches(spec, self.map_tables)
         for batch in batches:   # one upload per CRS (one for a single layer)
             self._upload(ctx, batch, lambda fraction, message, b=batch.index: ctx.progress(
                 (b + fraction) / len(batches), message))

@@ -18,13 +18,14 @@ INTEGRATION_PROCESSING = "Intégration de données vecteur livrées en base"
 class IntegrationStep(Step):
     name = "integration"
     weight = 10.0
+    map_tables = False   # True: tables named after their layers (a map's new data in place)
 
     def run(self, ctx: PublishContext) -> None:
         api, journal = ctx.api, ctx.journal
         if journal.get("vectordb_reused"):
             stored = [api.stored_data(journal.get("vectordb_id"))]
         else:
-            batches = upload_batches(ctx.spec)
+            batches = upload_batches(ctx.spec, self.map_tables)
             stored = [self._integrate(ctx, batch) for batch in batches]
             journal.put("vectordb_id", stored[0].id)
         relations = []

@@ -4,6 +4,8 @@ the WMS-V body that restyles one relation only."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from gpf_wmts_publisher.plugin.publish.errors import PublishError
 from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
@@ -115,9 +117,64 @@ def test_a_map_target_survives_the_journal():
     assert UpdateTarget.from_dict(target().to_dict()) == target()
 
 
-def test_new_data_for_a_map_is_refused_before_anything_is_made():
-    with pytest.raises(PublishError, match="map"):
-        UpdateWorkflow._focused(target(), UpdateChanges(data=source("Routes")))
+def test_new_data_for_a_map_focuses_on_those_layers_and_the_restyled_ones():
+    focused = UpdateWorkflow._focused(target(), UpdateChanges(
+        data=source("Villages"), style=source("Routes", "blue")))
+    assert [(r["layer"], r["kind"], r["new_data"]) for r in focused.restyled] == [
+        ("Villages", "static_sld", True), ("Routes", "static_sld_1", False)]
+
+
+def test_a_map_with_new_data_for_a_layer_offers_update(tmp_path):
+    journal = journal_of(tmp_path, published=spec(layers=a_map()))
+    more = tuple(replace(s, feature_count=9) if s.name == "Routes" else s for s in a_map())
+    decision = run_decide(journal, spec(layers=more))
+    assert (decision.row, decision.offers) == (8, (UPDATE, START_AGAIN))
+    changes = changes_between(journal.snapshot()["spec"], spec(layers=more), new_data=True)
+    assert [s.name for s in changes.new_data] == ["Routes"] and changes.kinds() == ["data"]
+
+
+def test_a_map_with_a_layer_in_another_crs_offers_only_start_again(tmp_path):
+    journal = journal_of(tmp_path, published=spec(layers=a_map()))
+    moved = tuple(replace(s, crs_authid="EPSG:4326") if s.name == "Routes" else s
+                  for s in a_map())
+    decision = run_decide(journal, spec(layers=moved))
+    assert (decision.row, decision.offers) == (12, (START_AGAIN,))
+
+
+def test_remapped_switches_a_relation_to_its_new_stored_data_keeping_the_order():
+    from gpf_wmts_publisher.plugin.publish.update_map import remapped
+
+    used = [{"stored_data": {"_id": "sv"}, "relations": [
+        {"name": "occupation_du_sol", "style": {"_id": "s0"}},
+        {"name": "routes", "style": "s1"}]},
+        {"stored_data": "sv2", "relations": [{"name": "villages", "style": "s2"}]}]
+    body = remapped(used, {("sv", "occupation_du_sol"): ("new", "occupation_du_sol", "s0b"),
+                           ("sv2", "villages"): ("sv2", "villages", "s2b")})
+    assert body == [
+        {"stored_data": "new", "relations": [{"name": "occupation_du_sol", "style": "s0b"}]},
+        {"stored_data": "sv", "relations": [{"name": "routes", "style": "s1"}]},
+        {"stored_data": "sv2", "relations": [{"name": "villages", "style": "s2b"}]}]
+    with pytest.raises(PublishError):
+        remapped(used, {("sv2", "routes"): ("new", "routes", "x")})
+
+
+def test_after_new_data_for_a_maps_layer_the_journal_holds_its_new_entry(tmp_path):
+    from gpf_wmts_publisher.plugin.publish.update import (
+        UpdateResult,
+        record_in_publication,
+        settings_after,
+    )
+
+    journal = journal_of(tmp_path, published=spec(layers=a_map()))
+    more = tuple(replace(s, feature_count=9) if s.name == "Routes" else s for s in a_map())
+    wanted = spec(layers=more)
+    changes = changes_between(journal.snapshot()["spec"], wanted, new_data=True)
+    record_in_publication(journal, UpdateResult(
+        wmts_layer_name="w", wmts_url="u", pyramid_name="p", levels=("10", "14"),
+        changes=changes.kinds(), settings=settings_after(changes, wanted)))
+    assert journal.snapshot()["spec"]["layers"] == wanted.summary()["layers"]
+    assert journal.snapshot()["spec"].get("layer") is None
+    assert run_decide(journal, wanted).row == 7
 
 
 @pytest.mark.parametrize("harvest, layer, expected", [
