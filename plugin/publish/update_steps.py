@@ -100,7 +100,7 @@ class UpdateStyleStep(Step):
     weight = 3.0
 
     def __init__(self, sources=()):
-        self.sources = tuple(sources)   # the restyled layers (a map may have several)
+        self.sources = tuple(sources)   # the layers restyled or with new data (a map's several)
 
     def run(self, ctx: PublishContext) -> None:
         journal = ctx.journal

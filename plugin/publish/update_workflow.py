@@ -60,7 +60,7 @@ def update_steps(changes: UpdateChanges) -> List[Step]:
     if changes.data is not None:
         steps += [DataStep(), IntegrationStep()]
     if changes.new_style:
-        steps += [UpdateStyleStep(changes.restyled), WmsvSwitchStep()]
+        steps += [UpdateStyleStep([*changes.new_data, *changes.restyled]), WmsvSwitchStep()]
     if changes.new_pyramid:
         steps += [PyramidStep(), WmtsSwitchStep()]
     if changes.metadata is not None:

@@ -241,3 +241,13 @@ def test_after_a_maps_restyle_of_two_layers_the_journal_holds_both_new_styles(tm
     assert journal.snapshot()["spec"]["layers_style"] == wanted.summary()["layers_style"]
     decision = run_decide(journal, wanted)
     assert (decision.row, decision.changed) == (7, ())
+
+
+def test_a_maps_style_step_knows_every_layer_it_makes_a_static_for():
+    """New data for one layer and a new style for another: the style step draws both."""
+    from gpf_wmts_publisher.plugin.publish.update_workflow import update_steps
+
+    steps = update_steps(UpdateChanges(data=source("Villages"), style=source("Routes", "b")))
+    style = next(step for step in steps if step.name == "style")
+    assert [s.name for s in style.sources] == ["Villages", "Routes"]
+    assert [step.name for step in steps][:2] == ["data", "integration"]
