@@ -309,7 +309,7 @@
         <translation>Set FORCE to harvest these levels anyway.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="41"/>
+        <location filename="../plugin/publish/export.py" line="42"/>
         <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
         <translation>GeoPackage export of '{0}' failed: {1}</translation>
     </message>
@@ -1071,6 +1071,11 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <location filename="../ui/reopen_offers.py" line="68"/>
         <source>Comparing the journal with the platform</source>
         <translation>Comparing the journal with the platform</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/export.py" line="48"/>
+        <source>The exported GeoPackage does not carry the layer&apos;s CRS {0} (it has: {1}).</source>
+        <translation>The exported GeoPackage does not carry the layer's CRS {0} (it has: {1}).</translation>
     </message>
 </context>
 <context>

@@ -309,7 +309,7 @@
         <translation>Activez FORCE pour moissonner ces niveaux malgré tout.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="41"/>
+        <location filename="../plugin/publish/export.py" line="42"/>
         <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
         <translation>l'export GeoPackage de « {0} » a échoué : {1}</translation>
     </message>
@@ -1071,6 +1071,11 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <location filename="../ui/reopen_offers.py" line="68"/>
         <source>Comparing the journal with the platform</source>
         <translation>Comparaison du journal avec la plateforme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/export.py" line="48"/>
+        <source>The exported GeoPackage does not carry the layer&apos;s CRS {0} (it has: {1}).</source>
+        <translation>Le GeoPackage exporté ne porte pas la projection de la couche {0} (il porte : {1}).</translation>
     </message>
 </context>
 <context>
