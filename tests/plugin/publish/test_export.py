@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 from gpf_wmts_publisher.plugin.publish.errors import PublishError
 from gpf_wmts_publisher.plugin.publish.export import export_geopackage, file_md5, written_crs
 from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
