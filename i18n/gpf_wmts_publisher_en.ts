@@ -49,7 +49,7 @@
         <translation>Journal folder (empty: beside the QGIS profile)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="99"/>
+        <location filename="../plugin/processing/algorithms.py" line="97"/>
         <source>Selected features only</source>
         <translation>Selected features only</translation>
     </message>
@@ -59,12 +59,12 @@
         <translation>Reuse this VECTOR-DB stored data id (skip the upload)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>WMS-V title</source>
         <translation>WMS-V title</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>WMTS title (service title)</source>
         <translation>WMTS title (service title)</translation>
     </message>
@@ -74,37 +74,37 @@
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="108"/>
+        <location filename="../plugin/processing/algorithms.py" line="106"/>
         <source>Keywords (comma separated)</source>
         <translation>Keywords (comma separated)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="110"/>
+        <location filename="../plugin/processing/algorithms.py" line="108"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Top level (least detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <location filename="../plugin/processing/algorithms.py" line="111"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Bottom level (most detailed, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="116"/>
+        <location filename="../plugin/processing/algorithms.py" line="114"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Harvest extent (empty: the layer's extent)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="118"/>
+        <location filename="../plugin/processing/algorithms.py" line="116"/>
         <source>Tile format</source>
         <translation>Tile format</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="121"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Restricted access (own datastore only)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <location filename="../plugin/processing/algorithms.py" line="123"/>
         <source>Producer (organisation)</source>
         <translation>Producer (organisation)</translation>
     </message>
@@ -119,62 +119,62 @@
         <translation>WMTS technical name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="139"/>
+        <location filename="../plugin/processing/algorithms.py" line="137"/>
         <source>WMTS layer name</source>
         <translation>WMTS layer name</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="140"/>
+        <location filename="../plugin/processing/algorithms.py" line="138"/>
         <source>WMTS capabilities URL</source>
         <translation>WMTS capabilities URL</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="142"/>
+        <location filename="../plugin/processing/algorithms.py" line="140"/>
         <source>Journal file</source>
         <translation>Journal file</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="166"/>
+        <location filename="../plugin/processing/map_input.py" line="82"/>
         <source>No layer to publish.</source>
         <translation>No layer to publish.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="191"/>
+        <location filename="../plugin/processing/algorithms.py" line="192"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="203"/>
+        <location filename="../plugin/processing/algorithms.py" line="204"/>
         <source>Your account belongs to no community.</source>
         <translation>Your account belongs to no community.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="276"/>
+        <location filename="../plugin/processing/algorithms.py" line="277"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Cancelled; run again to resume, or use “Undo a publication”.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="293"/>
+        <location filename="../plugin/processing/algorithms.py" line="294"/>
         <source>Publish layer as WMTS</source>
         <translation>Publish layer as WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="296"/>
+        <location filename="../plugin/processing/algorithms.py" line="297"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="337"/>
+        <location filename="../plugin/processing/algorithms.py" line="338"/>
         <source>Step {label}</source>
         <translation>Step {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="340"/>
+        <location filename="../plugin/processing/algorithms.py" line="341"/>
         <source>Publication, step by step</source>
         <translation>Publication, step by step</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="346"/>
+        <location filename="../plugin/processing/algorithms.py" line="347"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>Unexpected error ({kind}): {message}. The QGIS log (Géoplateforme WMTS) has the details.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="120"/>
+        <location filename="../plugin/processing/algorithms.py" line="118"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Harvest despite the zoom-level warnings (never beyond the platform's tile cap)</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>Set FORCE to harvest these levels anyway.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="42"/>
+        <location filename="../plugin/publish/export.py" line="61"/>
         <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
         <translation>GeoPackage export of '{0}' failed: {1}</translation>
     </message>
@@ -339,67 +339,67 @@
         <translation>{0}: the stored data is unstable</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="35"/>
+        <location filename="../plugin/publish/steps/data.py" line="36"/>
         <source>no layer to upload and no stored data to reuse</source>
         <translation>no layer to upload and no stored data to reuse</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="58"/>
+        <location filename="../plugin/publish/steps/data.py" line="65"/>
         <source>upload {0} is {1}</source>
         <translation>upload {0} is {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="73"/>
+        <location filename="../plugin/publish/steps/data.py" line="80"/>
         <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
         <translation>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="97"/>
+        <location filename="../plugin/publish/steps/data.py" line="104"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="119"/>
+        <location filename="../plugin/publish/steps/data.py" line="128"/>
         <source>upload</source>
         <translation>upload</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="126"/>
+        <location filename="../plugin/publish/steps/data.py" line="135"/>
         <source>the file changed while it was sent</source>
         <translation>the file changed while it was sent</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="138"/>
+        <location filename="../plugin/publish/steps/data.py" line="147"/>
         <source>upload sent</source>
         <translation>upload sent</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="149"/>
+        <location filename="../plugin/publish/steps/data.py" line="158"/>
         <source>the upload checks failed: {0}</source>
         <translation>the upload checks failed: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="153"/>
+        <location filename="../plugin/publish/steps/data.py" line="162"/>
         <source>the upload checks</source>
         <translation>the upload checks</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="155"/>
+        <location filename="../plugin/publish/steps/data.py" line="164"/>
         <source>checks passed</source>
         <translation>checks passed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="43"/>
+        <location filename="../plugin/publish/steps/integration.py" line="59"/>
         <source>the integration</source>
         <translation>the integration</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="51"/>
+        <location filename="../plugin/publish/steps/integration.py" line="34"/>
         <source>stored data {0} has no table</source>
         <translation>stored data {0} has no table</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="55"/>
+        <location filename="../plugin/publish/steps/integration.py" line="38"/>
         <source>integrated</source>
         <translation>integrated</translation>
     </message>
@@ -419,17 +419,17 @@
         <translation>metadata published</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="48"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="50"/>
         <source>no extent to harvest: choose one</source>
         <translation>no extent to harvest: choose one</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="82"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="84"/>
         <source>the pyramid harvest</source>
         <translation>the pyramid harvest</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="90"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="92"/>
         <source>pyramid generated</source>
         <translation>pyramid generated</translation>
     </message>
@@ -464,17 +464,17 @@
         <translation>style uploaded</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="43"/>
+        <location filename="../plugin/publish/steps/style.py" line="65"/>
         <source>a layer is needed to build the style</source>
         <translation>a layer is needed to build the style</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="61"/>
+        <location filename="../plugin/publish/steps/style.py" line="84"/>
         <source>the style cannot be published: {0}</source>
         <translation>the style cannot be published: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="93"/>
+        <location filename="../plugin/publish/steps/style.py" line="119"/>
         <source>the icon &apos;{0}&apos; is not uploaded: {1}</source>
         <translation>the icon '{0}' is not uploaded: {1}</translation>
     </message>
@@ -484,7 +484,7 @@
         <translation>tagged</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="41"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="43"/>
         <source>the datastore has no WMS-VECTOR endpoint with room left</source>
         <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
     </message>
@@ -494,12 +494,12 @@
         <translation>WMS-V configured</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="74"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="77"/>
         <source>WMS-V published</source>
         <translation>WMS-V published</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="111"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="144"/>
         <source>the platform returned no hash for the harvest key</source>
         <translation>the platform returned no hash for the harvest key</translation>
     </message>
@@ -554,37 +554,37 @@
         <translation>the execution's abort</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="131"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="131"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="131"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="131"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="254"/>
+        <location filename="../plugin/processing/algorithms.py" line="255"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET is needed when no layer is given.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="312"/>
+        <location filename="../plugin/processing/algorithms.py" line="313"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Dry run: check everything, create nothing</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="315"/>
+        <location filename="../plugin/processing/algorithms.py" line="316"/>
         <source>Dry run report</source>
         <translation>Dry run report</translation>
     </message>
@@ -983,12 +983,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 Undo this update? The WMTS goes back to what it served; otherwise the same update can be resumed later.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
-        <source>Layer to publish (empty when an existing resource is reused)</source>
-        <translation>Layer to publish (empty when an existing resource is reused)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="301"/>
+        <location filename="../plugin/processing/algorithms.py" line="302"/>
         <source>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource&apos;s. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource's. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</translation>
     </message>
@@ -1028,12 +1023,12 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>stored data {0} is {1} ({2}); a generated {3} is needed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="183"/>
+        <location filename="../plugin/publish/sources.py" line="190"/>
         <source>no WMS-V service named &apos;{0}&apos; in this datastore</source>
         <translation>no WMS-V service named '{0}' in this datastore</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="198"/>
+        <location filename="../plugin/publish/sources.py" line="205"/>
         <source>no stored data &apos;{0}&apos; of type {1} in this datastore</source>
         <translation>no stored data '{0}' of type {1} in this datastore</translation>
     </message>
@@ -1043,12 +1038,12 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>metadata of the datasheet completed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="60"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="62"/>
         <source>existing pyramid read</source>
         <translation>existing pyramid read</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="36"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="38"/>
         <source>existing WMS-V read</source>
         <translation>existing WMS-V read</translation>
     </message>
@@ -1073,7 +1068,37 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Comparing the journal with the platform</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="48"/>
+        <location filename="../plugin/processing/map_input.py" line="25"/>
+        <source>Layer(s) to publish, or the name of a layer group (a map); empty when an existing resource is reused</source>
+        <translation>Layer(s) to publish, or the name of a layer group (a map); empty when an existing resource is reused</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="152"/>
+        <source>the stored data has no table for the layer &apos;{0}&apos; ({1})</source>
+        <translation>the stored data has no table for the layer '{0}' ({1})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="57"/>
+        <source>the WMS-V capabilities are not XML: {0}</source>
+        <translation>the WMS-V capabilities are not XML: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="62"/>
+        <source>the WMS-V capabilities list no layer named &apos;{0}&apos;</source>
+        <translation>the WMS-V capabilities list no layer named '{0}'</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="73"/>
+        <source>the WMS-V layer &apos;{0}&apos; has no sub-layer for the table &apos;{1}&apos;</source>
+        <translation>the WMS-V layer '{0}' has no sub-layer for the table '{1}'</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="82"/>
+        <source>a WMS layer name holds a comma: {0}</source>
+        <translation>a WMS layer name holds a comma: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/export.py" line="67"/>
         <source>The exported GeoPackage does not carry the layer&apos;s CRS {0} (it has: {1}).</source>
         <translation>The exported GeoPackage does not carry the layer's CRS {0} (it has: {1}).</translation>
     </message>
@@ -1129,7 +1154,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="144"/>
+        <location filename="../ui/actions.py" line="161"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publish as WMTS on the Géoplateforme…</translation>
     </message>
@@ -1424,7 +1449,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="132"/>
+        <location filename="../ui/actions.py" line="149"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</translation>
     </message>
@@ -2135,12 +2160,12 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="122"/>
+        <location filename="../ui/pages/pyramid.py" line="124"/>
         <source>{0} to {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="141"/>
+        <location filename="../ui/pages/pyramid.py" line="143"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tiles, about {1} in total.</translation>
     </message>
@@ -2200,7 +2225,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="134"/>
+        <location filename="../ui/pages/pyramid.py" line="136"/>
         <source>The tiles are counted when the extent is known.</source>
         <translation>The tiles are counted when the extent is known.</translation>
     </message>
@@ -2226,12 +2251,12 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="102"/>
+        <location filename="../ui/pages/source.py" line="161"/>
         <source>Connected as {0}.</source>
         <translation>Connected as {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="104"/>
+        <location filename="../ui/pages/source.py" line="163"/>
         <source> (sandbox)</source>
         <translation> (sandbox)</translation>
     </message>
@@ -2241,17 +2266,17 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Not connected.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="241"/>
+        <location filename="../ui/pages/source.py" line="305"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connect and choose a datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="245"/>
+        <location filename="../ui/pages/source.py" line="309"/>
         <source>Choose a vector layer.</source>
         <translation>Choose a vector layer.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="247"/>
+        <location filename="../ui/pages/source.py" line="311"/>
         <source>No feature is selected in this layer.</source>
         <translation>No feature is selected in this layer.</translation>
     </message>
@@ -2301,27 +2326,27 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Groups everything of this publication on cartes.gouv.fr (the &quot;fiche de données&quot;).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="191"/>
+        <location filename="../ui/pages/source.py" line="255"/>
         <source>Reading the data&apos;s extent</source>
         <translation>Reading the data's extent</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="205"/>
+        <location filename="../ui/pages/source.py" line="269"/>
         <source>Listing what the datastore holds…</source>
         <translation>Listing what the datastore holds…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="222"/>
+        <location filename="../ui/pages/source.py" line="286"/>
         <source>Nothing of this kind in the datastore.</source>
         <translation>Nothing of this kind in the datastore.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="231"/>
+        <location filename="../ui/pages/source.py" line="295"/>
         <source>Listing the datastore&apos;s resources</source>
         <translation>Listing the datastore's resources</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="249"/>
+        <location filename="../ui/pages/source.py" line="315"/>
         <source>Choose the existing resource to start from.</source>
         <translation>Choose the existing resource to start from.</translation>
     </message>
@@ -2350,46 +2375,61 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <source>Existing resource</source>
         <translation>Existing resource</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="126"/>
+        <source>Publish a layer group as one map (one WMTS)</source>
+        <translation>Publish a layer group as one map (one WMTS)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="129"/>
+        <source>Layer group</source>
+        <translation>Layer group</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="330"/>
+        <source>Choose a layer group.</source>
+        <translation>Choose a layer group.</translation>
+    </message>
 </context>
 <context>
     <name>StylePage</name>
     <message>
-        <location filename="../ui/pages/style.py" line="53"/>
+        <location filename="../ui/pages/style.py" line="57"/>
         <source>A stored data is reused: its style is not checked here; the layer&apos;s style is used when available.</source>
         <translation>A stored data is reused: its style is not checked here; the layer's style is used when available.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="56"/>
+        <location filename="../ui/pages/style.py" line="75"/>
         <source>Checking the style…</source>
         <translation>Checking the style…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="60"/>
+        <location filename="../ui/pages/style.py" line="83"/>
         <source>Checking the style</source>
         <translation>Checking the style</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="73"/>
+        <location filename="../ui/pages/style.py" line="95"/>
         <source>No problem found: the SLD is ready.</source>
         <translation>No problem found: the SLD is ready.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="80"/>
+        <location filename="../ui/pages/style.py" line="102"/>
         <source>The style could not be checked: {0}</source>
         <translation>The style could not be checked: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="101"/>
+        <location filename="../ui/pages/style.py" line="134"/>
         <source>Rendering the style preview</source>
         <translation>Rendering the style preview</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="111"/>
+        <location filename="../ui/pages/style.py" line="144"/>
         <source>QGIS rendering (level {0})</source>
         <translation>QGIS rendering (level {0})</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="119"/>
+        <location filename="../ui/pages/style.py" line="152"/>
         <source>{0} error(s), {1} warning(s).</source>
         <translation>{0} error(s), {1} warning(s).</translation>
     </message>
@@ -2424,7 +2464,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Rendering with the exported SLD</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="122"/>
+        <location filename="../ui/pages/style.py" line="155"/>
         <source>Fidelity score: {0:.0%} (faithful from {1:.0%}; worst: level {2}, shown).</source>
         <translation>Fidelity score: {0:.0%} (faithful from {1:.0%}; worst: level {2}, shown).</translation>
     </message>
@@ -2478,52 +2518,52 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>ZoomInspectorDock</name>
     <message>
-        <location filename="../ui/inspector_dock.py" line="91"/>
+        <location filename="../ui/inspector_dock.py" line="102"/>
         <source>Add a WMTS layer to the project, or publish one.</source>
         <translation>Add a WMTS layer to the project, or publish one.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="126"/>
+        <location filename="../ui/inspector_dock.py" line="139"/>
         <source>Reading the WMTS capabilities…</source>
         <translation>Reading the WMTS capabilities…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="127"/>
+        <location filename="../ui/inspector_dock.py" line="140"/>
         <source>Reading the WMTS capabilities</source>
         <translation>Reading the WMTS capabilities</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="156"/>
+        <location filename="../ui/inspector_dock.py" line="169"/>
         <source>{0}: {1} levels ({2}–{3}).</source>
         <translation>{0}: {1} levels ({2}–{3}).</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="279"/>
+        <location filename="../ui/inspector_dock.py" line="294"/>
         <source>Checking {0} levels…</source>
         <translation>Checking {0} levels…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="305"/>
+        <location filename="../ui/inspector_dock.py" line="320"/>
         <source>Levels to look at: {0}.</source>
         <translation>Levels to look at: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="308"/>
+        <location filename="../ui/inspector_dock.py" line="323"/>
         <source>Every level holds tiles and matches the source.</source>
         <translation>Every level holds tiles and matches the source.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="329"/>
+        <location filename="../ui/inspector_dock.py" line="344"/>
         <source>Save the contact sheet</source>
         <translation>Save the contact sheet</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="329"/>
+        <location filename="../ui/inspector_dock.py" line="344"/>
         <source>PNG images (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="338"/>
+        <location filename="../ui/inspector_dock.py" line="353"/>
         <source>Contact sheet saved to {0}.</source>
         <translation>Contact sheet saved to {0}.</translation>
     </message>
@@ -2598,12 +2638,12 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Source rendered locally</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="250"/>
+        <location filename="../ui/inspector_dock.py" line="263"/>
         <source>This layer is not a WMTS: the inspector compares WMTS image tiles only.</source>
         <translation>This layer is not a WMTS: the inspector compares WMTS image tiles only.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="312"/>
+        <location filename="../ui/inspector_dock.py" line="327"/>
         <source>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</source>
         <translation>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</translation>
     </message>

@@ -49,7 +49,7 @@
         <translation>Dossier du journal (vide : à côté du profil QGIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="99"/>
+        <location filename="../plugin/processing/algorithms.py" line="97"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
@@ -59,12 +59,12 @@
         <translation>Réutiliser cette donnée stockée VECTOR-DB (sans téléversement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>WMS-V title</source>
         <translation>Titre du WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="103"/>
+        <location filename="../plugin/processing/algorithms.py" line="101"/>
         <source>WMTS title (service title)</source>
         <translation>Titre du WMTS (titre du service)</translation>
     </message>
@@ -74,37 +74,37 @@
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="108"/>
+        <location filename="../plugin/processing/algorithms.py" line="106"/>
         <source>Keywords (comma separated)</source>
         <translation>Mots-clés (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="110"/>
+        <location filename="../plugin/processing/algorithms.py" line="108"/>
         <source>Top level (least detailed, 0–21)</source>
         <translation>Niveau haut (le moins détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="113"/>
+        <location filename="../plugin/processing/algorithms.py" line="111"/>
         <source>Bottom level (most detailed, 0–21)</source>
         <translation>Niveau bas (le plus détaillé, 0–21)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="116"/>
+        <location filename="../plugin/processing/algorithms.py" line="114"/>
         <source>Harvest extent (empty: the layer&apos;s extent)</source>
         <translation>Emprise du moissonnage (vide : l'emprise de la couche)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="118"/>
+        <location filename="../plugin/processing/algorithms.py" line="116"/>
         <source>Tile format</source>
         <translation>Format des tuiles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="123"/>
+        <location filename="../plugin/processing/algorithms.py" line="121"/>
         <source>Restricted access (own datastore only)</source>
         <translation>Accès restreint (entrepôt propre uniquement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="125"/>
+        <location filename="../plugin/processing/algorithms.py" line="123"/>
         <source>Producer (organisation)</source>
         <translation>Producteur (organisme)</translation>
     </message>
@@ -119,62 +119,62 @@
         <translation>Nom technique du WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="139"/>
+        <location filename="../plugin/processing/algorithms.py" line="137"/>
         <source>WMTS layer name</source>
         <translation>Nom de la couche WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="140"/>
+        <location filename="../plugin/processing/algorithms.py" line="138"/>
         <source>WMTS capabilities URL</source>
         <translation>URL des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="142"/>
+        <location filename="../plugin/processing/algorithms.py" line="140"/>
         <source>Journal file</source>
         <translation>Fichier journal</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="166"/>
+        <location filename="../plugin/processing/map_input.py" line="82"/>
         <source>No layer to publish.</source>
         <translation>Aucune couche à publier.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="191"/>
+        <location filename="../plugin/processing/algorithms.py" line="192"/>
         <source>No credentials: choose an authentication configuration, or set GPF_USERNAME and GPF_PASSWORD.</source>
         <translation>Aucun identifiant : choisissez une configuration d'authentification, ou définissez GPF_USERNAME et GPF_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="203"/>
+        <location filename="../plugin/processing/algorithms.py" line="204"/>
         <source>Your account belongs to no community.</source>
         <translation>Votre compte n'appartient à aucune communauté.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="276"/>
+        <location filename="../plugin/processing/algorithms.py" line="277"/>
         <source>Cancelled; run again to resume, or use “Undo a publication”.</source>
         <translation>Annulé ; relancez pour reprendre, ou utilisez « Annuler une publication ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="293"/>
+        <location filename="../plugin/processing/algorithms.py" line="294"/>
         <source>Publish layer as WMTS</source>
         <translation>Publier la couche en WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="296"/>
+        <location filename="../plugin/processing/algorithms.py" line="297"/>
         <source>&lt;p&gt;Publishes a vector layer as a WMTS on the Géoplateforme, as the guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; does by hand: upload (GeoPackage), integration, SLD style checked before upload, WMS-Vector, raster pyramid over the chosen zoom levels (TOP to BOTTOM on the PM grid), metadata, WMTS, access restriction and cartes.gouv.fr tags.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Publie une couche vecteur en WMTS sur la Géoplateforme, comme le guide &lt;i&gt;Créer et publier un service WMTS&lt;/i&gt; le fait à la main : téléversement (GeoPackage), intégration, style SLD vérifié avant l'envoi, WMS-Vecteur, pyramide raster sur les niveaux de zoom choisis (TOP à BOTTOM de la grille PM), métadonnées, WMTS, restriction d'accès et étiquettes cartes.gouv.fr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="337"/>
+        <location filename="../plugin/processing/algorithms.py" line="338"/>
         <source>Step {label}</source>
         <translation>Étape {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="340"/>
+        <location filename="../plugin/processing/algorithms.py" line="341"/>
         <source>Publication, step by step</source>
         <translation>Publication, étape par étape</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="346"/>
+        <location filename="../plugin/processing/algorithms.py" line="347"/>
         <source>&lt;p&gt;Runs the publication up to this step and stops: “{label}”. Steps before it that are not finished yet run first; finished ones are skipped (read from the journal). Use the same names in every step so they form one publication.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Exécute la publication jusqu'à cette étape puis s'arrête : « {label} ». Les étapes précédentes non terminées s'exécutent d'abord ; celles déjà terminées sont sautées (lues dans le journal). Utilisez les mêmes noms à chaque étape pour qu'elles forment une seule publication.&lt;/p&gt;</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>Erreur inattendue ({kind}) : {message}. Le journal de QGIS (Géoplateforme WMTS) en donne le détail.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="120"/>
+        <location filename="../plugin/processing/algorithms.py" line="118"/>
         <source>Harvest despite the zoom-level warnings (never beyond the platform&apos;s tile cap)</source>
         <translation>Moissonner malgré les avertissements sur les niveaux de zoom (jamais au-delà du plafond de tuiles de la plateforme)</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>Activez FORCE pour moissonner ces niveaux malgré tout.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="42"/>
+        <location filename="../plugin/publish/export.py" line="61"/>
         <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
         <translation>l'export GeoPackage de « {0} » a échoué : {1}</translation>
     </message>
@@ -339,67 +339,67 @@
         <translation>{0} : la donnée stockée est instable</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="35"/>
+        <location filename="../plugin/publish/steps/data.py" line="36"/>
         <source>no layer to upload and no stored data to reuse</source>
         <translation>aucune couche à téléverser et aucune donnée stockée à réutiliser</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="58"/>
+        <location filename="../plugin/publish/steps/data.py" line="65"/>
         <source>upload {0} is {1}</source>
         <translation>la livraison {0} est dans l'état : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="73"/>
+        <location filename="../plugin/publish/steps/data.py" line="80"/>
         <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
         <translation>la donnée stockée {0} est de type {1} ({2}) ; il faut une VECTOR-DB générée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="97"/>
+        <location filename="../plugin/publish/steps/data.py" line="104"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="119"/>
+        <location filename="../plugin/publish/steps/data.py" line="128"/>
         <source>upload</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="126"/>
+        <location filename="../plugin/publish/steps/data.py" line="135"/>
         <source>the file changed while it was sent</source>
         <translation>le fichier a changé pendant son envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="138"/>
+        <location filename="../plugin/publish/steps/data.py" line="147"/>
         <source>upload sent</source>
         <translation>livraison envoyée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="149"/>
+        <location filename="../plugin/publish/steps/data.py" line="158"/>
         <source>the upload checks failed: {0}</source>
         <translation>les vérifications de la livraison ont échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="153"/>
+        <location filename="../plugin/publish/steps/data.py" line="162"/>
         <source>the upload checks</source>
         <translation>la vérification de la livraison</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="155"/>
+        <location filename="../plugin/publish/steps/data.py" line="164"/>
         <source>checks passed</source>
         <translation>vérifications réussies</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="43"/>
+        <location filename="../plugin/publish/steps/integration.py" line="59"/>
         <source>the integration</source>
         <translation>l'intégration</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="51"/>
+        <location filename="../plugin/publish/steps/integration.py" line="34"/>
         <source>stored data {0} has no table</source>
         <translation>la donnée stockée {0} n'a aucune table</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/integration.py" line="55"/>
+        <location filename="../plugin/publish/steps/integration.py" line="38"/>
         <source>integrated</source>
         <translation>intégrée</translation>
     </message>
@@ -419,17 +419,17 @@
         <translation>métadonnées publiées</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="48"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="50"/>
         <source>no extent to harvest: choose one</source>
         <translation>aucune emprise à moissonner : choisissez-en une</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="82"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="84"/>
         <source>the pyramid harvest</source>
         <translation>le moissonnage de la pyramide</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="90"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="92"/>
         <source>pyramid generated</source>
         <translation>pyramide générée</translation>
     </message>
@@ -464,17 +464,17 @@
         <translation>style déposé</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="43"/>
+        <location filename="../plugin/publish/steps/style.py" line="65"/>
         <source>a layer is needed to build the style</source>
         <translation>il faut une couche pour construire le style</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="61"/>
+        <location filename="../plugin/publish/steps/style.py" line="84"/>
         <source>the style cannot be published: {0}</source>
         <translation>le style ne peut pas être publié : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="93"/>
+        <location filename="../plugin/publish/steps/style.py" line="119"/>
         <source>the icon &apos;{0}&apos; is not uploaded: {1}</source>
         <translation>l'icône « {0} » n'est pas déposée : {1}</translation>
     </message>
@@ -484,7 +484,7 @@
         <translation>étiquetée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="41"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="43"/>
         <source>the datastore has no WMS-VECTOR endpoint with room left</source>
         <translation>l'entrepôt n'a plus de point d'accès WMS-VECTOR disponible</translation>
     </message>
@@ -494,12 +494,12 @@
         <translation>WMS-V configuré</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="74"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="77"/>
         <source>WMS-V published</source>
         <translation>WMS-V publié</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="111"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="144"/>
         <source>the platform returned no hash for the harvest key</source>
         <translation>la plateforme n'a renvoyé aucune empreinte pour la clé de moissonnage</translation>
     </message>
@@ -554,37 +554,37 @@
         <translation>l'interruption de l'exécution</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="131"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>Datasheet name (empty: &lt;prefix&gt;_&lt;layer&gt;)</source>
         <translation>Nom de la fiche de données (vide : &lt;préfixe&gt;_&lt;couche&gt;)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="131"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>WMS-V technical name (empty: &lt;datasheet&gt;_wmsv)</source>
         <translation>Nom technique du WMS-V (vide : &lt;fiche&gt;_wmsv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="131"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>Pyramid technical name (empty: &lt;datasheet&gt;_pyramide)</source>
         <translation>Nom technique de la pyramide (vide : &lt;fiche&gt;_pyramide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="131"/>
+        <location filename="../plugin/processing/algorithms.py" line="129"/>
         <source>WMTS technical name (empty: &lt;datasheet&gt;_wmts)</source>
         <translation>Nom technique du WMTS (vide : &lt;fiche&gt;_wmts)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="254"/>
+        <location filename="../plugin/processing/algorithms.py" line="255"/>
         <source>DATASHEET is needed when no layer is given.</source>
         <translation>DATASHEET est obligatoire quand aucune couche n'est donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="312"/>
+        <location filename="../plugin/processing/algorithms.py" line="313"/>
         <source>Dry run: check everything, create nothing</source>
         <translation>Essai à blanc : tout vérifier, ne rien créer</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="315"/>
+        <location filename="../plugin/processing/algorithms.py" line="316"/>
         <source>Dry run report</source>
         <translation>Rapport de l'essai à blanc</translation>
     </message>
@@ -983,12 +983,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la même mise à jour pourra être reprise plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms.py" line="96"/>
-        <source>Layer to publish (empty when an existing resource is reused)</source>
-        <translation>Couche à publier (vide quand une ressource existante est réutilisée)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms.py" line="301"/>
+        <location filename="../plugin/processing/algorithms.py" line="302"/>
         <source>&lt;p&gt;As the guide, it can start from what exists (at most one of them): REUSE_STORED_DATA skips the upload, REUSE_WMSV harvests an existing WMS-V, REUSE_PYRAMID serves an existing pyramid (only the WMTS). With one of them the layer may stay empty, and an empty DATASHEET takes the reused resource&apos;s. A datasheet that has a metadata record keeps it: the new WMTS is added to it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Comme le guide, il peut partir de l'existant (une seule ressource au plus) : REUSE_STORED_DATA évite la livraison, REUSE_WMSV moissonne un WMS-V existant, REUSE_PYRAMID diffuse une pyramide existante (seulement le WMTS). Avec l'une d'elles la couche peut rester vide, et un DATASHEET vide prend celui de la ressource réutilisée. Une fiche de données qui a déjà ses métadonnées les garde : le nouveau WMTS y est ajouté.&lt;/p&gt;</translation>
     </message>
@@ -1028,12 +1023,12 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>la donnée stockée {0} est de type {1} ({2}) ; une donnée {3} générée est nécessaire</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="183"/>
+        <location filename="../plugin/publish/sources.py" line="190"/>
         <source>no WMS-V service named &apos;{0}&apos; in this datastore</source>
         <translation>aucun service WMS-V nommé « {0} » dans cet entrepôt</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="198"/>
+        <location filename="../plugin/publish/sources.py" line="205"/>
         <source>no stored data &apos;{0}&apos; of type {1} in this datastore</source>
         <translation>aucune donnée stockée « {0} » de type {1} dans cet entrepôt</translation>
     </message>
@@ -1043,12 +1038,12 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>métadonnées de la fiche complétées</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/pyramid.py" line="60"/>
+        <location filename="../plugin/publish/steps/pyramid.py" line="62"/>
         <source>existing pyramid read</source>
         <translation>pyramide existante lue</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/wmsv.py" line="36"/>
+        <location filename="../plugin/publish/steps/wmsv.py" line="38"/>
         <source>existing WMS-V read</source>
         <translation>WMS-V existant lu</translation>
     </message>
@@ -1073,7 +1068,37 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Comparaison du journal avec la plateforme</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="48"/>
+        <location filename="../plugin/processing/map_input.py" line="25"/>
+        <source>Layer(s) to publish, or the name of a layer group (a map); empty when an existing resource is reused</source>
+        <translation>Couche(s) à publier, ou le nom d'un groupe de couches (une carte) ; vide quand une ressource existante est réutilisée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/steps/style.py" line="152"/>
+        <source>the stored data has no table for the layer &apos;{0}&apos; ({1})</source>
+        <translation>la donnée stockée n'a pas de table pour la couche « {0} » ({1})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="57"/>
+        <source>the WMS-V capabilities are not XML: {0}</source>
+        <translation>les capacités du WMS-V ne sont pas du XML : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="62"/>
+        <source>the WMS-V capabilities list no layer named &apos;{0}&apos;</source>
+        <translation>les capacités du WMS-V ne listent aucune couche nommée « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="73"/>
+        <source>the WMS-V layer &apos;{0}&apos; has no sub-layer for the table &apos;{1}&apos;</source>
+        <translation>la couche WMS-V « {0} » n'a pas de sous-couche pour la table « {1} »</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/wmsv_layers.py" line="82"/>
+        <source>a WMS layer name holds a comma: {0}</source>
+        <translation>un nom de couche WMS contient une virgule : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/export.py" line="67"/>
         <source>The exported GeoPackage does not carry the layer&apos;s CRS {0} (it has: {1}).</source>
         <translation>Le GeoPackage exporté ne porte pas la projection de la couche {0} (il porte : {1}).</translation>
     </message>
@@ -1129,7 +1154,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="144"/>
+        <location filename="../ui/actions.py" line="161"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publier en WMTS sur la Géoplateforme…</translation>
     </message>
@@ -1424,7 +1449,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="132"/>
+        <location filename="../ui/actions.py" line="149"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>La clé qui ouvre ce service restreint est conservée dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key ») ; la couche et le projet n'en gardent que l'identifiant.</translation>
     </message>
@@ -2135,12 +2160,12 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>PyramidPage</name>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="122"/>
+        <location filename="../ui/pages/pyramid.py" line="124"/>
         <source>{0} to {1}</source>
         <translation>de {0} à {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="141"/>
+        <location filename="../ui/pages/pyramid.py" line="143"/>
         <source>{0} tiles, about {1} in total.</source>
         <translation>{0} tuiles, environ {1} au total.</translation>
     </message>
@@ -2200,7 +2225,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Estimation</translation>
     </message>
     <message>
-        <location filename="../ui/pages/pyramid.py" line="134"/>
+        <location filename="../ui/pages/pyramid.py" line="136"/>
         <source>The tiles are counted when the extent is known.</source>
         <translation>Les tuiles sont comptées quand l'emprise est connue.</translation>
     </message>
@@ -2226,12 +2251,12 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../ui/pages/source.py" line="102"/>
+        <location filename="../ui/pages/source.py" line="161"/>
         <source>Connected as {0}.</source>
         <translation>Connecté en tant que {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="104"/>
+        <location filename="../ui/pages/source.py" line="163"/>
         <source> (sandbox)</source>
         <translation> (bac à sable)</translation>
     </message>
@@ -2241,17 +2266,17 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="241"/>
+        <location filename="../ui/pages/source.py" line="305"/>
         <source>Connect and choose a datastore.</source>
         <translation>Connectez-vous et choisissez un entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="245"/>
+        <location filename="../ui/pages/source.py" line="309"/>
         <source>Choose a vector layer.</source>
         <translation>Choisissez une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="247"/>
+        <location filename="../ui/pages/source.py" line="311"/>
         <source>No feature is selected in this layer.</source>
         <translation>Aucune entité n'est sélectionnée dans cette couche.</translation>
     </message>
@@ -2301,27 +2326,27 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Regroupe tout ce qui concerne cette publication sur cartes.gouv.fr (la « fiche de données »).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="191"/>
+        <location filename="../ui/pages/source.py" line="255"/>
         <source>Reading the data&apos;s extent</source>
         <translation>Lecture de l'emprise des données</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="205"/>
+        <location filename="../ui/pages/source.py" line="269"/>
         <source>Listing what the datastore holds…</source>
         <translation>Lecture du contenu de l'entrepôt…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="222"/>
+        <location filename="../ui/pages/source.py" line="286"/>
         <source>Nothing of this kind in the datastore.</source>
         <translation>Rien de ce type dans l'entrepôt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="231"/>
+        <location filename="../ui/pages/source.py" line="295"/>
         <source>Listing the datastore&apos;s resources</source>
         <translation>Liste des ressources de l'entrepôt</translation>
     </message>
     <message>
-        <location filename="../ui/pages/source.py" line="249"/>
+        <location filename="../ui/pages/source.py" line="315"/>
         <source>Choose the existing resource to start from.</source>
         <translation>Choisissez la ressource existante de départ.</translation>
     </message>
@@ -2350,46 +2375,61 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <source>Existing resource</source>
         <translation>Ressource existante</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="126"/>
+        <source>Publish a layer group as one map (one WMTS)</source>
+        <translation>Publier un groupe de couches comme une seule carte (un WMTS)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="129"/>
+        <source>Layer group</source>
+        <translation>Groupe de couches</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/source.py" line="330"/>
+        <source>Choose a layer group.</source>
+        <translation>Choisissez un groupe de couches.</translation>
+    </message>
 </context>
 <context>
     <name>StylePage</name>
     <message>
-        <location filename="../ui/pages/style.py" line="53"/>
+        <location filename="../ui/pages/style.py" line="57"/>
         <source>A stored data is reused: its style is not checked here; the layer&apos;s style is used when available.</source>
         <translation>Une donnée stockée est réutilisée : son style n'est pas vérifié ici ; le style de la couche est utilisé quand il existe.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="56"/>
+        <location filename="../ui/pages/style.py" line="75"/>
         <source>Checking the style…</source>
         <translation>Vérification du style…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="60"/>
+        <location filename="../ui/pages/style.py" line="83"/>
         <source>Checking the style</source>
         <translation>Vérification du style</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="73"/>
+        <location filename="../ui/pages/style.py" line="95"/>
         <source>No problem found: the SLD is ready.</source>
         <translation>Aucun problème : le SLD est prêt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="80"/>
+        <location filename="../ui/pages/style.py" line="102"/>
         <source>The style could not be checked: {0}</source>
         <translation>Le style n'a pas pu être vérifié : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="101"/>
+        <location filename="../ui/pages/style.py" line="134"/>
         <source>Rendering the style preview</source>
         <translation>Rendu de l'aperçu du style</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="111"/>
+        <location filename="../ui/pages/style.py" line="144"/>
         <source>QGIS rendering (level {0})</source>
         <translation>Rendu QGIS (niveau {0})</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="119"/>
+        <location filename="../ui/pages/style.py" line="152"/>
         <source>{0} error(s), {1} warning(s).</source>
         <translation>{0} erreur(s), {1} avertissement(s).</translation>
     </message>
@@ -2424,7 +2464,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Rendu avec le SLD exporté</translation>
     </message>
     <message>
-        <location filename="../ui/pages/style.py" line="122"/>
+        <location filename="../ui/pages/style.py" line="155"/>
         <source>Fidelity score: {0:.0%} (faithful from {1:.0%}; worst: level {2}, shown).</source>
         <translation>Score de fidélité : {0:.0%} (fidèle à partir de {1:.0%} ; le plus faible : niveau {2}, affiché).</translation>
     </message>
@@ -2478,52 +2518,52 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>ZoomInspectorDock</name>
     <message>
-        <location filename="../ui/inspector_dock.py" line="91"/>
+        <location filename="../ui/inspector_dock.py" line="102"/>
         <source>Add a WMTS layer to the project, or publish one.</source>
         <translation>Ajoutez une couche WMTS au projet, ou publiez-en une.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="126"/>
+        <location filename="../ui/inspector_dock.py" line="139"/>
         <source>Reading the WMTS capabilities…</source>
         <translation>Lecture des capacités WMTS…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="127"/>
+        <location filename="../ui/inspector_dock.py" line="140"/>
         <source>Reading the WMTS capabilities</source>
         <translation>Lecture des capacités WMTS</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="156"/>
+        <location filename="../ui/inspector_dock.py" line="169"/>
         <source>{0}: {1} levels ({2}–{3}).</source>
         <translation>{0} : {1} niveaux ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="279"/>
+        <location filename="../ui/inspector_dock.py" line="294"/>
         <source>Checking {0} levels…</source>
         <translation>Vérification de {0} niveaux…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="305"/>
+        <location filename="../ui/inspector_dock.py" line="320"/>
         <source>Levels to look at: {0}.</source>
         <translation>Niveaux à examiner : {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="308"/>
+        <location filename="../ui/inspector_dock.py" line="323"/>
         <source>Every level holds tiles and matches the source.</source>
         <translation>Chaque niveau contient des tuiles et correspond à la source.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="329"/>
+        <location filename="../ui/inspector_dock.py" line="344"/>
         <source>Save the contact sheet</source>
         <translation>Enregistrer la planche contact</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="329"/>
+        <location filename="../ui/inspector_dock.py" line="344"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="338"/>
+        <location filename="../ui/inspector_dock.py" line="353"/>
         <source>Contact sheet saved to {0}.</source>
         <translation>Planche contact enregistrée dans {0}.</translation>
     </message>
@@ -2598,12 +2638,12 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Source rendue localement</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="250"/>
+        <location filename="../ui/inspector_dock.py" line="263"/>
         <source>This layer is not a WMTS: the inspector compares WMTS image tiles only.</source>
         <translation>Cette couche n'est pas un WMTS : l'inspecteur ne compare que des tuiles images WMTS.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector_dock.py" line="312"/>
+        <location filename="../ui/inspector_dock.py" line="327"/>
         <source>Similarity counts as faithful from {0:.2f}; worst: level {1} ({2:.2f}).</source>
         <translation>La similarité est jugée fidèle à partir de {0:.2f} ; la plus faible : niveau {1} ({2:.2f}).</translation>
     </message>

@@ -53,9 +53,27 @@ class _PublishedLayers:
 
 
 class WmsvLayers(_PublishedLayers):
-    """``sandbox.wmsv`` provider: a WMS-VECTOR offering → its first table and style."""
+    """``sandbox.wmsv`` provider: a WMS-VECTOR offering → its table and style; with several
+    relations, a group named after the offering holding one layer per relation, named
+    ``<layer_name>:<table>`` (an assumption: README.md)."""
 
     offering_type = "WMS-VECTOR"
+
+    def __call__(self, name: str):
+        found = super().__call__(name)
+        if found is not None or ":" not in name:
+            return found
+        group, _, _ = name.rpartition(":")
+        members = super().__call__(group)
+        if isinstance(members, tuple):
+            return next((layer for layer in members if layer.name == name), None)
+        return None
+
+    def all(self):
+        layers = []
+        for found in super().all():
+            layers += list(found) if isinstance(found, tuple) else [found]
+        return layers
 
     def _layer(self, offering: dict):
         from .annex_icons import local_icons
@@ -64,21 +82,29 @@ class WmsvLayers(_PublishedLayers):
         config = self.store.get("configurations", offering["configuration"])
         if not config:
             return None
-        infos = served_infos(offering, config)
-        used = infos["used_data"][0]
-        sd = self.store.get("stored_data", used["stored_data"])
-        relation = used["relations"][0]
-        static = self.store.get("statics", relation["style"])
-        if not sd or not static or not sd.get("_database"):
-            return None
-        sld = self.store.files("statics", static["_id"], static["file_name"]).read_bytes()
-        sld = local_icons(sld, self.store)
+        infos = served_infos(offering, config)   # what the offering serves (a resync)
         private = _private(self.store, offering)
-        return WmsvLayer(
-            name=offering["layer_name"], gpkg_path=sd["_database"], table=relation["name"],
-            sld_bytes=sld, title=infos.get("title", ""),
-            abstract=infos.get("abstract", ""), private=private,
-            api_keys=keys_opening(self.store, offering) if private else ())
+        keys = keys_opening(self.store, offering) if private else ()
+        drawn = [(used, relation) for used in infos["used_data"]
+                 for relation in used["relations"]]
+        many = len(drawn) > 1
+        layers = []
+        for used, relation in drawn:   # the first relation is drawn first, at the bottom
+            sd = self.store.get("stored_data", used["stored_data"])
+            static = self.store.get("statics", relation["style"])
+            if not sd or not static or not sd.get("_database"):
+                return None
+            sld = self.store.files("statics", static["_id"], static["file_name"]).read_bytes()
+            layers.append(WmsvLayer(
+                name=f"{offering['layer_name']}:{relation['name']}" if many
+                else offering["layer_name"],
+                gpkg_path=sd["_database"], table=relation["name"],
+                sld_bytes=local_icons(sld, self.store),
+                title=relation["name"] if many else infos.get("title", ""),
+                abstract="" if many else infos.get("abstract", ""), private=private,
+                api_keys=keys, group=offering["layer_name"] if many else "",
+                group_title=infos.get("title", "") if many else ""))
+        return tuple(layers) if many else layers[0]
 
 
 class WmtsLayers(_PublishedLayers):

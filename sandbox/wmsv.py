@@ -87,6 +87,10 @@ class WmsvLayer:
     abstract: str = ""
     private: bool = False
     api_keys: Tuple[str, ...] = field(default=(), repr=False)
+    # A relation of a configuration with several: the group (the offering's layer name)
+    # that draws them all, first relation at the bottom.
+    group: str = ""
+    group_title: str = ""
 
     def fingerprint(self) -> tuple:
         """Changes whenever what the layer draws changes (style, data file, texts)."""
@@ -102,6 +106,7 @@ class WmsvLayer:
             data_mtime,
             self.title,
             self.abstract,
+            self.group,
         )
 
     def opens_with(self, key: Optional[str]) -> bool:
@@ -205,12 +210,25 @@ def _build_project(layers: List[WmsvLayer], skip_broken: bool = False):
     project.writeEntry("WMSServiceCapabilities", "/", True)
     project.writeEntry("WMSServiceTitle", "/", "Géoplateforme sandbox WMS-V")
     project.writeEntry("WMSCrsList", "/", list(SUPPORTED_CRS))
+    groups = {}
     for spec in layers:
         try:
-            project.addMapLayer(_styled_layer(spec))
+            layer = _styled_layer(spec)
         except WmsvError:
             if not skip_broken:
                 raise
+            continue
+        if not spec.group:
+            project.addMapLayer(layer)
+            continue
+        project.addMapLayer(layer, False)
+        group = groups.get(spec.group)
+        if group is None:
+            group = project.layerTreeRoot().addGroup(spec.group)
+            group.setCustomProperty("wmsTitle", spec.group_title or spec.group)
+            groups[spec.group] = group
+        # the layer tree lists the top first: each later relation goes above the earlier
+        group.insertLayer(0, layer)
     return project
 
 
@@ -309,14 +327,17 @@ class WmsvService:
             ]
             layers = []
             for name in dict.fromkeys(names):
-                layer = self.layers_provider(name)
-                if layer is None:
+                found = self.layers_provider(name)
+                if found is None:
                     return self._error(
                         "400 Bad Request", "LayerNotDefined", f"unknown layer {name!r}"
                     )
-                if not layer.opens_with(key):
-                    return self._error(*refused_key(key, f"layer {name!r}"))
-                layers.append(layer)
+                # a configuration with several relations: its group, every relation in it
+                for layer in found if isinstance(found, tuple) else (found,):
+                    if not layer.opens_with(key):
+                        return self._error(*refused_key(key, f"layer {name!r}"))
+                    if layer not in layers:
+                        layers.append(layer)
             if not layers:
                 return self._error("400 Bad Request", "MissingParameterValue", "LAYERS is empty")
         # The key is checked here; QGIS never sees it, so it cannot echo it in a document.

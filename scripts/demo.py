@@ -1,10 +1,11 @@
-"""``make demo``: publish the sample layer on a local sandbox, headless, end to end.
+"""``make demo``: publish the sample layer, then the sample map, on a local sandbox, headless.
 
 Starts the sandbox (a fresh data dir under demo-output/), signs in as the training account
 ``formateur``, publishes ``resources/sample/communes_demo.gpkg`` through the plugin's own
 PublishTask in QGIS's task manager (the code path of the wizard), reads the WMTS back with
-the plugin's capabilities reader, renders it at two zoom levels and writes a report. Then it
-stops the sandbox.
+the plugin's capabilities reader, renders it at two zoom levels; then publishes the sample map
+(three layers, one WMTS: scripts/demo_map.py) and writes ``map_z<level>.png`` for its levels,
+and a report. Then it stops the sandbox.
 
 With a display, ``scripts/demo.py --gui`` starts the sandbox and opens QGIS with the plugin
 pointed at it instead (GPF_SANDBOX_URL), for a trainer to click through the wizard.
@@ -178,6 +179,10 @@ def write_report(report: dict, output: Path) -> None:
         "## Canvas renders", "",
         *[f"- level {r['level']}: ![z{r['level']}]({Path(r['path']).name})"
           for r in report["renders"]], ""]
+    if report.get("map"):
+        from scripts.demo_map import report_lines
+
+        lines += report_lines(report["map"])
     (output / "report.md").write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -191,7 +196,8 @@ def main(argv=None) -> int:
     output = args.output.resolve()
     output.mkdir(parents=True, exist_ok=True)
     # Remove only what an earlier demo wrote: --output may name a folder holding other files.
-    for old in [*output.glob("canvas_z*.png"), *output.glob("report.*")]:
+    for old in [*output.glob("canvas_z*.png"), *output.glob("map_z*.png"),
+                *output.glob("report.*")]:
         old.unlink()
     work = output / "work"
     if work.exists():
@@ -223,6 +229,9 @@ def run(args, output: Path, work: Path, sandbox, start_s: float) -> int:
     renders = render_levels(result, spec, output)
     stats = sandbox.stats()  # /admin wants the trainer token: the launcher knows it
     processing = processing_seconds(probe, spec, result)
+    from scripts.demo_map import run_map
+
+    map_report = run_map(api, spec.datastore_id, work, output)
     write_report({
         "sandbox_url": base_url, "sandbox_start_s": round(start_s, 2),
         "wmts_layer_name": result.wmts_layer_name, "wmts_url": result.wmts_url,
@@ -233,7 +242,7 @@ def run(args, output: Path, work: Path, sandbox, start_s: float) -> int:
         "executions_s": processing, "step_seconds": result.step_seconds,
         "client_requests": api.client.requests,
         "sandbox_requests": stats.get("total"), "resources": result.resources,
-        "renders": renders, "journal": result.journal_path,
+        "renders": renders, "journal": result.journal_path, "map": map_report,
     }, output)
     print("Demo output:")
     for name in sorted(p.name for p in output.iterdir() if p.is_file()):

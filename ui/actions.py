@@ -48,10 +48,26 @@ def _current_vector_layer(iface):
     return layer if isinstance(layer, QgsVectorLayer) else None
 
 
+def _current_group(iface):
+    """The group selected in the layer tree (published as one map), or None: a selected
+    layer, even inside a group, is published alone."""
+    from qgis.core import QgsLayerTree
+    from qgis.gui import QgsLayerTreeView
+
+    view = iface.layerTreeView() if iface is not None else None
+    if not isinstance(view, QgsLayerTreeView) or view.layerTreeModel() is None:
+        return None   # no layer tree (a headless iface)
+    node = view.currentNode()
+    if node is None or not QgsLayerTree.isGroup(node) or node.parent() is None:
+        return None   # nothing, a layer, or the root (no current node)
+    return node
+
+
 def open_publish_wizard(iface, layer=None):
     from .publish_wizard import PublishWizard
 
-    wizard = PublishWizard(iface, layer or _current_vector_layer(iface))
+    wizard = PublishWizard(iface, layer or _current_vector_layer(iface),
+                           group=None if layer is not None else _current_group(iface))
     wizard.published.connect(lambda result: after_publication(iface, wizard, result))
     _OPEN["wizard"] = wizard
     wizard.show()
@@ -89,14 +105,14 @@ def open_published_services(iface):
     return dock
 
 
-def open_zoom_inspector(iface, wmts_layer=None, source_layer=None, info=None):
+def open_zoom_inspector(iface, wmts_layer=None, source_layer=None, info=None, map_layers=None):
     """Opens (or brings back) the inspector; with a layer and its capabilities info, the
     canvas goes straight to the first published level over the data."""
     from .inspector_dock import ZoomInspectorDock
 
     dock = _dock(iface, "inspector", lambda: ZoomInspectorDock(iface))
     if wmts_layer is not None:
-        dock.set_layers(wmts_layer, source_layer, info)
+        dock.set_layers(wmts_layer, source_layer, info, map_layers=map_layers)
         if info is not None:
             dock.show_first_level(source_layer)
     else:
@@ -111,6 +127,7 @@ def after_publication(iface, wizard, result):
     from .wmts_layer import add_wmts_layer, restricted_key
 
     source = wizard.source_layer()
+    map_layers = wizard.map_layers()   # a map: compared with the group drawn locally
     access_key = (restricted_key(wizard.session.client, result.datastore_id,
                                  result.wmts_offering_id, result.permission_id)
                   if result.permission_id else None)
@@ -119,7 +136,7 @@ def after_publication(iface, wizard, result):
     def added(layer, info):
         if access_key is not None:  # the user is told where the key lives
             label.setText(label.text() + "<br>" + key_location_text())
-        open_zoom_inspector(iface, layer, source, info)
+        open_zoom_inspector(iface, layer, source, info, map_layers=map_layers)
 
     add_wmts_layer(result.capabilities_url, result.wmts_layer_name, source_layer=source,
                    access_key=access_key, on_added=added,

@@ -31,13 +31,23 @@ from ..plugin.wmts.levels import (
     mercator_units_per_pixel,
     step_level,
 )
-from ..plugin.wmts.renders import TransformFailed, layer_extent_3857
+from ..plugin.wmts.renders import TransformFailed, layer_extent_3857, layers_extent_3857
 from ..plugin.wmts.tile_source import TileSource, tile_source_from_info
 from .background import run_in_task
 from .layer_copy import layer_factory
 
 FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "inspector_dock.ui"))
 FLAG_COLOUR = QColor(255, 220, 220)
+
+
+def _factory(source):
+    """Builds the source in the task: one layer, or a map's layers (a list, top first)."""
+    if source is None:
+        return None
+    if isinstance(source, list):
+        makers = [layer_factory(layer) for layer in source]
+        return lambda: [make() for make in makers]
+    return layer_factory(source)
 
 
 class ZoomInspectorDock(QgsDockWidget, FORM):
@@ -64,6 +74,7 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         self.results: Dict[int, LevelResult] = {}
         self.current_level: Optional[int] = None
         self.task = None
+        self.map_layers: list = []   # a published map: its layers, top first, drawn together
         self.previousButton.clicked.connect(lambda: self.step(-1))
         self.nextButton.clicked.connect(lambda: self.step(+1))
         self.inspectButton.clicked.connect(self.inspect_all)
@@ -90,7 +101,9 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
                 return
         self.statusLabel.setText(self.tr("Add a WMTS layer to the project, or publish one."))
 
-    def set_layers(self, wmts_layer, source_layer=None, info=None) -> None:
+    def set_layers(self, wmts_layer, source_layer=None, info=None, map_layers=None) -> None:
+        """``map_layers``: a map's layers (top first), compared together with the WMTS."""
+        self.map_layers = list(map_layers or [])
         self.wmtsLayerCombo.blockSignals(True)
         self.wmtsLayerCombo.setLayer(wmts_layer)
         self.wmtsLayerCombo.blockSignals(False)
@@ -250,9 +263,11 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
             self.statusLabel.setText(self.not_comparable or self.tr(
                 "This layer is not a WMTS: the inspector compares WMTS image tiles only."))
             return
+        if self.map_layers:
+            source = self.map_layers
         if source is not None:
             try:
-                extent = layer_extent_3857(source)
+                extent = layers_extent_3857(source)
             except TransformFailed as error:
                 self.statusLabel.setText(str(error))
                 return
@@ -268,7 +283,7 @@ class ZoomInspectorDock(QgsDockWidget, FORM):
         task = LevelInspectionTask(
             self.levels, source=self.tile_source, data_extent_3857=extent, wmts_layer=None,
             wmts_uri=wmts.source(), source_layer=None,
-            make_source_layer=layer_factory(source) if source is not None else None,
+            make_source_layer=_factory(source),
             transform_context=QgsProject.instance().transformContext())
         task.levelInspected.connect(self._on_level_inspected)
         task.progressChanged.connect(lambda value: self.progressBar.setValue(int(value)))

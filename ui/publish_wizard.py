@@ -28,7 +28,7 @@ class PublishWizard(QWizard):
 
     def __init__(self, iface=None, layer: Optional[QgsVectorLayer] = None,
                  session: session_module.Session = session_module.CURRENT, parent=None,
-                 journal_dir: Optional[str] = None):
+                 journal_dir: Optional[str] = None, group=None):
         super().__init__(parent if parent is not None else
                          (iface.mainWindow() if iface is not None else None))
         self.setObjectName("GpfPublishWizard")
@@ -36,6 +36,7 @@ class PublishWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.iface = iface
         self.initial_layer = layer
+        self.initial_group = group   # a QgsLayerTreeGroup: published as one map
         self.session = session
         self.journal_dir = journal_dir
         self.poll_first_s, self.poll_max_s = FIRST_DELAY_S, MAX_DELAY_S
@@ -61,6 +62,15 @@ class PublishWizard(QWizard):
     def source_layer(self) -> Optional[QgsVectorLayer]:
         layer = self.source_page.layer()
         return layer if isinstance(layer, QgsVectorLayer) else None
+
+    def map_layers(self) -> list:
+        """A map's layers, top of the layer tree first; [] when one layer is published."""
+        return self.source_page.map_layers()
+
+    def source_layers(self) -> list:
+        """The layers to publish: a map's, or the one layer (none for a stored data)."""
+        layer = self.source_layer()
+        return self.map_layers() or ([layer] if layer is not None else [])
 
     def datasheet_name(self) -> str:
         return self.source_page.datasheetEdit.text().strip()
@@ -180,8 +190,12 @@ class PublishWizard(QWizard):
         from .pages.wmsv import split_keywords
 
         layer = self.source_layer()
-        source = None
-        if layer is not None and snapshot:
+        source, sources = None, ()
+        if self.map_layers() and snapshot:
+            from ..plugin.publish.map_source import sources_of
+
+            sources = sources_of(self.map_layers())
+        elif layer is not None and snapshot:
             from ..plugin.publish.layer_source import LayerSource
 
             source = LayerSource.from_layer(layer, self.source_page.selectedOnlyCheck.isChecked())
@@ -197,7 +211,7 @@ class PublishWizard(QWizard):
             wmsv_title=self.wmsv_page.wmsvTitleEdit.text(),
             wmts_title=metadata_page.wmtsTitleEdit.text(),
             abstract=metadata_page.summaryEdit.toPlainText(),
-            layer=source,
+            layer=source, layers=sources,
             **self.source_page.reuse_fields(),
             keywords=split_keywords(self.wmsv_page.keywordsEdit.text()),
             top_level=top, bottom_level=bottom,
@@ -219,7 +233,7 @@ class PublishWizard(QWizard):
         from ..plugin.entrepot.api import EntrepotApi
         from ..plugin.tasks import PublishTask
 
-        spec = spec if spec is not None and spec.layer is not None else self.publication(
+        spec = spec if spec is not None and spec.sources else self.publication(
             snapshot=True)
         client = self.session.client
 

@@ -13,7 +13,6 @@ from typing import Any, Dict, List, Optional
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputString,
@@ -24,7 +23,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProcessingParameterVectorLayer,
 )
 
 from ..error_messages import user_error_text
@@ -44,6 +42,7 @@ from ..publish.steps import STEP_CLASSES
 from ..publish.workflow import Workflow, publication_error_text
 from ..pyramid.tile_limit import tile_stop_message
 from ..settings import PluginSettings
+from . import map_input
 from .dry_run_output import run_dry_run
 from .feedback import FeedbackCancel
 from .help_texts import CONNECTION_HELP, STEP_LABELS
@@ -67,6 +66,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
     def __init__(self):
         super().__init__()
         self._source: Optional[LayerSource] = None
+        self._sources, self._map_name = (), ""   # a map: its layers, top first; its name
         self._login = ""   # the login when known (GPF_USERNAME): the default name prefix
 
     def group(self) -> str:
@@ -93,9 +93,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             behavior=QgsProcessingParameterFile.Folder, optional=True))
 
     def _publication_parameters(self) -> None:
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", tr("Layer to publish (empty when an existing resource is reused)"),
-            [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+        self.addParameter(map_input.input_parameter())
         self.addParameter(QgsProcessingParameterBoolean(
             "SELECTED_ONLY", tr("Selected features only"), defaultValue=False))
         add_source_parameters(self)
@@ -155,20 +153,23 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
     def _process(self, parameters, context, feedback) -> Dict[str, Any]:
         raise NotImplementedError
 
+    def checkParameterValues(self, parameters, context):
+        """A group's name is a valid INPUT: QGIS checks its layers instead, after ours."""
+        problems = map_input.group_problems(parameters, context)
+        return (False, problems) if problems else super().checkParameterValues(
+            map_input.parameters_for_checks(parameters, context), context)
+
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
         """On the layer's thread: take the snapshot the worker thread will reopen."""
         def text(name: str) -> str:
             return self.parameterAsString(parameters, name, context).strip()
 
         if self.needs_layer and needs_layer(text):
-            layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
-            if layer is None:
-                raise QgsProcessingException(tr("No layer to publish."))
             selected = self.parameterAsBoolean(parameters, "SELECTED_ONLY", context)
-            self._source = LayerSource.from_layer(layer, selected_only=selected)
+            self._source, self._sources, self._map_name = map_input.snapshot(
+                self, parameters, context, selected)
         elif self.needs_layer:
-            layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
-            self._source = LayerSource.from_layer(layer) if layer is not None else None
+            self._source = map_input.first_source(self, parameters, context)
         return True
 
     def _api(self, parameters, context, cancel: threading.Event):
@@ -221,8 +222,8 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             datasheet_name=names.datasheet, wmsv_name=names.wmsv,
             wmts_name=names.wmts, pyramid_name=names.pyramid,
             wmsv_title=text("WMSV_TITLE"), wmts_title=text("WMTS_TITLE"),
-            abstract=text("ABSTRACT"), layer=self._source,
-            keywords=keywords, **reused,
+            abstract=text("ABSTRACT"), layer=None if self._sources else self._source,
+            layers=self._sources, keywords=keywords, **reused,
             top_level=self.parameterAsInt(parameters, "TOP", context),
             bottom_level=self.parameterAsInt(parameters, "BOTTOM", context),
             extent_wgs84=extent,
@@ -240,7 +241,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
         platform's tile cap (on the chosen extent, else the data's, also a reused one's)."""
         if spec.reuse_pyramid_id:   # nothing is harvested
             return
-        features = spec.layer.feature_count if spec.layer is not None else None
+        features = sum(s.feature_count for s in spec.sources) if spec.sources else None
         message = tile_stop_message(spec.top_level, spec.bottom_level, bbox, features, force,
                                     default_language())
         if message:
@@ -254,7 +255,7 @@ class _PublicationAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(tr("DATASHEET is needed when no layer is given."))
         return completed_names(
             datasheet, text("WMSV_NAME"), text("PYRAMID_NAME"), text("WMTS_NAME"),
-            self._source.name if self._source else "",
+            self._map_name or (self._source.name if self._source else ""),
             lambda: account_prefix(stored_account_prefix(PluginSettings()), login=self._login,
                                    email="" if self._login else api.me().email))
 

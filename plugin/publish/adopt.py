@@ -34,7 +34,23 @@ STEP_OF_KIND = {"upload": "data", "execution_integration": "integration",
                 "permission_wmts": "restriction"}
 
 
+def _base_kind(kind: str) -> Tuple[str, str]:
+    """("upload", "_1") for the second upload's "upload_1" (plugin/publish/batches.py)."""
+    base, _, index = kind.rpartition("_")
+    return (base, f"_{index}") if index.isdigit() and base else (kind, "")
+
+
+def execution_output(kind: str) -> Optional[Tuple[str, str]]:
+    """(journal kind of the execution's output, its stored data type), or None."""
+    base, suffix = _base_kind(kind)
+    if base not in EXECUTION_OUTPUTS:
+        return None
+    output_kind, data_type = EXECUTION_OUTPUTS[base]
+    return output_kind + suffix, data_type
+
+
 def step_of(kind: str) -> str:
+    kind = _base_kind(kind)[0]
     return STEP_OF_KIND.get(kind) or STEP_OF_KIND.get(kind.split("_")[0], "adopt")
 
 
@@ -67,7 +83,7 @@ def find_access(api, key_id: str, permission_id: str, offering_id: str) -> Optio
 
 def _finder(kind: str) -> Optional[Callable[[Any, str], Optional[str]]]:
     """How to find ``kind`` on the platform from its intent name; None for executions."""
-    if kind == "upload":
+    if kind == "upload" or kind.startswith("upload_"):   # upload_1: a map's second CRS
         return lambda api, name: _id(_named(api.uploads(), name=name))
     if kind.startswith("static_"):
         return lambda api, name: _id(_named(api.statics(), name=name))
@@ -120,7 +136,7 @@ def adopt_execution(ctx: PublishContext, kind: str, output_name: str) -> bool:
     found. An output whose execution cannot be found is still journaled, so undo removes it
     and a new attempt replaces it."""
     api, journal = ctx.api, ctx.journal
-    output_kind, output_type = EXECUTION_OUTPUTS[kind]
+    output_kind, output_type = execution_output(kind)
     stored = _named(api.stored_data_list(), name=output_name, type=output_type)
     if stored is None:
         return False
@@ -137,7 +153,9 @@ def complete_executions(ctx: PublishContext) -> None:
     """An execution journaled without its output (a journal written by an older version):
     its output is read from the platform and journaled beside it."""
     journal = ctx.journal
-    for kind, (output_kind, _) in EXECUTION_OUTPUTS.items():
+    kinds = dict.fromkeys(e["kind"] for e in journal.resources() if execution_output(e["kind"]))
+    for kind in kinds:
+        output_kind = execution_output(kind)[0]
         execution_id = journal.resource_id(kind)
         if execution_id and not journal.resource_id(output_kind):
             stored_id = ctx.api.execution(execution_id).output_stored_data_id
@@ -156,7 +174,7 @@ def adopt_interrupted(ctx: PublishContext, journal: Optional[Journal] = None) ->
         if journal.resource_id(kind):
             journal.forget_intent(kind)
             continue
-        if kind in EXECUTION_OUTPUTS:
+        if execution_output(kind) is not None:
             found = adopt_execution(ctx, kind, name)
         else:
             found_id = find_by_intent(ctx.api, kind, name)

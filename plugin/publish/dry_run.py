@@ -122,10 +122,12 @@ def _check_style(ctx: PublishContext, report: DryRunReport) -> str:
     spec = ctx.spec
     if skips(spec, "style"):   # an existing WMS-V or pyramid: its style is already there
         return ""
-    if spec.layer is None:
+    if not spec.sources:
         report.warnings.append(text("no_layer", report.lang))
         return ""
-    layer = spec.layer.open_layer()
+    if len(spec.sources) > 1 and not spec.reuse_stored_data_id:
+        return _check_map_styles(spec, report)
+    layer = spec.sources[0].open_layer()
     if spec.reuse_stored_data_id:
         relation = ctx.api.stored_data(spec.reuse_stored_data_id).relations[0]
         table, attributes = relation["name"], dict(relation.get("attributes") or {})
@@ -139,6 +141,22 @@ def _check_style(ctx: PublishContext, report: DryRunReport) -> str:
         elif found.severity is Severity.WARNING:
             report.warnings.append(found.text(report.lang))
     return table
+
+
+def _check_map_styles(spec: Publication, report: DryRunReport) -> str:
+    """Each layer of a map, its findings named after it."""
+    from ..sld.findings import Severity
+    from ..sld.names import predicted_table
+    from .map_source import style_results
+
+    tables = spec.table_names()
+    for source, result in zip(spec.sources, style_results(spec.sources, tables, report.lang)):
+        for found in result.findings:
+            if found.severity is Severity.ERROR:
+                report.problems.append(f"{source.name}: {found.text(report.lang)}")
+            elif found.severity is Severity.WARNING:
+                report.warnings.append(f"{source.name}: {found.text(report.lang)}")
+    return predicted_table(tables[0])
 
 
 def _check_metadata(ctx: PublishContext, report: DryRunReport) -> None:
@@ -172,7 +190,7 @@ def _count_tiles(spec: Publication, report: DryRunReport) -> None:
     report.tiles = sum(e.tiles for e in estimates)
     report.tile_text = text("tiles", report.lang, spec.top_level, spec.bottom_level,
                             f"{report.tiles:,}", human_bytes(total_bytes(estimates)))
-    features = spec.layer.feature_count if spec.layer else None
+    features = sum(s.feature_count for s in spec.sources) if spec.sources else None
     report.warnings += [a.message(report.lang) for a in advise(
         levels, Bbox4326(*extent), feature_count=features)]
 
@@ -186,10 +204,24 @@ def _would_create(ctx: PublishContext, table: str, report: DryRunReport
     spec, datastore, journal, lang = ctx.spec, ctx.datastore, ctx.journal, report.lang
     planned = []
     if not spec.reuse_stored_data_id:
-        planned += [("upload", "upload", spec.effective_data_name),
-                    ("stored_data", "stored_data", spec.effective_data_name)]
+        from .batches import upload_batches
+
+        for batch in upload_batches(spec):   # one per CRS; a layer's name says which
+            named = batch.data_name + (f" ({', '.join(s.name for s in batch.sources)})"
+                                       if len(spec.sources) > 1 else "")
+            planned += [(batch.kind("upload"), "upload", named),
+                        (batch.kind("stored_data"), "stored_data", batch.data_name)]
+    if len(spec.sources) > 1 and not spec.reuse_stored_data_id:
+        from ..sld.names import predicted_table
+        from .steps.style import style_kind
+
+        planned += [(style_kind(index), "static", static_name(spec.wmsv_name,
+                                                               predicted_table(name)))
+                    for index, name in enumerate(spec.table_names())]
+    else:
+        planned.append(("static_sld", "static",
+                        static_name(spec.wmsv_name, table or "<table>")))
     planned += [
-        ("static_sld", "static", static_name(spec.wmsv_name, table or "<table>")),
         ("configuration_wmsv", "wmsv", datastore.prefixed_layer_name(spec.wmsv_name)),
         ("stored_data_pyramid", "pyramid", spec.pyramid_name + (
             f" ({report.tile_text})" if report.tiles is not None else "")),

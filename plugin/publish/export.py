@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from typing import Sequence
 
 from osgeo import ogr
 from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
@@ -27,11 +28,29 @@ class ExportResult:
 
 def export_geopackage(source: LayerSource, path: str, table_name: str) -> ExportResult:
     """Write ``source`` (its selection when asked) to ``path`` as one GeoPackage table."""
-    layer = source.open_layer()
+    return export_geopackage_tables((source,), path, (table_name,))
+
+
+def export_geopackage_tables(sources: Sequence[LayerSource], path: str,
+                             table_names: Sequence[str]) -> ExportResult:
+    """Write each source to ``path`` as its own table (one file, one upload for a map);
+    ``feature_count`` is the total, ``table_name`` the first table's."""
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     if os.path.exists(path):
         os.unlink(path)
+    total = 0
+    for index, (source, table_name) in enumerate(zip(sources, table_names)):
+        total += _write_table(source, path, table_name, new_file=index == 0)
+    return ExportResult(path=path, table_name=table_names[0], feature_count=total,
+                        srs=sources[0].crs_authid, size=os.path.getsize(path))
+
+
+def _write_table(source: LayerSource, path: str, table_name: str, new_file: bool) -> int:
+    layer = source.open_layer()
     options = QgsVectorFileWriter.SaveVectorOptions()
+    if not new_file:
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile \
+            .CreateOrOverwriteLayer
     options.driverName = "GPKG"
     options.layerName = table_name
     options.fileEncoding = "UTF-8"
@@ -48,9 +67,7 @@ def export_geopackage(source: LayerSource, path: str, table_name: str) -> Export
         raise PublishError(tr("The exported GeoPackage does not carry the layer's CRS {0}"
                               " (it has: {1}).").format(source.crs_authid, found or "-"),
                            step="data")
-    written = len(source.selected_ids) if source.selected_only else layer.featureCount()
-    return ExportResult(path=path, table_name=table_name, feature_count=written,
-                        srs=source.crs_authid, size=os.path.getsize(path))
+    return len(source.selected_ids) if source.selected_only else layer.featureCount()
 
 
 def written_crs(path: str, table_name: str) -> str:

@@ -51,6 +51,11 @@ class LayerSource:
     # The layer's own source when ``uri`` is a copy made at snapshot time (a memory layer):
     # the same layer snapshot twice is the same data, not a new file.
     origin: str = ""
+    # QGIS's scale-dependent visibility (QgsMapLayer.isInScaleRange): minimum_scale is the
+    # most zoomed-out bound, maximum_scale the most zoomed-in; 0 = none.
+    scale_visibility: bool = False
+    minimum_scale: float = 0.0
+    maximum_scale: float = 0.0
 
     @classmethod
     def from_layer(cls, layer: QgsVectorLayer, selected_only: bool = False,
@@ -75,6 +80,8 @@ class LayerSource:
             selected_only=selected_only, selected_ids=selected,
             field_names=tuple(f.name() for f in layer.fields()),
             crs_area_wgs84=_crs_area(crs), origin=origin,
+            scale_visibility=layer.hasScaleBasedVisibility(),
+            minimum_scale=layer.minimumScale(), maximum_scale=layer.maximumScale(),
         )
 
     def open_layer(self) -> QgsVectorLayer:
@@ -87,6 +94,10 @@ class LayerSource:
             layer.setSubsetString(self.subset)
         if self.style_qml:
             QgsMapLayerStyle(self.style_qml).writeToLayer(layer)
+        if self.scale_visibility:   # the exact values (a style's QML may round them)
+            layer.setScaleBasedVisibility(True)
+            layer.setMinimumScale(self.minimum_scale)
+            layer.setMaximumScale(self.maximum_scale)
         if self.selected_only:
             layer.selectByIds(list(self.selected_ids))
         return layer
@@ -140,7 +151,8 @@ def _crs_area(crs: QgsCoordinateReferenceSystem
 
 def _copy_to_geopackage(layer: QgsVectorLayer, scratch_dir: Optional[str]) -> str:
     directory = scratch_dir or tempfile.mkdtemp(prefix="gpf-layer-")
-    path = os.path.join(directory, "layer_copy.gpkg")
+    # one file per layer: the layers of a map may share the scratch directory
+    path = os.path.join(directory, f"layer_copy_{layer.id()[-12:] or 'layer'}.gpkg")
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "layer"

@@ -15,6 +15,7 @@ from typing import Any, Dict, Iterable, List, Optional, Set
 from ..metadata.validation import MAX_LENGTHS
 from ..text_controls import PARAGRAPH_CONTROLS, refused_characters
 from .errors import NamingError
+from .map_messages import MAP_MESSAGES
 
 LAYER_NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-.]*$")
 IDENTIFIER_PATTERN = re.compile(r"^[\w\-.]+$")
@@ -107,6 +108,8 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "fr": "Choisissez une couche à téléverser ou une donnée stockée à réutiliser.",
     },
 }
+
+MESSAGES.update(MAP_MESSAGES)
 
 FIELD_NAMES: Dict[str, Dict[str, str]] = {
     "wmsv_name": {"en": "WMS-V technical name", "fr": "Nom technique du WMS-V"},
@@ -277,14 +280,18 @@ def check_extent_in_crs_area(source) -> List[Problem]:
 
 def check_publication(spec, prefix: Optional[str] = None) -> List[Problem]:
     """Every rule that needs no network."""
-    from .sources import SourceKind, source_kind
+    from .sources import UPLOADED_KINDS, SourceKind, source_kind
 
     problems: List[Problem] = []
     kind = source_kind(spec)
-    if spec.layer is None and kind is SourceKind.LAYER:
+    if not spec.sources and kind in UPLOADED_KINDS:
         problems.append(Problem("no_source", "layer"))
-    if spec.layer is not None and kind is SourceKind.LAYER:
-        problems += check_layer_source(spec.layer)
+    if spec.sources and kind in UPLOADED_KINDS:
+        from .map_source import check_map_sources
+
+        for source in spec.sources:
+            problems += check_layer_source(source)
+        problems += check_map_sources(spec.sources)
         problems += check_technical_name(spec.effective_data_name, "data_name")
     problems += check_technical_name(spec.datasheet_name, "datasheet_name")
     new_wmsv = kind not in (SourceKind.WMSV, SourceKind.PYRAMID)   # else nothing named so

@@ -62,6 +62,9 @@ SAME, FREE, CHANGED = "same", "free", "changed"
 STEPS_OF_FIELD: Dict[str, Tuple[str, ...]] = {
     "layer": ("data", "integration", "style", "wmsv", "pyramid", "wmts"),
     "layer_style": ("style",),
+    # a map's layers (several QGIS layers in one WMTS: plugin/publish/map_source.py)
+    "layers": ("data", "integration", "style", "wmsv", "pyramid", "wmts"),
+    "layers_style": ("style",),
     "reuse_stored_data_id": ("data", "integration", "style", "wmsv"),
     "reuse_by_datasheet": ("data", "integration"),
     # Starting from an existing WMS-V or pyramid changes what every step does.

@@ -33,6 +33,7 @@ class SourceKind(str, Enum):
     STORED_DATA = "stored_data"
     WMSV = "wmsv"
     PYRAMID = "pyramid"
+    MAP = "map"   # several QGIS layers (a layer group), uploaded: plugin/publish/map_source.py
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def list_pyramids(api) -> List[SourceChoice]:
 
 SOURCE_KINDS: Dict[SourceKind, SourceKindInfo] = {
     SourceKind.LAYER: SourceKindInfo(SourceKind.LAYER, frozenset(), None),
+    # A map runs every step too: its layers are uploaded (one upload per CRS).
+    SourceKind.MAP: SourceKindInfo(SourceKind.MAP, frozenset(), None),
     # The data step itself reads a reused stored data (and journals it as reused).
     SourceKind.STORED_DATA: SourceKindInfo(SourceKind.STORED_DATA, frozenset(),
                                            list_vector_stored_data),
@@ -98,6 +101,10 @@ SOURCE_KINDS: Dict[SourceKind, SourceKindInfo] = {
                                        frozenset({"data", "integration", "style", "wmsv"}),
                                        list_pyramids),
 }
+
+
+# The kinds whose data are QGIS layers sent by the publication (nothing existing is listed).
+UPLOADED_KINDS = frozenset({SourceKind.LAYER, SourceKind.MAP})
 
 
 def list_sources(api, kind: SourceKind) -> List[SourceChoice]:
@@ -116,7 +123,7 @@ def source_kind(spec) -> SourceKind:
         return SourceKind.STORED_DATA
     # reuse_by_datasheet is a shortcut of a layer upload: the layer is sent when the
     # datasheet holds no stored data yet, so the layer's rules still apply.
-    return SourceKind.LAYER
+    return SourceKind.MAP if len(getattr(spec, "sources", ()) or ()) > 1 else SourceKind.LAYER
 
 
 def skips(spec, step_name: str) -> bool:

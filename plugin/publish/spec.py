@@ -24,7 +24,7 @@ class Publication:
     wmsv_title: str
     wmts_title: str
     abstract: str
-    layer: Optional[LayerSource] = None
+    layer: Optional[LayerSource] = None     # one layer: the map of one (see ``sources``)
     reuse_stored_data_id: Optional[str] = None
     reuse_by_datasheet: bool = False        # reuse a GENERATED VECTOR-DB tagged datasheet_name
     reuse_wmsv_configuration_id: Optional[str] = None   # harvest this existing WMS-V
@@ -48,6 +48,30 @@ class Publication:
     permission_end: str = ""                # restricted: last day of access, YYYY-MM-DD;
                                             # "" = six months from the publication
     extra_tags: Dict[str, str] = field(default_factory=dict)
+    # A map: several layers, the top of QGIS's layer tree first (``layer`` then unused).
+    layers: Tuple[LayerSource, ...] = ()
+
+    @property
+    def sources(self) -> Tuple[LayerSource, ...]:
+        """The layers to publish, top of the layer tree first; one layer is a map of one."""
+        if self.layers:
+            return tuple(self.layers)
+        return (self.layer,) if self.layer is not None else ()
+
+    @property
+    def first_source(self) -> Optional[LayerSource]:
+        sources = self.sources
+        return sources[0] if sources else None
+
+    def table_names(self) -> Tuple[str, ...]:
+        """The GeoPackage table of each source: the data name for one layer, each layer's
+        technical slug for a map (checked unique once laundered, plugin/publish/map_source)."""
+        from .map_source import map_table_name
+
+        sources = self.sources
+        if len(sources) <= 1:
+            return (self.effective_data_name,) if sources else ()
+        return tuple(map_table_name(source.name) for source in sources)
 
     @property
     def effective_data_name(self) -> str:
@@ -55,8 +79,14 @@ class Publication:
 
     @property
     def effective_extent_wgs84(self) -> Optional[Tuple[float, float, float, float]]:
-        """The chosen extent, else the layer's (None when reusing a stored data)."""
-        return self.extent_wgs84 or (self.layer.extent_wgs84 if self.layer else None)
+        """The chosen extent, else the layers' (None when reusing a stored data)."""
+        if self.extent_wgs84:
+            return self.extent_wgs84
+        boxes = [s.extent_wgs84 for s in self.sources if s.extent_wgs84]
+        if not boxes:
+            return None
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                max(b[2] for b in boxes), max(b[3] for b in boxes))
 
     @property
     def effective_identifier(self) -> str:
@@ -72,18 +102,27 @@ class Publication:
         metadata record (to see that they changed), no secret."""
         data = asdict(self)
         layer = data.pop("layer")
-        data["layer"] = None if layer is None else {
-            "name": layer["name"], "uri": layer.get("origin") or layer["uri"],
-            "crs": layer["crs_authid"], "selected_only": layer["selected_only"],
-            "features": layer["feature_count"],
-            "selection": _digest(repr(layer["selected_ids"])) if layer["selected_only"] else ""}
+        data["layer"] = _kept(layer)
         data["layer_style"] = _digest(layer["style_qml"]) if layer is not None else ""
+        layers = data.pop("layers")
+        if layers:   # a map; absent for one layer, whose journal is unchanged
+            data["layers"] = [_kept(each) for each in layers]
+            data["layers_style"] = [_digest(each["style_qml"]) for each in layers]
         data["metadata"] = _metadata_digest(self.metadata)
         # Fields added later count only when set: an earlier journal keeps its fingerprint.
         counted = {k: v for k, v in data.items() if not (k in LATER_FIELDS and v is None)}
         data["fingerprint"] = hashlib.sha256(repr(sorted(
             (k, repr(v)) for k, v in counted.items())).encode()).hexdigest()[:16]
         return data
+
+
+def _kept(layer: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
+    """What the journal keeps of one layer (no style: its digest is kept beside)."""
+    return None if layer is None else {
+        "name": layer["name"], "uri": layer.get("origin") or layer["uri"],
+        "crs": layer["crs_authid"], "selected_only": layer["selected_only"],
+        "features": layer["feature_count"],
+        "selection": _digest(repr(layer["selected_ids"])) if layer["selected_only"] else ""}
 
 
 def _digest(text: str) -> str:

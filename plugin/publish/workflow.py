@@ -19,7 +19,8 @@ from .adopt import adopt_interrupted
 from .context import PublishContext, Timeouts
 from .errors import NamingError, PublishCancelledError
 from .journal import Journal
-from .naming import check_publication, preflight
+from .map_source import check_map_styles
+from .naming import check_publication, default_language, preflight
 from .reuse import restore_reused
 from .sources import skips, source_kind
 from .spec import Publication
@@ -97,6 +98,10 @@ class Workflow:
         # The rules that need no network first: nothing, not even the journal, is written
         # for a publication whose names or layer are refused.
         local_problems = check_publication(self.spec)
+        if not local_problems and not self.journal.is_done("style"):
+            # a map's styles, each named: before any upload (one layer: the wizard's page)
+            local_problems = check_map_styles(self.spec.sources, self.spec.table_names(),
+                                              default_language())
         if local_problems:
             raise NamingError(local_problems)
         ctx.me = self.api.me()

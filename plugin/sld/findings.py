@@ -271,6 +271,12 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "Expression d'étiquette {expression} écrite sous forme de champs et de texte, forme "
         "acceptée par les étiquettes SLD 1.0.",
     ),
+    "SCALE_RANGE_LEVELS": (
+        "Scale-dependent visibility kept as the pyramid's levels: drawn at levels {levels} "
+        "(where QGIS draws it at each level's scale).",
+        "Visibilité selon l'échelle conservée sur les niveaux de la pyramide : dessinée aux "
+        "niveaux {levels} (là où QGIS la dessine à l'échelle de chaque niveau).",
+    ),
     "LAYER_OPACITY_FOLDED": (
         "Layer opacity ({percent} %) applied to every symbol's opacity, since SLD has no "
         "layer opacity.",

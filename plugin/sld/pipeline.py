@@ -114,6 +114,18 @@ def _carry_layer_opacity(layer, result: SldResult) -> List[Finding]:
     return [finding(Severity.FIXED, "LAYER_OPACITY_FOLDED", "", percent=round(opacity * 100))]
 
 
+def _carry_scale_visibility(layer, result: SldResult) -> List[Finding]:
+    from .scale_range import apply_scale_range, visible_levels
+
+    if not result.sld_bytes or not result.ok or not layer.hasScaleBasedVisibility():
+        return []
+    result.sld_bytes = apply_scale_range(result.sld_bytes, True, layer.minimumScale(),
+                                         layer.maximumScale())
+    shown = visible_levels(True, layer.minimumScale(), layer.maximumScale())
+    levels = f"{shown[0]}–{shown[-1]}" if shown else "—"
+    return [finding(Severity.FIXED, "SCALE_RANGE_LEVELS", "", levels=levels)]
+
+
 def prepare_sld(
     layer,
     *,
@@ -142,7 +154,8 @@ def prepare_sld(
         sld_bytes, table_name=table_name, attributes=attributes,
         field_map=layer_field_map(layer, attributes, field_map),
         resolve_path=_svg_resolver(layer), upload_annexes=upload_annexes, lang=lang)
-    opacity_findings = _carry_layer_opacity(layer, result)
+    opacity_findings = (_carry_layer_opacity(layer, result)
+                        + _carry_scale_visibility(layer, result))
     already_said = {f.code for f in result.findings + opacity_findings}
     carried = tuple(key for key, code in (("label_expression", "LABEL_EXPRESSION_SPLIT"),
                                           ("layer_opacity", "LAYER_OPACITY_FOLDED"),

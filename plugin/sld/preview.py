@@ -191,8 +191,9 @@ def layer_from_sld(layer, sld_bytes: bytes, field_back: Optional[Mapping[str, st
 
 
 def _render(layer, centre, resolution: float, size: int) -> QImage:
+    """``layer``, or a list of layers top first (a map), at ``resolution``."""
     settings = QgsMapSettings()
-    settings.setLayers([layer])
+    settings.setLayers(list(layer) if isinstance(layer, (list, tuple)) else [layer])
     settings.setDestinationCrs(QgsCoordinateReferenceSystem(PM_CRS))
     settings.setOutputSize(QSize(size, size))
     settings.setOutputDpi(25.4 / WMTS_PIXEL_SIZE_MM)  # scale denominators as WMTS counts them

@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 from ..layers import ensure_crs_usable_in_this_thread
 from .inspector import LevelResult, inspect_level
 from .levels import Extent, level_resolution
-from .renders import TransformFailed, layer_extent_3857, same_extent
+from .renders import TransformFailed, layers_extent_3857, same_extent
 from .tile_source import TileSource
 
 LOG = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class LevelInspectionTask(QgsTask):
         if self.source_layer is None:
             return ""
         try:
-            here = layer_extent_3857(self.source_layer, self.transform_context)
+            here = layers_extent_3857(self.source_layer, self.transform_context)
         except TransformFailed as error:
             return str(error)
         if not same_extent(here, self.data_extent_3857):

@@ -19,7 +19,7 @@ from qgis.PyQt.QtGui import QImage
 from ..render_focus import focus_point_3857
 from ..similarity import FAITHFUL_FROM, compare_images
 from .levels import WEB_MERCATOR, Extent, level_extent, level_resolution, sample_tiles_in_limits
-from .renders import render_layers
+from .renders import as_layer_list, render_layers
 from .tile_source import TileCheck, TileSource, fetch_tile, stitch_tiles
 
 translate = QCoreApplication.translate
@@ -126,14 +126,16 @@ def inspect_level(z: int, *, source: Optional[TileSource], session, data_extent_
     has_remote = wmts_layer is not None or (source is not None and session is not None)
     if not has_remote or source_layer is None or cancelled():
         return result
-    # Where the source draws something at this level (a sparse layer's middle is empty).
-    centre = focus_point_3857(source_layer, level_resolution(z) * render_px / 2,
+    # Where the source draws something at this level (a sparse layer's middle is empty); a
+    # map (a list, top first) is looked at where its bottom layer draws.
+    layers = as_layer_list(source_layer)
+    centre = focus_point_3857(layers[-1], level_resolution(z) * render_px / 2,
                               transform_context)
     view = level_extent(z, centre, render_px, render_px)
     extent = QgsRectangle(*view)
     crs = QgsCoordinateReferenceSystem(WEB_MERCATOR)
     size = QSize(render_px, render_px)
-    result.local = render_layers([source_layer], extent, crs, size, transform_context)
+    result.local = render_layers(layers, extent, crs, size, transform_context)
     if source is not None and session is not None:
         result.remote = stitch_tiles(session, source, z, view, render_px)
     else:

@@ -79,6 +79,20 @@ def layer_extent_3857(layer: QgsMapLayer, transform_context=None) -> Extent:
     return extent
 
 
+def layers_extent_3857(layers, transform_context=None) -> Extent:
+    """``layer_extent_3857`` of one layer, or the union over a map's layers (a list)."""
+    if not isinstance(layers, (list, tuple)):
+        return layer_extent_3857(layers, transform_context)
+    boxes = [layer_extent_3857(layer, transform_context) for layer in layers]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def as_layer_list(layer) -> list:
+    """A map's layers (top first) as given, one layer as a list of one."""
+    return list(layer) if isinstance(layer, (list, tuple)) else [layer]
+
+
 def same_extent(first: Extent, second: Extent, tolerance: float = 0.01) -> bool:
     """Whether two extents agree within ``tolerance`` of their size (or 1 m)."""
     size = max(first[2] - first[0], first[3] - first[1], 1.0)

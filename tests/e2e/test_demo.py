@@ -25,5 +25,13 @@ def test_make_demo_publishes_the_sample_and_renders_two_levels(tmp_path):
     assert all(r["ink_fraction"] > 0.2 for r in report["renders"])
     assert all((output / f"canvas_z{z}.png").stat().st_size > 1000 for z in (11, 14))
     assert report["client_requests"] > 0 and report["sandbox_processing_s"] > 0
+    # the sample map: one picture per published level, the layers shown agreeing with QGIS
+    assert report["map"]["levels"] == [10, 11, 12, 13]
+    assert all((output / f"map_z{z}.png").stat().st_size > 1000 for z in (10, 11, 12, 13))
+    shown = {r["level"]: r["seen_layers"] for r in report["map"]["renders"]}
+    assert shown == {10: ["Occupation du sol"], 11: ["Routes", "Occupation du sol"],
+                     12: ["Villages", "Routes", "Occupation du sol"],
+                     13: ["Villages", "Routes"]}
+    assert all(r["agree"] for r in report["map"]["renders"])
     kinds = {r["kind"] for r in report["resources"]}
     assert {"upload", "stored_data_pyramid", "offering_wmts", "metadata"} <= kinds

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from gpf_wmts_publisher.plugin.file_names import portable_file_name
+from gpf_wmts_publisher.plugin.publish.batches import UploadBatch
 from gpf_wmts_publisher.plugin.publish.export import ExportResult
 from gpf_wmts_publisher.plugin.publish.journal import Journal
 from gpf_wmts_publisher.plugin.publish.steps import data as data_step
@@ -30,15 +31,16 @@ def test_the_export_of_a_table_named_like_a_device_is_written_under_a_valid_name
         tmp_path, monkeypatch):
     # On Windows "aux.gpkg" is the AUX device: the local copy gets another name, the platform
     # still receives data/aux.gpkg.
-    def fake_export(source, path, table_name):
+    def fake_export(sources, path, table_names):
         with open(path, "wb") as handle:
             handle.write(b"gpkg")
-        return ExportResult(path, table_name, 1, "EPSG:2154", 4)
+        return ExportResult(path, table_names[0], 1, "EPSG:2154", 4)
 
-    monkeypatch.setattr(data_step, "export_geopackage", fake_export)
+    monkeypatch.setattr(data_step, "export_geopackage_tables", fake_export)
     ctx = SimpleNamespace(spec=SimpleNamespace(effective_data_name="aux", layer=None),
                           journal=Journal(str(tmp_path / "journal.json")),
                           work_dir=str(tmp_path), progress=lambda *args: None)
-    export = data_step.DataStep()._export(ctx)
+    batch = UploadBatch(0, (), ("aux",), "aux", "EPSG:2154")
+    export = data_step.DataStep()._export(ctx, batch, lambda *args: None)
     assert export["path"] == str(tmp_path / "_aux.gpkg")
     assert export["remote_path"] == "data/aux.gpkg"

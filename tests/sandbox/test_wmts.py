@@ -272,9 +272,17 @@ def test_a_server_reusing_an_earlier_servers_port_is_drawn_with_its_own_tiles(qg
         return server
 
     monkeypatch.setattr(sys.modules[__name__], "serve_in_thread", same_port_each_time)
-    assert _draw_centre_in_qgis(blue) == "#0000fe"  # JPEG: 255 comes back as 254
-    assert QColor(_draw_centre_in_qgis(red)).red() > 240
-    assert ports[0] == ports[1]
+    for _attempt in range(5):
+        ports.clear()
+        assert _draw_centre_in_qgis(blue) == "#0000fe"  # JPEG: 255 comes back as 254
+        try:
+            second = _draw_centre_in_qgis(red)
+        except OSError:  # the freed port was handed to another process's connection: again
+            continue
+        assert ports[0] == ports[1]
+        assert QColor(second).red() > 240, f"the second server was drawn {second}"
+        return
+    raise AssertionError("the kernel never let a second server bind the first one's port")
 
 
 def _serve_on(app, port: int):

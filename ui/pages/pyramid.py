@@ -83,10 +83,12 @@ class PyramidPage(QWizardPage, FORM):
     def bbox_3857(self):
         from ...plugin.pyramid.qgis_extent import extent_to_bbox_3857
 
-        layer = self.wizard().source_layer()
+        layers = self.wizard().source_layers()   # a map: the union of its layers
         if self.dataExtentRadio.isChecked():
-            if layer is not None:
-                return extent_to_bbox_3857(layer.extent(), layer.crs())
+            if layers:
+                boxes = [extent_to_bbox_3857(layer.extent(), layer.crs()) for layer in layers]
+                return type(boxes[0])(min(b.xmin for b in boxes), min(b.ymin for b in boxes),
+                                      max(b.xmax for b in boxes), max(b.ymax for b in boxes))
             # an existing WMS-V or stored data: its extent, once the source page read it
             extent = self.wizard().source_page.existing_extent_wgs84
             if extent is None:
@@ -140,8 +142,8 @@ class PyramidPage(QWizardPage, FORM):
         tiles = sum(e.tiles for e in estimates)
         self.totalLabel.setText(self.tr("{0} tiles, about {1} in total.").format(
             f"{tiles:,}".replace(",", "\u202f"), human_bytes(total_bytes(estimates))))
-        layer = self.wizard().source_layer()
-        features = layer.featureCount() if layer is not None else None
+        layers = self.wizard().source_layers()
+        features = sum(layer.featureCount() for layer in layers) if layers else None
         advice = advise(zoom, bbox, feature_count=features)
         self.warningLabel.setText("\n".join(a.message(lang) for a in advice))
 

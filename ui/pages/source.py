@@ -6,7 +6,7 @@ from __future__ import annotations
 from qgis.core import QgsMapLayerProxyModel, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QWizardPage
 
-from ...plugin.publish.sources import SourceKind, reuse_fields
+from ...plugin.publish.sources import UPLOADED_KINDS, SourceKind, reuse_fields
 from ..background import run_in_task
 from ..field_errors import FieldErrors
 from . import language, load_form
@@ -19,14 +19,17 @@ class SourcePage(QWizardPage, FORM):
         super().__init__(parent)
         self.setupUi(self)
         self.layerCombo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
+        self._add_map_kind()
         self.errors = FieldErrors(self.form, {"layer": self.selectedOnlyCheck,
                                               "datastore": self.datastoreCombo,
+                                              "map": self.groupCombo,
                                               "datasheet": self.datasheetEdit})
         # One radio button per kind of source: another kind is one more entry here.
         self.kind_buttons = {SourceKind.LAYER: self.uploadRadio,
                              SourceKind.STORED_DATA: self.reuseRadio,
                              SourceKind.WMSV: self.wmsvRadio,
-                             SourceKind.PYRAMID: self.pyramidRadio}
+                             SourceKind.PYRAMID: self.pyramidRadio,
+                             SourceKind.MAP: self.mapRadio}
         self.loginButton.clicked.connect(self._open_login)
         for button in self.kind_buttons.values():
             button.toggled.connect(self._kind_toggled)
@@ -53,14 +56,30 @@ class SourcePage(QWizardPage, FORM):
                      if button.isChecked()), SourceKind.LAYER)
 
     def layer(self):
+        if self.mapRadio.isChecked():
+            layers = self.map_layers()
+            return layers[0] if layers else None   # names and metadata start from it
         return self.layerCombo.currentLayer() if self.uploadRadio.isChecked() else None
+
+    def map_layers(self) -> list:
+        """A map's layers (the chosen group's checked ones, top first); [] for one layer."""
+        from ...plugin.publish.map_source import group_layers
+
+        group = self.chosen_group()
+        return group_layers(group) if group is not None and self.mapRadio.isChecked() else []
+
+    def chosen_group(self):
+        from qgis.core import QgsProject
+
+        name = self.groupCombo.currentText()
+        return QgsProject.instance().layerTreeRoot().findGroup(name) if name else None
 
     def datastore_id(self) -> str:
         return self.datastoreCombo.currentData() or ""
 
     def existing_choice(self):
         """The SourceChoice picked in the list (None for the layer or an empty list)."""
-        if self.source_kind() is SourceKind.LAYER:
+        if self.source_kind() in UPLOADED_KINDS:
             return None
         return self.existingCombo.currentData()
 
@@ -92,7 +111,47 @@ class SourcePage(QWizardPage, FORM):
         self.refresh_connection()
         if self.wizard().initial_layer is not None:
             self.layerCombo.setLayer(self.wizard().initial_layer)
-        self._layer_changed(self.layerCombo.currentLayer())
+        self._list_groups()
+        group = getattr(self.wizard(), "initial_group", None)
+        if group is not None and self.groupCombo.findText(group.name()) >= 0:
+            self.groupCombo.setCurrentIndex(self.groupCombo.findText(group.name()))
+            self.mapRadio.setChecked(True)
+        self._layer_changed(self.layer())
+
+    # -- a map: a layer group as one WMTS -------------------------------------------------
+    def _add_map_kind(self) -> None:
+        """One more source kind, between the layer and the stored data: a layer group."""
+        from qgis.PyQt.QtWidgets import QComboBox, QLabel, QRadioButton
+
+        self.mapRadio = QRadioButton(self.tr("Publish a layer group as one map (one WMTS)"),
+                                     self)
+        self.mapRadio.setObjectName("mapRadio")
+        self.groupLabel = QLabel(self.tr("Layer group"), self)
+        self.groupCombo = QComboBox(self)
+        self.groupCombo.setObjectName("groupCombo")
+        row = self.form.getWidgetPosition(self.reuseRadio)[0]
+        self.form.insertRow(row, self.mapRadio)
+        self.form.insertRow(row + 1, self.groupLabel, self.groupCombo)
+        self.mapRadio.toggled.connect(self._update_enabled)
+        self.mapRadio.toggled.connect(lambda _on: self._layer_changed(self.layer()))
+        self.groupCombo.currentIndexChanged.connect(lambda _i: self._layer_changed(
+            self.layer()))
+
+    def _list_groups(self) -> None:
+        from qgis.core import QgsLayerTree, QgsProject
+
+        chosen = self.groupCombo.currentText()
+        self.groupCombo.blockSignals(True)
+        self.groupCombo.clear()
+        pending = list(QgsProject.instance().layerTreeRoot().children())
+        while pending:
+            node = pending.pop(0)
+            if QgsLayerTree.isGroup(node):
+                self.groupCombo.addItem(node.name())
+                pending[:0] = list(node.children())
+        if chosen and self.groupCombo.findText(chosen) >= 0:
+            self.groupCombo.setCurrentIndex(self.groupCombo.findText(chosen))
+        self.groupCombo.blockSignals(False)
 
     def refresh_connection(self) -> None:
         session = self.session()
@@ -129,8 +188,10 @@ class SourcePage(QWizardPage, FORM):
         upload = self.uploadRadio.isChecked()
         self.layerCombo.setEnabled(upload)
         self.selectedOnlyCheck.setEnabled(upload)
-        self.existingCombo.setEnabled(not upload)
-        self.existingLabel.setEnabled(not upload)
+        existing = not upload and not self.mapRadio.isChecked()
+        self.existingCombo.setEnabled(existing)
+        self.existingLabel.setEnabled(existing)
+        self.groupCombo.setEnabled(self.mapRadio.isChecked())
         self.completeChanged.emit()
 
     def _layer_changed(self, layer) -> None:
@@ -147,12 +208,15 @@ class SourcePage(QWizardPage, FORM):
         return account_prefix(stored_account_prefix(PluginSettings()), email=email)
 
     def _propose_datasheet(self, layer) -> None:
-        """Propose ``<account prefix>_<layer>``, unless the user typed a name of their own."""
+        """Propose ``<account prefix>_<layer>`` (a map: ``_<group>``), unless the user typed a
+        name of their own."""
         from ...plugin.publish.default_names import default_names
 
         if layer is None or self.datasheetEdit.text() not in ("", self._suggested):
             return
-        self._suggested = default_names(layer.name(), self.account_prefix()).datasheet
+        group = self.chosen_group() if self.mapRadio.isChecked() else None
+        base = group.name() if group is not None else layer.name()
+        self._suggested = default_names(base, self.account_prefix()).datasheet
         self.datasheetEdit.setText(self._suggested)
 
     def _existing_changed(self) -> None:
@@ -195,7 +259,7 @@ class SourcePage(QWizardPage, FORM):
         """List the chosen kind's resources of the datastore in a task (never on the GUI
         thread); the combo keeps the list while the kind and datastore stay the same."""
         kind, session, ds = self.source_kind(), self.session(), self.datastore_id()
-        if kind is SourceKind.LAYER or (ds, kind) == self._listed_for:
+        if kind in UPLOADED_KINDS or (ds, kind) == self._listed_for:
             return
         self.existingCombo.clear()
         if not session.connected or not ds:
@@ -245,12 +309,32 @@ class SourcePage(QWizardPage, FORM):
                 found["layer"] = [self.tr("Choose a vector layer.")]
             elif self.selectedOnlyCheck.isChecked() and layer.selectedFeatureCount() == 0:
                 found["layer"] = [self.tr("No feature is selected in this layer.")]
+        elif self.mapRadio.isChecked():
+            found.update(self._map_problems(lang))
         elif self.existing_choice() is None:
             found["layer"] = [self.tr("Choose the existing resource to start from.")]
         names = check_technical_name(self.datasheetEdit.text(), "datasheet_name")
         if names:
             found["datasheet"] = [p.message(lang) for p in names]
         return found
+
+    def _map_problems(self, lang: str) -> dict:
+        """The group's layers checked as the publication will (each message names its
+        layer): before any upload, on the page where the group is chosen."""
+        from types import SimpleNamespace
+
+        from ...plugin.publish.map_source import check_map_layers, check_map_sources
+
+        group = self.chosen_group()
+        if group is None:
+            return {"map": [self.tr("Choose a layer group.")]}
+        layers = self.map_layers()
+        problems = check_map_layers(layers, group.name())
+        if not problems:
+            problems = check_map_sources([SimpleNamespace(
+                name=layer.name(), crs_authid=layer.crs().authid(),
+                crs_valid=layer.crs().isValid()) for layer in layers])
+        return {"map": [p.message(lang) for p in problems]} if problems else {}
 
     def validatePage(self) -> bool:
         return self.errors.show_all(self.problems())

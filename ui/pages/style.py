@@ -38,6 +38,7 @@ class StylePage(QWizardPage, FORM):
         self.preview = None
         self.task = None
         self.preview_task = None
+        self.map_sources = ()
         self.checkButton.clicked.connect(self.check_style)
 
     def initializePage(self) -> None:
@@ -49,6 +50,9 @@ class StylePage(QWizardPage, FORM):
         self.result = None
         self.preview = None
         self.completeChanged.emit()
+        if self.wizard().map_layers():
+            self._check_map()
+            return
         if layer is None:
             self.scoreLabel.setText(self.tr("A stored data is reused: its style is not checked "
                                             "here; the layer's style is used when available."))
@@ -60,6 +64,24 @@ class StylePage(QWizardPage, FORM):
         self.task = run_in_task(self.tr("Checking the style"),
                                 lambda _task: check_style(make_layer, lang, data_name),
                                 self._show_result, self._show_failure)
+
+    def _check_map(self) -> None:
+        """A map: every layer's style (findings named after their layer), then the preview
+        of the whole map. The layers are snapshotted here, reopened in the task."""
+        from ...plugin.publish.map_source import sources_of
+
+        sources, lang = sources_of(self.wizard().map_layers()), language()
+        self.map_sources = sources
+        self.scoreLabel.setText(self.tr("Checking the style…"))
+        self.checkButton.setEnabled(False)
+
+        def check(_task):
+            from ...plugin.sld.map_check import check_map_style
+
+            return check_map_style(sources, lang)
+
+        self.task = run_in_task(self.tr("Checking the style"), check, self._show_result,
+                                self._show_failure)
 
     def _show_result(self, result) -> None:
         self.checkButton.setEnabled(True)
@@ -82,6 +104,17 @@ class StylePage(QWizardPage, FORM):
     # -- fidelity preview: the layer rendered by QGIS and with the exported SLD ----------
     def _start_preview(self, result) -> None:
         """Renders in a task, on a clone of the layer (the original belongs to the GUI)."""
+        if getattr(result, "results", None) is not None:   # a map: the composite
+            sources = self.map_sources
+
+            def render_map(_task):
+                from ...plugin.sld.map_check import preview_map
+
+                return preview_map(sources, result, PREVIEW_LEVELS)
+
+            self.preview_task = run_in_task(self.tr("Rendering the style preview"),
+                                            render_map, self._show_preview, lambda m: None)
+            return
         layer = self.wizard().source_layer()
         if layer is None or not result.sld_bytes:
             return

@@ -11,9 +11,10 @@ from ...code_labels import status_label
 from ...entrepot.models import Checks, StoredData, tree_files
 from ...file_names import portable_file_name
 from ...i18n import tr
+from ..batches import UploadBatch, upload_batches
 from ..context import PublishContext
 from ..errors import PublishError
-from ..export import export_geopackage, file_md5
+from ..export import export_geopackage_tables, file_md5
 from .base import Step, ensure_resource
 
 UPLOAD_STATUSES_CLOSED = ("CLOSED", "CHECKING", "GENERATING")
@@ -31,14 +32,20 @@ class DataStep(Step):
             ctx.journal.put("vectordb_reused", True)
             ctx.log(f"reusing stored data {reused.id}")
             return
-        if spec.layer is None:
+        if not spec.sources:
             raise PublishError(tr("no layer to upload and no stored data to reuse"),
                                step=self.name)
-        export = self._export(ctx)
-        api = ctx.api
-        name = spec.effective_data_name
+        batches = upload_batches(spec)
+        for batch in batches:   # one upload per CRS (one for a single layer)
+            self._upload(ctx, batch, lambda fraction, message, b=batch.index: ctx.progress(
+                (b + fraction) / len(batches), message))
+
+    def _upload(self, ctx: PublishContext, batch: UploadBatch, progress) -> None:
+        spec, api = ctx.spec, ctx.api
+        export = self._export(ctx, batch, progress)
+        name, kind = batch.data_name, batch.kind("upload")
         upload_id = ensure_resource(
-            ctx, "upload", name,
+            ctx, kind, name,
             create=lambda: api.create_upload(name, srs=export["srs"],
                                              description=spec.wmsv_title))
         api.add_tags("uploads", upload_id, {
@@ -50,14 +57,14 @@ class DataStep(Step):
             "integration_current_step": "0"})
         upload = api.upload(upload_id)
         if upload.status == "OPEN":
-            self._send_file(ctx, upload_id, export)
+            self._send_file(ctx, upload_id, export, batch, progress)
             ctx.check_cancel()
             api.close_upload(upload_id)
-            ctx.checkpoint("closed:upload")
+            ctx.checkpoint(f"closed:{kind}")
         elif upload.status not in (*UPLOAD_STATUSES_CLOSED, "UNSTABLE"):
             raise PublishError(tr("upload {0} is {1}").format(
                 upload_id, status_label(upload.status)), step=self.name)
-        self._wait_checks(ctx, upload_id)
+        self._wait_checks(ctx, upload_id, progress)
         api.add_tags("uploads", upload_id, {
             "integration_progress": json.dumps({"send_files_api": "successful",
                                                 "wait_checks": "successful",
@@ -85,29 +92,31 @@ class DataStep(Step):
         return None
 
     # -- export -------------------------------------------------------------------------
-    def _export(self, ctx: PublishContext) -> Dict[str, Any]:
+    def _export(self, ctx: PublishContext, batch: UploadBatch, progress) -> Dict[str, Any]:
         """Export once; a resumed run sends the very same bytes (same size, same md5)."""
-        known = ctx.journal.get("export")
+        known = ctx.journal.get(batch.kind("export"))
         if known and os.path.exists(known["path"]) and os.path.getsize(known["path"]) == known[
                 "size"]:
             return known
-        table = ctx.spec.effective_data_name
+        table = batch.data_name
         # Only the local copy's name is adapted: the platform still receives data/<table>.gpkg.
         path = os.path.join(ctx.work_dir, portable_file_name(table, ".gpkg"))
-        ctx.progress(0.0, tr("export"))
-        result = export_geopackage(ctx.spec.layer, path, table)
+        progress(0.0, tr("export"))
+        # the layers of this upload (one CRS): one file, one table each
+        result = export_geopackage_tables(batch.sources, path, batch.tables)
         # No MD5 here: the upload computes it in the pass that sends the bytes, so a
         # publication reads the file once (a second pass costs ~1.6 CPU-s per GB).
         export = {"path": result.path, "size": result.size,
                   "mtime_ns": os.stat(result.path).st_mtime_ns, "srs": result.srs,
                   "features": result.feature_count,
                   "remote_path": f"data/{table}.gpkg"}
-        ctx.journal.put("export", export)
+        ctx.journal.put(batch.kind("export"), export)
         return export
 
     # -- sending ------------------------------------------------------------------------
-    def _send_file(self, ctx: PublishContext, upload_id: str, export: Dict[str, Any]) -> None:
-        api = ctx.api
+    def _send_file(self, ctx: PublishContext, upload_id: str, export: Dict[str, Any],
+                   batch: UploadBatch, progress) -> None:
+        api, kind, key = ctx.api, batch.kind("upload"), batch.kind("export")
         remote = export["remote_path"]
         present = tree_files(api.upload_tree(upload_id)).get(remote)
         if present != export["size"]:
@@ -116,8 +125,8 @@ class DataStep(Step):
             total = export["size"]
 
             def on_bytes(sent: int, _total: int) -> None:
-                ctx.progress(0.05 + 0.75 * sent / max(total, 1), tr("upload"))
-                ctx.checkpoint("sending:upload")   # the request is still open: mid-upload
+                progress(0.05 + 0.75 * sent / max(total, 1), tr("upload"))
+                ctx.checkpoint(f"sending:{kind}")   # the request is still open: mid-upload
                 ctx.check_cancel()
 
             md5 = api.push_data(upload_id, export["path"], remote, on_progress=on_bytes)
@@ -125,19 +134,19 @@ class DataStep(Step):
                     and os.stat(export["path"]).st_mtime_ns != export["mtime_ns"]):
                 raise PublishError(tr("the file changed while it was sent"), step=self.name)
             export["md5"] = md5
-            ctx.journal.put("export", export)
-            ctx.checkpoint("sent:upload")
-        if not ctx.journal.get("md5_sent"):
+            ctx.journal.put(key, export)
+            ctx.checkpoint(f"sent:{kind}")
+        if not ctx.journal.get(batch.kind("md5_sent")):
             if not export.get("md5"):
                 # Resumed after a complete send whose MD5 was not journaled: the only case
                 # that reads the file a second time.
                 export["md5"] = file_md5(export["path"])
-                ctx.journal.put("export", export)
+                ctx.journal.put(key, export)
             api.push_md5(upload_id, {remote: export["md5"]})
-            ctx.journal.put("md5_sent", True)
-        ctx.progress(0.8, tr("upload sent"))
+            ctx.journal.put(batch.kind("md5_sent"), True)
+        progress(0.8, tr("upload sent"))
 
-    def _wait_checks(self, ctx: PublishContext, upload_id: str) -> None:
+    def _wait_checks(self, ctx: PublishContext, upload_id: str, progress) -> None:
         api = ctx.api
 
         def done(checks: Checks) -> bool:
@@ -152,5 +161,5 @@ class DataStep(Step):
 
         ctx.wait(lambda: api.upload_checks(upload_id), done,
                  timeout_s=ctx.timeouts.checks_s, what=tr("the upload checks"))
-        ctx.progress(1.0, tr("checks passed"))
+        progress(1.0, tr("checks passed"))
 

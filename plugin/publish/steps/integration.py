@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Mapping
 
 from ...entrepot.models import StoredData
 from ...i18n import tr
+from ..batches import UploadBatch, upload_batches
 from ..context import PublishContext
 from ..errors import PublishError
 from .base import Step, processing_id, run_execution
@@ -19,40 +20,48 @@ class IntegrationStep(Step):
     weight = 10.0
 
     def run(self, ctx: PublishContext) -> None:
-        api, spec, journal = ctx.api, ctx.spec, ctx.journal
+        api, journal = ctx.api, ctx.journal
         if journal.get("vectordb_reused"):
-            stored = api.stored_data(journal.get("vectordb_id"))
+            stored = [api.stored_data(journal.get("vectordb_id"))]
         else:
-            upload_id = journal.resource_id("upload")
-            name = spec.effective_data_name
-
-            def body() -> Dict[str, Any]:
-                return {"processing": processing_id(ctx, INTEGRATION_PROCESSING),
-                        "inputs": {"upload": [upload_id]},
-                        "output": {"stored_data": {"name": name, "storage_tags": ["VECTEUR"]}},
-                        "parameters": {}}
-
-            def tags(execution_id: str, stored_id: str) -> None:
-                api.add_tags("stored_data", stored_id, {
-                    "datasheet_name": spec.datasheet_name, "upload_id": upload_id,
-                    "proc_int_id": execution_id, "producer": spec.producer,
-                    "production_year": spec.production_year})
-                api.add_tags("uploads", upload_id, {
-                    "vectordb_id": stored_id, "proc_int_id": execution_id})
-
-            stored = run_execution(
-                ctx, execution_kind="execution_integration", stored_data_kind="stored_data_vector",
-                output_name=name, body=body, tags=tags, timeout_s=ctx.timeouts.integration_s,
-                what=tr("the integration"),
-                work_units=(journal.get("export") or {}).get("size"))
-            journal.put("vectordb_id", stored.id)
-        relations = table_relations(stored)
+            batches = upload_batches(ctx.spec)
+            stored = [self._integrate(ctx, batch) for batch in batches]
+            journal.put("vectordb_id", stored[0].id)
+        relations = []
+        for data in stored:   # each table remembers its stored data (one per upload)
+            relations += [dict(r, stored_data=data.id) for r in table_relations(data)]
         if not relations:
-            raise PublishError(tr("stored data {0} has no table").format(stored.name),
+            raise PublishError(tr("stored data {0} has no table").format(stored[0].name),
                                step=self.name)
         journal.put("relations", relations)
-        journal.put("vectordb_extent", stored.raw.get("extent"))
+        journal.put("vectordb_extent", stored[0].raw.get("extent"))
         ctx.progress(1.0, tr("integrated"))
+
+    def _integrate(self, ctx: PublishContext, batch: UploadBatch) -> StoredData:
+        api, spec, journal = ctx.api, ctx.spec, ctx.journal
+        upload_id = journal.resource_id(batch.kind("upload"))
+        name = batch.data_name
+
+        def body() -> Dict[str, Any]:
+            return {"processing": processing_id(ctx, INTEGRATION_PROCESSING),
+                    "inputs": {"upload": [upload_id]},
+                    "output": {"stored_data": {"name": name, "storage_tags": ["VECTEUR"]}},
+                    "parameters": {}}
+
+        def tags(execution_id: str, stored_id: str) -> None:
+            api.add_tags("stored_data", stored_id, {
+                "datasheet_name": spec.datasheet_name, "upload_id": upload_id,
+                "proc_int_id": execution_id, "producer": spec.producer,
+                "production_year": spec.production_year})
+            api.add_tags("uploads", upload_id, {
+                "vectordb_id": stored_id, "proc_int_id": execution_id})
+
+        return run_execution(
+            ctx, execution_kind=batch.kind("execution_integration"),
+            stored_data_kind=batch.kind("stored_data_vector"),
+            output_name=name, body=body, tags=tags, timeout_s=ctx.timeouts.integration_s,
+            what=tr("the integration"),
+            work_units=(journal.get(batch.kind("export")) or {}).get("size"))
 
 
 def table_relations(stored: StoredData) -> List[Mapping[str, Any]]:

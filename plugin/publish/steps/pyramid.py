@@ -22,7 +22,9 @@ def harvest_parameters(ctx: PublishContext, bbox: Tuple[float, float, float, flo
     zoom = ZoomRange(spec.top_level, spec.bottom_level)
     png = spec.image_format == PNG
     parameters: Dict[str, Any] = {
-        "harvest_layers": ctx.journal.get("wmsv_layer_name"),
+        # a map: its relations' WMS names, bottom first (read from the WMS-V's capabilities)
+        "harvest_layers": (ctx.journal.get("harvest_layers")
+                           or ctx.journal.get("wmsv_layer_name")),
         "harvest_url": ctx.journal.get("wmsv_url"),
         "harvest_levels": harvest_levels(zoom),
         "bottom": str(zoom.bottom), "top": str(zoom.top),

@@ -22,37 +22,60 @@ class StyleStep(Step):
     weight = 3.0
 
     def run(self, ctx: PublishContext) -> None:
-        api, spec, journal = ctx.api, ctx.spec, ctx.journal
-        relation = journal.get("relations")[0]
-        table = relation["name"]
-        journal.put("table", table)
-        name = static_name(spec.wmsv_name, table)
-        if journal.resource_id("static_sld"):
-            return
-        sld = self._sld(ctx, table, relation)
-        static_id = ensure_resource(
-            ctx, "static_sld", name,
-            find=lambda: first_by(api.statics(), name=name),
-            create=lambda: api.create_static(sld, name=name, description=spec.wmsv_title,
-                                             filename=f"{table}.sld"))
-        ctx.log(f"style static {static_id} for table {table}")
-        ctx.progress(1.0, tr("style uploaded"))
+        spec, journal = ctx.spec, ctx.journal
+        relations = journal.get("relations")
+        sources, tables = spec.sources, spec.table_names()
+        styles = []
+        for index, (source, table) in enumerate(zip(sources, tables)):
+            relation = relations[0] if len(sources) == 1 else relation_for(relations, table,
+                                                                             source.name)
+            styles.append(self._one_style(ctx, index, source, relation))
+            ctx.progress((index + 1) / len(sources), tr("style uploaded"))
+        journal.put("table", styles[0]["table"])
+        journal.put("styles", styles)
 
-    def _sld(self, ctx: PublishContext, table: str, relation: Dict[str, Any]) -> bytes:
-        if ctx.spec.layer is None:
-            raise PublishError(tr("a layer is needed to build the style"), step=self.name)
+    def _one_style(self, ctx: PublishContext, index: int, source: Any,
+                   relation: Dict[str, Any]) -> Dict[str, str]:
+        """The static SLD of one layer (created once): ``{layer, table, static,
+        stored_data}`` (the stored data holding its table: one per upload)."""
+        api, spec = ctx.api, ctx.spec
+        table = relation["name"]
+        name = static_name(spec.wmsv_name, table)
+        kind = style_kind(index)
+        static_id = ctx.journal.resource_id(kind)
+        if not static_id:
+            sld = self._sld(ctx, table, relation, source, index)
+            static_id = ensure_resource(
+                ctx, kind, name,
+                find=lambda: first_by(api.statics(), name=name),
+                create=lambda: api.create_static(sld, name=name, description=spec.wmsv_title,
+                                                 filename=f"{table}.sld"))
+            ctx.log(f"style static {static_id} for table {table}")
+        return {"layer": source.name, "table": table, "static": static_id,
+                "stored_data": relation.get("stored_data") or ctx.journal.get("vectordb_id")}
+
+    def _sld(self, ctx: PublishContext, table: str, relation: Dict[str, Any],
+             source: Any = None, index: int = 0) -> bytes:
+        """The platform-ready SLD of ``source`` (default: the publication's first layer, as
+        the update in place asks) on the stored table ``relation``."""
         from ...sld.pipeline import prepare_sld
 
-        layer = ctx.spec.layer.open_layer()
+        source = source if source is not None else ctx.spec.first_source
+        if source is None:
+            raise PublishError(tr("a layer is needed to build the style"), step=self.name)
+        layer = source.open_layer()
+        many = len(ctx.spec.sources) > 1
+        data_name = table if many else ctx.spec.effective_data_name
         attributes = dict(relation.get("attributes") or {})
         field_map, differences = real_field_map(
-            ctx.spec.effective_data_name, [f.name() for f in layer.fields()], relation)
+            data_name, [f.name() for f in layer.fields()], relation)
+        said = f"{source.name}: " if many else ""   # a map's findings name their layer
         if differences:  # the wizard checked the predicted names: say what changed
             from ...sld.findings import Severity, finding
 
             pairs = ", ".join(f"{old} → {new}" for old, new in differences)
-            ctx.log(finding(Severity.FIXED, "FIELD_NAMES_DIFFER", count=len(differences),
-                            pairs=pairs).text())
+            ctx.log(said + finding(Severity.FIXED, "FIELD_NAMES_DIFFER",
+                                   count=len(differences), pairs=pairs).text())
         result = prepare_sld(layer, table_name=table, attributes=attributes,
                              field_map=field_map, lang=_language())
         errors = [f for f in result.findings if getattr(f.severity, "value", f.severity)
@@ -60,24 +83,27 @@ class StyleStep(Step):
         if errors or not result.ok:
             raise PublishError(
                 tr("the style cannot be published: {0}").format(
-                    "; ".join(f.text(default_language()) for f in errors)),
-                step=self.name, logs=[f.text() for f in result.findings])
+                    said + "; ".join(f.text(default_language()) for f in errors)),
+                step=self.name, logs=[said + f.text() for f in result.findings])
         for finding in result.findings:
-            ctx.log(finding.text())
+            ctx.log(said + finding.text())
         sld = result.sld_bytes
         if result.annexes:
-            sld = self._host_annexes(ctx, sld, result.annexes)
+            sld = self._host_annexes(ctx, sld, result.annexes, index)
         return sld
 
-    def _host_annexes(self, ctx: PublishContext, sld: bytes, annexes: List[Any]) -> bytes:
+    def _host_annexes(self, ctx: PublishContext, sld: bytes, annexes: List[Any],
+                      layer_index: int = 0) -> bytes:
         from ...sld.annex_files import AnnexRefused, read_annex_file
         from ...sld.transform import rewrite_annex_urls
 
         urls = {}
         for index, annex in enumerate(annexes):
             file_name = os.path.basename(annex.local_path)
-            path = f"/styles/{ctx.spec.wmsv_name}/{index}_{file_name}"
-            kind = f"annexe_{index}"
+            # the first layer's names are those of a single layer (journals stay readable)
+            layer_part = f"{layer_index}_" if layer_index else ""
+            path = f"/styles/{ctx.spec.wmsv_name}/{layer_part}{index}_{file_name}"
+            kind = f"annexe_{layer_part}{index}"
 
             def find(path=path):
                 return next((a for a in ctx.api.annexes() if path in a.paths), None)
@@ -102,6 +128,29 @@ class StyleStep(Step):
             ensure_resource(ctx, kind, path, find, create)
             urls[annex.placeholder] = annexe_public_url(ctx, path)
         return rewrite_annex_urls(sld, urls)
+
+
+def style_kind(index: int) -> str:
+    """The journal kind of layer ``index``'s static (the first one's is a single layer's)."""
+    return "static_sld" if index == 0 else f"static_sld_{index}"
+
+
+def relation_for(relations: List[Dict[str, Any]], table: str, layer_name: str
+                 ) -> Dict[str, Any]:
+    """The integrated relation of the GeoPackage table ``table``: the name GDAL's launder
+    rule predicts, else the one the platform derived from it (a suffix, a cut)."""
+    from ...sld.names import predicted_table
+
+    predicted = predicted_table(table)
+    for relation in relations:
+        if relation.get("name") == predicted:
+            return relation
+    for relation in relations:
+        name = str(relation.get("name") or "")
+        if name and (name.startswith(predicted[:40]) or predicted.startswith(name)):
+            return relation
+    raise PublishError(tr("the stored data has no table for the layer '{0}' ({1})").format(
+        layer_name, predicted), step="style")
 
 
 def real_field_map(data_name: str, fields: List[str], relation: Dict[str, Any]

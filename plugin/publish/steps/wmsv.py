@@ -5,14 +5,16 @@ public otherwise, e.g. in the shared sandbox). A private WMS-V gets a key for th
 from __future__ import annotations
 
 from types import SimpleNamespace
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 from ...entrepot.models import LayerRelation, Offering, UsedData, UserKey
 from ...i18n import tr
 from ..adopt import KEY_ACCESS_KIND, find_access, key_access_intent
 from ..context import PublishContext
 from ..errors import PublishError
+from ..map_source import draw_order
 from ..reuse import use_existing_wmsv
+from ..wmsv_layers import harvest_layer_names, joined
 from .base import Step, ensure_resource, offering_url, pick_endpoint
 from .services import ensure_configuration, ensure_offering, ensure_permission, full_layer_name
 
@@ -47,8 +49,7 @@ class WmsvStep(Step):
             type_infos: Dict[str, Any] = {
                 "title": spec.wmsv_title, "abstract": spec.abstract,
                 "keywords": list(spec.keywords),
-                "used_data": [UsedData(journal.get("vectordb_id"), relations=(LayerRelation(
-                    journal.get("table"), journal.resource_id("static_sld")),)).to_dict()]}
+                "used_data": used_data(ctx)}
             bbox = spec.effective_extent_wgs84
             if bbox:
                 type_infos["bbox"] = dict(zip(("west", "south", "east", "north"), bbox))
@@ -71,7 +72,20 @@ class WmsvStep(Step):
         journal.put("wmsv_private", private)
         if private:
             self._harvest_key(ctx, offering)
+        if len(relations_in_draw_order(ctx)) > 1 and not journal.get("harvest_layers"):
+            journal.put("harvest_layers", self._harvest_layers(ctx, url, layer_name))
         ctx.progress(1.0, tr("WMS-V published"))
+
+    def _harvest_layers(self, ctx: PublishContext, url: str, layer_name: str) -> str:
+        """The layers to harvest, bottom first, as the WMS-V's capabilities name them."""
+        params = {"SERVICE": "WMS", "VERSION": "1.3.0", "REQUEST": "GetCapabilities"}
+        if ctx.journal.get("wmsv_private"):
+            params["apikey"] = ctx.secrets["harvest_apikey"]
+        document = ctx.api.client.request("GET", url, params=params).content
+        tables = [style["table"] for style in relations_in_draw_order(ctx)]
+        names = harvest_layer_names(document, layer_name, tables)
+        ctx.log(f"harvest layers, bottom first: {', '.join(names)}")
+        return joined(names)
 
     def _harvest_key(self, ctx: PublishContext, offering: Offering) -> None:
         """Permission + HASH key + access so the harvester may read the private WMS-V.
@@ -84,6 +98,25 @@ class WmsvStep(Step):
             create=lambda: api.create_key(name))
         ensure_key_access(ctx, key_id, permission_id, offering.id)
         ctx.secrets["harvest_apikey"] = key_hash(api.key(key_id))
+
+
+def used_data(ctx: PublishContext) -> List[Dict[str, Any]]:
+    """One entry per stored data (one per upload), each with its tables in draw order; the
+    harvest names every table in the map's draw order, whatever the entries' order."""
+    by_stored: Dict[str, List[LayerRelation]] = {}
+    for style in relations_in_draw_order(ctx):
+        stored = style.get("stored_data") or ctx.journal.get("vectordb_id")
+        by_stored.setdefault(stored, []).append(LayerRelation(style["table"], style["static"]))
+    return [UsedData(stored, relations=tuple(relations)).to_dict()
+            for stored, relations in by_stored.items()]
+
+
+def relations_in_draw_order(ctx: PublishContext) -> List[Dict[str, str]]:
+    """The styled tables, first drawn first (WMS draws the first relation at the bottom):
+    the reverse of the layer tree. A journal of an older version has only ``table``."""
+    styles = ctx.journal.get("styles") or [
+        {"table": ctx.journal.get("table"), "static": ctx.journal.resource_id("static_sld")}]
+    return draw_order(styles)
 
 
 def ensure_key_access(ctx: PublishContext, key_id: str, permission_id: str,

@@ -6,38 +6,11 @@ import json
 import os
 
 import pytest
-from gpf_wmts_publisher.plugin.processing.provider import GpfWmtsProvider
 from gpf_wmts_publisher.plugin.publish.steps import STEP_CLASSES
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback
 
 from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
 from tests.fixtures.auth import resource_owner_oauth2_config
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_app):
-    """Registered for this module only (the plugin's own test registers it through
-    initProcessing; the registry refuses a second provider with the same id)."""
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    provider = GpfWmtsProvider()   # this reference keeps the Python side alive
-    assert registry.addProvider(provider)
-    yield provider
-    registry.removeProvider(provider)
-
-
-@pytest.fixture
-def datastores(sandbox):
-    return sandbox.datastores()
-
-
-@pytest.fixture
-def credentials(sandbox, monkeypatch):
-    account = sandbox.accounts["formateur"]
-    monkeypatch.setenv("GPF_USERNAME", account["username"])
-    monkeypatch.setenv("GPF_PASSWORD", account["password"])
 
 
 def test_the_provider_offers_publish_undo_and_one_algorithm_per_step(provider):
