@@ -6,7 +6,7 @@ export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 SLUG := gpf_wmts_publisher
 
-.PHONY: bootstrap test test-matrix test-fast lint sandbox sandbox-reset classroom demo bench soak package i18n i18n-update i18n-compile screenshots clean
+.PHONY: bootstrap test test-matrix test-fast lint forms sandbox sandbox-reset classroom demo bench soak package i18n i18n-update i18n-compile screenshots clean
 
 bootstrap:
 	@bash scripts/bootstrap
@@ -31,6 +31,11 @@ lint: bootstrap
 	$(PY) scripts/qt6_check.py
 	$(PY) scripts/qt6_import_check.py
 	$(PY) scripts/windows_check.py
+	$(PY) scripts/compile_forms.py --check
+
+## The Designer forms compiled ahead (ui/forms/), after a .ui file was edited.
+forms:
+	$(PY) scripts/compile_forms.py
 
 ## The local Géoplateforme on 127.0.0.1 (port 8765 unless SANDBOX_PORT is set);
 ## TRAINEES=12 adds the accounts stagiaire01..12 (passwords printed once, below).

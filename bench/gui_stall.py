@@ -244,6 +244,9 @@ def one_run() -> None:
     plugin = load_plugin(iface)
     print(f"plugin load (classFactory + initGui, at QGIS start-up): "
           f"{(time.perf_counter() - started) * 1000:.0f} ms")
+    # QGIS's event loop runs between start-up and the user's first click: the plugin's
+    # warm-up (ui/actions.warm_up_windows, one import per turn) happens there.
+    settle(500)
     layer = open_styled_layer(make_polygon_gpkg(str(work)))
     QgsProject.instance().addMapLayer(layer)
     with start_sandbox(work / "sandbox") as sandbox:

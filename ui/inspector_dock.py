@@ -15,7 +15,6 @@ from qgis.core import (
     QgsRasterLayer,
 )
 from qgis.gui import QgsDockWidget
-from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QIcon, QPixmap
 from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QTableWidgetItem
@@ -34,9 +33,10 @@ from ..plugin.wmts.levels import (
 from ..plugin.wmts.renders import TransformFailed, layer_extent_3857, layers_extent_3857
 from ..plugin.wmts.tile_source import TileSource, tile_source_from_info
 from .background import run_in_task
+from .forms import form_class
 from .layer_copy import layer_factory
 
-FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "inspector_dock.ui"))
+FORM = form_class(os.path.join(os.path.dirname(__file__), "inspector_dock.ui"))
 FLAG_COLOUR = QColor(255, 220, 220)
 
 

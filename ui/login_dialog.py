@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-from qgis.PyQt import uic
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QDialog, QTreeWidgetItem
 
@@ -13,8 +12,9 @@ from ..plugin.login import sign_in_then_store, sign_in_with_config
 from ..plugin.settings import GEOPLATEFORME, PluginSettings, sandbox_urls
 from . import session as session_module
 from .background import run_in_task
+from .forms import form_class
 
-FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "login_dialog.ui"))
+FORM = form_class(os.path.join(os.path.dirname(__file__), "login_dialog.ui"))
 
 
 class LoginDialog(QDialog, FORM):

@@ -176,8 +176,7 @@ class PublishWizard(QWizard):
         from ..plugin.publish.reopen_survey import after_update
         from ..plugin.publish.workflow import Workflow
 
-        after_update(spec.datastore_id, spec.journal_key, spec.summary(), result.levels,
-                     self.journal_dir)
+        after_update(spec.datastore_id, spec.journal_key, spec.summary(), self.journal_dir)
         published = Workflow(EntrepotApi(self.session.client), spec,
                              journal_dir=self.journal_dir).result()
         self.publish_page._on_published(published)

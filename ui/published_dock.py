@@ -9,7 +9,6 @@ import os
 from typing import List, Optional
 
 from qgis.gui import QgsDockWidget
-from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QObject, Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QMessageBox
@@ -25,8 +24,9 @@ from ..plugin.publish.datasheet import (  # noqa: F401 - ServiceRow, list_servic
 from . import datasheet_tree
 from . import session as session_module
 from .background import run_in_task
+from .forms import form_class
 
-FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "published_dock.ui"))
+FORM = form_class(os.path.join(os.path.dirname(__file__), "published_dock.ui"))
 
 
 class _Relay(QObject):

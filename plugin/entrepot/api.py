@@ -114,9 +114,13 @@ class EntrepotApi(SharingRoutes):
         return Processing.from_dict(self.client.get_json(self._ds("processings", processing_id)))
 
     def find_processing(self, name: str) -> Processing:
-        """The processing named ``name`` (case-insensitive): ids differ between datastores."""
+        """The processing named ``name`` (case-insensitive): ids differ between datastores.
+        The datastore's list is read once per session (the client's cache)."""
         wanted = name.casefold().strip()
-        for processing in self.processings():
+        key = ("processings", self.datastore_id)
+        if key not in self.client.session_cache:
+            self.client.session_cache[key] = self.processings()
+        for processing in self.client.session_cache[key]:
             if processing.name.casefold().strip() == wanted:
                 return processing
         raise NotFound(details=[f"no processing named “{name}” in this datastore"])

@@ -100,6 +100,9 @@ class EntrepotClient:
         self.proxy_settings = proxy_settings
         self._clock = clock
         self.requests = 0  # HTTP requests sent (retries and pages included), for reports
+        # What does not change during a session (a datastore's processings), shared with
+        # the with_cancel twins: read once per session, not once per publication step.
+        self.session_cache: Dict[Any, Any] = {}
 
     def __repr__(self) -> str:
         return f"EntrepotClient({self.api_url!r})"

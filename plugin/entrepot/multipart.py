@@ -18,7 +18,11 @@ from typing import Callable, Deque, Dict, Iterator, Optional, Sequence, Union
 from .errors import Cancelled, EntrepotError
 
 DEFAULT_CHUNK_SIZE = 1 << 20  # 1 MiB: large enough for speed, small enough for quick cancel
-HASH_AHEAD = 2  # chunks the hashing thread may lag behind the socket
+# Chunks the hashing thread may lag behind the socket (memory: at most this many MiB held).
+# A short leash made the sender wait for MD5 whenever the CPU was busy elsewhere (2 cores
+# shared with the platform's side): a long one lets each go at its own pace, the hasher
+# catching up while the server reads the tail and stores the file.
+HASH_AHEAD = 16
 
 ProgressCallback = Callable[[int, int], None]  # (file bytes sent, file size)
 FileSource = Union[str, "os.PathLike[str]", bytes]
@@ -111,13 +115,15 @@ class MultipartBody:
                 yield chunk
                 self.bytes_sent += len(chunk)
                 self._report()
+            if self.bytes_sent != self.file_size:
+                raise EntrepotError(details=[
+                    f"{self.filename} changed size while it was being sent"])
+            # The closing boundary goes out first: the server stores the file while the
+            # hasher finishes (the MD5 is read only once the reply has come).
+            yield self._tail
             for future in pending:
                 future.result()
-        if self.bytes_sent != self.file_size:
-            raise EntrepotError(details=[
-                f"{self.filename} changed size while it was being sent"])
         self.md5_hex = digest.hexdigest()
-        yield self._tail
 
     def _chunks(self) -> Iterator[bytes]:
         if isinstance(self._source, bytes):

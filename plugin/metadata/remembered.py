@@ -77,7 +77,9 @@ def existing_datasheet_metadata(api, datasheet_name: str) -> Optional[ServiceMet
 
     if not datasheet_name:
         return None
-    records = api.metadata_list(tags={"datasheet_name": datasheet_name})
-    if not records:
+    from ..publish.reuse import datasheet_metadata  # the one way to find the record
+
+    record = datasheet_metadata(api, datasheet_name)
+    if record is None:
         return None
-    return from_iso19139(api.metadata_file(records[0].id).encode("utf-8"))
+    return from_iso19139(api.metadata_file(record.id).encode("utf-8"))

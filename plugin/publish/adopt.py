@@ -16,6 +16,7 @@ from ..entrepot.errors import NotFound
 from ..entrepot.models import Execution
 from .context import PublishContext
 from .journal import Journal
+from .live import alive
 
 # An execution's output is created with it: (journal kind of the output, stored data type).
 EXECUTION_OUTPUTS: Dict[str, Tuple[str, str]] = {
@@ -59,12 +60,8 @@ def key_access_intent(key_id: str, permission_id: str, offering_id: str) -> str:
     return f"{key_id}|{permission_id}|{offering_id}"
 
 
-def _alive(items: List[Any]) -> List[Any]:
-    return [i for i in items if getattr(i, "status", "") != "DELETED"]
-
-
 def _named(items: List[Any], **wanted: Any) -> Optional[Any]:
-    return next((i for i in _alive(items)
+    return next((i for i in alive(items)
                  if all(getattr(i, k) == v for k, v in wanted.items())), None)
 
 
@@ -93,7 +90,7 @@ def _finder(kind: str) -> Optional[Callable[[Any, str], Optional[str]]]:
         return lambda api, name: _id(_named(api.configurations(), layer_name=name,
                                             type=CONFIGURATION_TYPES[kind]))
     if kind.startswith("offering_"):   # named after its configuration
-        return lambda api, name: _id(next(iter(_alive(api.configuration_offerings(name))),
+        return lambda api, name: _id(next(iter(alive(api.configuration_offerings(name))),
                                           None))
     if kind.startswith("permission_"):   # named after its offering
         return lambda api, name: next((p.id for p in api.permissions()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from ..entrepot.errors import NotFound
+from .live import alive
 
 NO_DATASHEET = "—"
 DATASHEET_TAG = "datasheet_name"
@@ -123,10 +124,6 @@ def _item(kind: str, resource: Any, name: str, **extra) -> Item:
                 size=_raw(resource, "size"), **extra)
 
 
-def _alive(items: Iterable[Any]) -> List[Any]:
-    return [i for i in items if (getattr(i, "status", "") or "") != "DELETED"]
-
-
 def sheet_of(tags: Mapping) -> str:
     return str(tags.get(DATASHEET_TAG) or "") or NO_DATASHEET
 
@@ -163,7 +160,7 @@ def access_rows(api, offering_ids: Iterable[str]) -> Dict[str, List[Item]]:
 def services(api, configurations: Iterable[Any], offerings: Iterable[Any]) -> List[ServiceRow]:
     """Rows for ``configurations`` with their offerings, permissions and key accesses."""
     by_configuration: Dict[str, List[Any]] = {}
-    for offering in _alive(offerings):
+    for offering in alive(offerings):
         by_configuration.setdefault(offering.configuration_id or "", []).append(offering)
     rows = []
     for configuration in configurations:
@@ -208,13 +205,13 @@ def list_datasheets(api, progress: Optional[Progress] = None,
     def sheet(name: str) -> Datasheet:
         return sheets.setdefault(name, Datasheet(name))
 
-    for upload in _alive(api.uploads()):
+    for upload in alive(api.uploads()):
         if upload.tags.get(DATASHEET_TAG):
             sheet(sheet_of(upload.tags)).uploads.append(_item("uploads", upload, upload.name))
     advance()
-    stored = [s for s in _alive(api.stored_data_list()) if s.tags.get(DATASHEET_TAG)]
+    stored = [s for s in alive(api.stored_data_list()) if s.tags.get(DATASHEET_TAG)]
     advance()
-    configurations = _alive(api.configurations())
+    configurations = alive(api.configurations())
     advance()
     offerings = api.offerings()
     advance()

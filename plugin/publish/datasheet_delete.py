@@ -34,6 +34,7 @@ from urllib.parse import unquote
 
 from ..entrepot.errors import NotFound
 from .datasheet import DATASHEET_TAG, Item, access_rows
+from .live import alive, is_alive
 
 RUNNING = ("CREATED", "WAITING", "PROGRESS")
 ABORT = "abort"
@@ -80,10 +81,6 @@ class DeletePlan:
         return [r.name for r in self.removals if r.kind == kind and r.action == DELETE]
 
 
-def _alive(items: Iterable[Any]) -> List[Any]:
-    return [i for i in items if (getattr(i, "status", "") or "") != "DELETED"]
-
-
 def _or_none(read: Callable[[], Any]) -> Optional[Any]:
     try:
         return read()
@@ -112,12 +109,12 @@ def _annexes(api, name: str, style_texts: Iterable[str]) -> List[Any]:
 
 
 def _uploads(api, name: str, stored: Iterable[Any]) -> List[Any]:
-    found = {u.id: u for u in _alive(api.uploads(tags={DATASHEET_TAG: name}))}
+    found = {u.id: u for u in alive(api.uploads(tags={DATASHEET_TAG: name}))}
     for data in stored:  # the provenance tag finds an upload that lost its own tag
         upload_id = data.tags.get("upload_id")
         if upload_id and upload_id not in found:
             upload = _or_none(lambda upload_id=upload_id: api.upload(upload_id))
-            if upload is not None and upload.status != "DELETED" and \
+            if upload is not None and is_alive(upload) and \
                     upload.tags.get(DATASHEET_TAG, name) == name:
                 found[upload.id] = upload
     return list(found.values())
@@ -160,11 +157,11 @@ def plan_delete(api, name: str, record_dir: Optional[str] = None) -> DeletePlan:
     """What deleting datasheet ``name`` removes, in order (reads only). ``record_dir``: where
     an earlier stopped run left what it still had to remove (datasheet_pending.py)."""
     tags = {DATASHEET_TAG: name}
-    stored = _alive(api.stored_data_list(tags=tags))
+    stored = alive(api.stored_data_list(tags=tags))
     configurations = [c for c in (_or_none(lambda c=c: api.configuration(c.id))
-                                  for c in _alive(api.configurations(tags=tags))) if c]
+                                  for c in alive(api.configurations(tags=tags))) if c]
     config_ids = {c.id for c in configurations}
-    offerings = [o for o in _alive(api.offerings()) if o.configuration_id in config_ids]
+    offerings = [o for o in alive(api.offerings()) if o.configuration_id in config_ids]
     offering_ids = {o.id for o in offerings}
     plan = DeletePlan(name)
     by_kind: Dict[str, List[Removal]] = {}

@@ -15,6 +15,7 @@ from typing import Callable, List, Optional
 
 from .datasheet_delete import ORDER, DeletePlan, Removal
 from .journal import journal_file_name
+from .live import is_alive
 
 
 def pending_path(directory: str, datastore_id: str, datasheet: str) -> str:
@@ -59,7 +60,7 @@ def still_there(api, removal: Removal) -> bool:
     if read is None:
         return True
     try:
-        return (getattr(read(removal.id), "status", "") or "") != "DELETED"
+        return is_alive(read(removal.id))
     except NotFound:
         return False
 

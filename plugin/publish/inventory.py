@@ -9,7 +9,9 @@ one that is still running, or that no journal entry knows, counts as an orphan.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Mapping, Set
+from typing import Any, Dict, Iterable, Mapping, Set
+
+from .live import alive
 
 KINDS = ("uploads", "stored_data", "statics", "annexes", "configurations", "offerings",
          "permissions", "keys", "key_accesses", "metadata", "executions")
@@ -37,26 +39,22 @@ def _entry(item: Any, name: str) -> Dict[str, Any]:
             (item.raw.get("status", "") if hasattr(item, "raw") else "")}
 
 
-def _alive(items: Iterable[Any]) -> List[Any]:
-    return [i for i in items if (getattr(i, "status", "") or "") != "DELETED"]
-
-
 def datastore_inventory(api) -> Inventory:
     """Every live resource of ``api``'s datastore (and the signed-in user's keys with their
     accesses), by kind: ``{kind: {id: {"name", "status", ...}}}``."""
     found: Inventory = {kind: {} for kind in KINDS}
-    for upload in _alive(api.uploads()):
+    for upload in alive(api.uploads()):
         found["uploads"][upload.id] = _entry(upload, upload.name)
-    for stored in _alive(api.stored_data_list()):
+    for stored in alive(api.stored_data_list()):
         found["stored_data"][stored.id] = {**_entry(stored, stored.name), "type": stored.type}
-    for static in _alive(api.statics()):
+    for static in alive(api.statics()):
         found["statics"][static.id] = _entry(static, static.name)
-    for annex in _alive(api.annexes()):
+    for annex in alive(api.annexes()):
         found["annexes"][annex.id] = _entry(annex, ",".join(annex.paths))
-    for configuration in _alive(api.configurations()):
+    for configuration in alive(api.configurations()):
         found["configurations"][configuration.id] = {
             **_entry(configuration, configuration.layer_name), "type": configuration.type}
-    for offering in _alive(api.offerings()):
+    for offering in alive(api.offerings()):
         found["offerings"][offering.id] = _entry(offering, offering.layer_name)
     for permission in api.permissions():
         found["permissions"][permission.id] = {"name": ",".join(permission.offering_ids),

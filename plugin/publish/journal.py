@@ -191,6 +191,17 @@ class Journal:
                     entry.update(id=new_id, replaces=old_id)
             self.save()
 
+    def record_first(self, entries: List[Dict[str, Any]]) -> None:
+        """Record resources (``kind``, ``id``, ``step`` and details each) ahead of all the
+        others, in this order: undo, newest first, removes them last. For what an update
+        made in place of something this publication reused, which its services now use."""
+        with self._lock:
+            known = {(e["kind"], e["id"]) for e in self._data["resources"]}
+            new = [{"at": _now(), **entry} for entry in entries
+                   if (entry["kind"], entry["id"]) not in known]
+            self._data["resources"][:0] = new
+            self.save()
+
     def mark_removed(self, kind: str, resource_id: str) -> None:
         with self._lock:
             for entry in self._data["resources"]:

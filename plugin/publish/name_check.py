@@ -15,6 +15,7 @@ from typing import Iterable, Optional, Set, Tuple
 
 from ..entrepot.errors import Conflict
 from .errors import NamingError
+from .live import is_alive
 from .naming import default_language
 
 CONFIGURATION_FIELDS = {"wmsv_name": "WMS-VECTOR", "wmts_name": "WMTS-TMS"}
@@ -72,7 +73,7 @@ def check_name(api, field: str, name: str, *, ours: Iterable[str] = (),
                 configuration.status))
     elif field == "pyramid_name":
         for stored in api.stored_data_list(data_type="ROK4-PYRAMID-RASTER", name=name):
-            if stored.id not in ours_ids and stored.name == name and stored.status != "DELETED":
+            if stored.id not in ours_ids and stored.name == name and is_alive(stored):
                 return NameVerdict(field, name, True, text("taken_pyramid", lang, stored.name,
                                                            stored.status))
     elif field == "datasheet_name":

@@ -10,31 +10,42 @@ from __future__ import annotations
 
 import threading
 from numbers import Real
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 
 class JobRates:
-    """Seconds per unit of work, per kind of job, from the last finished job of that kind."""
+    """Per kind of job, the last two finished jobs of different sizes: one gives a rate
+    (seconds per unit), two give a fixed part and a rate (a harvest's start-up and pauses do
+    not grow with its tiles: a rate alone over-predicts a bigger job)."""
 
     def __init__(self) -> None:
-        self._rates: Dict[str, float] = {}
+        self._seen: Dict[str, List[Tuple[float, float]]] = {}   # kind → [(units, seconds)]
         self._lock = threading.Lock()  # publications may run in QgsTask threads
 
     def expected_s(self, kind: str, units: Optional[float]) -> Optional[float]:
         with self._lock:
-            rate = self._rates.get(kind)
-        if rate is None or not units or units <= 0:
+            seen = list(self._seen.get(kind, ()))
+        if not seen or not units or units <= 0:
             return None
-        return rate * units
+        if len(seen) == 1:
+            size, seconds = seen[0]
+            return seconds * units / size
+        (size_a, seconds_a), (size_b, seconds_b) = seen
+        per_unit = (seconds_b - seconds_a) / (size_b - size_a)
+        if per_unit <= 0:   # the size does not drive it: as long as the longer one
+            return max(seconds_a, seconds_b)
+        fixed = max(0.0, seconds_a - per_unit * size_a)
+        return fixed + per_unit * units
 
     def learn(self, kind: str, units: Optional[float], seconds: float) -> None:
         if units and units > 0 and seconds > 0:
             with self._lock:
-                self._rates[kind] = seconds / units
+                kept = [seen for seen in self._seen.get(kind, ()) if seen[0] != units]
+                self._seen[kind] = [*kept, (float(units), seconds)][-2:]
 
     def forget(self) -> None:
         with self._lock:
-            self._rates.clear()
+            self._seen.clear()
 
 
 # One per process: the second publication of a session predicts from the first.

@@ -13,10 +13,8 @@ from typing import Any, Callable, Dict, List, Mapping, Optional
 
 from ..entrepot.errors import NotFound
 from .journal import Journal
+from .live import is_alive, is_serving
 from .reopen import Decision, Survey
-
-# An offering in these states serves (or is about to); any other (UNSTABLE, DELETED…) does not.
-SERVING = ("PUBLISHED", "PUBLISHING", "MODIFYING", "SYNCHRONIZING")
 
 
 def _readers(api) -> Dict[str, Callable[[str], Any]]:
@@ -35,10 +33,7 @@ def _exists(reader: Callable[[str], Any], family: str, resource_id: str) -> bool
         found = reader(resource_id)
     except NotFound:
         return False
-    status = getattr(found, "status", "")
-    if family == "offering":
-        return status in SERVING
-    return status != "DELETED"
+    return is_serving(found) if family == "offering" else is_alive(found)
 
 
 def survey(api, snapshot: Mapping[str, Any]) -> Survey:
@@ -145,14 +140,11 @@ def reconcile(workflow):
 
 
 def after_update(datastore_id: str, journal_key: str, spec_summary: Mapping[str, Any],
-                 levels, directory: Optional[str] = None) -> Journal:
+                 directory: Optional[str] = None) -> Journal:
     """The publication's journal once the wizard's update in place is done: its settings
-    are the new ones (the next reopening finds it online with them) and its levels the
-    served ones. The resources the update replaced were recorded by the update itself
-    (UpdateWorkflow tells the publication journals beside its own)."""
+    are exactly the wizard's. The update itself already told it the resources it replaced,
+    the levels served and the settings it changed (``record_in_publication``, for the dock
+    too); the wizard knows the fields an update does not touch as well."""
     journal = Journal.open(datastore_id, journal_key, directory)   # as the update left it
     journal.set_spec(dict(spec_summary))
-    top, bottom = (int(level) for level in levels)
-    journal.put("pyramid_levels", list(range(top, bottom + 1)))
-    journal.put("wmts_levels", [str(top), str(bottom)])
     return journal

@@ -19,6 +19,7 @@ from ..i18n import tr
 from .context import PublishContext
 from .errors import PublishError
 from .journal import Journal
+from .live import is_alive
 from .sources import PYRAMID_TYPE, WMSV_TYPE
 
 
@@ -97,7 +98,7 @@ def datasheet_metadata(api, datasheet_name: str) -> Optional[Metadata]:
     datasheet; None when it has none yet."""
     for item in api.metadata_list(tags={"datasheet_name": datasheet_name}):
         if item.tags.get("datasheet_name", datasheet_name) == datasheet_name and \
-                getattr(item, "status", "") != "DELETED":
+                is_alive(item):
             return item
     return None
 

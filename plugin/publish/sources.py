@@ -24,6 +24,7 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 from ..entrepot.errors import BadRequest, NotFound
 from ..i18n import tr
 from .errors import PublishError
+from .live import is_alive
 
 VECTOR_DB, PYRAMID_TYPE, WMSV_TYPE = "VECTOR-DB", "ROK4-PYRAMID-RASTER", "WMS-VECTOR"
 
@@ -200,7 +201,7 @@ def resolve_stored_data(api, text: str, data_type: str) -> str:
     except (NotFound, BadRequest):   # not an id of that kind
         pass
     for stored in api.stored_data_list(data_type=data_type):
-        if stored.type == data_type and stored.name == text and stored.status != "DELETED":
+        if stored.type == data_type and stored.name == text and is_alive(stored):
             return stored.id
     raise PublishError(tr("no stored data '{0}' of type {1} in this datastore").format(
         text, data_type))

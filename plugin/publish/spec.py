@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, Optional, Tuple
 
@@ -101,18 +102,14 @@ class Publication:
         """What the journal keeps of the spec: plain values, digests of the style and the
         metadata record (to see that they changed), no secret."""
         data = asdict(self)
-        layer = data.pop("layer")
-        data["layer"] = _kept(layer)
-        data["layer_style"] = _digest(layer["style_qml"]) if layer is not None else ""
+        data.pop("layer")
+        data.update(layer_fields(self.layer))
         layers = data.pop("layers")
         if layers:   # a map; absent for one layer, whose journal is unchanged
             data["layers"] = [_kept(each) for each in layers]
             data["layers_style"] = [_digest(each["style_qml"]) for each in layers]
-        data["metadata"] = _metadata_digest(self.metadata)
-        # Fields added later count only when set: an earlier journal keeps its fingerprint.
-        counted = {k: v for k, v in data.items() if not (k in LATER_FIELDS and v is None)}
-        data["fingerprint"] = hashlib.sha256(repr(sorted(
-            (k, repr(v)) for k, v in counted.items())).encode()).hexdigest()[:16]
+        data["metadata"] = metadata_digest(self.metadata)
+        data["fingerprint"] = summary_fingerprint(data)
         return data
 
 
@@ -125,11 +122,32 @@ def _kept(layer: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
         "selection": _digest(repr(layer["selected_ids"])) if layer["selected_only"] else ""}
 
 
+def layer_fields(layer: Optional[LayerSource]) -> Dict[str, Any]:
+    """The summary's ``layer`` and ``layer_style`` for a layer snapshot (an update in place
+    that brings new data or a new style writes them the same way)."""
+    if layer is None:
+        return {"layer": None, "layer_style": ""}
+    values = asdict(layer)
+    return {"layer": _kept(values), "layer_style": _digest(values["style_qml"])}
+
+
+def summary_fingerprint(data: Dict[str, Any]) -> str:
+    """The fingerprint of a summary's values as the journal keeps them (JSON: a tuple is
+    read back as a list), so that one computed again from a journal's summary — after an
+    update in place changed some of its fields — is the one the same settings give. Fields
+    added later count only when set. (Reopening compares the fields themselves.)"""
+    counted = {k: v for k, v in data.items() if k != "fingerprint"
+               and not (k in LATER_FIELDS and v is None)}
+    plain = json.loads(json.dumps(counted, sort_keys=True, default=str))
+    return hashlib.sha256(repr(sorted(
+        (k, repr(v)) for k, v in plain.items())).encode()).hexdigest()[:16]
+
+
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] if text else ""
 
 
-def _metadata_digest(metadata: Any) -> str:
+def metadata_digest(metadata: Any) -> str:
     """The metadata record's fields, not its creation date (today's by default: the same
     record filled again tomorrow is not a change)."""
     if metadata is None:

@@ -121,24 +121,64 @@ class UpdateResult:
     journal_path: str = ""
     created: List[Dict[str, Any]] = field(default_factory=list)   # the update's resources
     replaced: Dict[str, str] = field(default_factory=dict)        # journal kind -> old id
+    settings: Dict[str, Any] = field(default_factory=dict)       # spec summary fields now
+    kept: List[Dict[str, str]] = field(default_factory=list)     # old ones not removed: why
+
+
+def settings_after(changes: UpdateChanges, spec, metadata_digest: str = "") -> Dict[str, Any]:
+    """The fields of a publication's settings (its journal's spec summary,
+    ``Publication.summary``) that the update changed, with their new values: what the
+    wizard's summary holds for the same choices (``changes_between`` read backwards).
+    ``spec``: the update's own spec (new levels and extent); ``metadata_digest``: the
+    digest of the record as written (a dock edit of some fields changes the whole)."""
+    from .spec import layer_fields
+
+    settings: Dict[str, Any] = {}
+    if changes.data is not None:
+        settings.update(layer_fields(changes.data))
+    elif changes.style is not None:
+        settings["layer_style"] = layer_fields(changes.style)["layer_style"]
+    if LEVELS in changes.kinds():
+        settings.update(top_level=spec.top_level, bottom_level=spec.bottom_level)
+    if changes.extent_wgs84 is not None:
+        settings["extent_wgs84"] = list(changes.extent_wgs84)
+    if changes.metadata is not None:
+        settings["metadata"] = metadata_digest
+        organisation = getattr(changes.metadata, "organisation", None)
+        if organisation is not None:   # the wizard's producer is the record's organisation
+            settings["producer"] = organisation
+    return settings
 
 
 def record_in_publication(journal, result: UpdateResult) -> None:
     """Tell a publication's journal what an update changed: the old resources it replaced
-    are gone, the new ones belong to the publication now (its undo removes them)."""
+    are gone, the new ones belong to the publication now (its undo removes them), and its
+    settings and levels are the new ones (reopening the wizard compares with these). Safe
+    to call again with the same result."""
+    from .spec import summary_fingerprint
+
     new_ids = {entry["kind"]: entry["id"] for entry in result.created}
+    known = {entry["id"] for entry in journal.resources(include_removed=True)}
     for kind, old_id in result.replaced.items():
-        if kind in new_ids:
+        if kind in new_ids and old_id in known:
             journal.replace_resource(kind, old_id, new_ids[kind])
-        else:
+        elif old_id in known:
             journal.mark_removed(kind, old_id)
-    for entry in result.created:
-        if entry["kind"] in result.replaced:
-            continue
-        details = {k: v for k, v in entry.items() if k not in ("kind", "id", "step", "at")}
-        journal.record(entry["kind"], entry["id"], step=entry["step"], **details)
+    # What replaced a resource the publication reused (not in its journal) is used by the
+    # publication's services: first in the journal, so its undo removes it after them.
+    known = {entry["id"] for entry in journal.resources(include_removed=True)}
+    journal.record_first([entry for entry in result.created if entry["id"] not in known])
     if "stored_data_vector" in result.replaced:
         journal.put("vectordb_id", journal.resource_id("stored_data_vector"))
+    if result.settings:
+        summary = dict(journal.snapshot().get("spec") or {})
+        summary.update(result.settings)
+        summary["fingerprint"] = summary_fingerprint(summary)
+        journal.set_spec(summary)
+    if "stored_data_pyramid" in result.replaced:
+        top, bottom = (int(level) for level in result.levels)
+        journal.put("pyramid_levels", list(range(top, bottom + 1)))
+        journal.put("wmts_levels", [str(top), str(bottom)])
 
 
 def request_for(spec, journal, changes: UpdateChanges) -> UpdateRequest:

@@ -152,12 +152,12 @@ class UpdateMetadataStep(Step):
     weight = 2.0
 
     def run(self, ctx: PublishContext) -> None:
-        from ..metadata import to_iso19139, validate
-        from .naming import default_language
+        from ..metadata import to_iso19139
+        from .spec import metadata_digest
         from .steps.base import pick_endpoint
-        from .steps.metadata import service_metadata
+        from .steps.metadata import checked_metadata
 
-        api, journal, datastore = ctx.api, ctx.journal, ctx.datastore
+        api, journal = ctx.api, ctx.journal
         target = target_of(ctx)
         if not target.metadata_id:
             raise PublishError(tr("the datasheet has no metadata record to update"),
@@ -174,15 +174,10 @@ class UpdateMetadataStep(Step):
             with open(journal.get("old_metadata_path"), "rb") as handle:
                 published = from_iso19139(handle.read())
             ctx.spec = replace(ctx.spec, metadata=replace(published, **ctx.spec.metadata))
-        record = service_metadata(ctx, current.file_identifier)
-        problems = validate(record, layer_name_prefix=datastore.layer_name_prefix or "",
-                            file_identifier_prefix=datastore.metadata_prefix or "")
-        if problems:
-            raise PublishError(tr("the metadata is incomplete: {0}").format("; ".join(
-                f"{p.field}: {p.message(default_language())}" for p in problems)),
-                step=self.name)
+        record = checked_metadata(ctx, current.file_identifier, self.name)
         api.replace_metadata(target.metadata_id, to_iso19139(record))
         journal.put("metadata_replaced", True)
+        journal.put("metadata_digest", metadata_digest(ctx.spec.metadata))  # the settings'
         ctx.checkpoint("replaced:metadata")
         if not current.endpoints:
             endpoint = pick_endpoint(ctx, "METADATA", open_=True)
@@ -193,12 +188,16 @@ class UpdateMetadataStep(Step):
 
 class CleanupStep(Step):
     """Once the WMTS serves the new pyramid: the old pyramid deleted, and the static and
-    stored data the new version replaced (kept, and said, when something else uses them)."""
+    stored data the new version replaced — only what this publication created
+    (plugin/publish/update_owner.py): a reused one stays, and so does one that something
+    else still uses; each kept one is said in the log and the result (``kept``)."""
 
     name = "cleanup"
     weight = 1.0
 
     def run(self, ctx: PublishContext) -> None:
+        from .update_owner import created_by_publication
+
         journal = ctx.journal
         target = target_of(ctx)
         journal.put("cleanup_started", True)   # from here the old version cannot come back
@@ -213,10 +212,20 @@ class CleanupStep(Step):
             journal.put("old_upload_id", upload)
             if upload:
                 old.append(("upload", upload))
+        owned = created_by_publication(journal, target.wmts_configuration_id)
         for kind, resource_id in old:
-            self._remove(ctx, kind, resource_id)
+            if resource_id in owned:
+                self._remove(ctx, kind, resource_id)
+            else:
+                self._keep(ctx, kind, resource_id, "not created by this publication")
             ctx.checkpoint(f"removed:old_{kind}")
         ctx.progress(1.0, tr("previous version removed"))
+
+    @staticmethod
+    def _keep(ctx: PublishContext, kind: str, resource_id: str, why: str) -> None:
+        ctx.log(f"old {kind} {resource_id} kept: {why}")
+        kept = [k for k in ctx.journal.get("kept") or [] if k["id"] != resource_id]
+        ctx.journal.put("kept", [*kept, {"kind": kind, "id": resource_id, "why": why}])
 
     @staticmethod
     def _upload_of(ctx: PublishContext, vectordb_id: str) -> str:
@@ -234,4 +243,4 @@ class CleanupStep(Step):
         except NotFound:
             pass
         except Conflict as error:   # used by another service of the datastore: keep it
-            ctx.log(f"old {kind} {resource_id} kept: {error}")
+            CleanupStep._keep(ctx, kind, resource_id, str(error))

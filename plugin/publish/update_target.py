@@ -18,7 +18,9 @@ from ..entrepot.errors import NotFound
 from ..entrepot.models import Configuration
 from ..i18n import tr
 from .errors import PublishError
+from .live import alive
 from .pyramid_versions import split_version
+from .reuse import datasheet_metadata
 
 # Fields of a configuration a full replace (PUT) carries, besides ``type_infos``.
 REPLACE_FIELDS = ("type", "name", "attribution", "metadata")
@@ -79,8 +81,7 @@ class UpdateTarget:
 
 
 def _one_offering(api: EntrepotApi, configuration: Configuration):
-    offerings = [o for o in api.configuration_offerings(configuration.id)
-                 if o.status != "DELETED"]
+    offerings = alive(api.configuration_offerings(configuration.id))
     if not offerings:
         raise PublishError(tr("{0} is not published: there is nothing to update").format(
             configuration.layer_name), step="update")
@@ -142,7 +143,7 @@ def resolve_target(api: EntrepotApi, wmts_configuration_id: str) -> UpdateTarget
     wmsv_used = wmsv.used_data[0]
     vectordb = api.stored_data(wmsv_used.stored_data_id)
     relation = wmsv_used.relations[0]
-    metadata = api.metadata_list(tags={"datasheet_name": datasheet}) if datasheet else []
+    metadata = datasheet_metadata(api, datasheet) if datasheet else None
     static = api.static(relation.style_id)
     names = _names_like(api, pyramid.name, vectordb.name, static.name)
     return UpdateTarget(
@@ -158,4 +159,4 @@ def resolve_target(api: EntrepotApi, wmts_configuration_id: str) -> UpdateTarget
         wmsv_private=not wmsv_offering.open, vectordb_id=vectordb.id,
         vectordb_name=vectordb.name, table=relation.name, static_id=relation.style_id,
         static_name=static.name,
-        metadata_id=metadata[0].id if metadata else "", existing_names=names)
+        metadata_id=metadata.id if metadata else "", existing_names=names)

@@ -16,7 +16,6 @@ the update created removed, newest first.
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 import time
 from typing import Callable, List, Optional
@@ -25,16 +24,17 @@ from ..entrepot.api import EntrepotApi
 from ..entrepot.errors import Cancelled as ClientCancelled
 from ..i18n import tr
 from .adopt import adopt_interrupted
-from .context import PublishContext, Timeouts
+from .context import Timeouts
 from .errors import PublishCancelledError, PublishError
 from .journal import Journal
 from .pyramid_versions import next_version_name
 from .spec import Publication
+from .step_runner import StepRunner
 from .steps import DataStep, IntegrationStep, PyramidStep
 from .steps.base import Step, abort_running_executions
 from .steps.integration import table_relations
 from .undo import remove_resources
-from .update import UpdateChanges, UpdateRequest, UpdateResult
+from .update import UpdateChanges, UpdateRequest, UpdateResult, settings_after
 from .update_steps import (
     CleanupStep,
     UpdateMetadataStep,
@@ -99,7 +99,7 @@ def update_spec(target: UpdateTarget, changes: UpdateChanges, datastore) -> Publ
         restricted=not target.wmts_open, metadata=changes.metadata)
 
 
-class UpdateWorkflow:
+class UpdateWorkflow(StepRunner):
     """One update (see the module's docstring). ``run`` starts or resumes it, ``cancel``
     stops it at the next wait or request, ``undo`` gives the old version back."""
 
@@ -112,27 +112,13 @@ class UpdateWorkflow:
                  poll_first_s: float = FIRST_DELAY_S, poll_max_s: float = MAX_DELAY_S):
         self.api = api.in_datastore(request.datastore_id)
         self.request = request
-        self.steps = update_steps(request.changes)
-        self.journal = Journal.open(request.datastore_id,
-                                    update_journal_key(request.wmts_configuration_id),
-                                    journal_dir)
-        self._overall = progress
-        self._total_weight = sum(s.weight for s in self.steps) or 1.0
-        self._last_percent = 0.0
-        work_dir = work_dir or os.path.join(
-            os.path.dirname(self.journal.path) or tempfile.gettempdir(),
-            os.path.basename(self.journal.path)[:-5] + ".work")
-        self.ctx = PublishContext(
-            api=self.api, spec=None, journal=self.journal, work_dir=work_dir,
-            cancel_event=cancel_event or threading.Event(), progress_sink=self._on_progress,
-            timeouts=timeouts or Timeouts(), checkpoint_hook=checkpoint_hook,
-            poll_first_s=poll_first_s, poll_max_s=poll_max_s)
-
-    def cancel(self) -> None:
-        self.ctx.cancel_event.set()
-
-    def step_names(self) -> List[str]:
-        return [s.name for s in self.steps]
+        self._set_up(Journal.open(request.datastore_id,
+                                  update_journal_key(request.wmts_configuration_id),
+                                  journal_dir),
+                     update_steps(request.changes), None, work_dir=work_dir,
+                     progress=progress, cancel_event=cancel_event,
+                     checkpoint_hook=checkpoint_hook, timeouts=timeouts,
+                     poll_first_s=poll_first_s, poll_max_s=poll_max_s)
 
     # -- running ------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -205,24 +191,13 @@ class UpdateWorkflow:
 
     def _tell_publication_journals(self, result: UpdateResult) -> None:
         """The publication journals beside this one that hold this WMTS learn the new
-        versions (plugin/publish/update.py ``record_in_publication``): an undo or a resume
-        from the wizard then acts on what the WMTS really uses."""
-        import json
-
+        versions and settings (plugin/publish/update.py ``record_in_publication``): an undo,
+        a resume or a reopening of the wizard then acts on what the WMTS really serves."""
         from .update import record_in_publication
+        from .update_owner import publication_journals
 
-        directory = os.path.dirname(self.journal.path) or "."
-        for name in sorted(os.listdir(directory)):
-            path = os.path.join(directory, name)
-            if not name.endswith(".json") or "__update__" in name or path == self.journal.path:
-                continue
-            try:
-                with open(path, encoding="utf-8") as handle:
-                    journal = Journal(path, json.load(handle))
-            except (OSError, ValueError):
-                continue   # not a journal, or one being written: nothing to tell it
-            if journal.resource_id("configuration_wmts") == self.request.wmts_configuration_id:
-                record_in_publication(journal, result)
+        for journal in publication_journals(self.journal, self.request.wmts_configuration_id):
+            record_in_publication(journal, result)
 
     def _run_step(self, step: Step) -> None:
         ctx, journal = self.ctx, self.journal
@@ -241,25 +216,6 @@ class UpdateWorkflow:
         journal.mark_step(step.name, "done", seconds=round(time.monotonic() - started, 3))
         ctx.progress(1.0, "done")
         ctx.checkpoint(f"done:update_{step.name}")
-
-    def _after_cancel(self) -> None:
-        step = self.ctx.current_step
-        self.ctx.cancel_event.clear()
-        try:
-            abort_running_executions(self.ctx, self.journal)
-        finally:
-            if step and step != "preflight":
-                self.journal.mark_step(step, "cancelled")
-
-    def _on_progress(self, step_name: str, fraction: float, message: str) -> None:
-        if self._overall is None:
-            return
-        done = sum(s.weight for s in self.steps if self.journal.is_done(s.name)
-                   and s.name != step_name)
-        weight = next((s.weight for s in self.steps if s.name == step_name), 0.0)
-        percent = 100.0 * (done + weight * fraction) / self._total_weight
-        self._last_percent = max(self._last_percent, min(percent, 100.0))
-        self._overall(self._last_percent, step_name, message)
 
     def result(self) -> UpdateResult:
         target = UpdateTarget.from_dict(self.journal.get("target"))
@@ -282,7 +238,9 @@ class UpdateWorkflow:
                             wmts_url=offering.url("WMTS") or "", pyramid_name=pyramid,
                             levels=(levels[0], levels[1]), changes=changes.kinds(),
                             journal_path=journal.path, created=journal.resources(),
-                            replaced=replaced)
+                            replaced=replaced, kept=list(journal.get("kept") or []),
+                            settings=settings_after(changes, self.ctx.spec,
+                                                    journal.get("metadata_digest") or ""))
 
     def _set_aside(self) -> None:
         """A finished update's journal is history: the next update starts a new one."""

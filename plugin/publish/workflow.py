@@ -7,7 +7,6 @@ same object on every path.
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 from ..entrepot.api import EntrepotApi
 from ..entrepot.errors import Cancelled as ClientCancelled
 from .adopt import adopt_interrupted
-from .context import PublishContext, Timeouts
+from .context import Timeouts
 from .errors import NamingError, PublishCancelledError
 from .journal import Journal
 from .map_source import check_map_styles
@@ -24,10 +23,11 @@ from .naming import check_publication, default_language, preflight
 from .reuse import restore_reused
 from .sources import skips, source_kind
 from .spec import Publication
+from .step_runner import StepRunner
 from .steps import STEP_CLASSES
 from .steps.base import Step, abort_running_executions
 from .undo import remove_resources
-from .waiting import FIRST_DELAY_S, MAX_DELAY_S
+from .waiting import MAX_DELAY_S, configured_floor
 
 OverallProgress = Callable[[float, str, str], None]   # percent 0..100, step, message
 
@@ -49,7 +49,7 @@ class PublishResult:
     permission_id: str = ""   # empty when the WMTS is public; a key is needed otherwise
 
 
-class Workflow:
+class Workflow(StepRunner):
     """One publication. Build it with an EntrepotApi and a Publication; call ``run`` (resumes
     by itself when the journal already holds finished steps), ``cancel`` from any thread, or
     ``undo``. The API is used on the publication's datastore, whatever it was bound to."""
@@ -61,31 +61,15 @@ class Workflow:
                  checkpoint_hook: Optional[Callable[[str], None]] = None,
                  timeouts: Optional[Timeouts] = None,
                  steps: Optional[Sequence[Step]] = None,
-                 poll_first_s: float = FIRST_DELAY_S, poll_max_s: float = MAX_DELAY_S):
+                 poll_first_s: Optional[float] = None, poll_max_s: float = MAX_DELAY_S):
         self.api = api.in_datastore(spec.datastore_id)
         self.spec = spec
-        self.steps: List[Step] = list(steps) if steps is not None else [
-            cls() for cls in STEP_CLASSES]
-        self.journal = Journal.open(spec.datastore_id, spec.journal_key, journal_dir)
-        self._overall = progress
-        self._total_weight = sum(s.weight for s in self.steps) or 1.0
-        self._last_percent = 0.0
-        work_dir = work_dir or os.path.join(os.path.dirname(self.journal.path) or
-                                            tempfile.gettempdir(),
-                                            os.path.basename(self.journal.path)[:-5] + ".work")
-        self.ctx = PublishContext(
-            api=self.api, spec=spec, journal=self.journal, work_dir=work_dir,
-            cancel_event=cancel_event or threading.Event(), progress_sink=self._on_progress,
-            timeouts=timeouts or Timeouts(), checkpoint_hook=checkpoint_hook,
-            poll_first_s=poll_first_s, poll_max_s=poll_max_s)
-
-    # -- control ------------------------------------------------------------------------
-    def cancel(self) -> None:
-        """Ask the run to stop at its next wait or request (thread safe)."""
-        self.ctx.cancel_event.set()
-
-    def step_names(self) -> List[str]:
-        return [s.name for s in self.steps]
+        self._set_up(Journal.open(spec.datastore_id, spec.journal_key, journal_dir),
+                     list(steps) if steps is not None else [cls() for cls in STEP_CLASSES],
+                     spec, work_dir=work_dir, progress=progress, cancel_event=cancel_event,
+                     checkpoint_hook=checkpoint_hook, timeouts=timeouts,
+                     poll_first_s=configured_floor() if poll_first_s is None else poll_first_s,
+                     poll_max_s=poll_max_s)
 
     def finished_steps(self) -> List[str]:
         return [s.name for s in self.steps if self.journal.is_done(s.name)]
@@ -158,27 +142,6 @@ class Workflow:
         journal.mark_step(step.name, "done", seconds=round(seconds, 3))
         ctx.progress(1.0, "done")
         ctx.checkpoint(f"done:{step.name}")
-
-    def _after_cancel(self) -> None:
-        """Abort what runs on the platform; keep the journal so the run can resume/undo."""
-        step = self.ctx.current_step
-        self.ctx.cancel_event.clear()    # the aborts below must be allowed to go out
-        try:
-            abort_running_executions(self.ctx, self.journal)
-        finally:
-            if step and step != "preflight":
-                self.journal.mark_step(step, "cancelled")
-
-    def _on_progress(self, step_name: str, fraction: float, message: str) -> None:
-        if self._overall is None:
-            return
-        done = sum(s.weight for s in self.steps if self.journal.is_done(s.name)
-                   and s.name != step_name)
-        weight = next((s.weight for s in self.steps if s.name == step_name), 0.0)
-        percent = 100.0 * (done + weight * fraction) / self._total_weight
-        # Never backwards: a platform's first real count may sit below a status estimate.
-        self._last_percent = max(self._last_percent, min(percent, 100.0))
-        self._overall(self._last_percent, step_name, message)
 
     # -- results ------------------------------------------------------------------------
     def result(self) -> PublishResult:

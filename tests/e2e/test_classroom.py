@@ -43,7 +43,9 @@ def provider(qgis_app):
 def classroom(tmp_path_factory):
     """A sandbox started as ``make sandbox TRAINEES=12`` does, and its first state."""
     data = tmp_path_factory.mktemp("classroom") / "data"
-    with start_sandbox(data, trainees=CLASS_SIZE, harvest_render_limit=4) as sandbox:
+    # Job steps of 10 ms: twelve publications in a row, what is checked is their names.
+    with start_sandbox(data, trainees=CLASS_SIZE, harvest_render_limit=4,
+                       step_delay=0.01) as sandbox:
         yield sandbox, state_of(data), files_of(data)
 
 

@@ -47,7 +47,9 @@ def test_an_update_killed_at_each_point_resumes_in_a_new_process(
         ds_api = api.in_datastore(spec.datastore_id)
         conf = workflow.journal.resource_id("configuration_wmts")
         old_pyramid = workflow.journal.resource_id("stored_data_pyramid")
-        journal_dir = str(tmp_path / "update_journals")
+        # Beside the publication's journal, as in QGIS (the dock and the wizard share one
+        # folder): that journal is what says the old pyramid is the publication's to delete.
+        journal_dir = str(tmp_path / "journals")
         for point in KILL_POINTS:
             killed = _run_child(sandbox, spec.datastore_id, conf, journal_dir, point)
             # Killed there, not failed: no traceback, no end.

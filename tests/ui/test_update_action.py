@@ -3,12 +3,14 @@ place from the dock (same layer name, the new level served)."""
 
 from __future__ import annotations
 
+import pytest
 import requests
+from gpf_wmts_publisher.plugin.entrepot.errors import NotFound
 from gpf_wmts_publisher.plugin.entrepot.models import Account, Datastore, User
+from gpf_wmts_publisher.plugin.publish.journal import JOURNAL_DIR_ENV, Journal
 from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
 from gpf_wmts_publisher.plugin.publish.session import password_api
 from gpf_wmts_publisher.plugin.publish.spec import Publication
-from gpf_wmts_publisher.plugin.publish.update import record_in_publication
 from gpf_wmts_publisher.plugin.publish.workflow import Workflow
 from gpf_wmts_publisher.ui import session as session_module
 from gpf_wmts_publisher.ui.published_dock import PublishedServicesDock
@@ -68,9 +70,11 @@ def test_the_dock_updates_the_level_range_in_place(sandbox, qgis_iface, tmp_path
                        wmts_title="Parcelles (WMTS)", abstract="Parcelles",
                        layer=LayerSource.from_layer(layer), top_level=12, bottom_level=13,
                        image_format="image/png")
-    workflow = Workflow(api, spec, journal_dir=str(tmp_path / "journals"),
-                        poll_first_s=0.05, poll_max_s=0.5)
+    journals = str(tmp_path / "journals")
+    monkeypatch.setenv(JOURNAL_DIR_ENV, journals)   # the dock's journals, as in QGIS
+    workflow = Workflow(api, spec, journal_dir=journals, poll_first_s=0.05, poll_max_s=0.5)
     result = workflow.run()
+    old_pyramid = workflow.journal.resource_id("stored_data_pyramid")
     session = session_module.Session()
     session.client = api.client
     session.user = Account(User.from_dict({"_id": "u", "email": "formateur@example.org"}),
@@ -97,7 +101,14 @@ def test_the_dock_updates_the_level_range_in_place(sandbox, qgis_iface, tmp_path
         assert tile.status_code == 200
         capabilities = requests.get(result.capabilities_url, timeout=30).text
         assert result.wmts_layer_name in capabilities
-        record_in_publication(workflow.journal, dock.update_action.last_result)
+        # The publication's journal learnt the update: new settings, new pyramid, the old
+        # one (the publication's own) removed; reopening the wizard compares with these.
+        journal = Journal.open(datastore_id, spec.journal_key, journals)
+        assert (journal.snapshot()["spec"]["top_level"],
+                journal.snapshot()["spec"]["bottom_level"]) == (12, 14)
+        assert journal.resource_id("stored_data_pyramid") not in (None, old_pyramid)
+        with pytest.raises(NotFound):
+            api.in_datastore(datastore_id).stored_data(old_pyramid)
     finally:
         dispose(dock)
-        workflow.undo()
+        Workflow(api, spec, journal_dir=journals).undo()

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 
-from qgis.PyQt import uic
+from ..forms import form_class
 
 HERE = os.path.dirname(__file__)
 
 
 def load_form(name: str):
-    """The generated form class of ``<name>.ui`` (uic.loadUiType)."""
-    form, _base = uic.loadUiType(os.path.join(HERE, f"{name}.ui"))
-    return form
+    """The form class of ``<name>.ui``, compiled ahead (ui/forms)."""
+    return form_class(os.path.join(HERE, f"{name}.ui"))
 
 
 def language() -> str:

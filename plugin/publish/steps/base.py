@@ -138,11 +138,13 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
                 journal.mark_removed(stored_data_kind, stored_id)
                 journal.mark_removed(execution_kind, execution_id)
                 execution_id = stored_id = None
+    created_now = False
     if not (execution_id and stored_id):
-        execution_id, stored_id = _create_execution(ctx, execution_kind, stored_data_kind,
-                                                    output_name, body)
+        execution_id, stored_id, created_now = _create_execution(
+            ctx, execution_kind, stored_data_kind, output_name, body)
     tags(execution_id, stored_id)
-    status = api.execution(execution_id).status
+    # Created by this call: CREATED, nothing else can have launched it (no read needed).
+    status = "CREATED" if created_now else api.execution(execution_id).status
     launched_here = status == "CREATED"
     if launched_here:
         api.launch_execution(execution_id)
@@ -186,10 +188,11 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
 
 
 def _create_execution(ctx: PublishContext, execution_kind: str, stored_data_kind: str,
-                      output_name: str, body: Callable[[], Dict[str, Any]]) -> Tuple[str, str]:
-    """The execution and its output stored data: adopted when an interrupted run created
-    them (intent on disk), else created now; both journaled in one write, since the platform
-    creates the output with the execution."""
+                      output_name: str, body: Callable[[], Dict[str, Any]]
+                      ) -> Tuple[str, str, bool]:
+    """The execution and its output stored data, and whether they were created now: adopted
+    when an interrupted run created them (intent on disk), else created now; both journaled
+    in one write, since the platform creates the output with the execution."""
     from ..adopt import adopt_execution, complete_executions
 
     api, journal = ctx.api, ctx.journal
@@ -205,7 +208,7 @@ def _create_execution(ctx: PublishContext, execution_kind: str, stored_data_kind
         journal.mark_removed(stored_data_kind, stored_id)
         stored_id = None
     if execution_id and stored_id:
-        return execution_id, stored_id
+        return execution_id, stored_id, False
     journal.intend(execution_kind, output_name)
     request = dict(body())
     execution = api.create_execution(request.pop("processing"), **request)
@@ -219,7 +222,7 @@ def _create_execution(ctx: PublishContext, execution_kind: str, stored_data_kind
         {"kind": execution_kind, "id": execution.id, "name": output_name},
         {"kind": stored_data_kind, "id": stored_id, "name": output_name}],
         step=ctx.current_step)
-    return execution.id, stored_id
+    return execution.id, stored_id, True
 
 
 def _execution_fraction(state: Dict[str, Any], now: Optional[datetime] = None) -> Optional[float]:

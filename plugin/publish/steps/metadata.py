@@ -51,6 +51,19 @@ def service_metadata(ctx: PublishContext, file_identifier: str) -> ServiceMetada
     return replace(base, **changes)
 
 
+def checked_metadata(ctx: PublishContext, file_identifier: str, step: str) -> ServiceMetadata:
+    """The service's record, refused (in the user's language) when a required field is
+    missing or a prefix is wrong: a first publication and an update in place check alike."""
+    record = service_metadata(ctx, file_identifier)
+    datastore = ctx.datastore
+    problems = validate(record, layer_name_prefix=datastore.layer_name_prefix or "",
+                        file_identifier_prefix=datastore.metadata_prefix or "")
+    if problems:
+        raise PublishError(tr("the metadata is incomplete: {0}").format("; ".join(
+            f"{p.field}: {p.message(default_language())}" for p in problems)), step=step)
+    return record
+
+
 def service_links(ctx: PublishContext) -> List[OnlineResource]:
     """The publication's services as cartes.gouv.fr lists them in the record: the WMS-V
     offering, and the WMTS (its endpoint and layer name are known before its offering)."""
@@ -87,13 +100,7 @@ class MetadataStep(Step):
             self._complete_existing(ctx, existing)
             return
         file_identifier = datastore.prefixed_file_identifier(spec.effective_identifier)
-        record = service_metadata(ctx, file_identifier)
-        problems = validate(record, layer_name_prefix=datastore.layer_name_prefix or "",
-                            file_identifier_prefix=datastore.metadata_prefix or "")
-        if problems:
-            raise PublishError(tr("the metadata is incomplete: {0}").format("; ".join(
-                f"{p.field}: {p.message(default_language())}" for p in problems)),
-                step=self.name)
+        record = checked_metadata(ctx, file_identifier, self.name)
         xml = to_iso19139(record)
         digest = hashlib.sha256(xml).hexdigest()
         known = journal.resource_id("metadata")

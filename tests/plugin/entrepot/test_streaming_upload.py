@@ -94,6 +94,17 @@ def test_text_fields_travel_with_the_file_for_statics(httpserver, make_client):
     assert static.id == "st1" and static.type_infos["used_attributes"] == ["nom"]
 
 
+def test_the_closing_boundary_goes_out_before_the_hash_is_awaited(random_file):
+    # The server stores the file while the hashing thread finishes: the MD5 is known only
+    # once the whole body, closing boundary included, has been handed to the socket.
+    body = MultipartBody(random_file, chunk_size=1 << 16)
+    handed = [(part, body.md5_hex) for part in body]
+    last_part, md5_when_last_part_went = handed[-1]
+    assert last_part == f"\r\n--{body.boundary}--\r\n".encode()
+    assert md5_when_last_part_went is None
+    assert body.md5_hex == hashlib.md5(random_file.read_bytes()).hexdigest()
+
+
 def test_body_is_reiterable_for_a_retry(random_file):
     body = MultipartBody(random_file, chunk_size=1 << 16)
     first = b"".join(body)

@@ -75,3 +75,51 @@ def test_the_changes_between_a_published_spec_and_the_wizard_s_new_one(layer_sou
     assert changes.kinds() == ["style", "levels", "extent"]
     assert (changes.top_level, changes.bottom_level) == (10, 16)
     assert changes_between(published, spec, new_data=True, new_style=True).kinds() == ["data"]
+
+
+@pytest.mark.parametrize("kind", ["style", "data", "levels", "extent", "metadata"])
+def test_after_any_update_the_publication_journal_holds_the_new_settings(
+        layer_source, tmp_path, kind):
+    """Whoever asked the update (dock or wizard), the publication's journal then holds the
+    settings the wizard would have for the same choices: reopening it with them finds
+    nothing changed."""
+    from dataclasses import replace
+
+    from gpf_wmts_publisher.plugin.metadata import ServiceMetadata
+    from gpf_wmts_publisher.plugin.publish.journal import Journal
+    from gpf_wmts_publisher.plugin.publish.reopen import changed_fields
+    from gpf_wmts_publisher.plugin.publish.spec import Publication, metadata_digest
+    from gpf_wmts_publisher.plugin.publish.update import (
+        UpdateResult,
+        changes_between,
+        record_in_publication,
+        settings_after,
+    )
+
+    published = Publication(
+        datastore_id="ds", datasheet_name="fiche", wmsv_name="w", wmts_name="t",
+        pyramid_name="p", wmsv_title="W", wmts_title="T", abstract="A", layer=layer_source,
+        top_level=10, bottom_level=14, metadata=ServiceMetadata(organisation="IGN"))
+    wanted = {
+        "style": replace(published, layer=replace(layer_source, style_qml="<qgis b='1'/>")),
+        "data": replace(published, layer=replace(layer_source, uri="autres.gpkg",
+                                                 feature_count=9, style_qml="<qgis c/>")),
+        "levels": replace(published, top_level=8, bottom_level=16),
+        "extent": replace(published, extent_wgs84=(1.0, 47.0, 3.0, 49.0)),
+        "metadata": replace(published, producer="IGN-F",
+                            metadata=ServiceMetadata(organisation="IGN-F")),
+    }[kind]
+    journal = Journal(str(tmp_path / "publication.json"))
+    journal.set_spec(published.summary())
+    changes = changes_between(published.summary(), wanted, new_data=kind == "data",
+                              new_style=kind == "style", new_metadata=kind == "metadata")
+    assert changes.kinds() == [kind]
+    result = UpdateResult("t", "", "p_v2", ("8", "16"), changes.kinds(),
+                          settings=settings_after(changes, wanted,
+                                                  metadata_digest(wanted.metadata)))
+    record_in_publication(journal, result)
+    record_in_publication(journal, result)   # told twice (wizard and update): the same
+
+    assert changed_fields(journal.snapshot()["spec"], wanted.summary()) == []
+    assert changed_fields(journal.snapshot()["spec"], published.summary()) != []
+    assert journal.snapshot()["spec"]["fingerprint"] == wanted.summary()["fingerprint"]

@@ -68,17 +68,28 @@ def test_the_stated_bounds_hold_for_any_length_up_to_the_harvest_timeout():
     assert max_polls(6 * 3600) - max_polls(3 * 3600) <= 3 * 3600 / MAX_DELAY_S + 1
 
 
-def test_a_predicted_job_costs_two_polls_and_is_seen_just_after_its_end():
+def test_a_predicted_job_costs_few_polls_and_is_seen_just_after_its_end():
     clock = FakeClock()
     poll, polls = job_ending_at(clock, 100)
     wait_job(clock, poll, expected_s=100)
-    assert len(polls) == 2
+    assert len(polls) <= max_polls(100) + 1   # the time-spent rule, plus the predicted end
     assert 100 <= clock.now <= 100 + 0.5
-    # beyond the cap a long prediction is checked every MAX_DELAY_S: still few polls
     clock = FakeClock()
     poll, polls = job_ending_at(clock, 600)
     wait_job(clock, poll, expected_s=600)
-    assert len(polls) <= 600 / MAX_DELAY_S + 2
+    assert len(polls) <= max_polls(600) + 1
+    assert 600 <= clock.now <= 600 + 0.5
+
+
+@pytest.mark.parametrize("predicted_s", [130.0, 400.0, 5000.0])
+def test_a_prediction_too_long_waits_no_longer_than_no_prediction(predicted_s):
+    # A rate learned on a smaller pyramid predicted 130 s for a 38 s harvest: the client
+    # slept until then (85 s past the end). A prediction now only brings polls forward.
+    clock = FakeClock()
+    poll, polls = job_ending_at(clock, 38)
+    wait_job(clock, poll, expected_s=predicted_s)
+    assert clock.now - 38 <= OVERDUE_RATIO * 38 + 1e-6
+    assert len(polls) <= max_polls(38) + 1
 
 
 def test_an_underestimated_job_falls_back_on_the_time_spent():
@@ -101,7 +112,9 @@ def test_delays_keep_between_the_floor_and_the_cap():
     assert next_delay(0.0) == FIRST_DELAY_S
     assert next_delay(10.0, expected_s=10.05) == FIRST_DELAY_S
     assert next_delay(10_000.0) == MAX_DELAY_S
-    assert next_delay(10.0, expected_s=5000.0) == MAX_DELAY_S
+    assert next_delay(2000.0, expected_s=5000.0) == MAX_DELAY_S
+    assert next_delay(3.0, expected_s=5000.0) == FIRST_DELAY_S   # 10 % of 3 s: the floor
+    assert next_delay(30.0, expected_s=31.0) == pytest.approx(1.1)  # the predicted end first
 
 
 def test_rates_learned_from_a_finished_job_predict_the_next_of_its_kind():
@@ -110,6 +123,18 @@ def test_rates_learned_from_a_finished_job_predict_the_next_of_its_kind():
     rates.learn("execution_pyramid", 1000, 50.0)
     assert rates.expected_s("execution_pyramid", 4000) == pytest.approx(200.0)
     assert rates.expected_s("execution_integration", 4000) is None
+
+
+def test_two_jobs_of_different_sizes_separate_a_fixed_part_from_the_rate():
+    rates = JobRates()
+    rates.learn("execution_pyramid", 300, 8.0)     # 10–14: 2 s fixed + 0.02 s per tile
+    rates.learn("execution_pyramid", 100, 4.0)     # 10–12
+    assert rates.expected_s("execution_pyramid", 4300) == pytest.approx(88.0)
+    rates.learn("execution_pyramid", 300, 6.0)     # a same-size job replaces its twin
+    assert rates.expected_s("execution_pyramid", 500) == pytest.approx(8.0)
+    rates.learn("execution_integration", 10, 3.0)  # size does not drive it
+    rates.learn("execution_integration", 1000, 2.0)
+    assert rates.expected_s("execution_integration", 10**6) == pytest.approx(3.0)
 
 
 def test_a_progress_figure_is_read_as_a_share_or_a_percentage():
@@ -145,3 +170,31 @@ def test_done_may_raise_to_report_a_failed_state():
     with pytest.raises(RuntimeError, match="FAILURE"):
         wait_for(lambda: "FAILURE", lambda s: (_ for _ in ()).throw(RuntimeError(s)),
                  timeout_s=5)
+
+
+def test_the_environment_may_lower_the_poll_floor_never_raise_it(monkeypatch):
+    from gpf_wmts_publisher.plugin.publish.waiting import POLL_FLOOR_ENV, configured_floor
+
+    monkeypatch.delenv(POLL_FLOOR_ENV, raising=False)
+    assert configured_floor() == FIRST_DELAY_S
+    monkeypatch.setenv(POLL_FLOOR_ENV, "0.05")
+    assert configured_floor() == 0.05
+    for refused in ("5", "0", "-1", "soon"):
+        monkeypatch.setenv(POLL_FLOOR_ENV, refused)
+        assert configured_floor() == FIRST_DELAY_S
+
+
+def test_a_workflow_built_without_a_floor_takes_the_configured_one(monkeypatch, tmp_path):
+    from gpf_wmts_publisher.plugin.entrepot import EntrepotApi, EntrepotClient
+    from gpf_wmts_publisher.plugin.publish.spec import Publication
+    from gpf_wmts_publisher.plugin.publish.waiting import POLL_FLOOR_ENV
+    from gpf_wmts_publisher.plugin.publish.workflow import Workflow
+
+    monkeypatch.setenv(POLL_FLOOR_ENV, "0.05")
+    spec = Publication(datastore_id="ds", datasheet_name="fiche", wmsv_name="a_wmsv",
+                       wmts_name="a_wmts", pyramid_name="a_pyr", wmsv_title="A",
+                       wmts_title="A", abstract="A", layer=None, top_level=10, bottom_level=12)
+    api = EntrepotApi(EntrepotClient("http://127.0.0.1:9/api"))
+    assert Workflow(api, spec, journal_dir=str(tmp_path)).ctx.poll_first_s == 0.05
+    assert Workflow(api, spec, journal_dir=str(tmp_path),
+                    poll_first_s=0.3).ctx.poll_first_s == 0.3
