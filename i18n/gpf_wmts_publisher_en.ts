@@ -329,12 +329,12 @@
         <translation>the datastore offers no processing named '{0}'</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="159"/>
+        <location filename="../plugin/publish/steps/base.py" line="161"/>
         <source>{0} ended: {1}</source>
         <translation>{0} ended: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="179"/>
+        <location filename="../plugin/publish/steps/base.py" line="181"/>
         <source>{0}: the stored data is unstable</source>
         <translation>{0}: the stored data is unstable</translation>
     </message>
@@ -344,47 +344,47 @@
         <translation>no layer to upload and no stored data to reuse</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="65"/>
+        <location filename="../plugin/publish/steps/data.py" line="68"/>
         <source>upload {0} is {1}</source>
         <translation>upload {0} is {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="80"/>
+        <location filename="../plugin/publish/steps/data.py" line="83"/>
         <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
         <translation>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="104"/>
+        <location filename="../plugin/publish/steps/data.py" line="107"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="128"/>
+        <location filename="../plugin/publish/steps/data.py" line="131"/>
         <source>upload</source>
         <translation>upload</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="135"/>
+        <location filename="../plugin/publish/steps/data.py" line="138"/>
         <source>the file changed while it was sent</source>
         <translation>the file changed while it was sent</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="147"/>
+        <location filename="../plugin/publish/steps/data.py" line="150"/>
         <source>upload sent</source>
         <translation>upload sent</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="158"/>
+        <location filename="../plugin/publish/steps/data.py" line="161"/>
         <source>the upload checks failed: {0}</source>
         <translation>the upload checks failed: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="162"/>
+        <location filename="../plugin/publish/steps/data.py" line="165"/>
         <source>the upload checks</source>
         <translation>the upload checks</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="164"/>
+        <location filename="../plugin/publish/steps/data.py" line="167"/>
         <source>checks passed</source>
         <translation>checks passed</translation>
     </message>
@@ -404,17 +404,17 @@
         <translation>integrated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="181"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="62"/>
         <source>the metadata is incomplete: {0}</source>
         <translation>the metadata is incomplete: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="132"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="139"/>
         <source>the datastore has no METADATA endpoint</source>
         <translation>the datastore has no METADATA endpoint</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="119"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="126"/>
         <source>metadata published</source>
         <translation>metadata published</translation>
     </message>
@@ -459,22 +459,22 @@
         <translation>the datastore's community is unknown</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="98"/>
+        <location filename="../plugin/publish/update_steps.py" line="121"/>
         <source>style uploaded</source>
         <translation>style uploaded</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="65"/>
+        <location filename="../plugin/publish/steps/style.py" line="66"/>
         <source>a layer is needed to build the style</source>
         <translation>a layer is needed to build the style</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="84"/>
+        <location filename="../plugin/publish/steps/style.py" line="85"/>
         <source>the style cannot be published: {0}</source>
         <translation>the style cannot be published: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="119"/>
+        <location filename="../plugin/publish/steps/style.py" line="120"/>
         <source>the icon &apos;{0}&apos; is not uploaded: {1}</source>
         <translation>the icon '{0}' is not uploaded: {1}</translation>
     </message>
@@ -489,7 +489,7 @@
         <translation>the datastore has no WMS-VECTOR endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="117"/>
+        <location filename="../plugin/publish/update_steps.py" line="144"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configured</translation>
     </message>
@@ -509,7 +509,7 @@
         <translation>the datastore has no WMTS-TMS endpoint with room left</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="141"/>
+        <location filename="../plugin/publish/update_steps.py" line="168"/>
         <source>WMTS configured</source>
         <translation>WMTS configured</translation>
     </message>
@@ -534,22 +534,22 @@
         <translation>the configuration's deletion</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/waiting.py" line="106"/>
+        <location filename="../plugin/publish/waiting.py" line="140"/>
         <source>{0} did not finish within {1:.0f} s</source>
         <translation>{0} did not finish within {1:.0f} s</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/waiting.py" line="106"/>
+        <location filename="../plugin/publish/waiting.py" line="140"/>
         <source>the platform</source>
         <translation>the platform</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="216"/>
+        <location filename="../plugin/publish/steps/base.py" line="219"/>
         <source>the platform created an execution without output stored data</source>
         <translation>the platform created an execution without output stored data</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="272"/>
+        <location filename="../plugin/publish/steps/base.py" line="275"/>
         <source>the execution&apos;s abort</source>
         <translation>the execution's abort</translation>
     </message>
@@ -749,57 +749,57 @@
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <location filename="../ui/datasheet_tree.py" line="78"/>
         <source>until {0}</source>
         <translation>until {0}</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="75"/>
+        <location filename="../ui/datasheet_tree.py" line="79"/>
         <source>Permission: {0}</source>
         <translation>Permission: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="78"/>
+        <location filename="../ui/datasheet_tree.py" line="82"/>
         <source>Key access: {0}</source>
         <translation>Key access: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="91"/>
+        <location filename="../ui/datasheet_tree.py" line="95"/>
         <source>Services without a datasheet</source>
         <translation>Services without a datasheet</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="92"/>
+        <location filename="../ui/datasheet_tree.py" line="96"/>
         <source>{0} services</source>
         <translation>{0} services</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <location filename="../ui/datasheet_tree.py" line="98"/>
         <source>Vector data</source>
         <translation>Vector data</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <location filename="../ui/datasheet_tree.py" line="98"/>
         <source>Pyramids</source>
         <translation>Pyramids</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <location filename="../ui/datasheet_tree.py" line="98"/>
         <source>Other stored data</source>
         <translation>Other stored data</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="106"/>
+        <location filename="../ui/datasheet_tree.py" line="110"/>
         <source>Other services</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="107"/>
+        <location filename="../ui/datasheet_tree.py" line="111"/>
         <source>Metadata</source>
         <translation>Metadata</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="108"/>
+        <location filename="../ui/datasheet_tree.py" line="112"/>
         <source>Uploads</source>
         <translation>Uploads</translation>
     </message>
@@ -824,87 +824,87 @@
         <translation>Your other keys are kept: they serve other services.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="148"/>
+        <location filename="../plugin/publish/update.py" line="216"/>
         <source>this publication has no WMTS yet: resume it instead</source>
         <translation>this publication has no WMTS yet: resume it instead</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="183"/>
+        <location filename="../plugin/publish/update.py" line="267"/>
         <source>Undoing the update of a WMTS</source>
         <translation>Undoing the update of a WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="183"/>
+        <location filename="../plugin/publish/update.py" line="267"/>
         <source>Updating a WMTS in place: {0}</source>
         <translation>Updating a WMTS in place: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="229"/>
+        <location filename="../plugin/publish/update.py" line="313"/>
         <source>Cancelled: the update can be resumed or undone.</source>
         <translation>Cancelled: the update can be resumed or undone.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="47"/>
+        <location filename="../plugin/publish/update_steps.py" line="67"/>
         <source>the offering&apos;s synchronisation</source>
         <translation>the offering's synchronisation</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="62"/>
+        <location filename="../plugin/publish/update_steps.py" line="82"/>
         <source>offering {0} is unstable after its synchronisation</source>
         <translation>offering {0} is unstable after its synchronisation</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="119"/>
+        <location filename="../plugin/publish/update_steps.py" line="146"/>
         <source>WMS-V synchronised</source>
         <translation>WMS-V synchronised</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="144"/>
+        <location filename="../plugin/publish/update_steps.py" line="171"/>
         <source>WMTS synchronised</source>
         <translation>WMTS synchronised</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="163"/>
+        <location filename="../plugin/publish/update_steps.py" line="190"/>
         <source>the datasheet has no metadata record to update</source>
         <translation>the datasheet has no metadata record to update</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="191"/>
+        <location filename="../plugin/publish/update_steps.py" line="213"/>
         <source>metadata updated</source>
         <translation>metadata updated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="219"/>
+        <location filename="../plugin/publish/update_steps.py" line="249"/>
         <source>previous version removed</source>
         <translation>previous version removed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="85"/>
+        <location filename="../plugin/publish/update_target.py" line="107"/>
         <source>{0} is not published: there is nothing to update</source>
         <translation>{0} is not published: there is nothing to update</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="107"/>
+        <location filename="../plugin/publish/update_target.py" line="141"/>
         <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
         <translation>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="134"/>
+        <location filename="../plugin/publish/update_target.py" line="182"/>
         <source>only a WMTS can be updated here</source>
         <translation>only a WMTS can be updated here</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="144"/>
+        <location filename="../plugin/publish/update_workflow.py" line="130"/>
         <source>nothing to update: choose what changes</source>
         <translation>nothing to update: choose what changes</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="149"/>
+        <location filename="../plugin/publish/update_workflow.py" line="135"/>
         <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
         <translation>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="305"/>
+        <location filename="../plugin/publish/update_workflow.py" line="276"/>
         <source>this update has already removed the previous version: it can only be resumed</source>
         <translation>this update has already removed the previous version: it can only be resumed</translation>
     </message>
@@ -1008,32 +1008,32 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>&lt;p&gt;Removes everything a publication created, newest first: permission, WMTS offering and configuration, metadata, pyramid, WMS-V offering and configuration, style, stored data and upload. Running executions are aborted first. What was reused, not created (a stored data, a WMS-V, a pyramid), is kept, and the datasheet's metadata record is written back as it was. The publication is named by its datastore, datasheet and WMTS technical name.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reuse.py" line="42"/>
+        <location filename="../plugin/publish/reuse.py" line="43"/>
         <source>configuration {0} is a {1}, not a WMS-V</source>
         <translation>configuration {0} is a {1}, not a WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reuse.py" line="47"/>
+        <location filename="../plugin/publish/reuse.py" line="48"/>
         <source>the WMS-V {0} is not published: it cannot be harvested</source>
         <translation>the WMS-V {0} is not published: it cannot be harvested</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reuse.py" line="85"/>
+        <location filename="../plugin/publish/reuse.py" line="86"/>
         <source>stored data {0} is {1} ({2}); a generated {3} is needed</source>
         <translation>stored data {0} is {1} ({2}); a generated {3} is needed</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="190"/>
+        <location filename="../plugin/publish/sources.py" line="191"/>
         <source>no WMS-V service named &apos;{0}&apos; in this datastore</source>
         <translation>no WMS-V service named '{0}' in this datastore</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="205"/>
+        <location filename="../plugin/publish/sources.py" line="206"/>
         <source>no stored data &apos;{0}&apos; of type {1} in this datastore</source>
         <translation>no stored data '{0}' of type {1} in this datastore</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="138"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="145"/>
         <source>metadata of the datasheet completed</source>
         <translation>metadata of the datasheet completed</translation>
     </message>
@@ -1048,12 +1048,12 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>existing WMS-V read</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reopen_survey.py" line="141"/>
+        <location filename="../plugin/publish/reopen_survey.py" line="136"/>
         <source>Use “Undo a publication” (or the wizard's Start again), then run again.</source>
         <translation>Use “Undo a publication” (or the wizard's Start again), then run again.</translation>
     </message>
     <message>
-        <location filename="../ui/name_watch.py" line="72"/>
+        <location filename="../ui/name_watch.py" line="78"/>
         <source>Checking the name on the platform</source>
         <translation>Checking the name on the platform</translation>
     </message>
@@ -1073,7 +1073,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Layer(s) to publish, or the name of a layer group (a map); empty when an existing resource is reused</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="152"/>
+        <location filename="../plugin/publish/steps/style.py" line="153"/>
         <source>the stored data has no table for the layer &apos;{0}&apos; ({1})</source>
         <translation>the stored data has no table for the layer '{0}' ({1})</translation>
     </message>
@@ -1096,6 +1096,36 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <location filename="../plugin/publish/wmsv_layers.py" line="82"/>
         <source>a WMS layer name holds a comma: {0}</source>
         <translation>a WMS layer name holds a comma: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="231"/>
+        <source>an update in place restyles one layer of a map; {0} changed: start the publication again</source>
+        <translation>an update in place restyles one layer of a map; {0} changed: start the publication again</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="52"/>
+        <source>the WMS-V no longer draws the table &apos;{0}&apos;</source>
+        <translation>the WMS-V no longer draws the table '{0}'</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="169"/>
+        <source>new data for a map of several layers cannot be published in place yet: start the publication again</source>
+        <translation>new data for a map of several layers cannot be published in place yet: start the publication again</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <source>Table: {0}</source>
+        <translation>Table: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <source>style {0}</source>
+        <translation>style {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <source>style gone</source>
+        <translation>style gone</translation>
     </message>
     <message>
         <location filename="../plugin/publish/export.py" line="67"/>
@@ -1154,7 +1184,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="161"/>
+        <location filename="../ui/actions.py" line="162"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publish as WMTS on the Géoplateforme…</translation>
     </message>
@@ -1449,7 +1479,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="149"/>
+        <location filename="../ui/actions.py" line="150"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</translation>
     </message>
@@ -1891,22 +1921,22 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="198"/>
+        <location filename="../ui/pages/publish.py" line="199"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="213"/>
+        <location filename="../ui/pages/publish.py" line="214"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>The step &quot;{0}&quot; failed: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="232"/>
+        <location filename="../ui/pages/publish.py" line="233"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="247"/>
+        <location filename="../ui/pages/publish.py" line="248"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Elapsed: {0} min {1:02d} s</translation>
     </message>
@@ -1976,7 +2006,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Remove the replaced versions</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="216"/>
+        <location filename="../ui/pages/publish.py" line="217"/>
         <source>The publication failed: {0}</source>
         <translation>The publication failed: {0}</translation>
     </message>

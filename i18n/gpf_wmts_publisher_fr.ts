@@ -329,12 +329,12 @@
         <translation>l'entrepôt ne propose aucun traitement nommé « {0} »</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="159"/>
+        <location filename="../plugin/publish/steps/base.py" line="161"/>
         <source>{0} ended: {1}</source>
         <translation>{0} : traitement terminé en « {1} »</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="179"/>
+        <location filename="../plugin/publish/steps/base.py" line="181"/>
         <source>{0}: the stored data is unstable</source>
         <translation>{0} : la donnée stockée est instable</translation>
     </message>
@@ -344,47 +344,47 @@
         <translation>aucune couche à téléverser et aucune donnée stockée à réutiliser</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="65"/>
+        <location filename="../plugin/publish/steps/data.py" line="68"/>
         <source>upload {0} is {1}</source>
         <translation>la livraison {0} est dans l'état : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="80"/>
+        <location filename="../plugin/publish/steps/data.py" line="83"/>
         <source>stored data {0} is {1} ({2}); a generated VECTOR-DB is needed</source>
         <translation>la donnée stockée {0} est de type {1} ({2}) ; il faut une VECTOR-DB générée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="104"/>
+        <location filename="../plugin/publish/steps/data.py" line="107"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="128"/>
+        <location filename="../plugin/publish/steps/data.py" line="131"/>
         <source>upload</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="135"/>
+        <location filename="../plugin/publish/steps/data.py" line="138"/>
         <source>the file changed while it was sent</source>
         <translation>le fichier a changé pendant son envoi</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="147"/>
+        <location filename="../plugin/publish/steps/data.py" line="150"/>
         <source>upload sent</source>
         <translation>livraison envoyée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="158"/>
+        <location filename="../plugin/publish/steps/data.py" line="161"/>
         <source>the upload checks failed: {0}</source>
         <translation>les vérifications de la livraison ont échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="162"/>
+        <location filename="../plugin/publish/steps/data.py" line="165"/>
         <source>the upload checks</source>
         <translation>la vérification de la livraison</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/data.py" line="164"/>
+        <location filename="../plugin/publish/steps/data.py" line="167"/>
         <source>checks passed</source>
         <translation>vérifications réussies</translation>
     </message>
@@ -404,17 +404,17 @@
         <translation>intégrée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="181"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="62"/>
         <source>the metadata is incomplete: {0}</source>
         <translation>les métadonnées sont incomplètes : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="132"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="139"/>
         <source>the datastore has no METADATA endpoint</source>
         <translation>l'entrepôt n'a aucun point d'accès METADATA</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="119"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="126"/>
         <source>metadata published</source>
         <translation>métadonnées publiées</translation>
     </message>
@@ -459,22 +459,22 @@
         <translation>la communauté de l'entrepôt est inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="98"/>
+        <location filename="../plugin/publish/update_steps.py" line="121"/>
         <source>style uploaded</source>
         <translation>style déposé</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="65"/>
+        <location filename="../plugin/publish/steps/style.py" line="66"/>
         <source>a layer is needed to build the style</source>
         <translation>il faut une couche pour construire le style</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="84"/>
+        <location filename="../plugin/publish/steps/style.py" line="85"/>
         <source>the style cannot be published: {0}</source>
         <translation>le style ne peut pas être publié : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="119"/>
+        <location filename="../plugin/publish/steps/style.py" line="120"/>
         <source>the icon &apos;{0}&apos; is not uploaded: {1}</source>
         <translation>l'icône « {0} » n'est pas déposée : {1}</translation>
     </message>
@@ -489,7 +489,7 @@
         <translation>l'entrepôt n'a plus de point d'accès WMS-VECTOR disponible</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="117"/>
+        <location filename="../plugin/publish/update_steps.py" line="144"/>
         <source>WMS-V configured</source>
         <translation>WMS-V configuré</translation>
     </message>
@@ -509,7 +509,7 @@
         <translation>l'entrepôt n'a plus de point d'accès WMTS-TMS disponible</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="141"/>
+        <location filename="../plugin/publish/update_steps.py" line="168"/>
         <source>WMTS configured</source>
         <translation>WMTS configuré</translation>
     </message>
@@ -534,22 +534,22 @@
         <translation>la suppression de la configuration</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/waiting.py" line="106"/>
+        <location filename="../plugin/publish/waiting.py" line="140"/>
         <source>{0} did not finish within {1:.0f} s</source>
         <translation>{0} : pas terminé en {1:.0f} s</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/waiting.py" line="106"/>
+        <location filename="../plugin/publish/waiting.py" line="140"/>
         <source>the platform</source>
         <translation>la plateforme</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="216"/>
+        <location filename="../plugin/publish/steps/base.py" line="219"/>
         <source>the platform created an execution without output stored data</source>
         <translation>la plateforme a créé une exécution sans donnée stockée en sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/base.py" line="272"/>
+        <location filename="../plugin/publish/steps/base.py" line="275"/>
         <source>the execution&apos;s abort</source>
         <translation>l'interruption de l'exécution</translation>
     </message>
@@ -749,57 +749,57 @@
         <translation>restreint</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <location filename="../ui/datasheet_tree.py" line="78"/>
         <source>until {0}</source>
         <translation>jusqu'au {0}</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="75"/>
+        <location filename="../ui/datasheet_tree.py" line="79"/>
         <source>Permission: {0}</source>
         <translation>Permission : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="78"/>
+        <location filename="../ui/datasheet_tree.py" line="82"/>
         <source>Key access: {0}</source>
         <translation>Accès de clé : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="91"/>
+        <location filename="../ui/datasheet_tree.py" line="95"/>
         <source>Services without a datasheet</source>
         <translation>Services sans fiche de données</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="92"/>
+        <location filename="../ui/datasheet_tree.py" line="96"/>
         <source>{0} services</source>
         <translation>{0} service(s)</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <location filename="../ui/datasheet_tree.py" line="98"/>
         <source>Vector data</source>
         <translation>Données vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <location filename="../ui/datasheet_tree.py" line="98"/>
         <source>Pyramids</source>
         <translation>Pyramides</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="94"/>
+        <location filename="../ui/datasheet_tree.py" line="98"/>
         <source>Other stored data</source>
         <translation>Autres données stockées</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="106"/>
+        <location filename="../ui/datasheet_tree.py" line="110"/>
         <source>Other services</source>
         <translation>Autres services</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="107"/>
+        <location filename="../ui/datasheet_tree.py" line="111"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../ui/datasheet_tree.py" line="108"/>
+        <location filename="../ui/datasheet_tree.py" line="112"/>
         <source>Uploads</source>
         <translation>Livraisons</translation>
     </message>
@@ -824,87 +824,87 @@
         <translation>Vos autres clés sont conservées : elles servent d'autres services.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="148"/>
+        <location filename="../plugin/publish/update.py" line="216"/>
         <source>this publication has no WMTS yet: resume it instead</source>
         <translation>cette publication n'a pas encore de WMTS : reprenez-la plutôt</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="183"/>
+        <location filename="../plugin/publish/update.py" line="267"/>
         <source>Undoing the update of a WMTS</source>
         <translation>Annulation de la mise à jour d'un WMTS</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="183"/>
+        <location filename="../plugin/publish/update.py" line="267"/>
         <source>Updating a WMTS in place: {0}</source>
         <translation>Mise à jour d'un WMTS sur place : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update.py" line="229"/>
+        <location filename="../plugin/publish/update.py" line="313"/>
         <source>Cancelled: the update can be resumed or undone.</source>
         <translation>Annulée : la mise à jour peut être reprise ou annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="47"/>
+        <location filename="../plugin/publish/update_steps.py" line="67"/>
         <source>the offering&apos;s synchronisation</source>
         <translation>la synchronisation de l'offre</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="62"/>
+        <location filename="../plugin/publish/update_steps.py" line="82"/>
         <source>offering {0} is unstable after its synchronisation</source>
         <translation>l'offre {0} est instable après sa synchronisation</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="119"/>
+        <location filename="../plugin/publish/update_steps.py" line="146"/>
         <source>WMS-V synchronised</source>
         <translation>WMS-V synchronisé</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="144"/>
+        <location filename="../plugin/publish/update_steps.py" line="171"/>
         <source>WMTS synchronised</source>
         <translation>WMTS synchronisé</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="163"/>
+        <location filename="../plugin/publish/update_steps.py" line="190"/>
         <source>the datasheet has no metadata record to update</source>
         <translation>la fiche de données n'a pas de métadonnées à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="191"/>
+        <location filename="../plugin/publish/update_steps.py" line="213"/>
         <source>metadata updated</source>
         <translation>métadonnées mises à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_steps.py" line="219"/>
+        <location filename="../plugin/publish/update_steps.py" line="249"/>
         <source>previous version removed</source>
         <translation>version précédente supprimée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="85"/>
+        <location filename="../plugin/publish/update_target.py" line="107"/>
         <source>{0} is not published: there is nothing to update</source>
         <translation>{0} n'est pas publié : il n'y a rien à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="107"/>
+        <location filename="../plugin/publish/update_target.py" line="141"/>
         <source>the WMS-V the pyramid was harvested from is gone: the WMTS cannot be updated</source>
         <translation>le WMS-V moissonné pour la pyramide n'existe plus : le WMTS ne peut pas être mis à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_target.py" line="134"/>
+        <location filename="../plugin/publish/update_target.py" line="182"/>
         <source>only a WMTS can be updated here</source>
         <translation>seul un WMTS peut être mis à jour ici</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="144"/>
+        <location filename="../plugin/publish/update_workflow.py" line="130"/>
         <source>nothing to update: choose what changes</source>
         <translation>rien à mettre à jour : choisissez ce qui change</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="149"/>
+        <location filename="../plugin/publish/update_workflow.py" line="135"/>
         <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
         <translation>une mise à jour inachevée de ce WMTS attend avec d'autres choix : reprenez-la avec les mêmes choix ou annulez-la</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="305"/>
+        <location filename="../plugin/publish/update_workflow.py" line="276"/>
         <source>this update has already removed the previous version: it can only be resumed</source>
         <translation>cette mise à jour a déjà supprimé la version précédente : elle ne peut qu'être reprise</translation>
     </message>
@@ -1008,32 +1008,32 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>&lt;p&gt;Supprime tout ce qu'une publication a créé, du plus récent au plus ancien : permission, offre et configuration WMTS, métadonnées, pyramide, offre et configuration WMS-V, style, donnée stockée et livraison. Les traitements en cours sont d'abord interrompus. Ce qui a été réutilisé et non créé (une donnée stockée, un WMS-V, une pyramide) est conservé, et les métadonnées de la fiche de données sont remises telles qu'elles étaient. La publication est désignée par son entrepôt, sa fiche de données et le nom technique du WMTS.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reuse.py" line="42"/>
+        <location filename="../plugin/publish/reuse.py" line="43"/>
         <source>configuration {0} is a {1}, not a WMS-V</source>
         <translation>la configuration {0} est de type {1}, pas un WMS-V</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reuse.py" line="47"/>
+        <location filename="../plugin/publish/reuse.py" line="48"/>
         <source>the WMS-V {0} is not published: it cannot be harvested</source>
         <translation>le WMS-V {0} n'est pas publié : il ne peut pas être moissonné</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reuse.py" line="85"/>
+        <location filename="../plugin/publish/reuse.py" line="86"/>
         <source>stored data {0} is {1} ({2}); a generated {3} is needed</source>
         <translation>la donnée stockée {0} est de type {1} ({2}) ; une donnée {3} générée est nécessaire</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="190"/>
+        <location filename="../plugin/publish/sources.py" line="191"/>
         <source>no WMS-V service named &apos;{0}&apos; in this datastore</source>
         <translation>aucun service WMS-V nommé « {0} » dans cet entrepôt</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/sources.py" line="205"/>
+        <location filename="../plugin/publish/sources.py" line="206"/>
         <source>no stored data &apos;{0}&apos; of type {1} in this datastore</source>
         <translation>aucune donnée stockée « {0} » de type {1} dans cet entrepôt</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/metadata.py" line="138"/>
+        <location filename="../plugin/publish/steps/metadata.py" line="145"/>
         <source>metadata of the datasheet completed</source>
         <translation>métadonnées de la fiche complétées</translation>
     </message>
@@ -1048,12 +1048,12 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>WMS-V existant lu</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/reopen_survey.py" line="141"/>
+        <location filename="../plugin/publish/reopen_survey.py" line="136"/>
         <source>Use “Undo a publication” (or the wizard's Start again), then run again.</source>
         <translation>Utilisez « Annuler une publication » (ou Recommencer dans l'assistant), puis relancez.</translation>
     </message>
     <message>
-        <location filename="../ui/name_watch.py" line="72"/>
+        <location filename="../ui/name_watch.py" line="78"/>
         <source>Checking the name on the platform</source>
         <translation>Vérification du nom sur la plateforme</translation>
     </message>
@@ -1073,7 +1073,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Couche(s) à publier, ou le nom d'un groupe de couches (une carte) ; vide quand une ressource existante est réutilisée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="152"/>
+        <location filename="../plugin/publish/steps/style.py" line="153"/>
         <source>the stored data has no table for the layer &apos;{0}&apos; ({1})</source>
         <translation>la donnée stockée n'a pas de table pour la couche « {0} » ({1})</translation>
     </message>
@@ -1096,6 +1096,36 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <location filename="../plugin/publish/wmsv_layers.py" line="82"/>
         <source>a WMS layer name holds a comma: {0}</source>
         <translation>un nom de couche WMS contient une virgule : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update.py" line="231"/>
+        <source>an update in place restyles one layer of a map; {0} changed: start the publication again</source>
+        <translation>une mise à jour sur place change le style d'une seule couche d'une carte ; {0} ont changé : recommencez la publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_steps.py" line="52"/>
+        <source>the WMS-V no longer draws the table &apos;{0}&apos;</source>
+        <translation>le WMS-V ne dessine plus la table « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/update_workflow.py" line="169"/>
+        <source>new data for a map of several layers cannot be published in place yet: start the publication again</source>
+        <translation>de nouvelles données pour une carte de plusieurs couches ne peuvent pas encore être publiées sur place : recommencez la publication</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <source>Table: {0}</source>
+        <translation>Table : {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <source>style {0}</source>
+        <translation>style {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasheet_tree.py" line="74"/>
+        <source>style gone</source>
+        <translation>style supprimé</translation>
     </message>
     <message>
         <location filename="../plugin/publish/export.py" line="67"/>
@@ -1154,7 +1184,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../ui/actions.py" line="161"/>
+        <location filename="../ui/actions.py" line="162"/>
         <source>Publish as WMTS on the Géoplateforme…</source>
         <translation>Publier en WMTS sur la Géoplateforme…</translation>
     </message>
@@ -1449,7 +1479,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
 <context>
     <name>KeyNotice</name>
     <message>
-        <location filename="../ui/actions.py" line="149"/>
+        <location filename="../ui/actions.py" line="150"/>
         <source>The key that opens this restricted service is kept in QGIS's authentication database (Settings › Options › Authentication, configuration “Géoplateforme service key”); the layer and the project hold only its id.</source>
         <translation>La clé qui ouvre ce service restreint est conservée dans la base d'authentification de QGIS (Préférences › Options › Authentification, configuration « Géoplateforme service key ») ; la couche et le projet n'en gardent que l'identifiant.</translation>
     </message>
@@ -1891,22 +1921,22 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>tout public</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="198"/>
+        <location filename="../ui/pages/publish.py" line="199"/>
         <source>PUBLISHED: {0} — &lt;a href=&quot;{1}&quot;&gt;capabilities&lt;/a&gt;</source>
         <translation>PUBLIÉ : {0} — &lt;a href=&quot;{1}&quot;&gt;capacités&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="213"/>
+        <location filename="../ui/pages/publish.py" line="214"/>
         <source>The step &quot;{0}&quot; failed: {1}</source>
         <translation>L'étape « {0} » a échoué : {1}</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="232"/>
+        <location filename="../ui/pages/publish.py" line="233"/>
         <source>Cancelled during &quot;{0}&quot;: nothing is lost, Resume continues where it stopped.</source>
         <translation>Annulé pendant « {0} » : rien n'est perdu, Reprendre continue là où elle s'est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="247"/>
+        <location filename="../ui/pages/publish.py" line="248"/>
         <source>Elapsed: {0} min {1:02d} s</source>
         <translation>Durée : {0} min {1:02d} s</translation>
     </message>
@@ -1976,7 +2006,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Supprimer les versions remplacées</translation>
     </message>
     <message>
-        <location filename="../ui/pages/publish.py" line="216"/>
+        <location filename="../ui/pages/publish.py" line="217"/>
         <source>The publication failed: {0}</source>
         <translation>La publication a échoué : {0}</translation>
     </message>

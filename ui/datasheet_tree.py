@@ -70,6 +70,10 @@ def _service(parent, sheet: str, row: ServiceRow, index: int) -> QTreeWidgetItem
     item = _node(parent, sheet, [row.layer_name or row.name, row.type, status_label(row.status),
                                  access_text(row), date_text(row.creation)])
     item.setData(0, ROW_ROLE, index)
+    for relation in row.relations:   # a map's WMS-V: one table per layer, bottom first
+        _node(item, sheet, [tr("Table: {0}").format(relation.table), "", "",
+                            tr("style {0}").format(relation.style_name)
+                            if relation.style_name else tr("style gone"), ""])
     for permission in row.permissions:
         until = tr("until {0}").format(permission.status[:10]) if permission.status else ""
         _node(item, sheet, [tr("Permission: {0}").format(permission.name), "", "", until,

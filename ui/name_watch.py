@@ -30,6 +30,12 @@ class NameWatch:
         edit.textEdited.connect(self._typed)
         edit.textChanged.connect(self._changed)
 
+    def stop(self) -> None:
+        """No look-up starts, and an answer still on its way is dropped: once a run creates
+        the services, a look-up begun before the journal knew them would call them taken."""
+        self.timer.stop()
+        self._asked += 1
+
     def soon(self) -> None:
         """Check what the field holds after the debounce (a page just filled it)."""
         self.timer.start()

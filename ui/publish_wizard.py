@@ -103,9 +103,10 @@ class PublishWizard(QWizard):
         super().done(result)
 
     def stop_looking(self) -> None:
-        """No name look-up starts once the wizard closes."""
+        """No name look-up starts (and none in flight is heard) once the wizard closes or a
+        run starts; a page checks its name again when it is shown again."""
         for page in (self.source_page, self.wmsv_page, self.pyramid_page, self.metadata_page):
-            page.name_watch.timer.stop()
+            page.name_watch.stop()
 
     def _guard_back(self) -> None:
         if self.currentPage() is self.publish_page and self.publish_page.state == "running":
@@ -162,7 +163,7 @@ class PublishWizard(QWizard):
         changed = set(decision.changed)
         changes = changes_between(
             journal.snapshot().get("spec") or {}, spec, new_data="layer" in changed,
-            new_style="layer_style" in changed,
+            new_style=bool({"layer_style", "layers_style"} & changed),
             new_metadata=bool({"metadata", "producer", "production_year"} & changed))
         client = self.session.client
         task = UpdateTask(lambda cancelled: EntrepotApi(client.with_cancel(cancelled)),

@@ -42,6 +42,17 @@ class Item:
     levels: Tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Relation:
+    """One table a WMS-V draws and the style static it draws it with (a map has one per
+    layer, in the configuration's order: the first is drawn at the bottom)."""
+
+    table: str
+    style_id: str
+    style_name: str = ""                # empty when the static is gone
+    stored_data_id: str = ""
+
+
 @dataclass
 class ServiceRow:
     """One configuration with its offerings ``{id, status, open, urls, creation}``, the
@@ -58,6 +69,7 @@ class ServiceRow:
     update: str = ""
     permissions: List[Item] = field(default_factory=list)
     key_accesses: List[Item] = field(default_factory=list)
+    relations: List[Relation] = field(default_factory=list)     # a WMS-V's tables
 
     def url(self, kind: str) -> Optional[str]:
         for offering in self.offerings:
@@ -157,6 +169,25 @@ def access_rows(api, offering_ids: Iterable[str]) -> Dict[str, List[Item]]:
     return found
 
 
+def wmsv_relations(api, configuration_id: str) -> List[Relation]:
+    """The relations of a WMS-V (``used_data`` is a detail-only field: one GET), each with
+    its style's name (one GET per style)."""
+    try:
+        configuration = api.configuration(configuration_id)
+    except NotFound:
+        return []
+    relations = []
+    for used in configuration.used_data:
+        for relation in used.relations:
+            try:
+                name = api.static(relation.style_id).name if relation.style_id else ""
+            except NotFound:
+                name = ""
+            relations.append(Relation(relation.name, relation.style_id, name,
+                                      used.stored_data_id))
+    return relations
+
+
 def services(api, configurations: Iterable[Any], offerings: Iterable[Any]) -> List[ServiceRow]:
     """Rows for ``configurations`` with their offerings, permissions and key accesses."""
     by_configuration: Dict[str, List[Any]] = {}
@@ -221,6 +252,8 @@ def list_datasheets(api, progress: Optional[Progress] = None,
                 _item("metadata", metadata, metadata.file_identifier))
     advance()
     for row in services(api, configurations, offerings):
+        if row.type == "WMS-VECTOR":
+            row.relations = wmsv_relations(api, row.configuration_id)
         sheet(row.datasheet).services.append(row)
     advance()
     for index, data in enumerate(stored):

@@ -30,7 +30,7 @@ reruns), **changed** (a step that already made something uses a changed field).
 | 6 | incomplete             | intact     | changed      | START_AGAIN                       |
 | 7 | complete               | intact     | same         | START_AGAIN (online: nothing to do)|
 | 8 | complete               | intact     | changed      | UPDATE, START_AGAIN (when an update|
-|   |                        |            |              | changes all of it: UPDATABLE)     |
+|   |                        |            |              | changes all of it: ``updatable``) |
 |12 | complete               | intact     | changed      | START_AGAIN (else)                |
 | 9 | incomplete or complete | taken down | same or free | RESUME (services again), START_AGAIN|
 |10 | incomplete or complete | taken down | changed      | START_AGAIN                       |
@@ -94,6 +94,25 @@ IGNORED_FIELDS = ("fingerprint",)
 # configuration, a name, the access, the tile format) takes a new publication.
 UPDATABLE = frozenset({"layer", "layer_style", "top_level", "bottom_level", "extent_wgs84",
                        "metadata", "producer", "production_year"})
+# A map (several layers, plugin/publish/map_source.py) is updated in place when the style of
+# ONE of its layers changed (that layer's relation restyled), with the fields above.
+MAP_UPDATABLE = frozenset({"layers_style", "top_level", "bottom_level", "extent_wgs84",
+                           "metadata", "producer", "production_year"})
+
+
+def updatable(changed: Sequence[str], old: Mapping[str, Any], new: Mapping[str, Any]
+              ) -> bool:
+    """Whether an update in place makes ``new`` of the publication ``old`` (summaries)."""
+    if "layers" not in new:
+        return set(changed) <= UPDATABLE
+    if not set(changed) <= MAP_UPDATABLE:
+        return False
+    if "layers_style" not in changed:
+        return True
+    before, after = list(old.get("layers_style") or []), list(new["layers_style"])
+    return len(before) == len(after) and sum(a != b for a, b in zip(before, after)) == 1
+
+
 # What a step brings up to date in place when it runs again (its resource kept): the metadata
 # record is replaced for the same file identifier (plugin/publish/steps/metadata.py).
 REFRESHABLE: Dict[str, FrozenSet[str]] = {
@@ -138,10 +157,11 @@ TEXTS = {
     "why_online_changed": ("Published, with other settings than these.",
                            "Publié, avec d'autres réglages que ceux-ci."),
     "why_not_updatable": ("Published, with other settings than these; an update in place "
-                          "changes only the data, style, levels, extent and metadata.",
+                          "changes only the data, style (one layer's, for a map), levels, extent "
+                          "and metadata.",
                           "Publié, avec d'autres réglages que ceux-ci ; une mise à jour sur "
-                          "place ne change que les données, le style, les niveaux, l'emprise "
-                          "et les métadonnées."),
+                          "place ne change que les données, le style (d'une couche, pour une "
+                          "carte), les niveaux, l'emprise et les métadonnées."),
     "why_taken_down": ("Its services were unpublished or deleted; the data is still there.",
                        "Ses services ont été dépubliés ou supprimés ; les données sont "
                        "toujours là."),
@@ -308,7 +328,7 @@ def decide(snapshot: Mapping[str, Any], survey: Survey, new_summary: Mapping[str
                         text("why_incomplete", lang) + note, **extra)
     if settings == SAME:
         return decision(7, platform, settings, [START_AGAIN], text("why_online", lang), **extra)
-    if set(changed) <= UPDATABLE:
+    if updatable(changed, snapshot.get("spec") or {}, new_summary):
         return decision(8, platform, settings, [UPDATE, START_AGAIN],
                         text("why_online_changed", lang) + note, **extra)
     return decision(12, platform, settings, [START_AGAIN],

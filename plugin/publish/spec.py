@@ -147,6 +147,11 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] if text else ""
 
 
+def style_digest(style_qml: str) -> str:
+    """What a journal keeps of a layer's style (``layer_style``, ``layers_style``)."""
+    return _digest(style_qml)
+
+
 def metadata_digest(metadata: Any) -> str:
     """The metadata record's fields, not its creation date (today's by default: the same
     record filled again tomorrow is not a change)."""

@@ -27,6 +27,9 @@ along until the switch:
 - ``style``: a new style static, the WMS-V replaced and synchronised, a new pyramid;
 - ``top_level``/``bottom_level``, ``extent_wgs84``: a new pyramid on the new range or area;
 - ``metadata``: the record replaced (``PUT …/metadata/{id}``) and published if it was not.
+For a map (several layers, one WMS-V with one relation per layer), ``style`` is one of its
+layers: only the relation of that layer's table is restyled (``UpdateTarget.focused``); new
+data for a map is refused before anything is made.
 A new pyramid is named ``<name>_v2``, ``_v3``… (plugin/publish/pyramid_versions.py); the
 WMTS configuration is then replaced to draw it, its offering synchronised, and only once the
 offering is PUBLISHED again are the old pyramid (and a replaced static or stored data)
@@ -125,6 +128,24 @@ class UpdateResult:
     kept: List[Dict[str, str]] = field(default_factory=list)     # old ones not removed: why
 
 
+RESTYLED_LAYER = "restyled_layer"   # not a summary field: says where a map's style goes
+
+
+def _summary_after(summary: Dict[str, Any], settings: Dict[str, Any]) -> Dict[str, Any]:
+    """``summary`` with the update's ``settings``; a map's new style goes to its layer's
+    entry of ``layers_style`` (a map's summary has no ``layer_style`` of its own)."""
+    settings = dict(settings)
+    restyled = settings.pop(RESTYLED_LAYER, None)
+    if summary.get("layers") and "layer_style" in settings:
+        digest = settings.pop("layer_style")
+        styles = list(summary.get("layers_style") or [])
+        for index, layer in enumerate(summary["layers"]):
+            if index < len(styles) and layer.get("name") == restyled:
+                styles[index] = digest
+        settings["layers_style"] = styles
+    return {**summary, **settings}
+
+
 def settings_after(changes: UpdateChanges, spec, metadata_digest: str = "") -> Dict[str, Any]:
     """The fields of a publication's settings (its journal's spec summary,
     ``Publication.summary``) that the update changed, with their new values: what the
@@ -138,6 +159,7 @@ def settings_after(changes: UpdateChanges, spec, metadata_digest: str = "") -> D
         settings.update(layer_fields(changes.data))
     elif changes.style is not None:
         settings["layer_style"] = layer_fields(changes.style)["layer_style"]
+        settings[RESTYLED_LAYER] = changes.style.name   # a map's: which of its layers
     if LEVELS in changes.kinds():
         settings.update(top_level=spec.top_level, bottom_level=spec.bottom_level)
     if changes.extent_wgs84 is not None:
@@ -160,10 +182,17 @@ def record_in_publication(journal, result: UpdateResult) -> None:
     new_ids = {entry["kind"]: entry["id"] for entry in result.created}
     known = {entry["id"] for entry in journal.resources(include_removed=True)}
     for kind, old_id in result.replaced.items():
+        # A map's layer keeps the kind it has in the publication (``static_sld_2``…).
+        own = next((e["kind"] for e in journal.resources(include_removed=True)
+                    if e["id"] == old_id), kind)
         if kind in new_ids and old_id in known:
-            journal.replace_resource(kind, old_id, new_ids[kind])
+            journal.replace_resource(own, old_id, new_ids[kind])
         elif old_id in known:
-            journal.mark_removed(kind, old_id)
+            journal.mark_removed(own, old_id)
+    if "static_sld" in result.replaced and "static_sld" in new_ids and journal.get("styles"):
+        old_static, new_static = result.replaced["static_sld"], new_ids["static_sld"]
+        journal.put("styles", [dict(style, static=new_static) if style.get("static")
+                               == old_static else style for style in journal.get("styles")])
     # What replaced a resource the publication reused (not in its journal) is used by the
     # publication's services: first in the journal, so its undo removes it after them.
     known = {entry["id"] for entry in journal.resources(include_removed=True)}
@@ -171,8 +200,7 @@ def record_in_publication(journal, result: UpdateResult) -> None:
     if "stored_data_vector" in result.replaced:
         journal.put("vectordb_id", journal.resource_id("stored_data_vector"))
     if result.settings:
-        summary = dict(journal.snapshot().get("spec") or {})
-        summary.update(result.settings)
+        summary = _summary_after(dict(journal.snapshot().get("spec") or {}), result.settings)
         summary["fingerprint"] = summary_fingerprint(summary)
         journal.set_spec(summary)
     if "stored_data_pyramid" in result.replaced:
@@ -189,6 +217,22 @@ def request_for(spec, journal, changes: UpdateChanges) -> UpdateRequest:
     return UpdateRequest(spec.datastore_id, configuration_id, changes)
 
 
+def restyled_layer(published: Dict[str, Any], wanted) -> Optional[LayerSource]:
+    """The layer whose style changed: the layer, or the one map layer whose style digest
+    differs from the published one (an update in place restyles one layer of a map)."""
+    if not wanted.layers:
+        return wanted.layer
+    from .spec import style_digest
+
+    old = list(published.get("layers_style") or [])
+    changed = [source for index, source in enumerate(wanted.layers)
+               if index >= len(old) or old[index] != style_digest(source.style_qml)]
+    if len(changed) != 1:
+        raise ValueError(tr("an update in place restyles one layer of a map; {0} changed: "
+                            "start the publication again").format(len(changed)))
+    return changed[0]
+
+
 def changes_between(published: Dict[str, Any], wanted, *, new_data: bool = False,
                     new_style: bool = False, new_metadata: bool = False) -> UpdateChanges:
     """The changes that turn a publication (its journal's spec summary, ``Journal.spec``)
@@ -202,7 +246,7 @@ def changes_between(published: Dict[str, Any], wanted, *, new_data: bool = False
         old_extent is None or tuple(old_extent) != tuple(extent))
     return UpdateChanges(
         data=wanted.layer if new_data else None,
-        style=wanted.layer if new_style and not new_data else None,
+        style=restyled_layer(published, wanted) if new_style and not new_data else None,
         top_level=wanted.top_level if levels else None,
         bottom_level=wanted.bottom_level if levels else None,
         extent_wgs84=tuple(extent) if extent_changed else None,

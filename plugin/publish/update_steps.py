@@ -16,6 +16,7 @@ from typing import Any, Dict, List
 
 from ..entrepot.errors import Conflict, NotFound
 from ..entrepot.models import LayerRelation, UsedData
+from ..entrepot.models.fields import id_of
 from ..i18n import tr
 from .context import PublishContext
 from .errors import PublishError
@@ -32,6 +33,25 @@ def target_of(ctx: PublishContext) -> UpdateTarget:
 
 def _bbox_dict(bbox) -> Dict[str, float]:
     return dict(zip(("west", "south", "east", "north"), bbox))
+
+
+def restyled(used_data: List[Dict[str, Any]], stored_data_id: str, table: str,
+             static_id: str) -> List[Dict[str, Any]]:
+    """``used_data`` (a WMS-V's) with the relation ``table`` of ``stored_data_id`` drawn
+    with ``static_id``; every other relation, and the order, as they were."""
+    result, found = [], False
+    for used in used_data:   # as a PUT body: ids for the reply's objects, the rest kept
+        used = dict(used, stored_data=id_of(used.get("stored_data")) or "",
+                    relations=[dict(r, style=id_of(r.get("style")) or "")
+                               for r in used.get("relations") or []])
+        for relation in used["relations"]:
+            if used["stored_data"] == stored_data_id and relation.get("name") == table:
+                relation["style"], found = static_id, True
+        result.append(used)
+    if not found:
+        raise PublishError(tr("the WMS-V no longer draws the table '{0}'").format(table),
+                           step="wmsv_switch")
+    return result
 
 
 def sync_offering(ctx: PublishContext, offering_id: str, flag: str) -> None:
@@ -84,11 +104,14 @@ class UpdateStyleStep(Step):
         if journal.resource_id("static_sld"):
             return
         target = target_of(ctx)
-        relation = journal.get("relations")[0]
+        relations = journal.get("relations")
+        # New data: its (first) table; a new style: the table the published style drew.
+        relation = relations[0] if journal.get("data_replaced") else next(
+            (r for r in relations if r.get("name") == target.table), relations[0])
         table = relation["name"]
         journal.put("table", table)
         name = next_version_name(target.static_name, target.existing_names)
-        sld = StyleStep()._sld(ctx, table, relation)
+        sld = StyleStep()._sld(ctx, table, relation, in_map=target.is_map)
         api = ctx.api
         ensure_resource(ctx, "static_sld", name,
                         find=lambda: first_by(api.statics(), name=name),
@@ -108,11 +131,15 @@ class WmsvSwitchStep(Step):
         target, journal = target_of(ctx), ctx.journal
         body = replace_body(target.wmsv_configuration)
         infos = body["type_infos"]
-        used = UsedData(journal.get("vectordb_id"), relations=(LayerRelation(
-            journal.get("table"), journal.resource_id("static_sld")),))
-        infos["used_data"] = [used.to_dict(), *list(infos.get("used_data") or [])[1:]]
-        if journal.get("data_replaced") and ctx.spec.extent_wgs84:
-            infos["bbox"] = _bbox_dict(ctx.spec.extent_wgs84)
+        if journal.get("data_replaced"):
+            used = UsedData(journal.get("vectordb_id"), relations=(LayerRelation(
+                journal.get("table"), journal.resource_id("static_sld")),))
+            infos["used_data"] = [used.to_dict(), *list(infos.get("used_data") or [])[1:]]
+            if ctx.spec.extent_wgs84:
+                infos["bbox"] = _bbox_dict(ctx.spec.extent_wgs84)
+        else:   # a new style: only that relation's (a map keeps its other layers as they are)
+            infos["used_data"] = restyled(infos.get("used_data") or [], target.vectordb_id,
+                                          target.table, journal.resource_id("static_sld"))
         replace_configuration(ctx, target.wmsv_configuration_id, body, "wmsv_switched")
         ctx.progress(0.3, tr("WMS-V configured"))
         sync_offering(ctx, target.wmsv_offering_id, "wmsv_synced")

@@ -10,7 +10,7 @@ the same code.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Dict, List, Optional, Tuple
 
 from ..entrepot.api import EntrepotApi
@@ -60,6 +60,11 @@ class UpdateTarget:
     static_name: str
     metadata_id: str = ""
     existing_names: List[str] = field(default_factory=list)   # stored data + statics
+    # Every relation of the WMS-V (a map has one per layer): {stored_data, name, style,
+    # static_name}, in the configuration's order. ``vectordb_id``/``table``/``static_*``
+    # above are the one an update of one layer's data or style changes (``focused``).
+    relations: List[Dict[str, str]] = field(default_factory=list)
+    harvest_layers: str = ""                     # what the pyramid was harvested from
 
     @property
     def wmts_configuration_id(self) -> str:
@@ -68,6 +73,22 @@ class UpdateTarget:
     @property
     def wmsv_configuration_id(self) -> str:
         return self.wmsv_configuration["_id"]
+
+    @property
+    def is_map(self) -> bool:
+        return len(self.relations) > 1
+
+    def focused(self, layer_name: str) -> UpdateTarget:
+        """This target, on the relation of the map's layer ``layer_name`` (the GeoPackage
+        table named after it, as the platform integrated it); itself for one relation."""
+        if not self.is_map:
+            return self
+        from .map_source import map_table_name
+        from .steps.style import relation_for
+
+        relation = relation_for(self.relations, map_table_name(layer_name), layer_name)
+        return replace(self, vectordb_id=relation["stored_data"], table=relation["name"],
+                       static_id=relation["style"], static_name=relation["static_name"])
 
     def to_dict(self) -> Dict[str, Any]:
         return asdict(self)
@@ -100,10 +121,22 @@ def _harvest_parameters(api: EntrepotApi, pyramid) -> Dict[str, Any]:
     return {}
 
 
-def _wmsv_configuration(api: EntrepotApi, layer_name: str, datasheet: str) -> Configuration:
-    candidates = [c for c in api.configurations(config_type="WMS-VECTOR")
-                  if (layer_name and c.layer_name == layer_name)
-                  or (not layer_name and c.tags.get("datasheet_name") == datasheet)]
+def _harvested_from(layer_name: str, harvest_layers: str) -> bool:
+    """Whether the WMS-V layer ``layer_name`` is what ``harvest_layers`` asked for: its own
+    name (one relation), or its sub-layers' (a map: names read from its capabilities, which
+    hold the configuration's layer name followed by a separator, or the bare table)."""
+    names = [n for n in harvest_layers.split(",") if n]
+    return bool(names) and (layer_name in names or all(
+        n.startswith(layer_name) and n[len(layer_name):len(layer_name) + 1] in ":._-/"
+        for n in names))
+
+
+def _wmsv_configuration(api: EntrepotApi, harvest_layers: str, datasheet: str
+                        ) -> Configuration:
+    wmsvs = api.configurations(config_type="WMS-VECTOR")
+    candidates = [c for c in wmsvs if _harvested_from(c.layer_name, harvest_layers)]
+    if not candidates:   # a map's sub-layers named by table only: the datasheet's WMS-V
+        candidates = [c for c in wmsvs if c.tags.get("datasheet_name") == datasheet]
     if not candidates:
         raise PublishError(tr("the WMS-V the pyramid was harvested from is gone: the WMTS"
                               " cannot be updated"), step="update")
@@ -117,7 +150,8 @@ def _bbox(infos: Dict[str, Any]) -> Optional[Tuple[float, float, float, float]]:
     return (bbox["west"], bbox["south"], bbox["east"], bbox["north"])
 
 
-def _names_like(api: EntrepotApi, pyramid: str, vectordb: str, static: str) -> List[str]:
+def _names_like(api: EntrepotApi, pyramid: str, vectordb: str, statics: List[str]
+                ) -> List[str]:
     """Every stored data and static named like a version of these (the next version must
     be above them all)."""
     def base(name: str) -> str:
@@ -125,7 +159,20 @@ def _names_like(api: EntrepotApi, pyramid: str, vectordb: str, static: str) -> L
 
     names = [s.name for s in api.stored_data_list(name=base(pyramid))]
     names += [s.name for s in api.stored_data_list(name=base(vectordb))]
-    return names + [s.name for s in api.statics(name=base(static))]
+    for static in dict.fromkeys(statics):
+        names += [s.name for s in api.statics(name=base(static))]
+    return names
+
+
+def _relations(api: EntrepotApi, wmsv: Configuration) -> List[Dict[str, str]]:
+    """Every relation of the WMS-V with its static's name (one GET per style)."""
+    relations = []
+    for used in wmsv.used_data:
+        for relation in used.relations:
+            relations.append({"stored_data": used.stored_data_id, "name": relation.name,
+                              "style": relation.style_id,
+                              "static_name": api.static(relation.style_id).name})
+    return relations
 
 
 def resolve_target(api: EntrepotApi, wmts_configuration_id: str) -> UpdateTarget:
@@ -144,8 +191,8 @@ def resolve_target(api: EntrepotApi, wmts_configuration_id: str) -> UpdateTarget
     vectordb = api.stored_data(wmsv_used.stored_data_id)
     relation = wmsv_used.relations[0]
     metadata = datasheet_metadata(api, datasheet) if datasheet else None
-    static = api.static(relation.style_id)
-    names = _names_like(api, pyramid.name, vectordb.name, static.name)
+    relations = _relations(api, wmsv)
+    names = _names_like(api, pyramid.name, vectordb.name, [r["static_name"] for r in relations])
     return UpdateTarget(
         datastore_id=api.datastore_id or "", datasheet_name=datasheet,
         wmts_configuration=dict(wmts.raw), wmts_offering_id=wmts_offering.id,
@@ -158,5 +205,6 @@ def resolve_target(api: EntrepotApi, wmts_configuration_id: str) -> UpdateTarget
         wmsv_url=(wmsv_offering.url("WMS") or "").split("?")[0],
         wmsv_private=not wmsv_offering.open, vectordb_id=vectordb.id,
         vectordb_name=vectordb.name, table=relation.name, static_id=relation.style_id,
-        static_name=static.name,
-        metadata_id=metadata.id if metadata else "", existing_names=names)
+        static_name=relations[0]["static_name"],
+        metadata_id=metadata.id if metadata else "", existing_names=names,
+        relations=relations, harvest_layers=harvest.get("harvest_layers", ""))

@@ -137,6 +137,7 @@ class UpdateWorkflow(StepRunner):
                                step="update")
         if journal.get("target") is None:
             target = resolve_target(self.api, self.request.wmts_configuration_id)
+            target = self._focused(target, changes)
             journal.put("target", target.to_dict())
             journal.put("changes", changes.fingerprint())
             journal.put("change_kinds", changes.kinds())
@@ -146,7 +147,8 @@ class UpdateWorkflow(StepRunner):
         for key, value in (("wmsv_layer_name", target.wmsv_layer_name),
                            ("wmsv_url", target.wmsv_url), ("wmsv_private", target.wmsv_private),
                            ("data_replaced", changes.data is not None),
-                           ("vectordb_id", target.vectordb_id), ("table", target.table)):
+                           ("vectordb_id", target.vectordb_id), ("table", target.table),
+                           ("harvest_layers", target.harvest_layers)):
             if journal.get(key) is None:
                 journal.put(key, value)
         if changes.style is not None and changes.data is None and not journal.get("relations"):
@@ -156,6 +158,17 @@ class UpdateWorkflow(StepRunner):
             self._harvest_key(target)
         journal.put("api_url", self.api.client.api_url)
         journal.set_spec(ctx.spec.summary())
+
+    @staticmethod
+    def _focused(target: UpdateTarget, changes: UpdateChanges) -> UpdateTarget:
+        """A map's update of one layer's style acts on that layer's relation only. New data
+        for a map would replace every table: refused (a new publication does it)."""
+        if not target.is_map:
+            return target
+        if changes.data is not None:
+            raise PublishError(tr("new data for a map of several layers cannot be published "
+                                  "in place yet: start the publication again"), step="update")
+        return target.focused(changes.style.name) if changes.style is not None else target
 
     def _harvest_key(self, target: UpdateTarget) -> None:
         """A private WMS-V is harvested with a key: the one its publication made (found by

@@ -96,3 +96,41 @@ def test_the_icons_of_a_style_go_with_the_datasheet(api, datastores, make_spec, 
     assert [r.id for r in plan.removals if r.kind == "annexes"] == [annex_id]
     run_delete(store, plan, wait=_fast_wait())
     assert ids(datastore_inventory(store)) == ids(before)
+
+
+def test_delete_datasheet_of_a_map_leaves_the_inventory_exactly_as_before(
+        qgis_app, api, datastores, tmp_path):
+    """A map (three layers: one WMS-V with three relations and three styles, one pyramid,
+    one WMTS), shown with its relations, then deleted: nothing of it is left."""
+    from gpf_wmts_publisher.plugin.publish.map_source import sources_of
+    from gpf_wmts_publisher.plugin.publish.spec import PNG, Publication
+    from gpf_wmts_publisher.plugin.publish.workflow import Workflow
+
+    from scripts.demo_map import MAP_SAMPLE
+    from scripts.make_map_sample import open_layers
+
+    store = api.in_datastore(datastores["own"])
+    before = datastore_inventory(store)
+    spec = Publication(
+        datastore_id=datastores["own"], datasheet_name="carte_a_effacer",
+        wmsv_name="carte_eff_wmsv", wmts_name="carte_eff_wmts",
+        pyramid_name="carte_eff_pyramide", wmsv_title="Carte", wmts_title="Carte (WMTS)",
+        abstract="Carte à effacer", layers=sources_of(open_layers(MAP_SAMPLE)), top_level=12,
+        bottom_level=12, image_format=PNG)
+    Workflow(api, spec, journal_dir=str(tmp_path / "journals"), poll_first_s=0.05,
+             poll_max_s=0.5).run()
+    published = datastore_inventory(store)
+    sheet = next(s for s in list_datasheets(store) if s.name == spec.datasheet_name)
+    wmsv = sheet.services_of("WMS-VECTOR")
+    assert len(wmsv) == 1 and len(sheet.services_of("WMTS-TMS")) == 1
+    assert [r.table for r in wmsv[0].relations] == ["occupation_du_sol", "routes", "villages"]
+    assert len({r.style_id for r in wmsv[0].relations}) == 3
+    assert all(r.style_name for r in wmsv[0].relations)
+
+    plan = plan_delete(store, spec.datasheet_name)
+    assert plan.counts()["statics"] >= 3 and plan.counts()["configurations"] == 2
+    run_delete(store, plan, wait=_fast_wait())
+    after = datastore_inventory(store)
+    assert ids(after) == ids(before), {k: ids(published)[k] & ids(after)[k] - ids(before)[k]
+                                       for k in KINDS}
+    assert plan_delete(store, spec.datasheet_name).empty

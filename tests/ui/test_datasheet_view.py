@@ -5,7 +5,12 @@ leaving the datastore as it was before the publication."""
 from __future__ import annotations
 
 from gpf_wmts_publisher.plugin.entrepot.account import fetch_account
-from gpf_wmts_publisher.plugin.publish.datasheet import Datasheet, Item, ServiceRow
+from gpf_wmts_publisher.plugin.publish.datasheet import (
+    Datasheet,
+    Item,
+    Relation,
+    ServiceRow,
+)
 from gpf_wmts_publisher.plugin.publish.inventory import KINDS, datastore_inventory
 from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
 from gpf_wmts_publisher.plugin.publish.session import password_api
@@ -72,6 +77,23 @@ def test_a_datasheet_is_drawn_as_a_tree_with_its_levels_permissions_and_dates(qg
         assert dock.deleteButton.isEnabled()
         assert dock.select_layer_name("sans_fiche")  # no datasheet: nothing to delete
         assert dock.selected_datasheet() is None and not dock.deleteButton.isEnabled()
+    finally:
+        dispose(dock)
+
+
+def test_a_maps_wmsv_shows_one_child_per_table_with_its_style(qgis_app):
+    sheet = _sheet()
+    sheet.services[0].relations = [Relation("occupation_du_sol", "s0", "carte_occupation"),
+                                   Relation("routes", "s1", "carte_routes"),
+                                   Relation("villages", "s2", "")]
+    dock = PublishedServicesDock(None, session=session_module.Session())
+    try:
+        dock._show_sheets([sheet])
+        lines = _texts(dock.servicesTree.topLevelItem(0))
+        wmsv = next(i for i, line in enumerate(lines) if line.startswith("parcelles_wmsv"))
+        assert [line.split(" | ")[0] for line in lines[wmsv + 1:wmsv + 4]] == [
+            "Table: occupation_du_sol", "Table: routes", "Table: villages"]
+        assert "style carte_routes" in lines[wmsv + 2] and "style gone" in lines[wmsv + 3]
     finally:
         dispose(dock)
 

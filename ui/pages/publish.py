@@ -129,6 +129,7 @@ class PublishPage(QWizardPage, FORM):
             return
         if self.state in ("failed", "cancelled"):  # a new task resumes from the journal
             self._fill_steps(self.wizard().new_task(self.wizard().publication()))
+        self.wizard().stop_looking()
         self.task.before_run = self.offers.preparation(offer)
         self.run_task(self.task)
 

@@ -55,16 +55,17 @@ class StyleStep(Step):
                 "stored_data": relation.get("stored_data") or ctx.journal.get("vectordb_id")}
 
     def _sld(self, ctx: PublishContext, table: str, relation: Dict[str, Any],
-             source: Any = None, index: int = 0) -> bytes:
+             source: Any = None, index: int = 0, in_map: bool = False) -> bytes:
         """The platform-ready SLD of ``source`` (default: the publication's first layer, as
-        the update in place asks) on the stored table ``relation``."""
+        the update in place asks) on the stored table ``relation``; ``in_map``: the layer is
+        one of a map's (its table is named after it), though the spec holds it alone."""
         from ...sld.pipeline import prepare_sld
 
         source = source if source is not None else ctx.spec.first_source
         if source is None:
             raise PublishError(tr("a layer is needed to build the style"), step=self.name)
         layer = source.open_layer()
-        many = len(ctx.spec.sources) > 1
+        many = in_map or len(ctx.spec.sources) > 1
         data_name = table if many else ctx.spec.effective_data_name
         attributes = dict(relation.get("attributes") or {})
         field_map, differences = real_field_map(

@@ -299,3 +299,14 @@ def test_datasheets_are_listed_by_tag_with_levels_and_the_untagged_services_last
     assert sorted(a.name for a in fiche.services_of("WMS-VECTOR")[0].key_accesses) == [
         "harvest_mixte", "harvest_wmsv"]
     assert [s.layer_name for s in sheets[2].services] == ["loose"]
+
+
+def test_a_wmsv_lists_its_relations_with_their_styles_in_configuration_order(platform):
+    fiche = next(s for s in list_datasheets(platform) if s.name == "fiche")
+    wmsv = fiche.services_of("WMS-VECTOR")[0]
+    assert [(r.table, r.style_id, r.style_name, r.stored_data_id) for r in wmsv.relations] == [
+        ("t0", "st1", "st1", "vec"), ("t1", "st2", "st2", "vec")]
+    assert fiche.services_of("WMTS-TMS")[0].relations == []
+    del platform.statics["st2"]   # a style gone: the relation is still shown, unnamed
+    fiche = next(s for s in list_datasheets(platform) if s.name == "fiche")
+    assert [r.style_name for r in fiche.services_of("WMS-VECTOR")[0].relations] == ["st1", ""]

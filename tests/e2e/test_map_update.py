@@ -1,0 +1,234 @@
+"""Update in place of a map (three layers, one WMTS) on the sandbox: one layer's style
+changes; that relation alone gets a new static, the WMS-V is replaced, a new pyramid
+``<name>_v2`` is harvested and the WMTS switched. GetTile is polled throughout on a tile
+where only that layer draws: only 200s, the old colour, then the new one; same WMTS URL."""
+
+from __future__ import annotations
+
+import io
+import math
+import threading
+
+import pytest
+import requests
+from gpf_wmts_publisher.plugin.entrepot.errors import NotFound
+from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
+from gpf_wmts_publisher.plugin.publish.map_source import sources_of
+from gpf_wmts_publisher.plugin.publish.spec import PNG
+from gpf_wmts_publisher.plugin.publish.update import (
+    UpdateChanges,
+    record_in_publication,
+    request_for,
+)
+from gpf_wmts_publisher.plugin.publish.update_workflow import UpdateWorkflow
+
+from scripts.demo_map import MAP_SAMPLE
+from scripts.make_map_sample import HEIGHT, POLYGONS, WIDTH, X0, Y0, open_layers
+from tests.e2e.test_map_publication import (
+    BLUE,
+    LEVEL0_RESOLUTION,
+    ORIGIN,
+    RED,
+    _is,
+    _mercator,
+    _pixel,
+)
+
+LEVEL = 12
+GREEN, PURPLE = (49, 163, 84), (120, 30, 160)
+
+
+def _colour(rgb) -> str:
+    for name, wanted in (("green", GREEN), ("purple", PURPLE)):
+        if all(abs(a - b) <= 30 for a, b in zip(rgb, wanted)):
+            return name
+    return f"other{tuple(rgb)}"
+
+
+class PixelPoller:
+    """Polls the tile holding EPSG:3857 (x, y) at ``level`` until stopped; ``samples`` holds
+    (status, colour name of the pixel at the point)."""
+
+    def __init__(self, wmts_url: str, layer: str, level: int, x: float, y: float):
+        resolution = LEVEL0_RESOLUTION / 2 ** level
+        column_px, row_px = (x + ORIGIN) / resolution, (ORIGIN - y) / resolution
+        self.col, self.row = math.floor(column_px / 256), math.floor(row_px / 256)
+        self.px, self.py = int(column_px) - self.col * 256, int(row_px) - self.row * 256
+        self.url, self.layer, self.level = wmts_url.split("?")[0], layer, level
+        self.samples = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def sample(self):
+        from PIL import Image
+
+        reply = requests.get(self.url, timeout=30, params={
+            "SERVICE": "WMTS", "REQUEST": "GetTile", "VERSION": "1.0.0", "LAYER": self.layer,
+            "STYLE": "normal", "TILEMATRIXSET": "PM", "TILEMATRIX": str(self.level),
+            "TILEROW": str(self.row), "TILECOL": str(self.col), "FORMAT": PNG})
+        if reply.status_code != 200:
+            return reply.status_code, reply.text[:200]
+        image = Image.open(io.BytesIO(reply.content)).convert("RGB")
+        return 200, _colour(image.getpixel((self.px, self.py)))
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self.samples.append(self.sample())
+            self._stop.wait(0.02)
+
+    def mark(self) -> int:
+        return len(self.samples)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+        self.samples.append(self.sample())
+
+
+@pytest.fixture
+def published_map(qgis_app, api, datastores, tmp_path):
+    from gpf_wmts_publisher.plugin.publish.spec import Publication
+    from gpf_wmts_publisher.plugin.publish.workflow import Workflow
+
+    spec = Publication(
+        datastore_id=datastores["sandbox"], datasheet_name="carte_maj", wmsv_name="carte_maj_wmsv",
+        wmts_name="carte_maj_wmts", pyramid_name="carte_maj_pyramide", wmsv_title="Carte",
+        wmts_title="Carte (WMTS)", abstract="Carte mise à jour",
+        layers=sources_of(open_layers(MAP_SAMPLE)), top_level=LEVEL, bottom_level=LEVEL,
+        image_format=PNG)
+    workflow = Workflow(api, spec, journal_dir=str(tmp_path / "journals"), poll_first_s=0.05,
+                        poll_max_s=0.5)
+    result = workflow.run()
+    yield spec, workflow, result
+    workflow.undo()
+
+
+def _purple_polygons():
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    layer = next(layer for layer in open_layers(MAP_SAMPLE) if layer.name() == POLYGONS[0])
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "120,30,160,255", "outline_style": "no"})))
+    return LayerSource.from_layer(layer)
+
+
+def test_one_layer_of_a_map_restyled_in_place_without_a_gap(api, published_map, tmp_path):
+    spec, workflow, result = published_map
+    ds_api = api.in_datastore(spec.datastore_id)
+    wmts_id = workflow.journal.resource_id("configuration_wmts")
+    wmsv_id = workflow.journal.resource_id("configuration_wmsv")
+    offering = ds_api.offering(result.wmts_offering_id)
+    before = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
+    old_pyramid = ds_api.configuration(wmts_id).used_data[0].stored_data_id
+    polygon_only = _mercator(X0 + 0.3 * WIDTH, Y0 + 0.45 * HEIGHT)
+    road_on_polygon = _mercator(X0 + 0.3 * WIDTH, Y0 + 0.7 * HEIGHT)
+    update = UpdateWorkflow(api, request_for(spec, workflow.journal, UpdateChanges(
+        style=_purple_polygons())), journal_dir=str(tmp_path / "journals"),
+        poll_first_s=0.05, poll_max_s=0.5)
+    marks = {}
+    update.ctx.checkpoint_hook = lambda name: marks.setdefault(name, poller.mark())
+
+    with PixelPoller(result.wmts_url, result.wmts_layer_name, LEVEL, *polygon_only) as poller:
+        done = update.run()
+
+    samples = poller.samples
+    seen = [colour for _, colour in samples]
+    print(f"\nmap restyle: GetTile polled {len(samples)} times, statuses"
+          f" {sorted({s for s, _ in samples})}, colours"
+          f" {[(c, seen.count(c)) for c in dict.fromkeys(seen)]}")
+    assert {status for status, _ in samples} == {200}, [s for s in samples if s[0] != 200][:3]
+    colours = [colour for _, colour in samples]
+    sync = marks.get("synced:wmts_synced", len(samples))
+    assert colours[0] == "green" and colours[-1] == "purple"
+    assert set(colours[:sync]) == {"green"}                  # the old tiles until the switch
+    assert set(colours[colours.index("purple"):]) == {"purple"}   # then the new ones only
+    # same service, same address
+    after = ds_api.offering(offering.id)
+    assert (after.layer_name, after.url("WMTS")) == (offering.layer_name, offering.url("WMTS"))
+    # the WMS-V: same relations in the same order, only the polygons' style is new
+    now = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
+    old_styles = {r["name"]: r["style"] for u in before for r in u["relations"]}
+    new_styles = {r["name"]: r["style"] for u in now for r in u["relations"]}
+    assert [r["name"] for u in now for r in u["relations"]] == [
+        "occupation_du_sol", "routes", "villages"]
+    assert {n for n in new_styles if new_styles[n] != old_styles[n]} == {"occupation_du_sol"}
+    with pytest.raises(NotFound):
+        ds_api.static(old_styles["occupation_du_sol"])
+    ds_api.static(new_styles["occupation_du_sol"])
+    # the new pyramid, the old one gone; the other layers still drawn over the polygons
+    new_pyramid = ds_api.configuration(wmts_id).used_data[0].stored_data_id
+    assert ds_api.stored_data(new_pyramid).name == f"{spec.pyramid_name}_v2"
+    with pytest.raises(NotFound):
+        ds_api.stored_data(old_pyramid)
+    assert _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL, *road_on_polygon), RED)
+    # the publication's journal now holds the new static under the polygons' own kind
+    record_in_publication(workflow.journal, done)
+    statics = {e["kind"]: e["id"] for e in workflow.journal.resources()
+               if e["kind"].startswith("static_sld")}
+    assert new_styles["occupation_du_sol"] in statics.values()
+    assert old_styles["occupation_du_sol"] not in statics.values()
+
+
+class SimulatedCrash(BaseException):
+    """Stands for the process being killed at a checkpoint."""
+
+
+def test_a_map_restyle_stopped_after_the_wmsv_switch_is_undone_to_the_old_styles(
+        api, published_map, tmp_path):
+    spec, workflow, result = published_map
+    ds_api = api.in_datastore(spec.datastore_id)
+    wmsv_id = workflow.journal.resource_id("configuration_wmsv")
+    wmts_id = workflow.journal.resource_id("configuration_wmts")
+    before = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
+    old_pyramid = ds_api.configuration(wmts_id).used_data[0].stored_data_id
+    request = request_for(spec, workflow.journal, UpdateChanges(style=_purple_polygons()))
+    options = dict(journal_dir=str(tmp_path / "journals"), poll_first_s=0.05, poll_max_s=0.5)
+    update = UpdateWorkflow(api, request, **options)
+
+    def crash(name: str) -> None:
+        if name == "synced:wmsv_synced":
+            raise SimulatedCrash(name)
+
+    update.ctx.checkpoint_hook = crash
+    with pytest.raises(SimulatedCrash):
+        update.run()
+    switched = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
+    new_static = update.journal.resource_id("static_sld")
+    assert new_static in {r["style"] for u in switched for r in u["relations"]}
+
+    removed = UpdateWorkflow(api, request, **options).undo()
+
+    assert "static_sld" in removed
+    restored = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
+    assert [(r["name"], r["style"]) for u in restored for r in u["relations"]] == [
+        (r["name"], r["style"]) for u in before for r in u["relations"]]
+    with pytest.raises(NotFound):
+        ds_api.static(new_static)
+    assert ds_api.configuration(wmts_id).used_data[0].stored_data_id == old_pyramid
+    polygon_only = _mercator(X0 + 0.3 * WIDTH, Y0 + 0.45 * HEIGHT)
+    poller = PixelPoller(result.wmts_url, result.wmts_layer_name, LEVEL, *polygon_only)
+    assert poller.sample() == (200, "green")
+
+
+def test_a_maps_level_range_is_updated_in_place_with_every_layer(api, published_map, tmp_path):
+    spec, workflow, result = published_map
+    village_on_polygon = _mercator(X0 + 0.15 * WIDTH, Y0 + 0.15 * HEIGHT)
+    update = UpdateWorkflow(api, request_for(spec, workflow.journal, UpdateChanges(
+        top_level=LEVEL, bottom_level=LEVEL + 1)), journal_dir=str(tmp_path / "journals"),
+        poll_first_s=0.05, poll_max_s=0.5)
+    polygon_only = _mercator(X0 + 0.3 * WIDTH, Y0 + 0.45 * HEIGHT)
+
+    with PixelPoller(result.wmts_url, result.wmts_layer_name, LEVEL, *polygon_only) as poller:
+        done = update.run()
+
+    assert set(poller.samples) == {(200, "green")}
+    record_in_publication(workflow.journal, done)
+    assert done.levels == (str(LEVEL), str(LEVEL + 1))
+    assert done.wmts_url == result.wmts_url
+    # level 13 is served, harvested from the three relations: the villages drawn on top
+    assert _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL + 1,
+                      *village_on_polygon), BLUE)
