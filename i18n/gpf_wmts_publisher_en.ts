@@ -309,7 +309,7 @@
         <translation>Set FORCE to harvest these levels anyway.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="60"/>
+        <location filename="../plugin/publish/export.py" line="61"/>
         <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
         <translation>GeoPackage export of '{0}' failed: {1}</translation>
     </message>
@@ -1126,6 +1126,11 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <location filename="../plugin/publish/update.py" line="281"/>
         <source>no layer of the map has a new style</source>
         <translation>no layer of the map has a new style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/export.py" line="67"/>
+        <source>The exported GeoPackage does not carry the layer&apos;s CRS {0} (it has: {1}).</source>
+        <translation>The exported GeoPackage does not carry the layer's CRS {0} (it has: {1}).</translation>
     </message>
 </context>
 <context>

@@ -309,7 +309,7 @@
         <translation>Activez FORCE pour moissonner ces niveaux malgré tout.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="60"/>
+        <location filename="../plugin/publish/export.py" line="61"/>
         <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
         <translation>l'export GeoPackage de « {0} » a échoué : {1}</translation>
     </message>
@@ -1126,6 +1126,11 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <location filename="../plugin/publish/update.py" line="281"/>
         <source>no layer of the map has a new style</source>
         <translation>aucune couche de la carte n'a de nouveau style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/publish/export.py" line="67"/>
+        <source>The exported GeoPackage does not carry the layer&apos;s CRS {0} (it has: {1}).</source>
+        <translation>Le GeoPackage exporté ne porte pas la projection de la couche {0} (il porte : {1}).</translation>
     </message>
 </context>
 <context>

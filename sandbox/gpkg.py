@@ -43,15 +43,27 @@ def open_layers(path: Path) -> List[LayerInfo]:
     layers = []
     for i in range(source.GetLayerCount()):
         layer = source.GetLayerByIndex(i)
-        ref = layer.GetSpatialRef()
-        srs = None
-        if ref is not None:
-            ref.AutoIdentifyEPSG()
-            if ref.GetAuthorityName(None) and ref.GetAuthorityCode(None):
-                srs = f"{ref.GetAuthorityName(None)}:{ref.GetAuthorityCode(None)}".upper()
+        srs = _authority_of(layer.GetSpatialRef())
         spatial = layer.GetGeomType() != ogr.wkbNone
         layers.append(LayerInfo(layer.GetName(), srs, layer.GetFeatureCount(), spatial))
     return layers
+
+
+def _authority_of(ref) -> Optional[str]:
+    """"EPSG:2154", or None when the SRS has no authority GDAL can name. A table written
+    without a CRS (GeoPackage srs_id 0, "Undefined geographic SRS") or with a custom one is
+    such a case: AutoIdentifyEPSG then answers OGRERR_UNSUPPORTED_SRS, which osr's exceptions
+    turn into "OGR Error: Unsupported SRS"; the check must say which table has which SRS
+    instead of passing GDAL's words on."""
+    if ref is None:
+        return None
+    try:
+        ref.AutoIdentifyEPSG()
+    except RuntimeError:
+        pass  # an authority already present is still read below
+    if ref.GetAuthorityName(None) and ref.GetAuthorityCode(None):
+        return f"{ref.GetAuthorityName(None)}:{ref.GetAuthorityCode(None)}".upper()
+    return None
 
 
 def _pg_type(field_defn, srs_code: str) -> str:
@@ -90,10 +102,8 @@ def integrate(sources: List[Path], target: Path, column_suffix: str = "") -> Lis
             table = naming.unique([table], used_tables)[0]
             used_tables.add(table)
             ref = layer.GetSpatialRef()
-            srid = "0"
-            if ref is not None:
-                ref.AutoIdentifyEPSG()
-                srid = ref.GetAuthorityCode(None) or "0"
+            authority = _authority_of(ref)
+            srid = authority.split(":", 1)[1] if authority else "0"
             copy = out.CreateLayer(table, srs=ref, geom_type=layer.GetGeomType(),
                                    options=[f"GEOMETRY_NAME={GEOMETRY_COLUMN}",
                                             f"FID={FID_COLUMN}"])

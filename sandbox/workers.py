@@ -181,7 +181,8 @@ class Workers:
                                 " ignorée")
                     continue
                 if layer.srs != upload["srs"]:
-                    raise JobFailed(f"La projection de la table {layer.name} ({layer.srs}) ne"
+                    found = layer.srs or "aucune projection identifiable"
+                    raise JobFailed(f"La projection de la table {layer.name} ({found}) ne"
                                     f" correspond pas à celle déclarée ({upload['srs']})")
                 logs.append(f"INFO {package.name}/{layer.name} : {layer.features} objets,"
                             f" {layer.srs}")

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from typing import Sequence
 
+from osgeo import ogr
 from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
 from ..i18n import tr
@@ -59,7 +60,30 @@ def _write_table(source: LayerSource, path: str, table_name: str, new_file: bool
     if error != QgsVectorFileWriter.NoError:
         raise PublishError(tr("GeoPackage export of '{0}' failed: {1}").format(
             source.name, message), step="data")
+    found = written_crs(path, table_name)
+    if source.crs_authid.upper().startswith("EPSG:") and found != source.crs_authid.upper():
+        # Never upload a table whose CRS is not the declared one: the platform's vector check
+        # refuses it (a table without a CRS fails there as "OGR Error: Unsupported SRS").
+        raise PublishError(tr("The exported GeoPackage does not carry the layer's CRS {0}"
+                              " (it has: {1}).").format(source.crs_authid, found or "-"),
+                           step="data")
     return len(source.selected_ids) if source.selected_only else layer.featureCount()
+
+
+def written_crs(path: str, table_name: str) -> str:
+    """The authority ("EPSG:2154") of the table's CRS as GDAL reads it back, as the
+    platform's check does; "" when the table has none GDAL can name."""
+    source = ogr.Open(path)
+    layer = source.GetLayerByName(table_name) if source is not None else None
+    ref = layer.GetSpatialRef() if layer is not None else None
+    if ref is None:
+        return ""
+    try:  # an error code, or a RuntimeError when something called osr.UseExceptions()
+        ref.AutoIdentifyEPSG()
+    except RuntimeError:
+        pass  # no authority GDAL can guess: one already present is still read below
+    name, code = ref.GetAuthorityName(None), ref.GetAuthorityCode(None)
+    return f"{name}:{code}".upper() if name and code else ""
 
 
 def file_md5(path: str) -> str:

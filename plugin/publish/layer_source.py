@@ -89,6 +89,7 @@ class LayerSource:
         layer = open_vector_layer(self.uri, self.name, self.provider)
         if not layer.isValid():
             raise ValueError(f"cannot open the layer source of '{self.name}'")
+        self._restore_crs(layer)
         if self.subset:
             layer.setSubsetString(self.subset)
         if self.style_qml:
@@ -100,6 +101,28 @@ class LayerSource:
         if self.selected_only:
             layer.selectByIds(list(self.selected_ids))
         return layer
+
+
+    def _restore_crs(self, layer: QgsVectorLayer) -> None:
+        """Give the reopened layer the CRS the user saw and the upload declares.
+
+        A CRS set in QGIS on a source that carries none (a shapefile without .prj, a
+        GeoPackage table under srs_id 0) is not in the URI: reopened, the layer has the
+        source's "undefined" CRS, the export writes the table without one and the platform's
+        vector check refuses it (GDAL cannot name its SRS)."""
+        if not self.crs_valid:
+            return
+        reopened = layer.crs()
+        if self.crs_authid:
+            if reopened.isValid() and reopened.authid() == self.crs_authid:
+                return
+            wanted = QgsCoordinateReferenceSystem(self.crs_authid)
+        else:
+            if reopened.isValid() and reopened.toWkt() == self.crs_wkt:
+                return
+            wanted = QgsCoordinateReferenceSystem.fromWkt(self.crs_wkt)
+        if wanted.isValid():
+            layer.setCrs(wanted)
 
 
 def _extent_wgs84(layer: QgsVectorLayer, selected_only: bool

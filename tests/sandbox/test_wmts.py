@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
 from owslib.wmts import WebMapTileService
+from qgis.PyQt.QtGui import QColor, QImage
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from werkzeug.serving import make_server
 from werkzeug.test import Client
@@ -169,7 +172,16 @@ def test_owslib_reads_and_fetches_over_real_http(pyramids):
         server.shutdown()
 
 
-def test_qgis_opens_and_draws_the_wmts_at_its_pm_levels(pyramids, qgis_app):
+def _draw_centre_in_qgis(pyramid_dir: Path, colour_name: str = "") -> str:
+    """Serve ``pyramid_dir`` (JPEG, levels 10–12) over HTTP, have QGIS draw 256 px at level 11's
+    resolution centred on the harvested area, and return the centre pixel's colour (#rrggbb).
+
+    The layer name and the capabilities URL are new at each call. QGIS keeps what it fetched
+    by URL: the capabilities in its network cache (asked with PreferCache) and the tiles in a
+    process-wide memory cache (QgsTileCache, which emptying the network cache leaves alone).
+    A server later given the same port by the kernel would otherwise be read with the earlier
+    server's capabilities and drawn with its tiles, without a single GetTile.
+    """
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsMapRendererSequentialJob,
@@ -179,13 +191,17 @@ def test_qgis_opens_and_draws_the_wmts_at_its_pm_levels(pyramids, qgis_app):
     )
     from qgis.PyQt.QtCore import QSize
 
-    service = WmtsService(DictLayers(wmts_layer(pyramids)), lambda: None)
+    token = uuid.uuid4().hex[:12]
+    name = f"parcels_wmts_{token}"
+    layer_spec = WmtsLayer(name, "Parcelles", "Résumé", str(pyramid_dir), list(LEVELS),
+                           "image/jpeg", AREA_BBOX_4326)
+    service = WmtsService(DictLayers(layer_spec), lambda: None)
     server = serve_in_thread(DispatcherMiddleware(service, {"/wmts": service}))
     try:
         capabilities = (f"http://127.0.0.1:{server.server_port}/wmts"
-                        "?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities")
+                        f"?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities%26draw%3D{token}")
         layer = QgsRasterLayer(
-            "crs=EPSG:3857&format=image/jpeg&layers=parcels_wmts&styles=normal"
+            f"crs=EPSG:3857&format=image/jpeg&layers={name}&styles=normal"
             f"&tileMatrixSet=PM&url={capabilities}", "wmts", "wms")
         assert layer.isValid(), layer.error().summary()
         settings = QgsMapSettings()
@@ -200,11 +216,79 @@ def test_qgis_opens_and_draws_the_wmts_at_its_pm_levels(pyramids, qgis_app):
         job = QgsMapRendererSequentialJob(settings)
         job.start()
         job.waitForFinished()
-        colour = job.renderedImage().pixelColor(128, 128)
-        assert colour.red() > 240 and colour.green() < 15 and colour.blue() < 15
+        return job.renderedImage().pixelColor(128, 128).name()
     finally:
         server.shutdown()
+        server.server_close()  # the port is free again: the kernel may hand it out next
 
+
+def _harvested_colour_at_the_centre(pyramid_dir: Path) -> QColor:
+    """The colour the harvest wrote, on disk, where the QGIS test looks (level 11)."""
+    x, y = pm_grid.lonlat_to_mercator(2.35, 48.85)
+    span = pm_grid.tile_span(11)
+    col = int((x - pm_grid.PM_ORIGIN_X) // span)
+    row = int((pm_grid.PM_ORIGIN_Y - y) // span)
+    tile = QImage(str(pyramid_dir / "11" / str(col) / f"{row}.jpg"))
+    assert not tile.isNull()
+    return tile.pixelColor(int((x - pm_grid.PM_ORIGIN_X - col * span) / span * 256),
+                           int((pm_grid.PM_ORIGIN_Y - y - row * span) / span * 256))
+
+
+def test_qgis_opens_and_draws_the_wmts_at_its_pm_levels(pyramids, qgis_app):
+    # The harvested tiles first: a blank harvest (QGIS Server drawing nothing) is said as such,
+    # not mistaken for QGIS failing to draw the WMTS.
+    harvested = _harvested_colour_at_the_centre(pyramids / "jpeg_pyramid")
+    assert harvested.red() > 240 and harvested.green() < 15 and harvested.blue() < 15, (
+        f"the harvest wrote {harvested.name()} where the red area is")
+    colour = QColor(_draw_centre_in_qgis(pyramids / "jpeg_pyramid"))
+    assert colour.red() > 240 and colour.green() < 15 and colour.blue() < 15, colour.name()
+
+
+def _solid_jpeg_pyramid(root: Path, colour: str) -> Path:
+    for z in LEVELS:
+        tiles = expected_range(z)
+        for col in range(tiles.min_col, tiles.max_col + 1):
+            (root / str(z) / str(col)).mkdir(parents=True, exist_ok=True)
+            for row in range(tiles.min_row, tiles.max_row + 1):
+                image = QImage(256, 256, QImage.Format.Format_RGB32)
+                image.fill(QColor(colour))
+                assert image.save(str(root / str(z) / str(col) / f"{row}.jpg"), "JPG", 95)
+    return root
+
+
+def test_a_server_reusing_an_earlier_servers_port_is_drawn_with_its_own_tiles(qgis_app, tmp_path,
+                                                                           monkeypatch):
+    # Seen once in six runs on QGIS 3.44: a white centre where the red area was harvested. The
+    # mechanism shown here on 3.22: with one fixed layer name, the second server (same port,
+    # same tile URLs) was drawn with the first one's tiles from QGIS's memory tile cache.
+    blue = _solid_jpeg_pyramid(tmp_path / "blue", "#0000ff")
+    red = _solid_jpeg_pyramid(tmp_path / "red", "#ff0000")
+    ports = []
+    original = serve_in_thread
+
+    def same_port_each_time(app):
+        server = original(app) if not ports else _serve_on(app, ports[0])
+        ports.append(server.server_port)
+        return server
+
+    monkeypatch.setattr(sys.modules[__name__], "serve_in_thread", same_port_each_time)
+    for _attempt in range(5):
+        ports.clear()
+        assert _draw_centre_in_qgis(blue) == "#0000fe"  # JPEG: 255 comes back as 254
+        try:
+            second = _draw_centre_in_qgis(red)
+        except OSError:  # the freed port was handed to another process's connection: again
+            continue
+        assert ports[0] == ports[1]
+        assert QColor(second).red() > 240, f"the second server was drawn {second}"
+        return
+    raise AssertionError("the kernel never let a second server bind the first one's port")
+
+
+def _serve_on(app, port: int):
+    server = make_server("127.0.0.1", port, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 def test_titles_and_abstracts_with_xml_specials_stay_well_formed(pyramids):
