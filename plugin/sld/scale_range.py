@@ -1,7 +1,8 @@
 """A layer's scale-dependent visibility as SLD scale denominators, decided per PM level.
 
 QGIS draws a layer at scale ``s`` when ``maximumScale <= s < minimumScale`` (either bound 0 =
-none; ``QgsMapLayer.isInScaleRange``). SLD 1.0 draws a rule when ``MinScaleDenominator <= s <
+none; ``QgsMapLayer.isInScaleRange``, whose tolerance at the bounds differs between versions).
+SLD 1.0 draws a rule when ``MinScaleDenominator <= s <
 MaxScaleDenominator``, the same inclusive/exclusive pair. But the server computes the scale of
 a tile request itself (0.28 mm pixel for GeoServer, the DPI for QGIS Server; a few per cent
 apart, plus rounding), so a bound written as typed may fall on the wrong side of a level whose
@@ -13,6 +14,7 @@ server's rounding can move a level across.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import List, Optional, Tuple
 
@@ -21,33 +23,44 @@ from lxml import etree
 from ..pyramid.grid import MAX_LEVEL, MIN_LEVEL, Level
 from .schema10 import SLD_NS
 
-# QGIS's tolerance on the zoomed-in bound (Qgis::SCALE_PRECISION).
-SCALE_PRECISION = 0.9999999999
-
 
 def level_scale(z: int) -> float:
     """The standard scale denominator of PM level ``z`` (0.28 mm pixel)."""
     return Level(z).scale_denominator
 
 
+def _scale_probe(has_scale_visibility: bool, minimum_scale: float, maximum_scale: float):
+    from qgis.core import QgsVectorLayer
+
+    probe = QgsVectorLayer("Point", "scale probe", "memory")
+    probe.setScaleBasedVisibility(has_scale_visibility)
+    probe.setMinimumScale(minimum_scale)
+    probe.setMaximumScale(maximum_scale)
+    return probe
+
+
 def qgis_draws_at(scale: float, has_scale_visibility: bool, minimum_scale: float,
                   maximum_scale: float) -> bool:
-    """``QgsMapLayer.isInScaleRange``: the most zoomed-out bound (``minimum_scale``) excluded,
-    the most zoomed-in one (``maximum_scale``) included with QGIS's relative tolerance
-    (``Qgis::SCALE_PRECISION``); 0 means no bound."""
-    if not has_scale_visibility:
-        return True
-    return ((minimum_scale == 0 or scale < minimum_scale)
-            and (maximum_scale == 0 or maximum_scale * SCALE_PRECISION < scale))
+    """``QgsMapLayer.isInScaleRange`` itself, not a copy: its rule at the bounds changed
+    between QGIS 3.22 (a tolerance on the zoomed-in bound only) and 3.40 (on both), and a
+    level must show the layer exactly when the QGIS the user looks at draws it."""
+    return _scale_probe(has_scale_visibility, minimum_scale,
+                        maximum_scale).isInScaleRange(scale)
+
+
+@functools.lru_cache(maxsize=1024)   # a style with many ranged rules asks the same ranges
+def _visible_levels(has_scale_visibility: bool, minimum_scale: float, maximum_scale: float,
+                    levels: Tuple[int, ...]) -> Tuple[int, ...]:
+    probe = _scale_probe(has_scale_visibility, minimum_scale, maximum_scale)
+    return tuple(z for z in levels if probe.isInScaleRange(level_scale(z)))
 
 
 def visible_levels(has_scale_visibility: bool, minimum_scale: float, maximum_scale: float,
                    levels: Optional[List[int]] = None) -> List[int]:
     """The PM levels (default: all) at which QGIS draws the layer."""
-    candidates = levels if levels is not None else range(MIN_LEVEL, MAX_LEVEL + 1)
-    return [z for z in candidates
-            if qgis_draws_at(level_scale(z), has_scale_visibility, minimum_scale,
-                             maximum_scale)]
+    candidates = tuple(levels if levels is not None else range(MIN_LEVEL, MAX_LEVEL + 1))
+    return list(_visible_levels(bool(has_scale_visibility), float(minimum_scale),
+                                float(maximum_scale), candidates))
 
 
 def sld_denominators(shown: List[int]) -> Tuple[Optional[float], Optional[float]]:

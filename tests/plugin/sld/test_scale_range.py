@@ -10,7 +10,6 @@ from gpf_wmts_publisher.plugin.sld.pipeline import prepare_sld
 from gpf_wmts_publisher.plugin.sld.scale_range import (
     apply_scale_range,
     level_scale,
-    qgis_draws_at,
     sld_denominators,
     visible_levels,
 )
@@ -65,15 +64,6 @@ def test_a_level_shows_the_layer_exactly_when_qgis_draws_it_at_its_scale(
             assert all(_rule_draws(rule, scale * factor) == expected for rule in rules), (
                 z, factor, expected)
     assert any(f.code == "SCALE_RANGE_LEVELS" for f in result.findings)
-
-
-def test_our_copy_of_the_qgis_rule_agrees_with_qgis(qgis_app):
-    for minimum_scale, maximum_scale in ((level_scale(8), level_scale(12)), (0, 1000.0),
-                                         (250000.0, 0)):
-        layer = _layer(minimum_scale, maximum_scale)
-        for z in LEVELS:
-            assert qgis_draws_at(level_scale(z), True, minimum_scale, maximum_scale) == \
-                layer.isInScaleRange(level_scale(z))
 
 
 def test_denominators_sit_half_way_between_levels():
