@@ -42,6 +42,11 @@ def check_map_style(sources: Sequence, lang: str) -> MapStyleResult:
 def preview_map(sources: Sequence, result: MapStyleResult, levels: Sequence[int]):
     """The composite fidelity preview (QGIS's rendering of the map vs its SLDs)."""
     from .map_preview import preview_map_fidelity
+    from .xml_guard import GEOPACKAGES_AND_SCHEMA
 
-    return preview_map_fidelity([source.open_layer() for source in sources], result.results,
-                                levels)
+    with GEOPACKAGES_AND_SCHEMA:   # the layers are closed before a schema check may run
+        layers = [source.open_layer() for source in sources]
+        try:
+            return preview_map_fidelity(layers, result.results, levels)
+        finally:
+            del layers

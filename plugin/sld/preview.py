@@ -250,3 +250,18 @@ def preview_fidelity(
     # A level where neither render drew (out of its scale range) says nothing either way.
     compared = [p.score for p in previews if p.blank != "both"]
     return PreviewResult(previews, min(compared, default=0.0), error)
+
+
+def preview_fidelity_of(make_layer, sld_bytes: bytes, levels: Sequence[int] = (12, 14, 16),
+                        **options) -> PreviewResult:
+    """``preview_fidelity`` on the layer ``make_layer()`` opens, created and deleted while the
+    plugin's GeoPackage lock is held, so its file never closes under a schema check in another
+    thread (plugin/sld/xml_guard.py)."""
+    from .xml_guard import GEOPACKAGES_AND_SCHEMA
+
+    with GEOPACKAGES_AND_SCHEMA:
+        layer = make_layer()
+        try:
+            return preview_fidelity(layer, sld_bytes, levels, **options)
+        finally:
+            del layer

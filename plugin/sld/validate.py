@@ -15,6 +15,7 @@ from .filters import property_name_field
 from .findings import Finding, Severity, finding, rule_params
 from .schema10 import OGC_NS, SE_NS, SLD_NS, SYMBOLIZERS, XLINK_NS
 from .transform import ANNEX_SCHEME, parse_sld
+from .xml_guard import GEOPACKAGES_AND_SCHEMA
 
 SCHEMA_PATH = (Path(__file__).resolve().parents[2] / "resources" / "schemas" / "ogc" / "sld"
                / "1.0.0" / "StyledLayerDescriptor.xsd")
@@ -62,12 +63,12 @@ def _compile_schema() -> etree.XMLSchema:
 
 
 def _schema_findings(document) -> List[Finding]:
-    schema = sld10_schema()  # this call's own: its error log is not shared with other threads
-    valid = schema.validate(document)
-    if valid:
-        return []
+    with GEOPACKAGES_AND_SCHEMA:   # no GeoPackage of the plugin closes meanwhile (xml_guard)
+        schema = sld10_schema()  # this call's own: its error log is not shared with threads
+        valid = schema.validate(document)
+        errors = [] if valid else list(schema.error_log)[:20]
     return [finding(Severity.ERROR, "XSD_INVALID", error.path or "", line=error.line,
-                    detail=error.message) for error in list(schema.error_log)[:20]]
+                    detail=error.message) for error in errors]
 
 
 def _q(namespace: str, local: str) -> str:

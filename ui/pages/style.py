@@ -126,10 +126,10 @@ class StylePage(QWizardPage, FORM):
         def render(_task):
             # Imported here, in the worker: the first import (numpy) took ~50 ms, which
             # the GUI thread must not spend.
-            from ...plugin.sld.preview import preview_fidelity
+            from ...plugin.sld.preview import preview_fidelity_of
 
-            return preview_fidelity(make_layer(), sld, PREVIEW_LEVELS, field_map=field_map,
-                                    annex_paths=annex_paths)
+            return preview_fidelity_of(make_layer, sld, PREVIEW_LEVELS, field_map=field_map,
+                                       annex_paths=annex_paths)
 
         self.preview_task = run_in_task(self.tr("Rendering the style preview"), render,
                                         self._show_preview, lambda message: None)
