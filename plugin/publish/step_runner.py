@@ -14,7 +14,9 @@ import tempfile
 import threading
 from typing import Callable, List, Optional
 
+from ..entrepot.errors import Cancelled as ClientCancelled
 from .context import PublishContext, Timeouts
+from .errors import PublishCancelledError
 from .journal import Journal
 from .steps.base import Step, abort_running_executions
 
@@ -46,6 +48,26 @@ class StepRunner:
 
     def step_names(self) -> List[str]:
         return [s.name for s in self.steps]
+
+    def _run_steps(self, until: Optional[str] = None) -> None:
+        """``prepare()``, then every step not yet done (stop after ``until`` when given): a
+        cancel aborts what runs on the platform, a failure is written in the journal."""
+        try:
+            self.prepare()
+            for step in self.steps:
+                self._run_step(step)
+                if step.name == until:
+                    break
+        except ClientCancelled:
+            self._after_cancel()
+            raise PublishCancelledError(step=self.ctx.current_step) from None
+        except PublishCancelledError:
+            self._after_cancel()
+            raise
+        except BaseException as error:
+            if self.ctx.current_step and self.ctx.current_step != "preflight":
+                self.journal.mark_step(self.ctx.current_step, "failed", error=str(error)[:500])
+            raise
 
     def _after_cancel(self) -> None:
         """Abort what runs on the platform; keep the journal so the run can resume/undo."""

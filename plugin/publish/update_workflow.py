@@ -21,11 +21,10 @@ import time
 from typing import Callable, List, Optional
 
 from ..entrepot.api import EntrepotApi
-from ..entrepot.errors import Cancelled as ClientCancelled
 from ..i18n import tr
 from .adopt import adopt_interrupted
 from .context import Timeouts
-from .errors import PublishCancelledError, PublishError
+from .errors import PublishError
 from .journal import Journal
 from .pyramid_versions import next_version_name
 from .spec import Publication
@@ -191,20 +190,7 @@ class UpdateWorkflow(StepRunner):
             WmsvStep()._harvest_key(self.ctx, self.api.offering(target.wmsv_offering_id))
 
     def run(self) -> UpdateResult:
-        try:
-            self.prepare()
-            for step in self.steps:
-                self._run_step(step)
-        except ClientCancelled:
-            self._after_cancel()
-            raise PublishCancelledError(step=self.ctx.current_step) from None
-        except PublishCancelledError:
-            self._after_cancel()
-            raise
-        except BaseException as error:
-            if self.ctx.current_step and self.ctx.current_step != "preflight":
-                self.journal.mark_step(self.ctx.current_step, "failed", error=str(error)[:500])
-            raise
+        self._run_steps()
         result = self.result()
         self._tell_publication_journals(result)
         self._set_aside()

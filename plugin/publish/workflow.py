@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from ..entrepot.api import EntrepotApi
-from ..entrepot.errors import Cancelled as ClientCancelled
 from .adopt import adopt_interrupted
 from .context import Timeouts
-from .errors import NamingError, PublishCancelledError
+from .errors import NamingError
 from .journal import Journal
 from .map_source import check_map_styles
 from .naming import check_publication, default_language, preflight
@@ -100,22 +99,7 @@ class Workflow(StepRunner):
 
     def run(self, until: Optional[str] = None) -> PublishResult:
         """Run (or resume) every step not yet done; stop after ``until`` when given."""
-        try:
-            self.prepare()
-            for step in self.steps:
-                self._run_step(step)
-                if step.name == until:
-                    break
-        except ClientCancelled:
-            self._after_cancel()
-            raise PublishCancelledError(step=self.ctx.current_step) from None
-        except PublishCancelledError:
-            self._after_cancel()
-            raise
-        except BaseException as error:
-            if self.ctx.current_step and self.ctx.current_step != "preflight":
-                self.journal.mark_step(self.ctx.current_step, "failed", error=str(error)[:500])
-            raise
+        self._run_steps(until)
         return self.result()
 
     def _run_step(self, step: Step) -> None:
