@@ -101,3 +101,19 @@ def ensure_crs_usable_in_this_thread(authids: Iterable[str] = ()) -> bool:
     QgsCoordinateReferenceSystem.invalidateCache()
     QgsCoordinateTransform.invalidateCache()
     return True
+
+
+def keep_task_threads_alive() -> None:
+    """The threads QGIS runs tasks on (Qt's global thread pool) are never ended when idle.
+
+    On QGIS 3.40 a thread started after earlier task threads had ended was handed cached CRS
+    PROJ objects made for an ended thread (``ensure_crs_usable_in_this_thread`` repairs that
+    by emptying QGIS's CRS caches), and emptying those caches from one thread is suspected of
+    breaking the CRSs other threads use at that moment: a transform invalid on the GUI thread,
+    an abort in a preview's probe transform (matrix runs, QGIS 3.40). With the pool's threads
+    kept (at most one per core, idle), no task thread ends, so none leaves stale PROJ objects
+    behind and the repair is not needed. A mitigation of a cause not fully proven.
+    """
+    from qgis.PyQt.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().setExpiryTimeout(-1)

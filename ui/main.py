@@ -61,6 +61,9 @@ class GpfWmtsPublisherPlugin:
             self.provider = provider
 
     def initGui(self) -> None:
+        from ..plugin.layers import keep_task_threads_alive
+
+        keep_task_threads_alive()
         self._log_handler = install_qgis_log_handler()
         self.toolbar = self.iface.addToolBar(tr("Géoplateforme WMTS"))
         self.toolbar.setObjectName("GpfWmtsPublisherToolbar")

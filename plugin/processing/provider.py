@@ -24,5 +24,8 @@ class GpfWmtsProvider(QgsProcessingProvider):
         return QIcon(ICON)
 
     def loadAlgorithms(self) -> None:
+        from ..layers import keep_task_threads_alive
+
+        keep_task_threads_alive()   # qgis_process loads the provider without the plugin's GUI
         for algorithm in all_algorithms():
             self.addAlgorithm(algorithm)

@@ -17,3 +17,16 @@ def test_a_factory_layer_is_valid_and_not_a_python_subclass(qgis_app, tmp_path):
     assert layer.featureCount() > 0
     assert not sip.ispycreated(layer)
     assert sip.ispycreated(QgsVectorLayer(source, "parcelles", "ogr"))  # what it avoids
+
+
+def test_the_processing_provider_keeps_task_threads_alive(qgis_app):
+    from gpf_wmts_publisher.plugin.processing.provider import GpfWmtsProvider
+    from qgis.PyQt.QtCore import QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    pool.setExpiryTimeout(30000)   # Qt's default: an idle task thread ends after 30 s
+    try:
+        GpfWmtsProvider().loadAlgorithms()
+        assert pool.expiryTimeout() == -1
+    finally:
+        pool.setExpiryTimeout(-1)   # as the session keeps it (tests/fixtures/qgis_tasks.py)
