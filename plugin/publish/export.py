@@ -46,6 +46,14 @@ def export_geopackage_tables(sources: Sequence[LayerSource], path: str,
 
 
 def _write_table(source: LayerSource, path: str, table_name: str, new_file: bool) -> int:
+    from ..sld.xml_guard import GEOPACKAGES_AND_SCHEMA
+
+    with GEOPACKAGES_AND_SCHEMA:   # not while a preview opens the same file (xml_guard)
+        return _write_table_locked(source, path, table_name, new_file)
+
+
+def _write_table_locked(source: LayerSource, path: str, table_name: str,
+                        new_file: bool) -> int:
     layer = source.open_layer()
     options = QgsVectorFileWriter.SaveVectorOptions()
     if not new_file:
@@ -67,7 +75,9 @@ def _write_table(source: LayerSource, path: str, table_name: str, new_file: bool
         raise PublishError(tr("The exported GeoPackage does not carry the layer's CRS {0}"
                               " (it has: {1}).").format(source.crs_authid, found or "-"),
                            step="data")
-    return len(source.selected_ids) if source.selected_only else layer.featureCount()
+    count = len(source.selected_ids) if source.selected_only else layer.featureCount()
+    del layer   # closed before the lock is released
+    return count
 
 
 def written_crs(path: str, table_name: str) -> str:

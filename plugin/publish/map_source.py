@@ -84,13 +84,16 @@ def style_results(sources: Sequence, tables: Sequence[str], lang: str = "en") ->
     """Each source's style through the SLD pipeline on the columns GDAL will make (what the
     style step sends after the integration): one ``SldResult`` per source."""
     from ..sld.pipeline import predicted_attributes, prepare_sld
+    from ..sld.xml_guard import GEOPACKAGES_AND_SCHEMA
 
     results = []
     for source, table in zip(sources, tables):
-        layer = source.open_layer()
-        results.append(prepare_sld(layer, table_name=table,
-                                   attributes=predicted_attributes(layer, table), lang=lang,
-                                   upload_annexes=True))
+        with GEOPACKAGES_AND_SCHEMA:   # not while a preview opens the same file (xml_guard)
+            layer = source.open_layer()
+            results.append(prepare_sld(layer, table_name=table,
+                                       attributes=predicted_attributes(layer, table),
+                                       lang=lang, upload_annexes=True))
+            del layer
     return results
 
 

@@ -6,9 +6,12 @@ compiled or used in another thread points to: a segmentation fault, seen on QGIS
 publication's style check (a task) compiled the schema while the wizard's map preview (another
 task) opened and closed the group's GeoPackage layers (tests/ui/test_map_wizard.py).
 
-The plugin's threads that open and close GeoPackages for a preview hold this lock for that
-time, layers deleted before it is released, and the schema check holds it while it compiles and
-validates. GeoPackages that QGIS itself closes at other moments (its connection pool) are
+The same overlap crashed QGIS 3.22 too, in another place: the wizard's map preview and the
+publication's style check opened the same GeoPackage's layers at once from two tasks (a
+segmentation fault in ``QgsMapLayerFactory.createLayer``, clean-clone CI). So the plugin's
+threads that open and close GeoPackage layers (the previews, the publication's style checks
+and its export) hold this lock for that time, layers deleted before it is released, and the
+schema check holds it while it compiles and validates. GeoPackages that QGIS itself closes at other moments (its connection pool) are
 outside the plugin's reach (README, "Known limits").
 """
 

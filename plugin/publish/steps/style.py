@@ -64,21 +64,25 @@ class StyleStep(Step):
         source = source if source is not None else ctx.spec.first_source
         if source is None:
             raise PublishError(tr("a layer is needed to build the style"), step=self.name)
-        layer = source.open_layer()
-        many = in_map or len(ctx.spec.sources) > 1
-        data_name = table if many else ctx.spec.effective_data_name
-        attributes = dict(relation.get("attributes") or {})
-        field_map, differences = real_field_map(
-            data_name, [f.name() for f in layer.fields()], relation)
-        said = f"{source.name}: " if many else ""   # a map's findings name their layer
-        if differences:  # the wizard checked the predicted names: say what changed
-            from ...sld.findings import Severity, finding
+        from ...sld.xml_guard import GEOPACKAGES_AND_SCHEMA
 
-            pairs = ", ".join(f"{old} → {new}" for old, new in differences)
-            ctx.log(said + finding(Severity.FIXED, "FIELD_NAMES_DIFFER",
-                                   count=len(differences), pairs=pairs).text())
-        result = prepare_sld(layer, table_name=table, attributes=attributes,
-                             field_map=field_map, lang=_language())
+        with GEOPACKAGES_AND_SCHEMA:   # not while a preview opens the same file (xml_guard)
+            layer = source.open_layer()
+            many = in_map or len(ctx.spec.sources) > 1
+            data_name = table if many else ctx.spec.effective_data_name
+            attributes = dict(relation.get("attributes") or {})
+            field_map, differences = real_field_map(
+                data_name, [f.name() for f in layer.fields()], relation)
+            said = f"{source.name}: " if many else ""   # a map's findings name their layer
+            if differences:  # the wizard checked the predicted names: say what changed
+                from ...sld.findings import Severity, finding
+
+                pairs = ", ".join(f"{old} → {new}" for old, new in differences)
+                ctx.log(said + finding(Severity.FIXED, "FIELD_NAMES_DIFFER",
+                                       count=len(differences), pairs=pairs).text())
+            result = prepare_sld(layer, table_name=table, attributes=attributes,
+                                 field_map=field_map, lang=_language())
+            del layer   # closed before the lock is released
         errors = [f for f in result.findings if getattr(f.severity, "value", f.severity)
                   == "ERROR"]
         if errors or not result.ok:
