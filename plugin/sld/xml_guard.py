@@ -11,8 +11,8 @@ publication's style check opened the same GeoPackage's layers at once from two t
 segmentation fault in ``QgsMapLayerFactory.createLayer``, clean-clone CI). So the plugin's
 threads that open and close GeoPackage layers (the previews, the publication's style checks
 and its export) hold this lock for that time, layers deleted before it is released, and the
-schema check holds it while it compiles and validates. GeoPackages that QGIS itself closes at other moments (its connection pool) are
-outside the plugin's reach (README, "Known limits").
+schema check holds it while it compiles and validates. GeoPackages that QGIS itself closes at
+other moments (its connection pool) are outside the plugin's reach (README, "Known limits").
 """
 
 from __future__ import annotations
