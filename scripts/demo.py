@@ -114,20 +114,20 @@ def render_levels(result, spec, output: Path) -> list:
     """Renders the WMTS (wms provider URI from plugin/wmts) at two PM levels; PNG paths."""
     from gpf_wmts_publisher.plugin.pyramid import Bbox4326, bbox_4326_to_3857
     from gpf_wmts_publisher.plugin.similarity import ink_fraction
-    from gpf_wmts_publisher.plugin.wmts.capabilities import (
-        build_qgis_uri,
-        find_layer,
-        read_capabilities,
-    )
+    from gpf_wmts_publisher.plugin.wmts.capabilities import CapabilitiesError
     from gpf_wmts_publisher.plugin.wmts.levels import level_extent
+    from gpf_wmts_publisher.plugin.wmts.qgis_layer import open_wmts_layer
     from gpf_wmts_publisher.plugin.wmts.renders import render_layers
-    from qgis.core import QgsCoordinateReferenceSystem, QgsRasterLayer, QgsRectangle
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
     from qgis.PyQt.QtCore import QSize
 
-    info = find_layer(read_capabilities(result.capabilities_url), result.wmts_layer_name)
-    layer = QgsRasterLayer(build_qgis_uri(info, result.capabilities_url), "WMTS", "wms")
-    if not layer.isValid():
-        raise SystemExit(f"QGIS cannot open the WMTS layer: {layer.error().summary()}")
+    # The plugin's own way in: it forgets QGIS's cached copy of the capabilities first. The
+    # demo built the layer itself and QGIS answered from a copy cached on disk by an earlier
+    # run whose sandbox had the same port ("Tile layer or tile matrix set not found", CI4).
+    try:
+        layer, info = open_wmts_layer(result.capabilities_url, result.wmts_layer_name)
+    except CapabilitiesError as error:
+        raise SystemExit(f"QGIS cannot open the WMTS layer: {error}") from None
     west, south, east, north = bbox_4326_to_3857(Bbox4326(*spec.layer.extent_wgs84))
     centre = ((west + east) / 2, (south + north) / 2)
     written = []
