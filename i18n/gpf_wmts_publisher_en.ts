@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../ui/main.py" line="65"/>
+        <location filename="../ui/main.py" line="68"/>
         <source>Géoplateforme WMTS</source>
         <translation>Géoplateforme WMTS</translation>
     </message>
     <message>
-        <location filename="../ui/main.py" line="67"/>
+        <location filename="../ui/main.py" line="70"/>
         <source>Publish current layer as WMTS…</source>
         <translation>Publish current layer as WMTS…</translation>
     </message>
     <message>
-        <location filename="../ui/main.py" line="71"/>
+        <location filename="../ui/main.py" line="74"/>
         <source>Connect to the Géoplateforme…</source>
         <translation>Connect to the Géoplateforme…</translation>
     </message>
     <message>
-        <location filename="../ui/main.py" line="73"/>
+        <location filename="../ui/main.py" line="76"/>
         <source>Published services</source>
         <translation>Published services</translation>
     </message>
     <message>
-        <location filename="../ui/main.py" line="75"/>
+        <location filename="../ui/main.py" line="78"/>
         <source>Zoom-level inspector</source>
         <translation>Zoom-level inspector</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>Set FORCE to harvest these levels anyway.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="61"/>
+        <location filename="../plugin/publish/export.py" line="69"/>
         <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
         <translation>GeoPackage export of '{0}' failed: {1}</translation>
     </message>
@@ -469,12 +469,12 @@
         <translation>a layer is needed to build the style</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="85"/>
+        <location filename="../plugin/publish/steps/style.py" line="89"/>
         <source>the style cannot be published: {0}</source>
         <translation>the style cannot be published: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="120"/>
+        <location filename="../plugin/publish/steps/style.py" line="124"/>
         <source>the icon &apos;{0}&apos; is not uploaded: {1}</source>
         <translation>the icon '{0}' is not uploaded: {1}</translation>
     </message>
@@ -709,27 +709,27 @@
         <translation>the processing's abort</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="111"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="117"/>
         <source>the stored data&apos;s deletion</source>
         <translation>the stored data's deletion</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="122"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="123"/>
         <source>the execution&apos;s deletion</source>
         <translation>the execution's deletion</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="163"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="165"/>
         <source>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</source>
         <translation>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="181"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="183"/>
         <source>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</source>
         <translation>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="188"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="190"/>
         <source>datasheet deleted</source>
         <translation>datasheet deleted</translation>
     </message>
@@ -894,17 +894,17 @@
         <translation>only a WMTS can be updated here</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="131"/>
+        <location filename="../plugin/publish/update_workflow.py" line="130"/>
         <source>nothing to update: choose what changes</source>
         <translation>nothing to update: choose what changes</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="136"/>
+        <location filename="../plugin/publish/update_workflow.py" line="135"/>
         <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
         <translation>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="288"/>
+        <location filename="../plugin/publish/update_workflow.py" line="274"/>
         <source>this update has already removed the previous version: it can only be resumed</source>
         <translation>this update has already removed the previous version: it can only be resumed</translation>
     </message>
@@ -1073,7 +1073,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>Layer(s) to publish, or the name of a layer group (a map); empty when an existing resource is reused</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="153"/>
+        <location filename="../plugin/publish/steps/style.py" line="157"/>
         <source>the stored data has no table for the layer &apos;{0}&apos; ({1})</source>
         <translation>the stored data has no table for the layer '{0}' ({1})</translation>
     </message>
@@ -1128,7 +1128,7 @@ Undo this update? The WMTS goes back to what it served; otherwise the same updat
         <translation>no layer of the map has a new style</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="67"/>
+        <location filename="../plugin/publish/export.py" line="75"/>
         <source>The exported GeoPackage does not carry the layer&apos;s CRS {0} (it has: {1}).</source>
         <translation>The exported GeoPackage does not carry the layer's CRS {0} (it has: {1}).</translation>
     </message>

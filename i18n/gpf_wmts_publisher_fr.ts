@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../ui/main.py" line="65"/>
+        <location filename="../ui/main.py" line="68"/>
         <source>Géoplateforme WMTS</source>
         <translation>Géoplateforme WMTS</translation>
     </message>
     <message>
-        <location filename="../ui/main.py" line="67"/>
+        <location filename="../ui/main.py" line="70"/>
         <source>Publish current layer as WMTS…</source>
         <translation>Publier la couche courante en WMTS…</translation>
     </message>
     <message>
-        <location filename="../ui/main.py" line="71"/>
+        <location filename="../ui/main.py" line="74"/>
         <source>Connect to the Géoplateforme…</source>
         <translation>Se connecter à la Géoplateforme…</translation>
     </message>
     <message>
-        <location filename="../ui/main.py" line="73"/>
+        <location filename="../ui/main.py" line="76"/>
         <source>Published services</source>
         <translation>Services publiés</translation>
     </message>
     <message>
-        <location filename="../ui/main.py" line="75"/>
+        <location filename="../ui/main.py" line="78"/>
         <source>Zoom-level inspector</source>
         <translation>Inspecteur des niveaux de zoom</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>Activez FORCE pour moissonner ces niveaux malgré tout.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="61"/>
+        <location filename="../plugin/publish/export.py" line="69"/>
         <source>GeoPackage export of &apos;{0}&apos; failed: {1}</source>
         <translation>l'export GeoPackage de « {0} » a échoué : {1}</translation>
     </message>
@@ -469,12 +469,12 @@
         <translation>il faut une couche pour construire le style</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="85"/>
+        <location filename="../plugin/publish/steps/style.py" line="89"/>
         <source>the style cannot be published: {0}</source>
         <translation>le style ne peut pas être publié : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="120"/>
+        <location filename="../plugin/publish/steps/style.py" line="124"/>
         <source>the icon &apos;{0}&apos; is not uploaded: {1}</source>
         <translation>l'icône « {0} » n'est pas déposée : {1}</translation>
     </message>
@@ -709,27 +709,27 @@
         <translation>l'interruption du traitement</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="111"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="117"/>
         <source>the stored data&apos;s deletion</source>
         <translation>la suppression de la donnée stockée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="122"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="123"/>
         <source>the execution&apos;s deletion</source>
         <translation>la suppression de l'exécution</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="163"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="165"/>
         <source>Cancelled after {0} of {1} removals: run Delete datasheet again to finish.</source>
         <translation>Annulé après {0} suppressions sur {1} : relancez « Supprimer la fiche » pour terminer.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="181"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="183"/>
         <source>Deleting the datasheet &quot;{0}&quot; stopped at the {1} ({2} of {3} removals done): {4}. Run Delete datasheet again to finish.</source>
         <translation>La suppression de la fiche « {0} » s'est arrêtée sur : {1} ({2} suppressions faites sur {3}) : {4}. Relancez « Supprimer la fiche » pour terminer.</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/datasheet_delete_run.py" line="188"/>
+        <location filename="../plugin/publish/datasheet_delete_run.py" line="190"/>
         <source>datasheet deleted</source>
         <translation>fiche supprimée</translation>
     </message>
@@ -894,17 +894,17 @@
         <translation>seul un WMTS peut être mis à jour ici</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="131"/>
+        <location filename="../plugin/publish/update_workflow.py" line="130"/>
         <source>nothing to update: choose what changes</source>
         <translation>rien à mettre à jour : choisissez ce qui change</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="136"/>
+        <location filename="../plugin/publish/update_workflow.py" line="135"/>
         <source>an unfinished update of this WMTS is waiting with other choices: resume it with the same choices or undo it</source>
         <translation>une mise à jour inachevée de ce WMTS attend avec d'autres choix : reprenez-la avec les mêmes choix ou annulez-la</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/update_workflow.py" line="288"/>
+        <location filename="../plugin/publish/update_workflow.py" line="274"/>
         <source>this update has already removed the previous version: it can only be resumed</source>
         <translation>cette mise à jour a déjà supprimé la version précédente : elle ne peut qu'être reprise</translation>
     </message>
@@ -1073,7 +1073,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>Couche(s) à publier, ou le nom d'un groupe de couches (une carte) ; vide quand une ressource existante est réutilisée</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/steps/style.py" line="153"/>
+        <location filename="../plugin/publish/steps/style.py" line="157"/>
         <source>the stored data has no table for the layer &apos;{0}&apos; ({1})</source>
         <translation>la donnée stockée n'a pas de table pour la couche « {0} » ({1})</translation>
     </message>
@@ -1128,7 +1128,7 @@ Annuler cette mise à jour ? Le WMTS revient à ce qu'il servait ; sinon la mêm
         <translation>aucune couche de la carte n'a de nouveau style</translation>
     </message>
     <message>
-        <location filename="../plugin/publish/export.py" line="67"/>
+        <location filename="../plugin/publish/export.py" line="75"/>
         <source>The exported GeoPackage does not carry the layer&apos;s CRS {0} (it has: {1}).</source>
         <translation>Le GeoPackage exporté ne porte pas la projection de la couche {0} (il porte : {1}).</translation>
     </message>

@@ -64,11 +64,10 @@ def publish_map(api, datastore_id: str, work: Path):
 
 def expected_layers(spec, z: int) -> List[str]:
     """The layers QGIS draws at level ``z``'s scale, top of the tree first."""
-    from gpf_wmts_publisher.plugin.sld.scale_range import level_scale, qgis_draws_at
+    from gpf_wmts_publisher.plugin.sld.scale_range import visible_levels
 
     return [s.name for s in spec.sources
-            if qgis_draws_at(level_scale(z), s.scale_visibility, s.minimum_scale,
-                             s.maximum_scale)]
+            if z in visible_levels(s.scale_visibility, s.minimum_scale, s.maximum_scale)]
 
 
 def seen_layers(image) -> Dict[str, float]:

@@ -101,26 +101,28 @@ def _retry_while(api_delete: Callable[[], None], busy: Callable[[], bool], wait,
     wait(attempt, bool, timeout_s=UNPUBLISH_TIMEOUT_S, what=what)
 
 
-def _stored_data(api, removal: Removal, wait) -> None:
+def _status_in(read_status: Callable[[], str], states) -> Callable[[], bool]:
+    """``busy()`` for _retry_while: the resource still has one of ``states`` (gone: not busy)."""
+
     def busy() -> bool:
         try:
-            return api.stored_data(removal.id).status in BUSY_STORED_DATA
+            return read_status() in states
         except NotFound:
             return False
 
-    _retry_while(lambda: api.delete_stored_data(removal.id), busy, wait,
-                 tr("the stored data's deletion"))
+    return busy
+
+
+def _stored_data(api, removal: Removal, wait) -> None:
+    _retry_while(lambda: api.delete_stored_data(removal.id),
+                 _status_in(lambda: api.stored_data(removal.id).status, BUSY_STORED_DATA),
+                 wait, tr("the stored data's deletion"))
 
 
 def _execution(api, removal: Removal, wait) -> None:
-    def busy() -> bool:
-        try:
-            return api.execution(removal.id).status in RUNNING
-        except NotFound:
-            return False
-
-    _retry_while(lambda: api.delete_execution(removal.id), busy, wait,
-                 tr("the execution's deletion"))
+    _retry_while(lambda: api.delete_execution(removal.id),
+                 _status_in(lambda: api.execution(removal.id).status, RUNNING),
+                 wait, tr("the execution's deletion"))
 
 
 def _metadata(api, removal: Removal, _wait) -> None:

@@ -39,15 +39,9 @@ def _scale_probe(has_scale_visibility: bool, minimum_scale: float, maximum_scale
     return probe
 
 
-def qgis_draws_at(scale: float, has_scale_visibility: bool, minimum_scale: float,
-                  maximum_scale: float) -> bool:
-    """``QgsMapLayer.isInScaleRange`` itself, not a copy: its rule at the bounds changed
-    between QGIS 3.22 (a tolerance on the zoomed-in bound only) and 3.40 (on both), and a
-    level must show the layer exactly when the QGIS the user looks at draws it."""
-    return _scale_probe(has_scale_visibility, minimum_scale,
-                        maximum_scale).isInScaleRange(scale)
-
-
+# ``QgsMapLayer.isInScaleRange`` itself, not a copy: its rule at the bounds changed between
+# QGIS 3.22 (a tolerance on the zoomed-in bound only) and 3.40 (on both), and a level must show
+# the layer exactly when the QGIS the user looks at draws it.
 @functools.lru_cache(maxsize=1024)   # a style with many ranged rules asks the same ranges
 def _visible_levels(has_scale_visibility: bool, minimum_scale: float, maximum_scale: float,
                     levels: Tuple[int, ...]) -> Tuple[int, ...]:
