@@ -84,15 +84,11 @@ def ensure_crs_usable_in_this_thread(authids: Iterable[str] = ()) -> bool:
     had to be repaired. WGS 84 and Web Mercator are checked, and ``authids`` (projected CRSs
     the caller needs, e.g. a WMTS tile matrix set's).
 
-    Seen on QGIS 3.40 (never on 3.22), after earlier tasks' threads had ended: in a thread
-    started later, the EPSG:4326 that QGIS's CRS cache hands out has no PROJ object for the
-    thread (PROJ: "NULL P object not allowed"), so EPSG:4326 -> EPSG:3857 fails ("Invalid
-    value for an argument") while the GUI thread is unaffected, and the wms provider cannot
-    compute a WMTS layer's extent ("QGIS could not open the layer"). QGIS keys the per-thread
-    PROJ objects of its cached CRSs and transforms by PROJ context; what is cached for a
-    thread that has ended is what goes wrong. Emptying only the transform cache leaves a
-    no-op transform; emptying the CRS cache, then the transform cache, makes this thread
-    build fresh ones and the layer opens (CRSs already held by layers keep theirs).
+    A fallback: the cause (QGIS 3.40+ drops a cached CRS's PROJ object when the thread that
+    first built it ends, see ``keep_task_threads_alive``) is avoided by keeping task threads
+    alive, but a thread the plugin does not own may still end. Emptying only the transform
+    cache leaves a no-op transform; emptying the CRS cache, then the transform cache, makes
+    this thread build fresh ones (CRSs already held by layers keep theirs).
     """
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
 
@@ -103,17 +99,31 @@ def ensure_crs_usable_in_this_thread(authids: Iterable[str] = ()) -> bool:
     return True
 
 
-def keep_task_threads_alive() -> None:
-    """The threads QGIS runs tasks on (Qt's global thread pool) are never ended when idle.
-
-    On QGIS 3.40 a thread started after earlier task threads had ended was handed cached CRS
-    PROJ objects made for an ended thread (``ensure_crs_usable_in_this_thread`` repairs that
-    by emptying QGIS's CRS caches), and emptying those caches from one thread is suspected of
-    breaking the CRSs other threads use at that moment: a transform invalid on the GUI thread,
-    an abort in a preview's probe transform (matrix runs, QGIS 3.40). With the pool's threads
-    kept (at most one per core, idle), no task thread ends, so none leaves stale PROJ objects
-    behind and the repair is not needed. A mitigation of a cause not fully proven.
-    """
+def task_thread_pools() -> list:
+    """The thread pools QGIS runs work on: Qt's global pool (tasks up to QGIS 3.2x, parallel
+    map renders) and, where QGIS has one, the task manager's own pool (QGIS 3.40 and 3.44 run
+    every QgsTask there: ``QgsTaskManager.threadPool()``)."""
+    from qgis.core import QgsApplication
     from qgis.PyQt.QtCore import QThreadPool
 
-    QThreadPool.globalInstance().setExpiryTimeout(-1)
+    pools = [QThreadPool.globalInstance()]
+    own_pool = getattr(QgsApplication.taskManager(), "threadPool", None)
+    if own_pool is not None:
+        pools.append(own_pool())
+    return pools
+
+
+def keep_task_threads_alive() -> None:
+    """The threads QGIS runs tasks on are never ended when idle (at most one per core waits).
+
+    Why: from QGIS 3.40 on, when a thread ends QGIS drops the PROJ object of every cached CRS
+    that was first built in that thread ("master" object, which other threads clone), yet keeps
+    the CRS in its cache while another thread still holds a clone. Every thread started later
+    then gets that CRS without a PROJ object: transforms fail ("NULL P object not allowed") and
+    a GeoPackage export writes its table without any CRS. A task thread ends after 30 s idle
+    (Qt's default expiry), so a publication started a while after a first one exported from a
+    new thread and lost EPSG:2154 (CI on QGIS 3.44). Reproduced by
+    tests/plugin/test_layers.py::test_a_crs_first_built_in_a_task_still_works_in_later_tasks.
+    """
+    for pool in task_thread_pools():
+        pool.setExpiryTimeout(-1)
