@@ -14,8 +14,10 @@ import tempfile
 from dataclasses import dataclass
 from typing import Optional
 
-from qgis.core import QgsExpression, QgsVectorLayer
+from qgis.core import QgsExpression, QgsVectorLayer, QgsWkbTypes
 from qgis.PyQt.QtXml import QDomDocument
+
+from ..layers import open_vector_layer  # a factory layer: usable in a task's thread
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,26 @@ def _with_quoted_class_field(layer: QgsVectorLayer) -> QgsVectorLayer:
         return layer  # a plain name reads the same either way; else already an expression
     quoted = renderer.clone()
     quoted.setClassAttribute(QgsExpression.quotedColumnRef(name))
-    copy = layer.clone()
-    copy.setRenderer(quoted)
+    return style_only_copy(layer, quoted)
+
+
+def style_only_copy(layer: QgsVectorLayer, renderer) -> QgsVectorLayer:
+    """A layer without features that QGIS exports to the same SLD as ``layer`` drawn with
+    ``renderer``: what the export reads (name, geometry type, fields, scale visibility,
+    opacity, labels) and nothing else. ``layer.clone()`` copied every feature of a memory
+    layer (a third of the style step for 1 000 features) or reopened a file."""
+    copy = open_vector_layer(QgsWkbTypes.displayString(layer.wkbType()), layer.name(), "memory")
+    copy.setCrs(layer.crs())
+    copy.dataProvider().addAttributes(layer.fields().toList())
+    copy.updateFields()
+    copy.setRenderer(renderer)
+    if layer.labeling() is not None:
+        copy.setLabeling(layer.labeling().clone())
+    copy.setLabelsEnabled(layer.labelsEnabled())
+    copy.setScaleBasedVisibility(layer.hasScaleBasedVisibility())
+    copy.setMinimumScale(layer.minimumScale())
+    copy.setMaximumScale(layer.maximumScale())
+    copy.setOpacity(layer.opacity())
     return copy
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from gpf_wmts_publisher.plugin.sld.export import export_sld
 from gpf_wmts_publisher.plugin.sld.findings import Severity
 from gpf_wmts_publisher.plugin.sld.pipeline import prepare_sld, transform_and_validate
 from lxml import etree
 from qgis.core import QgsVectorLayer
 
-from .corpus.styles import categorized_accented_field, labels_field, polygon_single
+from .corpus.styles import CORPUS, categorized_accented_field, labels_field, polygon_single
 
 NS = {"sld": "http://www.opengis.net/sld", "ogc": "http://www.opengis.net/ogc"}
 
@@ -180,3 +181,23 @@ def test_layer_opacity_is_folded_into_the_symbols(qgis_app):
     codes = {f.code for f in result.findings}
     assert "LAYER_OPACITY_FOLDED" in codes and "UNSUPPORTED_SYMBOLOGY" not in codes
     assert b'name="fill-opacity">0.25<' in result.sld_bytes
+
+
+def _exported(layer) -> bytes:
+    from gpf_wmts_publisher.plugin.sld.export import _via_context, _via_document
+
+    return (_via_context(layer) or _via_document(layer)).sld_bytes
+
+
+@pytest.mark.parametrize("style", CORPUS, ids=lambda style: style.name)
+def test_a_style_only_copy_exports_the_sld_of_a_whole_copy(qgis_app, style):
+    """The export's featureless copy (used to quote a class field) writes, for every corpus
+    style, the bytes a full ``layer.clone()`` wrote with the same renderer."""
+    from gpf_wmts_publisher.plugin.sld.export import style_only_copy
+
+    layer = style.build()
+    whole = layer.clone()
+    whole.setRenderer(layer.renderer().clone())
+    light = style_only_copy(layer, layer.renderer().clone())
+    assert light.featureCount() == 0
+    assert _exported(light) == _exported(whole)
