@@ -9,6 +9,7 @@ has already spent (see ``waiting.next_delay``).
 from __future__ import annotations
 
 import threading
+from datetime import datetime
 from numbers import Real
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
@@ -59,3 +60,24 @@ def reported_fraction(raw: Mapping[str, Any]) -> Optional[float]:
         return None
     share = float(value) / 100.0 if value > 1 else float(value)
     return share if 0.0 < share < 1.0 else None
+
+
+def _moment(value: Any) -> Optional[datetime]:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def job_duration_s(raw: Mapping[str, Any]) -> Optional[float]:
+    """A finished execution's length by the platform's own dates (``launch`` to ``finish``),
+    None without both. The client's own measure includes how late it saw the end (its poll
+    schedule): a rate learned from it over-predicts the next job."""
+    launch, finish = _moment(raw.get("launch")), _moment(raw.get("finish"))
+    if launch is None or finish is None:
+        return None
+    seconds = (finish - launch).total_seconds()
+    return seconds if seconds > 0 else None

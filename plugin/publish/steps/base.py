@@ -13,7 +13,7 @@ from ...i18n import tr
 from ..context import PublishContext
 from ..errors import PublishError
 from ..journal import Journal
-from ..pacing import RATES, reported_fraction
+from ..pacing import RATES, job_duration_s, reported_fraction
 
 EXECUTION_RUNNING = ("CREATED", "WAITING", "PROGRESS")
 EXECUTION_FAILED = ("FAILURE", "ABORTED")
@@ -170,11 +170,13 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
         if fraction is not None:
             ctx.progress(fraction, progress_text(what, execution.raw))
 
-    ctx.wait(lambda: api.execution(execution_id), done, timeout_s=timeout_s, what=what,
-             on_poll=report, expected_s=RATES.expected_s(execution_kind, work_units),
-             fraction=lambda execution: reported_fraction(execution.raw))
+    finished = ctx.wait(lambda: api.execution(execution_id), done, timeout_s=timeout_s,
+                        what=what, on_poll=report,
+                        expected_s=RATES.expected_s(execution_kind, work_units),
+                        fraction=lambda execution: reported_fraction(execution.raw))
     if launched_here:  # a resumed job's start is unknown: its rate would be wrong
-        RATES.learn(execution_kind, work_units, time.monotonic() - launched_at)
+        RATES.learn(execution_kind, work_units,
+                    job_duration_s(finished.raw) or time.monotonic() - launched_at)
 
     def generated(stored: StoredData) -> bool:
         if stored.status == "UNSTABLE":
