@@ -97,8 +97,11 @@ def main() -> int:
     from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
     from gpf_wmts_publisher.plugin.publish.waiting import (
         FIRST_DELAY_S,
+        LATE_RATIO,
+        LATE_WINDOW,
         MAX_DELAY_S,
         OVERDUE_RATIO,
+        late_polls,
         max_polls,
     )
 
@@ -136,10 +139,12 @@ def main() -> int:
           f"{sorted(r['client_requests'] for r in runs)[len(runs) // 2]}, seen by the sandbox "
           f"{sorted(r['sandbox_requests'] for r in runs)[len(runs) // 2]} "
           "(includes the harvest's GetMap calls)")
-    print(f"wait_for bound (floor {FIRST_DELAY_S} s, {OVERDUE_RATIO:.0%} of the time spent "
-          f"past the predicted end, cap {MAX_DELAY_S:.0f} s): at most {max_polls(600)} polls "
-          f"for a 10-minute harvest, {max_polls(3600)} for 1 hour, {max_polls(6 * 3600)} for "
-          f"6 hours (a fixed 2 s poll would cost {600 // 2}, {3600 // 2} and {6 * 3600 // 2})")
+    print(f"wait_for bound (floor {FIRST_DELAY_S} s, re-poll after {OVERDUE_RATIO:.0%} of "
+          f"the time spent, {LATE_RATIO:.0%} from a predicted end to {LATE_WINDOW}× it, cap "
+          f"{MAX_DELAY_S:.0f} s): at most {max_polls(600)} polls for a 10-minute harvest, "
+          f"{max_polls(3600)} for 1 hour, {max_polls(6 * 3600)} for 6 hours, "
+          f"{late_polls()} more with a prediction (a fixed 2 s poll would cost {600 // 2}, "
+          f"{3600 // 2} and {6 * 3600 // 2})")
     app.exitQgis()
     return 0
 

@@ -1,4 +1,4 @@
-"""Longest GUI-thread stall while the wizard is driven from login to PUBLISHED on the sandbox.
+"""Longest GUI-thread stall from login through the wizard to PUBLISHED, then the datasheet view.
 
 As in QGIS, the plugin is loaded first (classFactory + initGui, at QGIS start-up: its imports
 happen there), then the wizard is opened through the plugin's own menu action. A QTimer
@@ -67,6 +67,13 @@ class Iface:
         self.window.resize(1000, 700)
         self.menu = self.window.menuBar().addMenu("Web")
         self.active_layer = None
+        # QGIS's layer panel: the menu action asks it whether a group is selected (a map).
+        from qgis.core import QgsLayerTreeModel, QgsProject
+        from qgis.gui import QgsLayerTreeView
+
+        self.tree_view = QgsLayerTreeView(self.window)
+        self.tree_view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(),
+                                                  self.tree_view))
 
     def mainWindow(self):
         return self.window
@@ -76,6 +83,9 @@ class Iface:
 
     def activeLayer(self):
         return self.active_layer
+
+    def layerTreeView(self):
+        return self.tree_view
 
     def addDockWidget(self, area, dock):
         self.window.addDockWidget(area, dock)
@@ -109,7 +119,9 @@ def load_plugin(iface):
 
 
 def drive_wizard(sandbox, iface, layer, journal_dir, monitor, top=10, bottom=14):
-    """Login → every page → Publish → PUBLISHED; returns (wizard, seconds to PUBLISHED)."""
+    """Login → every page → Publish → PUBLISHED → the datasheet view (the published
+    services dock: opened, listed, the new datasheet selected); returns (wizard, seconds from
+    Publish to PUBLISHED)."""
     from gpf_wmts_publisher.ui import actions
     from qgis.PyQt.QtWidgets import QAction
 
@@ -141,7 +153,8 @@ def drive_wizard(sandbox, iface, layer, journal_dir, monitor, top=10, bottom=14)
     for index in range(combo.count()):
         if wizard.session.datastore(combo.itemData(index)).sandbox:
             combo.setCurrentIndex(index)
-    page.datasheetEdit.setText(f"bench_{int(time.time())}")
+    datasheet = f"bench_{int(time.time())}"
+    page.datasheetEdit.setText(datasheet)
     settle()
     monitor.mark("style page: check and preview")
     wizard.next()
@@ -176,7 +189,16 @@ def drive_wizard(sandbox, iface, layer, journal_dir, monitor, top=10, bottom=14)
     wizard.publish_page.publishButton.click()
     process_until(lambda: wizard.publish_page.state != "running", 300, "publication")
     assert wizard.publish_page.state == "published", wizard.publish_page.resultLabel.text()
-    return wizard, time.monotonic() - started
+    seconds = time.monotonic() - started
+    settle()
+    monitor.mark("datasheet view: open, list, select")
+    iface.mainWindow().findChild(QAction, "gpfPublished").trigger()
+    dock = actions._OPEN["published"]
+    process_until(lambda: dock.shown_listing == dock._listing, 60, "datasheet listing")
+    settle()
+    assert dock.select_datasheet(datasheet), f"{datasheet} not in the datasheet view"
+    settle()
+    return wizard, seconds
 
 
 def shut_down(app, *windows) -> None:
@@ -223,8 +245,8 @@ def main() -> None:
         worst.append(float(found[-1][len(LONGEST):].split()[0]))
         print(f"run {run}: longest stall {worst[-1]:.1f} ms")
     print(f"longest GUI stall over {RUNS} runs (menu action → login → wizard pages → "
-          f"Publish → PUBLISHED, 10 ms heartbeat): {', '.join(f'{w:.0f}' for w in worst)} ms;"
-          f" worst {max(worst):.0f} ms")
+          f"Publish → PUBLISHED → datasheet view, 10 ms heartbeat): "
+          f"{', '.join(f'{w:.0f}' for w in worst)} ms; worst {max(worst):.0f} ms")
     print(verdict("P3", f"{max(worst):.0f} ms (worst of {RUNS} runs)", f"≤ {GOAL_MS:.0f} ms",
                   max(worst) <= GOAL_MS))
 
