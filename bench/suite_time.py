@@ -1,5 +1,5 @@
 """Wall time of the host test suite, as `make test` runs it (pytest with the project's
-options: four workers), judged against the goal of issue 17 (≤ 100 s on 2 cores).
+options: six workers), judged against the goal of issue 17 (≤ 100 s on 2 cores).
 
 The load average before and after is printed beside it: on a shared machine the figure moves
 with the neighbours. Run alone: .venv/bin/python bench/suite_time.py

@@ -20,6 +20,8 @@ from gpf_wmts_publisher.plugin.publish.journal import Journal
 
 from tests.e2e.counting import ONE_OF_EACH, platform_counts
 
+pytestmark = pytest.mark.slow   # long: handed to a worker first (tests/conftest.py)
+
 OUTPUTS = {"integration": ("execution_integration", "VECTOR-DB"),
            "pyramid": ("execution_pyramid", "ROK4-PYRAMID-RASTER")}
 

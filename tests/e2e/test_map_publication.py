@@ -14,6 +14,8 @@ from gpf_wmts_publisher.plugin.publish.spec import PNG
 from scripts.demo_map import MAP_SAMPLE
 from scripts.make_map_sample import HEIGHT, MAP_SAMPLE_LAYERS, WIDTH, X0, Y0, open_layers
 
+pytestmark = pytest.mark.slow   # long: handed to a worker first (tests/conftest.py)
+
 GREEN, RED, BLUE = (49, 163, 84), (215, 48, 31), (8, 81, 156)
 LEVEL0_RESOLUTION = 156543.033928041
 ORIGIN = 20037508.3427892

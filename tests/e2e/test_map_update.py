@@ -45,6 +45,8 @@ from tests.e2e.test_map_publication import (
     _pixel,
 )
 
+pytestmark = pytest.mark.slow   # long: handed to a worker first (tests/conftest.py)
+
 LEVEL = 12
 GREEN, PURPLE, VILLAGE_BLUE = (49, 163, 84), (120, 30, 160), (8, 81, 156)
 

@@ -22,6 +22,8 @@ from gpf_wmts_publisher.plugin.publish.update_workflow import UpdateWorkflow
 from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
 from tests.e2e.tile_poller import TilePoller, colour_of, get_tile, square_tile
 
+pytestmark = pytest.mark.slow   # long: handed to a worker first (tests/conftest.py)
+
 LEVEL = 13
 
 

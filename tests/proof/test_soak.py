@@ -14,6 +14,8 @@ from gpf_wmts_publisher.plugin.entrepot.network_limits import BACKOFF_ENV
 from bench.soak import KINDS, Soak, make_layer_source
 from tests.fixtures.sandbox import start_sandbox
 
+pytestmark = pytest.mark.slow   # long: handed to a worker first (tests/conftest.py)
+
 SHORT_RUNS = len(KINDS)  # one run of each kind: kill, transient failure, cancel, broken step
 SEED = 8
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.fixtures.sandbox import start_sandbox
 from tests.sandbox.flow import Flow
+
+pytestmark = pytest.mark.slow   # long: handed to a worker first (tests/conftest.py)
 
 
 def test_restart_keeps_uploads_stored_data_and_tokens(tmp_path):

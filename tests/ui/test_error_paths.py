@@ -24,6 +24,8 @@ from tests.fixtures.failing_platform import (
 from tests.ui.conftest import dispose, wait_until
 from tests.ui.test_publish_wizard import make_wizard, walk_to_publish_page
 
+pytestmark = pytest.mark.slow   # long: handed to a worker first (tests/conftest.py)
+
 # The inspector reads a WMTS, not the API: no sign-in, so no "wrong password" there.
 INSPECTOR_WORDS = {"down": "Could not reach", "server_error": "HTTP 500",
                    "timeout": "Could not reach"}

@@ -21,6 +21,8 @@ from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
 from tests.ui.conftest import dispose, list_services_of, wait_until
 from tests.ui.test_publish_wizard import go_next, make_wizard, walk_to_publish_page
 
+pytestmark = pytest.mark.slow   # long: handed to a worker first (tests/conftest.py)
+
 
 @pytest.fixture(scope="module")
 def layer(qgis_app, tmp_path_factory):

@@ -12,6 +12,8 @@ import pytest
 
 from tests.fixtures.failing_platform import EXPECTED_WORDS, MODES, failing_platform
 
+pytestmark = pytest.mark.slow   # long: handed to a worker first (tests/conftest.py)
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
