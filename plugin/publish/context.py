@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Optional
+from typing import Any, Callable, Dict, Optional, Tuple
 
 from ..entrepot.api import EntrepotApi
 from ..entrepot.models import Datastore, User
 from . import kill_points
 from .errors import PublishCancelledError
 from .journal import Journal
+from .pacing import RATES, seen_length_s
 from .spec import Publication
 from .waiting import FIRST_DELAY_S, MAX_DELAY_S, wait_for
 
@@ -69,11 +70,24 @@ class PublishContext:
         if self.checkpoint_hook is not None:
             self.checkpoint_hook(name)
 
-    def wait(self, poll, done, *, timeout_s: float, what: str, on_poll=None,
-             expected_s=None, fraction=None):
-        return wait_for(poll, done, timeout_s=timeout_s, first_s=self.poll_first_s,
-                        max_s=self.poll_max_s, cancelled=self.cancelled, on_poll=on_poll,
-                        what=what, expected_s=expected_s, fraction=fraction)
+    def wait(self, poll, done, *, timeout_s: float, what: str, on_poll=None, fraction=None,
+             pace: Optional[Tuple[str, float]] = None, learn: bool = True,
+             length_of: Optional[Callable[[Any], Optional[float]]] = None):
+        """Polls until ``done``. ``pace`` names the job's kind and size: its length predicted
+        from earlier jobs of the kind (``pacing.RATES``) aims the polls, and when it ends its
+        length is learned (unless ``learn`` is False: a resumed job's start is unknown), by
+        the platform's own figure (``length_of(state)``) or else as the polls saw it."""
+        timing: Dict[str, float] = {}
+        state = wait_for(poll, done, timeout_s=timeout_s, first_s=self.poll_first_s,
+                         max_s=self.poll_max_s, cancelled=self.cancelled, on_poll=on_poll,
+                         what=what, expected_s=RATES.expected_s(*pace) if pace else None,
+                         fraction=fraction, timing=timing)
+        if pace and learn:
+            length = (length_of(state) if length_of is not None else None) or \
+                seen_length_s(timing)
+            if length:
+                RATES.learn(pace[0], pace[1], length)
+        return state
 
     def log(self, message: str) -> None:
         LOG.info("%s: %s", self.current_step or "publish", message)

@@ -9,7 +9,7 @@ has already spent (see ``waiting.next_delay``).
 from __future__ import annotations
 
 import threading
-from datetime import datetime
+from datetime import datetime, timezone
 from numbers import Real
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
@@ -62,22 +62,32 @@ def reported_fraction(raw: Mapping[str, Any]) -> Optional[float]:
     return share if 0.0 < share < 1.0 else None
 
 
-def _moment(value: Any) -> Optional[datetime]:
+def platform_date(value: Any) -> Optional[datetime]:
+    """A date of a platform reply (ISO 8601; one without a time zone is read as UTC)."""
     if not isinstance(value, str) or not value:
         return None
     try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
-    return moment if moment.tzinfo is not None else None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
 def job_duration_s(raw: Mapping[str, Any]) -> Optional[float]:
     """A finished execution's length by the platform's own dates (``launch`` to ``finish``),
     None without both. The client's own measure includes how late it saw the end (its poll
     schedule): a rate learned from it over-predicts the next job."""
-    launch, finish = _moment(raw.get("launch")), _moment(raw.get("finish"))
+    launch, finish = platform_date(raw.get("launch")), platform_date(raw.get("finish"))
     if launch is None or finish is None:
         return None
     seconds = (finish - launch).total_seconds()
     return seconds if seconds > 0 else None
+
+
+def seen_length_s(timing: Mapping[str, float]) -> Optional[float]:
+    """A job's length as the polls saw it (``waiting.wait_for``'s ``timing``): the middle of
+    the last poll that saw it running and the one that saw it done."""
+    done = timing.get("done_s")
+    if done is None:
+        return None
+    return (timing.get("running_s", 0.0) + done) / 2

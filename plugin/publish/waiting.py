@@ -18,7 +18,7 @@ other sizes): from the predicted end to 1.25 times it, polls come after 3 % of t
 so such a job is seen within 3 % of its length instead of 10 %.
 
 Bound: a job lasting ``T`` seconds costs at most ``max_polls(T)`` polls, ``late_polls()``
-(9) more with a prediction (its predicted end and the late window): ~``floor/ratio``
+(10) more with a prediction (its predicted end and the late window): ~``floor/ratio``
 polls at the floor, then ``log(cap/floor)/log(1 + ratio)`` growing ones, then one per ``cap``;
 with the defaults a 6-hour harvest (the timeout) costs ≤ 240 polls, a 1-hour one ≤ 90,
 a 1-minute one ≤ 40 (tests/plugin/publish/test_waiting.py checks these on a fake clock).
@@ -31,7 +31,7 @@ import logging
 import math
 import os
 import time
-from typing import Callable, Optional, TypeVar
+from typing import Callable, Dict, Optional, TypeVar
 
 from ..i18n import tr
 from .errors import PublishCancelledError, WaitTimeoutError
@@ -48,6 +48,11 @@ TRUST_GROWTH = OVERDUE_RATIO  # a prediction never puts a poll off past the time
 # spent (not 10 %) until it has run 25 % longer than predicted, then the time-spent rule.
 LATE_RATIO = 0.03
 LATE_WINDOW = 1.25
+# A poll aimed at a predicted end, or in the late window, may come this soon after the one
+# before (not the floor's half second): a job predicted to end 0.2 s after a poll is seen
+# then, not 0.3 s later. Those polls are counted in late_polls().
+PREDICTED_FLOOR_S = 0.1
+JUST_AFTER_SHARE = 0.05  # ... and a short job's aim is a share of it past its end, not 0.1 s
 # The environment may lower the floor (like network_limits' knobs) for a local platform
 # whose jobs end in milliseconds: a class's sandbox, the tests. Never raised: the stated
 # poll bound and the client overhead assume at most the default floor.
@@ -76,13 +81,17 @@ def next_delay(elapsed_s: float, *, expected_s: Optional[float] = None,
                fraction: Optional[float] = None, first_s: float = FIRST_DELAY_S,
                max_s: float = MAX_DELAY_S, ratio: float = OVERDUE_RATIO) -> float:
     """Seconds to wait before the next poll of a job running for ``elapsed_s``."""
+    aimed_floor = min(PREDICTED_FLOOR_S, first_s)
     if fraction is not None and 0.0 < fraction < 1.0 and elapsed_s > 0:
         remaining = elapsed_s * (1.0 - fraction) / fraction + JUST_AFTER_S
     elif expected_s is not None and elapsed_s < expected_s:
-        remaining = min(expected_s - elapsed_s + JUST_AFTER_S,
-                        max(first_s, TRUST_GROWTH * elapsed_s))
+        to_end = expected_s - elapsed_s + min(JUST_AFTER_S, JUST_AFTER_SHARE * expected_s)
+        spent_rule = max(first_s, TRUST_GROWTH * elapsed_s)
+        if to_end < spent_rule:   # aimed at the predicted end
+            return min(max(to_end, aimed_floor), max_s)
+        remaining = spent_rule
     elif expected_s is not None and elapsed_s < LATE_WINDOW * expected_s:
-        remaining = LATE_RATIO * elapsed_s
+        return min(max(LATE_RATIO * elapsed_s, aimed_floor), max_s)
     else:
         remaining = ratio * elapsed_s
     return min(max(remaining, first_s), max_s)
@@ -108,9 +117,12 @@ def max_polls(duration_s: float, first_s: float = FIRST_DELAY_S, max_s: float = 
 
 
 def late_polls() -> int:
-    """Polls a prediction may add: its predicted end, then those of the late window (3 %
-    steps from the predicted end to 1.25 times it)."""
-    return 1 + math.ceil(math.log(LATE_WINDOW) / math.log(1 + LATE_RATIO))
+    """Polls a prediction may add: its predicted end, then those of the late window, from
+    the predicted end to 1.25 times it: 3 % steps (a long job) or steps of the aimed floor
+    (a job of a few seconds, whose 3 % is less than that floor)."""
+    growing = math.log(LATE_WINDOW) / math.log(1 + LATE_RATIO)
+    at_floor = (LATE_WINDOW - 1) / LATE_RATIO   # window (W-1)·E over steps ≥ r·E
+    return 1 + math.ceil(max(growing, at_floor))
 
 
 def interruptible_sleep(seconds: float, cancelled: Callable[[], bool],
@@ -132,6 +144,7 @@ def wait_for(poll: Callable[[], T], done: Callable[[T], bool], *, timeout_s: flo
              cancelled: Callable[[], bool] = lambda: False,
              on_poll: Optional[Callable[[T], None]] = None,
              what: str = "",
+             timing: Optional[Dict[str, float]] = None,
              clock: Callable[[], float] = time.monotonic,
              sleep: Callable[[float], None] = time.sleep) -> T:
     """Call ``poll()`` until ``done(state)``; return that state.
@@ -139,7 +152,9 @@ def wait_for(poll: Callable[[], T], done: Callable[[T], bool], *, timeout_s: flo
     ``expected_s``: the predicted length of the job; ``fraction(state)``: the share done when
     a reply carries one (None otherwise). Raises PublishCancelledError once ``cancelled()``
     is true, WaitTimeoutError after ``timeout_s``. ``done`` may raise to report a failed
-    terminal state.
+    terminal state. ``timing``, when given, receives the seconds from the start to the last
+    poll that saw the job running (``running_s``) and to the one that saw it done
+    (``done_s``): its length lies between the two.
     """
     started = clock()
     deadline = started + timeout_s
@@ -150,8 +165,12 @@ def wait_for(poll: Callable[[], T], done: Callable[[T], bool], *, timeout_s: flo
         if on_poll is not None:
             on_poll(state)
         if done(state):
+            if timing is not None:
+                timing["done_s"] = clock() - started
             return state
         now = clock()
+        if timing is not None:
+            timing["running_s"] = now - started
         remaining = deadline - now
         if remaining <= 0:
             raise WaitTimeoutError(tr("{0} did not finish within {1:.0f} s").format(

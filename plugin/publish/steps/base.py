@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, TypeVar
 
@@ -13,7 +12,7 @@ from ...i18n import tr
 from ..context import PublishContext
 from ..errors import PublishError
 from ..journal import Journal
-from ..pacing import RATES, job_duration_s, reported_fraction
+from ..pacing import job_duration_s, platform_date, reported_fraction
 
 EXECUTION_RUNNING = ("CREATED", "WAITING", "PROGRESS")
 EXECUTION_FAILED = ("FAILURE", "ABORTED")
@@ -149,7 +148,6 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
     if launched_here:
         api.launch_execution(execution_id)
         ctx.checkpoint(f"launched:{execution_kind}")
-    launched_at = time.monotonic()
     if status in EXECUTION_RUNNING:
         # Mid-processing: launched, not finished (a quick platform may be done by the first
         # poll, so the point is reached here too, not only while PROGRESS is seen).
@@ -170,13 +168,11 @@ def run_execution(ctx: PublishContext, *, execution_kind: str, stored_data_kind:
         if fraction is not None:
             ctx.progress(fraction, progress_text(what, execution.raw))
 
-    finished = ctx.wait(lambda: api.execution(execution_id), done, timeout_s=timeout_s,
-                        what=what, on_poll=report,
-                        expected_s=RATES.expected_s(execution_kind, work_units),
-                        fraction=lambda execution: reported_fraction(execution.raw))
-    if launched_here:  # a resumed job's start is unknown: its rate would be wrong
-        RATES.learn(execution_kind, work_units,
-                    job_duration_s(finished.raw) or time.monotonic() - launched_at)
+    # A resumed job's start is unknown: its rate would be wrong, so it is not learned.
+    ctx.wait(lambda: api.execution(execution_id), done, timeout_s=timeout_s, what=what,
+             on_poll=report, fraction=lambda execution: reported_fraction(execution.raw),
+             pace=(execution_kind, work_units), learn=launched_here,
+             length_of=lambda execution: job_duration_s(execution.raw))
 
     def generated(stored: StoredData) -> bool:
         if stored.status == "UNSTABLE":
@@ -233,22 +229,12 @@ def _execution_fraction(state: Dict[str, Any], now: Optional[datetime] = None) -
     ``start`` (half of the remaining way per typical minute), so the bar never stalls."""
     status = state.get("status", "")
     if status == "PROGRESS":
-        started = _parse_date(state.get("start"))
+        started = platform_date(state.get("start"))
         elapsed = ((now or datetime.now(timezone.utc)) - started).total_seconds() \
             if started else 0.0
         elapsed = max(elapsed, 0.0)
         return 0.2 + 0.75 * elapsed / (elapsed + TYPICAL_RUN_S)
     return {"CREATED": 0.0, "WAITING": 0.05, "SUCCESS": 1.0}.get(status)
-
-
-def _parse_date(value: Any) -> Optional[datetime]:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
 def progress_text(what: str, state: Dict[str, Any]) -> str:

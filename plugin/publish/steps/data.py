@@ -164,6 +164,7 @@ class DataStep(Step):
             return api.upload(upload_id).status == "CLOSED"
 
         ctx.wait(lambda: api.upload_checks(upload_id), done,
-                 timeout_s=ctx.timeouts.checks_s, what=tr("the upload checks"))
+                 timeout_s=ctx.timeouts.checks_s, what=tr("the upload checks"),
+                 pace=("upload_checks", 1))
         progress(1.0, tr("checks passed"))
 

@@ -44,7 +44,8 @@ def ensure_offering(ctx: PublishContext, kind: str, configuration_id: str,
         try:
             offering = ctx.wait(lambda i=offering_id: api.offering(i), _settled,
                                 timeout_s=ctx.timeouts.offering_s,
-                                what=tr("the offering's publication"))
+                                what=tr("the offering's publication"),
+                                pace=(f"offering:{endpoint.type}", 1))
         except NotFound:   # removed by a run that stopped before forgetting it
             ctx.journal.mark_removed(kind, offering_id)
             continue
