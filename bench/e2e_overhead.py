@@ -100,6 +100,7 @@ def main() -> int:
         LATE_RATIO,
         LATE_WINDOW,
         MAX_DELAY_S,
+        NEAR_SHARE,
         OVERDUE_RATIO,
         late_polls,
         max_polls,
@@ -140,7 +141,8 @@ def main() -> int:
           f"{sorted(r['sandbox_requests'] for r in runs)[len(runs) // 2]} "
           "(includes the harvest's GetMap calls)")
     print(f"wait_for bound (floor {FIRST_DELAY_S} s, re-poll after {OVERDUE_RATIO:.0%} of "
-          f"the time spent, {LATE_RATIO:.0%} from a predicted end to {LATE_WINDOW}× it, cap "
+          f"the time spent, {LATE_RATIO:.0%} from {NEAR_SHARE}× to {LATE_WINDOW}× a predicted "
+          f"length, cap "
           f"{MAX_DELAY_S:.0f} s): at most {max_polls(600)} polls for a 10-minute harvest, "
           f"{max_polls(3600)} for 1 hour, {max_polls(6 * 3600)} for 6 hours, "
           f"{late_polls()} more with a prediction (a fixed 2 s poll would cost {600 // 2}, "

@@ -4,24 +4,26 @@ A real execution reply carries only a status and dates, so the end is predicted:
 expected duration (the work's size × the rate a finished job of the same kind showed, see
 ``pacing``), from a progress figure when a reply happens to carry one, else from the time
 already spent (a job that has run ``t`` seconds is re-polled ``OVERDUE_RATIO × t`` later, so
-the wait past its end stays ≤ 10 % of its length). Every delay lies between a floor and a cap.
+the wait past its end stays ≤ 5 % of its length). Every delay lies between a floor and a cap.
 
 A prediction only brings a poll forward, never puts one off: the next poll comes at the
 predicted end when that is sooner than ``OVERDUE_RATIO × t`` (the floor at least), else on
 the time spent. A right prediction is seen just after its end; a wrong one costs no more
-waiting than no prediction (≤ 10 % past the end), where a prediction too long used to cost
+waiting than no prediction (≤ 5 % past the end), where a prediction too long used to cost
 up to its whole length (a 10–16 pyramid predicted from a 10–14 one waited 85 s for nothing,
 a second 10–14 publication whose jobs ran faster than the first waited ~1 s per job).
 
-A job that runs a little longer than predicted is the common miss (rates are learned on
-other sizes): from the predicted end to 1.25 times it, polls come after 3 % of the time spent,
-so such a job is seen within 3 % of its length instead of 10 %.
+Rates are learned on jobs of other sizes, so a prediction is often off by a few tens of %:
+from 80 % of the predicted length to 125 % of it, polls come after 3 % of the time spent, so
+a job ending there is seen within 3 % of its length. With 10 % instead of 5 % and no such
+window, a 10–16 pyramid (30 s) was seen up to 3 s late: 7.7–9.6 % of the publication's wall
+time went to waiting past ends (bench/scale.py, P2-deep, goal ≤ 5 %).
 
 Bound: a job lasting ``T`` seconds costs at most ``max_polls(T)`` polls, ``late_polls()``
-(10) more with a prediction (its predicted end and the late window): ~``floor/ratio``
+(20) more with a prediction (its predicted end and the window around it): ~``floor/ratio``
 polls at the floor, then ``log(cap/floor)/log(1 + ratio)`` growing ones, then one per ``cap``;
-with the defaults a 6-hour harvest (the timeout) costs ≤ 240 polls, a 1-hour one ≤ 90,
-a 1-minute one ≤ 40 (tests/plugin/publish/test_waiting.py checks these on a fake clock).
+with the defaults a 6-hour harvest (the timeout) costs ≤ 300 polls, a 1-hour one ≤ 150,
+a 1-minute one ≤ 60 (tests/plugin/publish/test_waiting.py checks these on a fake clock).
 Cancel is honoured between polls and during sleeps.
 """
 
@@ -40,13 +42,15 @@ T = TypeVar("T")
 
 FIRST_DELAY_S = 0.5     # the floor: a young job is seen finishing within half a second
 MAX_DELAY_S = 120.0     # the cap: a long job is still looked at every two minutes
-OVERDUE_RATIO = 0.1     # past its predicted end, re-poll after 10 % of the time spent
+OVERDUE_RATIO = 0.05    # without a prediction, re-poll after 5 % of the time spent
 JUST_AFTER_S = 0.1      # aim a little past the predicted end, not a little before
 SLEEP_SLICE_S = 0.1
 TRUST_GROWTH = OVERDUE_RATIO  # a prediction never puts a poll off past the time-spent rule
-# Just past a predicted end the job is most likely finishing: re-poll after 3 % of the time
-# spent (not 10 %) until it has run 25 % longer than predicted, then the time-spent rule.
+# Around a predicted end the job is most likely finishing: re-poll after 3 % of the time
+# spent (not 5 %) from 80 % of the predicted length to 125 % of it (rates learned on other
+# sizes miss by that much), then the time-spent rule.
 LATE_RATIO = 0.03
+NEAR_SHARE = 0.8
 LATE_WINDOW = 1.25
 # A poll aimed at a predicted end, or in the late window, may come this soon after the one
 # before (not the floor's half second): a job predicted to end 0.2 s after a poll is seen
@@ -86,6 +90,9 @@ def next_delay(elapsed_s: float, *, expected_s: Optional[float] = None,
         remaining = elapsed_s * (1.0 - fraction) / fraction + JUST_AFTER_S
     elif expected_s is not None and elapsed_s < expected_s:
         to_end = expected_s - elapsed_s + min(JUST_AFTER_S, JUST_AFTER_SHARE * expected_s)
+        if elapsed_s >= NEAR_SHARE * expected_s:   # near the predicted end
+            step = max(LATE_RATIO * elapsed_s, aimed_floor)
+            return min(max(min(to_end, step), aimed_floor), max_s)
         spent_rule = max(first_s, TRUST_GROWTH * elapsed_s)
         if to_end < spent_rule:   # aimed at the predicted end
             return min(max(to_end, aimed_floor), max_s)
@@ -120,8 +127,9 @@ def late_polls() -> int:
     """Polls a prediction may add: its predicted end, then those of the late window, from
     the predicted end to 1.25 times it: 3 % steps (a long job) or steps of the aimed floor
     (a job of a few seconds, whose 3 % is less than that floor)."""
-    growing = math.log(LATE_WINDOW) / math.log(1 + LATE_RATIO)
-    at_floor = (LATE_WINDOW - 1) / LATE_RATIO   # window (W-1)·E over steps ≥ r·E
+    growing = math.log(LATE_WINDOW / NEAR_SHARE) / math.log(1 + LATE_RATIO)
+    # a short job: the window (W - N)·E in steps of at least r·N·E
+    at_floor = (LATE_WINDOW - NEAR_SHARE) / (LATE_RATIO * NEAR_SHARE)
     return 1 + math.ceil(max(growing, at_floor))
 
 
