@@ -108,10 +108,9 @@ def test_an_underestimated_job_falls_back_on_the_time_spent():
     assert len(polls) <= max_polls(1000) + late_polls()
 
 
-@pytest.mark.parametrize("duration_s", [101.0, 105.0, 112.0, 124.0])
-def test_a_job_a_little_longer_than_predicted_is_seen_within_3_percent_of_its_length(
-        duration_s):
-    # Rates come from jobs of other sizes: a deep pyramid often runs a few % past its
+@pytest.mark.parametrize("duration_s", [80.0, 88.0, 95.0, 101.0, 105.0, 112.0, 124.0])
+def test_a_job_somewhat_off_its_prediction_is_seen_within_3_percent_of_its_length(duration_s):
+    # Rates come from jobs of other sizes: a deep pyramid often ends tens of % off its
     # prediction, and the time-spent rule (then 10 %) saw it up to 10 % late (P2-deep).
     clock = FakeClock()
     poll, polls = job_ending_at(clock, duration_s)
@@ -122,16 +121,6 @@ def test_a_job_a_little_longer_than_predicted_is_seen_within_3_percent_of_its_le
 
 def test_a_prediction_adds_at_most_twenty_polls():
     assert late_polls() == 20
-
-
-@pytest.mark.parametrize("duration_s", [80.0, 88.0, 95.0])
-def test_a_job_a_little_shorter_than_predicted_is_seen_within_3_percent_of_its_length(
-        duration_s):
-    clock = FakeClock()
-    poll, polls = job_ending_at(clock, duration_s)
-    wait_job(clock, poll, expected_s=100)
-    assert clock.now - duration_s <= LATE_RATIO * duration_s + 1e-6
-    assert len(polls) <= max_polls(duration_s) + late_polls()
 
 
 @pytest.mark.parametrize("duration_s", [0.2, 0.35, 0.9, 2.5])
