@@ -120,6 +120,29 @@ def published_map(qgis_app, api, datastores, tmp_path):
     workflow.undo()
 
 
+def _update_watched(update, result, point, what: str):
+    """Runs ``update`` while a PixelPoller reads the WMTS pixel at ``point``: its result, the
+    colours seen (every GetTile answered 200) and how many came before the WMTS switched."""
+    marks = {}
+    update.ctx.checkpoint_hook = lambda name: marks.setdefault(name, poller.mark())
+    with PixelPoller(result.wmts_url, result.wmts_layer_name, LEVEL, *point) as poller:
+        done = update.run()
+    samples = poller.samples
+    seen = [colour for _, colour in samples]
+    print(f"\n{what}: GetTile polled {len(samples)} times, statuses"
+          f" {sorted({s for s, _ in samples})}, colours"
+          f" {[(c, seen.count(c)) for c in dict.fromkeys(seen)]}")
+    assert {status for status, _ in samples} == {200}, [s for s in samples if s[0] != 200][:3]
+    return done, seen, marks.get("synced:wmts_synced", len(samples))
+
+
+def _assert_switched_once(colours, sync: int, old: str, new: str) -> None:
+    """The old colour until the WMTS switch, then the new one only: no gap, no going back."""
+    assert colours[0] == old and colours[-1] == new
+    assert set(colours[:sync]) == {old}                  # the old tiles until the switch
+    assert set(colours[colours.index(new):]) == {new}    # then the new ones only
+
+
 def _purple_polygons():
     from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
 
@@ -142,23 +165,8 @@ def test_one_layer_of_a_map_restyled_in_place_without_a_gap(api, published_map, 
     update = UpdateWorkflow(api, request_for(spec, workflow.journal, UpdateChanges(
         style=_purple_polygons())), journal_dir=str(tmp_path / "journals"),
         poll_first_s=0.05, poll_max_s=0.5)
-    marks = {}
-    update.ctx.checkpoint_hook = lambda name: marks.setdefault(name, poller.mark())
-
-    with PixelPoller(result.wmts_url, result.wmts_layer_name, LEVEL, *polygon_only) as poller:
-        done = update.run()
-
-    samples = poller.samples
-    seen = [colour for _, colour in samples]
-    print(f"\nmap restyle: GetTile polled {len(samples)} times, statuses"
-          f" {sorted({s for s, _ in samples})}, colours"
-          f" {[(c, seen.count(c)) for c in dict.fromkeys(seen)]}")
-    assert {status for status, _ in samples} == {200}, [s for s in samples if s[0] != 200][:3]
-    colours = [colour for _, colour in samples]
-    sync = marks.get("synced:wmts_synced", len(samples))
-    assert colours[0] == "green" and colours[-1] == "purple"
-    assert set(colours[:sync]) == {"green"}                  # the old tiles until the switch
-    assert set(colours[colours.index("purple"):]) == {"purple"}   # then the new ones only
+    done, colours, sync = _update_watched(update, result, polygon_only, "map restyle")
+    _assert_switched_once(colours, sync, "green", "purple")
     # same service, same address
     after = ds_api.offering(offering.id)
     assert (after.layer_name, after.url("WMTS")) == (offering.layer_name, offering.url("WMTS"))
@@ -286,21 +294,9 @@ def test_two_layers_of_a_map_restyled_in_one_update_without_a_gap(api, published
     update = UpdateWorkflow(api, request_for(spec, workflow.journal, changes),
                             journal_dir=str(tmp_path / "journals"), poll_first_s=0.05,
                             poll_max_s=0.5)
-    marks = {}
-    update.ctx.checkpoint_hook = lambda name: marks.setdefault(name, poller.mark())
-
-    with PixelPoller(result.wmts_url, result.wmts_layer_name, LEVEL, *polygon_only) as poller:
-        done = update.run()
-
-    samples = poller.samples
-    print(f"\nmap restyle of two layers: GetTile polled {len(samples)} times, statuses"
-          f" {sorted({s for s, _ in samples})}")
-    assert {status for status, _ in samples} == {200}, [s for s in samples if s[0] != 200][:3]
-    colours = [colour for _, colour in samples]
-    sync = marks.get("synced:wmts_synced", len(samples))
-    assert colours[0] == "green" and colours[-1] == "purple"
-    assert set(colours[:sync]) == {"green"}
-    assert set(colours[colours.index("purple"):]) == {"purple"}
+    done, colours, sync = _update_watched(update, result, polygon_only,
+                                          "map restyle of two layers")
+    _assert_switched_once(colours, sync, "green", "purple")
     # both layers drawn with their new styles, the roads as before
     assert _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL, *village), ORANGE)
     assert not _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL, *village), BLUE)
@@ -424,22 +420,8 @@ def test_new_data_for_two_layers_of_a_map_in_place_without_a_gap(api, published_
     update = UpdateWorkflow(api, request_for(spec, workflow.journal, changes),
                             journal_dir=str(tmp_path / "journals"), poll_first_s=0.05,
                             poll_max_s=0.5)
-    marks = {}
-    update.ctx.checkpoint_hook = lambda name: marks.setdefault(name, poller.mark())
-
-    with PixelPoller(result.wmts_url, result.wmts_layer_name, LEVEL, *new_village) as poller:
-        done = update.run()
-
-    samples = poller.samples
-    seen = [colour for _, colour in samples]
-    print(f"\nmap new data: GetTile polled {len(samples)} times, statuses"
-          f" {sorted({s for s, _ in samples})}, colours"
-          f" {[(c, seen.count(c)) for c in dict.fromkeys(seen)]}")
-    assert {status for status, _ in samples} == {200}, [s for s in samples if s[0] != 200][:3]
-    sync = marks.get("synced:wmts_synced", len(samples))
-    assert seen[0] == "green" and seen[-1] == "blue"
-    assert set(seen[:sync]) == {"green"}                  # the old tiles until the switch
-    assert set(seen[seen.index("blue"):]) == {"blue"}     # then the new village only
+    done, seen, sync = _update_watched(update, result, new_village, "map new data")
+    _assert_switched_once(seen, sync, "green", "blue")   # then the new village only
     assert _is(_pixel(result.wmts_url, result.wmts_layer_name, LEVEL, *road_on_polygon), RED)
     # the WMS-V: same tables in the same order; roads and villages on one new stored data
     now = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
