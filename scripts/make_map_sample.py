@@ -90,15 +90,20 @@ def lines() -> QgsVectorLayer:
          ["N7"])
     layer.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple(
         {"line_color": LINES[1], "line_width": "1.2", "line_width_unit": "MM"})))
+    label_by(layer, "nom", 9, "#000000")
+    return layer
+
+
+def label_by(layer: QgsVectorLayer, field: str, size: float, colour: str) -> None:
+    """Labels every feature of ``layer`` with its ``field``, in ``size`` points of ``colour``."""
     settings = QgsPalLayerSettings()
-    settings.fieldName = "nom"
+    settings.fieldName = field
     text = QgsTextFormat()
-    text.setSize(9)
-    text.setColor(QColor("#000000"))
+    text.setSize(size)
+    text.setColor(QColor(colour))
     settings.setFormat(text)
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
-    return layer
 
 
 def points() -> QgsVectorLayer:

@@ -18,16 +18,14 @@ from qgis.core import (
     QgsField,
     QgsFillSymbol,
     QgsGeometry,
-    QgsPalLayerSettings,
     QgsPointXY,
     QgsRendererCategory,
-    QgsTextFormat,
     QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QVariant
-from qgis.PyQt.QtGui import QColor
+
+from scripts.make_map_sample import label_by
 
 LAYER_NAME = "Parcelles de démonstration"
 COLUMNS, ROWS = 60, 50  # 3,000 parcels
@@ -98,12 +96,5 @@ def open_demo_layer(uri: str) -> QgsVectorLayer:
             {"color": colour, "outline_color": "#505050", "outline_width": "0.15"})
         categories.append(QgsRendererCategory(value, symbol, value))
     layer.setRenderer(QgsCategorizedSymbolRenderer("occupation", categories))
-    label = QgsPalLayerSettings()
-    label.fieldName = "nom"
-    text = QgsTextFormat()
-    text.setSize(8)
-    text.setColor(QColor("#202020"))
-    label.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(label))
-    layer.setLabelsEnabled(True)
+    label_by(layer, "nom", 8, "#202020")
     return layer
