@@ -8,24 +8,15 @@ import pytest
 from gpf_wmts_publisher.ui.publish_wizard import PublishWizard
 from qgis.core import QgsProject, QgsVectorLayer
 
-from scripts.demo_map import MAP_SAMPLE, seen_layers
-from scripts.make_map_sample import MAP_SAMPLE_LAYERS, open_layers
+from scripts.demo_map import seen_layers
+from scripts.make_map_sample import MAP_SAMPLE_LAYERS
 from tests.ui.conftest import dispose, wait_until
 from tests.ui.test_publish_wizard import choose_datastore, go_next, login
 
 
 @pytest.fixture
-def group(qgis_app):
-    project = QgsProject.instance()
-    node = project.layerTreeRoot().addGroup("Carte démo")
-    layers = open_layers(MAP_SAMPLE)
-    for layer in layers:
-        project.addMapLayer(layer, False)
-        node.addLayer(layer)
-    yield node
-    for layer in layers:
-        project.removeMapLayer(layer.id())
-    project.layerTreeRoot().removeChildNode(node)
+def group(map_group):
+    return map_group[0]
 
 
 @pytest.fixture

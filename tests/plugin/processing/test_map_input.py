@@ -15,23 +15,7 @@ from qgis.core import (
     QgsRasterLayer,
 )
 
-from scripts.demo_map import MAP_SAMPLE
-from scripts.make_map_sample import MAP_SAMPLE_LAYERS, open_layers
-
-
-@pytest.fixture
-def map_group(qgis_app):
-    """The sample's three layers in a group "Carte démo" of the current project."""
-    project = QgsProject.instance()
-    group = project.layerTreeRoot().addGroup("Carte démo")
-    layers = open_layers(MAP_SAMPLE)
-    for layer in layers:
-        project.addMapLayer(layer, False)
-        group.addLayer(layer)
-    yield group, layers
-    for layer in layers:
-        project.removeMapLayer(layer.id())
-    project.layerTreeRoot().removeChildNode(group)
+from scripts.make_map_sample import MAP_SAMPLE_LAYERS
 
 
 def _parameters(sandbox, datastores, value, tmp_path, suffix):
