@@ -103,20 +103,17 @@ def test_delete_datasheet_of_a_map_leaves_the_inventory_exactly_as_before(
     """A map (three layers: one WMS-V with three relations and three styles, one pyramid,
     one WMTS), shown with its relations, then deleted: nothing of it is left."""
     from gpf_wmts_publisher.plugin.publish.map_source import sources_of
-    from gpf_wmts_publisher.plugin.publish.spec import PNG, Publication
     from gpf_wmts_publisher.plugin.publish.workflow import Workflow
 
     from scripts.demo_map import MAP_SAMPLE
     from scripts.make_map_sample import open_layers
+    from tests.fixtures.map_sample import map_publication
 
     store = api.in_datastore(datastores["own"])
     before = datastore_inventory(store)
-    spec = Publication(
-        datastore_id=datastores["own"], datasheet_name="carte_a_effacer",
-        wmsv_name="carte_eff_wmsv", wmts_name="carte_eff_wmts",
-        pyramid_name="carte_eff_pyramide", wmsv_title="Carte", wmts_title="Carte (WMTS)",
-        abstract="Carte à effacer", layers=sources_of(open_layers(MAP_SAMPLE)), top_level=12,
-        bottom_level=12, image_format=PNG)
+    spec = map_publication(datastores["own"], "carte_eff", sources_of(open_layers(MAP_SAMPLE)),
+                           top_level=12, bottom_level=12, abstract="Carte à effacer",
+                           datasheet_name="carte_a_effacer")
     Workflow(api, spec, journal_dir=str(tmp_path / "journals"), poll_first_s=0.05,
              poll_max_s=0.5).run()
     published = datastore_inventory(store)

@@ -13,6 +13,7 @@ from gpf_wmts_publisher.plugin.publish.spec import PNG
 
 from scripts.demo_map import MAP_SAMPLE
 from scripts.make_map_sample import HEIGHT, MAP_SAMPLE_LAYERS, WIDTH, X0, Y0, open_layers
+from tests.fixtures.map_sample import map_publication
 
 pytestmark = pytest.mark.slow   # long: handed to a worker first (tests/conftest.py)
 
@@ -74,15 +75,11 @@ def _only(window, rgb) -> bool:
 
 @pytest.fixture(scope="module")
 def published(qgis_app, api, datastores, tmp_path_factory):
-    from gpf_wmts_publisher.plugin.publish.spec import Publication
     from gpf_wmts_publisher.plugin.publish.workflow import Workflow
 
     layers = open_layers(MAP_SAMPLE)
-    spec = Publication(
-        datastore_id=datastores["sandbox"], datasheet_name="carte_e2e", wmsv_name="carte_e2e_wmsv",
-        wmts_name="carte_e2e_wmts", pyramid_name="carte_e2e_pyramide", wmsv_title="Carte",
-        wmts_title="Carte (WMTS)", abstract="Carte de test", layers=sources_of(layers),
-        top_level=10, bottom_level=13, image_format=PNG)
+    spec = map_publication(datastores["sandbox"], "carte_e2e", sources_of(layers), top_level=10,
+                           bottom_level=13, abstract="Carte de test")
     workflow = Workflow(api, spec, journal_dir=str(tmp_path_factory.mktemp("journals")),
                         poll_first_s=0.05, poll_max_s=0.5)
     result = workflow.run()
@@ -140,15 +137,11 @@ class SimulatedCrash(BaseException):
 
 def test_a_map_resumes_after_a_crash_between_two_styles_and_undoes_everything(
         qgis_app, api, datastores, tmp_path):
-    from gpf_wmts_publisher.plugin.publish.spec import Publication
     from gpf_wmts_publisher.plugin.publish.workflow import Workflow
 
-    spec = Publication(
-        datastore_id=datastores["sandbox"], datasheet_name="carte_reprise",
-        wmsv_name="carte_reprise_wmsv", wmts_name="carte_reprise_wmts",
-        pyramid_name="carte_reprise_pyramide", wmsv_title="Carte", wmts_title="Carte (WMTS)",
-        abstract="Carte reprise", layers=sources_of(open_layers(MAP_SAMPLE)), top_level=10,
-        bottom_level=10, image_format=PNG)
+    spec = map_publication(datastores["sandbox"], "carte_reprise",
+                           sources_of(open_layers(MAP_SAMPLE)), top_level=10, bottom_level=10,
+                           abstract="Carte reprise")
 
     def crash(point: str) -> None:
         if point == "created:static_sld_1":   # the second layer's style, not yet journaled
@@ -210,17 +203,13 @@ def _reprojected(layer, authid: str):
 
 def test_a_layer_in_another_crs_goes_in_its_own_upload_and_keeps_its_place(
         qgis_app, api, datastores, tmp_path):
-    from gpf_wmts_publisher.plugin.publish.spec import Publication
     from gpf_wmts_publisher.plugin.publish.workflow import Workflow
 
     villages, routes, land = open_layers(MAP_SAMPLE)
     villages_3857 = _reprojected(villages, "EPSG:3857")
-    spec = Publication(
-        datastore_id=datastores["sandbox"], datasheet_name="carte_crs", wmsv_name="carte_crs_wmsv",
-        wmts_name="carte_crs_wmts", pyramid_name="carte_crs_pyramide", wmsv_title="Carte",
-        wmts_title="Carte (WMTS)", abstract="Deux CRS",
-        layers=sources_of([villages_3857, routes, land], str(tmp_path)), top_level=12,
-        bottom_level=12, image_format=PNG)
+    spec = map_publication(datastores["sandbox"], "carte_crs",
+                           sources_of([villages_3857, routes, land], str(tmp_path)),
+                           top_level=12, bottom_level=12, abstract="Deux CRS")
     workflow = Workflow(api, spec, journal_dir=str(tmp_path / "journals"), poll_first_s=0.05,
                         poll_max_s=0.5)
     result = workflow.run()
@@ -247,17 +236,13 @@ def test_a_layer_in_another_crs_goes_in_its_own_upload_and_keeps_its_place(
 
 def test_the_second_upload_and_its_integration_resume_without_duplicates(
         qgis_app, api, datastores, tmp_path):
-    from gpf_wmts_publisher.plugin.publish.spec import Publication
     from gpf_wmts_publisher.plugin.publish.workflow import Workflow
 
     villages, routes, land = open_layers(MAP_SAMPLE)
-    spec = Publication(
-        datastore_id=datastores["sandbox"], datasheet_name="carte_crs2",
-        wmsv_name="carte_crs2_wmsv", wmts_name="carte_crs2_wmts",
-        pyramid_name="carte_crs2_pyramide", wmsv_title="Carte", wmts_title="Carte (WMTS)",
-        abstract="Deux CRS, reprise",
-        layers=sources_of([_reprojected(villages, "EPSG:3857"), routes, land], str(tmp_path)),
-        top_level=10, bottom_level=10, image_format=PNG)
+    spec = map_publication(
+        datastores["sandbox"], "carte_crs2",
+        sources_of([_reprojected(villages, "EPSG:3857"), routes, land], str(tmp_path)),
+        top_level=10, bottom_level=10, abstract="Deux CRS, reprise")
 
     def workflow(crash_at: str = "") -> Workflow:
         def hook(point: str) -> None:
@@ -288,15 +273,11 @@ def test_a_map_on_a_private_wms_v_is_harvested_with_the_key(qgis_app, api, datas
                                                            tmp_path):
     """The WMS-V's capabilities are read with the harvest key (a private WMS-V lists only what
     the key opens), and the harvest draws the three layers."""
-    from gpf_wmts_publisher.plugin.publish.spec import Publication
     from gpf_wmts_publisher.plugin.publish.workflow import Workflow
 
-    spec = Publication(
-        datastore_id=datastores["own"], datasheet_name="carte_privee",
-        wmsv_name="carte_privee_wmsv", wmts_name="carte_privee_wmts",
-        pyramid_name="carte_privee_pyramide", wmsv_title="Carte", wmts_title="Carte (WMTS)",
-        abstract="Carte privée", layers=sources_of(open_layers(MAP_SAMPLE)), top_level=12,
-        bottom_level=12, image_format=PNG, wmsv_private=True)
+    spec = map_publication(datastores["own"], "carte_privee",
+                           sources_of(open_layers(MAP_SAMPLE)), top_level=12, bottom_level=12,
+                           abstract="Carte privée", wmsv_private=True)
     workflow = Workflow(api, spec, journal_dir=str(tmp_path), poll_first_s=0.05,
                         poll_max_s=0.5)
     result = workflow.run()

@@ -44,6 +44,7 @@ from tests.e2e.test_map_publication import (
     _mercator,
     _pixel,
 )
+from tests.fixtures.map_sample import map_publication
 
 pytestmark = pytest.mark.slow   # long: handed to a worker first (tests/conftest.py)
 
@@ -104,15 +105,11 @@ class PixelPoller:
 
 @pytest.fixture
 def published_map(qgis_app, api, datastores, tmp_path):
-    from gpf_wmts_publisher.plugin.publish.spec import Publication
     from gpf_wmts_publisher.plugin.publish.workflow import Workflow
 
-    spec = Publication(
-        datastore_id=datastores["sandbox"], datasheet_name="carte_maj", wmsv_name="carte_maj_wmsv",
-        wmts_name="carte_maj_wmts", pyramid_name="carte_maj_pyramide", wmsv_title="Carte",
-        wmts_title="Carte (WMTS)", abstract="Carte mise à jour",
-        layers=sources_of(open_layers(MAP_SAMPLE)), top_level=LEVEL, bottom_level=LEVEL,
-        image_format=PNG)
+    spec = map_publication(datastores["sandbox"], "carte_maj",
+                           sources_of(open_layers(MAP_SAMPLE)), top_level=LEVEL,
+                           bottom_level=LEVEL, abstract="Carte mise à jour")
     workflow = Workflow(api, spec, journal_dir=str(tmp_path / "journals"), poll_first_s=0.05,
                         poll_max_s=0.5)
     result = workflow.run()
