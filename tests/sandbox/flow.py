@@ -192,3 +192,17 @@ def wmts_config(flow: Flow, pyramid_id: str, layer_name: str, top="8", bottom="8
         "type": "WMTS-TMS", "name": layer_name, "layer_name": layer_name,
         "type_infos": {"title": layer_name, "abstract": "Démo", "used_data": [
             {"stored_data": pyramid_id, "top_level": top, "bottom_level": bottom}]}})
+
+
+def gpkg_without_crs(path):
+    """One polygon table written with no CRS: GDAL files it under srs_id 0."""
+    from osgeo import ogr
+
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = source.CreateLayer("parcelles", srs=None, geom_type=ogr.wkbPolygon)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(
+        "POLYGON((700000 6600000,700100 6600000,700100 6600100,700000 6600000))"))
+    layer.CreateFeature(feature)
+    source = None
+    return path

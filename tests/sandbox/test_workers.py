@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 
 from sandbox.seed import HARVEST, INTEGRATION
-from tests.sandbox.flow import SAMPLE_GPKG, Flow, wait_until
+from tests.sandbox.flow import SAMPLE_GPKG, Flow, gpkg_without_crs, wait_until
 
 
 def _failed_logs(flow, up):
@@ -52,26 +52,12 @@ def test_a_file_that_is_not_a_geopackage_fails_the_vector_check(sandbox, tmp_pat
     assert "broken.gpkg" in logs
 
 
-def _gpkg_without_crs(path):
-    """One polygon table written with no CRS: GDAL files it under srs_id 0."""
-    from osgeo import ogr
-
-    source = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    layer = source.CreateLayer("parcelles", srs=None, geom_type=ogr.wkbPolygon)
-    feature = ogr.Feature(layer.GetLayerDefn())
-    feature.SetGeometry(ogr.CreateGeometryFromWkt(
-        "POLYGON((700000 6600000,700100 6600000,700100 6600100,700000 6600000))"))
-    layer.CreateFeature(feature)
-    source = None
-    return path
-
-
 def test_a_table_without_crs_fails_the_vector_check_naming_the_table_not_gdal(sandbox,
                                                                             tmp_path):
     # Seen in a whole-suite run: the check's log said only "OGR Error: Unsupported SRS" (GDAL's
     # AutoIdentifyEPSG on an SRS without authority) instead of naming the table and its SRS.
     flow = Flow(sandbox)
-    up = flow.upload(gpkg=_gpkg_without_crs(tmp_path / "sans_crs.gpkg"))
+    up = flow.upload(gpkg=gpkg_without_crs(tmp_path / "sans_crs.gpkg"))
     assert flow.wait_checks(up)["status"] == "UNSTABLE"
     _checks, logs = _failed_logs(flow, up)
     assert "OGR Error" not in logs

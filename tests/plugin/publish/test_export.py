@@ -10,6 +10,7 @@ from gpf_wmts_publisher.plugin.publish.layer_source import LayerSource
 from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 
 from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
+from tests.sandbox.flow import gpkg_without_crs
 
 
 def test_the_export_keeps_the_crs_every_feature_and_the_accented_fields(qgis_app, tmp_path):
@@ -60,16 +61,7 @@ def test_the_snapshot_reopens_in_another_thread_with_its_style(qgis_app, tmp_pat
 
 def _layer_without_crs_in_its_source(tmp_path) -> QgsVectorLayer:
     """A GeoPackage table written with no CRS (srs_id 0), its CRS then set in QGIS."""
-    from osgeo import ogr
-
-    path = str(tmp_path / "sans_crs.gpkg")
-    source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    table = source.CreateLayer("parcelles", srs=None, geom_type=ogr.wkbPolygon)
-    feature = ogr.Feature(table.GetLayerDefn())
-    feature.SetGeometry(ogr.CreateGeometryFromWkt(
-        "POLYGON((652000 6862000,652100 6862000,652100 6862100,652000 6862000))"))
-    table.CreateFeature(feature)
-    source = None
+    path = gpkg_without_crs(tmp_path / "sans_crs.gpkg")
     layer = QgsVectorLayer(f"{path}|layername=parcelles", "parcelles", "ogr")
     assert layer.isValid() and layer.crs().authid() == ""
     layer.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
