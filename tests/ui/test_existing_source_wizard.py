@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import pytest
 from gpf_wmts_publisher.plugin.publish.sources import SourceKind
-from gpf_wmts_publisher.ui import session as session_module
-from gpf_wmts_publisher.ui.publish_wizard import PublishWizard
 
 from tests.e2e.layers import make_polygon_gpkg, open_styled_layer
 from tests.ui.conftest import dispose, wait_until
-from tests.ui.test_publish_wizard import choose_datastore, login
+from tests.ui.test_publish_wizard import make_wizard
 
 LEVEL = 12
 
@@ -42,13 +40,7 @@ def original(qgis_app, sandbox, tmp_path_factory):
 
 
 def _wizard(qgis_iface, sandbox, tmp_path):
-    wizard = PublishWizard(qgis_iface, None, session=session_module.Session(),
-                           journal_dir=str(tmp_path / "journals"))
-    wizard.poll_first_s, wizard.poll_max_s = 0.05, 0.5
-    wizard.show()
-    login(wizard, sandbox)
-    choose_datastore(wizard, True)
-    return wizard
+    return make_wizard(qgis_iface, None, tmp_path, sandbox, name_datasheet=False)
 
 
 def _choose(page, kind: SourceKind, resource_id: str) -> None:

@@ -54,14 +54,18 @@ def choose_datastore(wizard, sandbox_datastore: bool):
     raise AssertionError("no such datastore")
 
 
-def make_wizard(qgis_iface, layer, tmp_path, sandbox, *, sandbox_datastore=True):
+def make_wizard(qgis_iface, layer, tmp_path, sandbox, *, sandbox_datastore=True,
+                name_datasheet=True):
+    """The wizard on ``layer`` (None: no layer, an existing source), logged in to the sandbox,
+    a datastore chosen and, unless told not to, a datasheet name of its own typed."""
     wizard = PublishWizard(qgis_iface, layer, session=session_module.Session(),
                            journal_dir=str(tmp_path / "journals"))
     wizard.poll_first_s, wizard.poll_max_s = 0.05, 0.5
     wizard.show()
     login(wizard, sandbox)
     choose_datastore(wizard, sandbox_datastore)
-    wizard.source_page.datasheetEdit.setText(f"fiche_ui_{next(_names)}")
+    if name_datasheet:
+        wizard.source_page.datasheetEdit.setText(f"fiche_ui_{next(_names)}")
     return wizard
 
 
