@@ -85,6 +85,18 @@ def wmts_levels_on_platform(sandbox, datastore_id, configuration_layer):
     raise AssertionError(f"no WMTS configuration {configuration_layer}")
 
 
+def _reopen(qgis_iface, layer, tmp_path, sandbox, datasheet: str, title: str):
+    """A second wizard on the same layer, journal folder and datasheet, walked to its publish
+    page with levels 11–12: (the wizard, its publish page)."""
+    second = make_wizard(qgis_iface, layer, tmp_path, sandbox)
+    second.source_page.datasheetEdit.setText(datasheet)
+    walk_to_publish_page(second, top=11, bottom=12, title=title)
+    again = second.publish_page
+    again.openInspectorCheck.setChecked(False)
+    settle(second)
+    return second, again
+
+
 def test_unpublish_then_reopen_publishes_the_new_level_range(qgis_iface, layer, sandbox,
                                                              unlocked_auth_db, tmp_path):
     first = make_wizard(qgis_iface, layer, tmp_path, sandbox)
@@ -107,12 +119,8 @@ def test_unpublish_then_reopen_publishes_the_new_level_range(qgis_iface, layer, 
         gone = requests.get(page.result.capabilities_url, timeout=10)
         assert gone.status_code != 200 or name not in gone.text
 
-        second = make_wizard(qgis_iface, layer, tmp_path, sandbox)   # same journal folder
-        second.source_page.datasheetEdit.setText(datasheet)
-        walk_to_publish_page(second, top=11, bottom=12, title="Parcelles republiées")
-        again = second.publish_page
-        again.openInspectorCheck.setChecked(False)
-        settle(second)
+        second, again = _reopen(qgis_iface, layer, tmp_path, sandbox, datasheet,
+                                "Parcelles republiées")
         decision = again.offers.decision
         assert decision.row == 10 and decision.offers == (START_AGAIN,), decision
         assert "top_level" in decision.changed and "bottom_level" in decision.changed
@@ -318,12 +326,8 @@ def test_reopening_a_live_publication_with_another_range_updates_it_in_place(
         publish(page, page.publishButton)
         before, datasheet = page.result, first.datasheet_name()
 
-        second = make_wizard(qgis_iface, layer, tmp_path, sandbox)
-        second.source_page.datasheetEdit.setText(datasheet)
-        walk_to_publish_page(second, top=11, bottom=12, title="Parcelles mises à jour")
-        again = second.publish_page
-        again.openInspectorCheck.setChecked(False)
-        settle(second)
+        second, again = _reopen(qgis_iface, layer, tmp_path, sandbox, datasheet,
+                                "Parcelles mises à jour")
         decision = again.offers.decision
         assert decision.row == 8 and decision.offers == (UPDATE, START_AGAIN), decision
         assert again.offers.updateButton.isVisibleTo(again)
