@@ -168,22 +168,24 @@ def source_extent_wgs84(api, kind: SourceKind, resource_id: str
 
 
 # -- naming an existing resource (Processing, scripts) ---------------------------------------
+def _read_if_id(read, text: str):
+    """``read(text)``, or None when ``text`` is not the id of a resource of that kind."""
+    try:
+        return read(text)
+    except (NotFound, BadRequest):
+        return None
+
+
 def resolve_wmsv(api, text: str) -> str:
     """The WMS-V configuration named by ``text``: its id, one of its offerings' id, or its
     layer name (with or without the datastore's prefix)."""
     text = text.strip()
-    try:
-        configuration = api.configuration(text)
-        if configuration.type == WMSV_TYPE:
-            return configuration.id
-    except (NotFound, BadRequest):   # not an id of that kind
-        pass
-    try:
-        offering = api.offering(text)
-        if offering.configuration_id:
-            return resolve_wmsv(api, offering.configuration_id)
-    except (NotFound, BadRequest):   # not an id of that kind
-        pass
+    configuration = _read_if_id(api.configuration, text)
+    if configuration is not None and configuration.type == WMSV_TYPE:
+        return configuration.id
+    offering = _read_if_id(api.offering, text)
+    if offering is not None and offering.configuration_id:
+        return resolve_wmsv(api, offering.configuration_id)
     for configuration in api.configurations(config_type=WMSV_TYPE):
         if configuration.type == WMSV_TYPE and text in (
                 configuration.layer_name, configuration.layer_name.split(".", 1)[-1]):
@@ -194,12 +196,9 @@ def resolve_wmsv(api, text: str) -> str:
 def resolve_stored_data(api, text: str, data_type: str) -> str:
     """The stored data of ``data_type`` named by ``text`` (its id or its name)."""
     text = text.strip()
-    try:
-        stored = api.stored_data(text)
-        if stored.type == data_type:
-            return stored.id
-    except (NotFound, BadRequest):   # not an id of that kind
-        pass
+    stored = _read_if_id(api.stored_data, text)
+    if stored is not None and stored.type == data_type:
+        return stored.id
     for stored in api.stored_data_list(data_type=data_type):
         if stored.type == data_type and stored.name == text and is_alive(stored):
             return stored.id
