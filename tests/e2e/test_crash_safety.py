@@ -19,22 +19,12 @@ from gpf_wmts_publisher.plugin.publish.inventory import (
 from gpf_wmts_publisher.plugin.publish.journal import Journal
 
 from tests.e2e.counting import ONE_OF_EACH, platform_counts
+from tests.e2e.crash import SimulatedCrash, crash_at
 
 pytestmark = pytest.mark.slow   # long: handed to a worker first (tests/conftest.py)
 
 OUTPUTS = {"integration": ("execution_integration", "VECTOR-DB"),
            "pyramid": ("execution_pyramid", "ROK4-PYRAMID-RASTER")}
-
-
-class SimulatedCrash(BaseException):
-    """Stands for the process being killed (not an ordinary error)."""
-
-
-def crash_at(point: str):
-    def hook(name: str) -> None:
-        if name == point:
-            raise SimulatedCrash(name)
-    return hook
 
 
 def _output_name(spec, step: str) -> str:

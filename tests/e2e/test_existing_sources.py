@@ -13,6 +13,8 @@ from gpf_wmts_publisher.plugin.publish.inventory import datastore_inventory
 from gpf_wmts_publisher.plugin.publish.reuse import datasheet_metadata
 from gpf_wmts_publisher.plugin.publish.sources import SourceKind, list_sources
 
+from tests.e2e.crash import SimulatedCrash, crash_at
+
 LEVEL = 13
 
 
@@ -158,10 +160,6 @@ def test_publish_from_an_existing_pyramid_makes_only_the_wmts_and_undo_keeps_the
     assert _shows_the_layer(_tile(sandbox, first_result))
 
 
-class SimulatedCrash(BaseException):
-    """Stands for the process being killed at a checkpoint."""
-
-
 def test_a_crash_after_the_record_is_completed_resumes_without_a_second_link(
         api, original, make_spec, workflow_for):
     first_spec, first, _result = original
@@ -170,13 +168,8 @@ def test_a_crash_after_the_record_is_completed_resumes_without_a_second_link(
     original_xml = ds_api.metadata_file(record_id)
     spec = _second(make_spec, original, "crash",
                    reuse_pyramid_id=first.journal.resource_id("stored_data_pyramid"))
-
-    def crash(name: str) -> None:
-        if name == "updated:metadata":
-            raise SimulatedCrash(name)
-
     with pytest.raises(SimulatedCrash):
-        workflow_for(spec, checkpoint_hook=crash).run()
+        workflow_for(spec, checkpoint_hook=crash_at("updated:metadata")).run()
     workflow = workflow_for(spec)
     result = workflow.run()
     completed = ds_api.metadata_file(record_id)

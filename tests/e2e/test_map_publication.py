@@ -13,6 +13,7 @@ from gpf_wmts_publisher.plugin.publish.spec import PNG
 
 from scripts.demo_map import MAP_SAMPLE
 from scripts.make_map_sample import HEIGHT, MAP_SAMPLE_LAYERS, WIDTH, X0, Y0, open_layers
+from tests.e2e.crash import SimulatedCrash, crash_at
 from tests.fixtures.map_sample import map_publication
 
 pytestmark = pytest.mark.slow   # long: handed to a worker first (tests/conftest.py)
@@ -131,10 +132,6 @@ def test_a_layer_is_absent_from_the_levels_outside_its_visibility_range(publishe
     assert all(rgba[3] == 0 for rgba in _pixel(url, layer, 13, *polygon_only))
 
 
-class SimulatedCrash(BaseException):
-    """Stands for the process being killed at a checkpoint."""
-
-
 def test_a_map_resumes_after_a_crash_between_two_styles_and_undoes_everything(
         qgis_app, api, datastores, tmp_path):
     from gpf_wmts_publisher.plugin.publish.workflow import Workflow
@@ -143,16 +140,13 @@ def test_a_map_resumes_after_a_crash_between_two_styles_and_undoes_everything(
                            sources_of(open_layers(MAP_SAMPLE)), top_level=10, bottom_level=10,
                            abstract="Carte reprise")
 
-    def crash(point: str) -> None:
-        if point == "created:static_sld_1":   # the second layer's style, not yet journaled
-            raise SimulatedCrash(point)
-
     def workflow(**options) -> Workflow:
         return Workflow(api, spec, journal_dir=str(tmp_path), poll_first_s=0.05,
                         poll_max_s=0.5, **options)
 
     with pytest.raises(SimulatedCrash):
-        workflow(checkpoint_hook=crash).run()
+        # killed at the second layer's style, not yet journaled
+        workflow(checkpoint_hook=crash_at("created:static_sld_1")).run()
     resumed = workflow()
     result = resumed.run()
     platform = api.in_datastore(spec.datastore_id)
@@ -244,13 +238,9 @@ def test_the_second_upload_and_its_integration_resume_without_duplicates(
         sources_of([_reprojected(villages, "EPSG:3857"), routes, land], str(tmp_path)),
         top_level=10, bottom_level=10, abstract="Deux CRS, reprise")
 
-    def workflow(crash_at: str = "") -> Workflow:
-        def hook(point: str) -> None:
-            if point == crash_at:
-                raise SimulatedCrash(point)
-
+    def workflow(stop_at: str = "") -> Workflow:
         return Workflow(api, spec, journal_dir=str(tmp_path / "journals"), poll_first_s=0.05,
-                        poll_max_s=0.5, checkpoint_hook=hook)
+                        poll_max_s=0.5, checkpoint_hook=crash_at(stop_at))
 
     for point in ("created:upload_1", "created:execution_integration_1"):
         with pytest.raises(SimulatedCrash):

@@ -35,6 +35,7 @@ from scripts.make_map_sample import (
     Y0,
     open_layers,
 )
+from tests.e2e.crash import SimulatedCrash, crash_at
 from tests.e2e.test_map_publication import (
     BLUE,
     LEVEL0_RESOLUTION,
@@ -191,10 +192,6 @@ def test_one_layer_of_a_map_restyled_in_place_without_a_gap(api, published_map, 
     assert old_styles["occupation_du_sol"] not in statics.values()
 
 
-class SimulatedCrash(BaseException):
-    """Stands for the process being killed at a checkpoint."""
-
-
 def test_a_map_restyle_stopped_after_the_wmsv_switch_is_undone_to_the_old_styles(
         api, published_map, tmp_path):
     spec, workflow, result = published_map
@@ -206,12 +203,7 @@ def test_a_map_restyle_stopped_after_the_wmsv_switch_is_undone_to_the_old_styles
     request = request_for(spec, workflow.journal, UpdateChanges(style=_purple_polygons()))
     options = dict(journal_dir=str(tmp_path / "journals"), poll_first_s=0.05, poll_max_s=0.5)
     update = UpdateWorkflow(api, request, **options)
-
-    def crash(name: str) -> None:
-        if name == "synced:wmsv_synced":
-            raise SimulatedCrash(name)
-
-    update.ctx.checkpoint_hook = crash
+    update.ctx.checkpoint_hook = crash_at("synced:wmsv_synced")
     with pytest.raises(SimulatedCrash):
         update.run()
     switched = ds_api.configuration(wmsv_id).raw["type_infos"]["used_data"]
@@ -335,12 +327,6 @@ def test_a_two_layer_restyle_killed_after_its_first_static_resumes_then_undoes(
         style=_purple_polygons(), also_restyled=(_orange_villages(),)))
     options = dict(journal_dir=str(tmp_path / "journals"), poll_first_s=0.05, poll_max_s=0.5)
 
-    def crash_at(point: str):
-        def hook(name: str) -> None:
-            if name == point:
-                raise SimulatedCrash(name)
-        return hook
-
     first = UpdateWorkflow(api, request, **options)
     first.ctx.checkpoint_hook = crash_at("created:static_sld")
     with pytest.raises(SimulatedCrash):
@@ -459,12 +445,6 @@ def test_new_data_for_a_map_killed_twice_resumes_then_undoes_to_the_old_map(
     request = request_for(spec, workflow.journal, changes_between(
         workflow.journal.snapshot()["spec"], wanted, new_data=True))
     options = dict(journal_dir=str(tmp_path / "journals"), poll_first_s=0.05, poll_max_s=0.5)
-
-    def crash_at(point: str):
-        def hook(name: str) -> None:
-            if name == point:
-                raise SimulatedCrash(name)
-        return hook
 
     first = UpdateWorkflow(api, request, **options)
     first.ctx.checkpoint_hook = crash_at("done:update_integration")
