@@ -16,16 +16,13 @@ from gpf_wmts_publisher.plugin.publish.steps import STEP_CLASSES
 from gpf_wmts_publisher.plugin.publish.steps.wmsv import key_hash
 
 from tests.e2e.counting import ONE_OF_EACH, platform_counts
+from tests.e2e.crash import SimulatedCrash
 
 STEPS = [cls.name for cls in STEP_CLASSES]
 CREATES = ["upload", "execution_integration", "static_sld", "configuration_wmsv",
            "offering_wmsv", "permission_wmsv", "key_harvest", "key_access",
            "execution_pyramid", "metadata", "configuration_wmts", "offering_wmts",
            "permission_wmts"]
-
-
-class SimulatedCrash(BaseException):
-    """Stands for the process being killed at a checkpoint (not an ordinary error)."""
 
 
 def test_full_publication_reaches_published_in_the_sandbox_datastore(

@@ -14,6 +14,7 @@ from gpf_wmts_publisher.plugin.publish.update import (
 )
 from gpf_wmts_publisher.plugin.publish.update_workflow import UpdateWorkflow
 
+from tests.e2e.crash import SimulatedCrash
 from tests.e2e.layers import open_styled_layer
 from tests.e2e.tile_poller import colour_of, get_tile, square_tile
 
@@ -25,10 +26,6 @@ STYLE_UPDATE_CHECKPOINTS = [
     "launched:execution_pyramid", "done:update_pyramid", "switched:wmts_switched",
     "synced:wmts_synced", "done:update_wmts_switch", "removed:old_stored_data",
     "removed:old_static", "done:update_cleanup"]
-
-
-class SimulatedCrash(BaseException):
-    """Stands for the process being killed at a checkpoint."""
 
 
 @pytest.fixture
